@@ -1,0 +1,25 @@
+import { Dec, toDec } from "./decimal";
+
+/** 10000 元 = 1 万元. */
+const YUAN_PER_WAN = 4;
+
+/**
+ * 元 -> 万元, exact. Moving the decimal point (rather than dividing) keeps the
+ * result exact however many digits the amount has.
+ */
+export function yuanToWan(v: Dec): Dec {
+  return shiftDecimalPoint(toDec(v), -YUAN_PER_WAN);
+}
+
+/** 万元 -> 元, exact. */
+export function wanToYuan(v: Dec): Dec {
+  return shiftDecimalPoint(toDec(v), YUAN_PER_WAN);
+}
+
+/** v × 10^places without rounding: a power of ten only moves the exponent. */
+export function shiftDecimalPoint(v: Dec, places: number): Dec {
+  if (!v.isFinite() || v.isZero()) return v;
+  // toExponential() writes every significant digit, so the rebuilt value is exact.
+  const [mantissa, exponent] = v.toExponential().split("e");
+  return new Dec(`${mantissa}e${Number(exponent) + places}`);
+}
