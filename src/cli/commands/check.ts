@@ -1,0 +1,37 @@
+import { checkReport, type Finding } from "../../core/check";
+import type { FormSpec, ReportData } from "../../core/spec";
+import { EXIT_FINDINGS, EXIT_OK } from "../usage-error";
+
+const SEVERITY_NAMES = { error: "错误", warning: "超支", info: "提示" } as const;
+
+export function summarize(findings: Finding[]) {
+  return {
+    errors: findings.filter((f) => f.severity === "error").length,
+    warnings: findings.filter((f) => f.severity === "warning").length,
+    notices: findings.filter((f) => f.severity === "info").length,
+  };
+}
+
+/** The findings of one report, as text or JSON, and the exit code (1 when any error). */
+export function checkCommand(form: FormSpec, data: ReportData, source: string, json: boolean): { output: string; code: number } {
+  const report = checkReport(form, data);
+  const summary = summarize(report.findings);
+  const code = summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  if (json) {
+    const out = {
+      file: source,
+      form: form.id,
+      summary,
+      findings: report.findings,
+      rules: report.results.map((r) => ({ id: r.rule.id, status: r.status, ...(r.reason ? { reason: r.reason } : {}) })),
+    };
+    return { output: JSON.stringify(out, null, 2), code };
+  }
+  const lines = report.findings.map((f) => `${SEVERITY_NAMES[f.severity]}  ${f.cell}  ${f.message}`);
+  lines.push(
+    "",
+    `${source}: ${summary.errors} 个错误，${summary.warnings} 处超支，${summary.notices} 条提示` +
+      `（${report.results.filter((r) => r.status === "pass").length}/${report.results.length} 条规则通过）`,
+  );
+  return { output: lines.join("\n"), code };
+}

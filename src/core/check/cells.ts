@@ -1,0 +1,65 @@
+import { isNumericKind, type FieldDef } from "../spec/instances";
+import type { Finding } from "./finding";
+import type { Locate } from "./evaluate";
+import type { ReadValues } from "./values";
+
+/** A non-numeric value in a numeric cell is an error that quotes what was typed. */
+export function invalidFindings(values: ReadValues, locate: Locate): Finding[] {
+  const out: Finding[] = [];
+  for (const [id, cell] of values.cells) {
+    if (cell.state !== "invalid") continue;
+    const field = values.fields.get(id)!;
+    out.push({
+      ruleId: `invalid:${id}`,
+      relationId: "invalid",
+      kind: "invalid",
+      severity: "error",
+      fields: [id],
+      cell: locate(id),
+      cells: [locate(id)],
+      actual: cell.text,
+      message: `${field.label}：${cell.reason}。含此单元格的合计与核对暂不校验。`,
+    });
+  }
+  return out;
+}
+
+const LISTED_AT_MOST = 8;
+
+/**
+ * Empty cells in a table that is otherwise filled. A blank is "not filled", not zero: the sums
+ * add only what is filled, and this notice says so, so nothing is silently taken as 0.
+ * Tables left wholly empty (parts of the form a department does not use) raise nothing.
+ */
+export function blankFindings(values: ReadValues, locate: Locate): Finding[] {
+  const byTable = new Map<string, { filled: number; blank: FieldDef[] }>();
+  for (const [id, cell] of values.cells) {
+    const field = values.fields.get(id)!;
+    // The spare row shown for an empty open list is not a row the officer has started.
+    if (field.row.listIndex !== undefined && !field.row.entry) continue;
+    const entry = byTable.get(field.table.id) ?? { filled: 0, blank: [] };
+    if (cell.state === "empty") entry.blank.push(field);
+    else entry.filled++;
+    byTable.set(field.table.id, entry);
+  }
+  const out: Finding[] = [];
+  for (const [tableId, { filled, blank }] of byTable) {
+    if (filled === 0 || blank.length === 0) continue;
+    const listed = blank.slice(0, LISTED_AT_MOST).map((f) => [f.row.label, f.column?.label].filter(Boolean).join("·"));
+    const more = blank.length > LISTED_AT_MOST ? ` 等 ${blank.length} 格` : "";
+    const numeric = blank.some((f) => isNumericKind(f.kind));
+    out.push({
+      ruleId: `blank:${tableId}`,
+      relationId: "blank",
+      kind: "blank",
+      severity: "info",
+      fields: blank.map((f) => f.id),
+      cell: locate(blank[0].id),
+      cells: blank.map((f) => locate(f.id)),
+      message:
+        `${blank[0].table.title}：${listed.join("、")}${more} 未填写。` +
+        (numeric ? "合计按未填写处理（不计入）；如确无此项，请填 0 或“—”。" : ""),
+    });
+  }
+  return out;
+}

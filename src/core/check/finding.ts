@@ -1,0 +1,54 @@
+import { formatAmount, type Dec } from "../money";
+import type { FieldDef } from "../spec/instances";
+import type { Severity } from "../spec/types";
+
+export type FindingKind =
+  | "sum" // a total or difference that does not add up
+  | "tail" // 尾差: off by no more than rounding of the shown parts explains
+  | "same" // one figure shown in two places disagrees
+  | "overspend" // 决算 above 预算
+  | "unbudgeted" // 决算 with no 预算 line
+  | "range"
+  | "grade"
+  | "invalid" // not a number in a numeric cell
+  | "blank"; // cells left empty in a table that is otherwise filled
+
+export interface Finding {
+  /** Stable id of the expanded rule, e.g. `income.rowTotal[unit[1]]`, `invalid:income.all.total`. */
+  ruleId: string;
+  /** The spec relation it comes from (or `invalid` / `blank`). */
+  relationId: string;
+  kind: FindingKind;
+  severity: Severity;
+  /** Field ids involved, the cell at fault first. */
+  fields: string[];
+  /** Sheet-qualified A1 address of the cell at fault. */
+  cell: string;
+  cells: string[];
+  expected?: string;
+  actual?: string;
+  difference?: string;
+  message: string;
+}
+
+/** Figures as the report prints them: 万元 with 2 decimals, headcounts whole. */
+export function showFigure(field: FieldDef, value: Dec): string {
+  if (field.kind === "count" || field.kind === "score") return value.toString();
+  return formatAmount(value, 2);
+}
+
+export function withUnit(field: FieldDef, shown: string): string {
+  return field.unit ? `${shown}${field.unit}` : shown;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors before warnings (overspends) before notices, then in layout order of their cell. */
+export function sortFindings(findings: Finding[], order: Map<string, number>): Finding[] {
+  return [...findings].sort(
+    (x, y) =>
+      SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] ||
+      (order.get(x.fields[0]) ?? 0) - (order.get(y.fields[0]) ?? 0) ||
+      x.ruleId.localeCompare(y.ruleId),
+  );
+}

@@ -1,0 +1,125 @@
+import { rowInstances, type Lists } from "../spec/instances";
+import type {
+  BudgetRelation,
+  Each,
+  EquationRelation,
+  FieldRef,
+  FormSpec,
+  GradeRelation,
+  RangeRelation,
+  Relation,
+  SameRelation,
+  TableSpec,
+} from "../spec/types";
+
+/** A relation of the spec, expanded over its rows/columns and list entries into concrete field ids. */
+export type Rule =
+  | { kind: "equation"; id: string; relation: EquationRelation; target: string; terms: Array<{ field: string; sign: 1 | -1 }> }
+  | { kind: "same"; id: string; relation: SameRelation; a: string; b: string }
+  | { kind: "budget"; id: string; relation: BudgetRelation; budget: string; actual: string }
+  | { kind: "range"; id: string; relation: RangeRelation; field: string }
+  | { kind: "grade"; id: string; relation: GradeRelation; score: string; grade: string };
+
+interface Substitution {
+  row?: string;
+  col?: string;
+}
+
+export function tableById(form: FormSpec, id: string): TableSpec | undefined {
+  for (const sheet of form.sheets) for (const table of sheet.tables) if (table.id === id) return table;
+  return undefined;
+}
+
+function substitutions(form: FormSpec, each: Each | undefined, lists: Lists): Substitution[] {
+  if (!each) return [{}];
+  const table = tableById(form, each.table);
+  if (!table) throw new Error(`relation iterates unknown table ${each.table}`);
+  const rows =
+    each.rows === undefined
+      ? [undefined]
+      : rowInstances(table, lists)
+          .filter((r) => (each.rows === "*" ? true : each.rows!.includes(r.spec.id)))
+          .filter((r) => !each.exceptRows?.includes(r.spec.id))
+          .map((r) => r.id);
+  const cols =
+    each.columns === undefined
+      ? [undefined]
+      : (table.columns ?? [])
+          .map((c) => c.id)
+          .filter((c) => each.columns === "*" || each.columns!.includes(c))
+          .filter((c) => !each.exceptColumns?.includes(c));
+  return rows.flatMap((row) => cols.map((col) => ({ row, col })));
+}
+
+function substitute(ref: FieldRef, s: Substitution): string {
+  let out = ref;
+  if (s.row !== undefined) out = out.split("{row}").join(s.row);
+  if (s.col !== undefined) out = out.split("{col}").join(s.col);
+  return out;
+}
+
+/** `income.unit[*].total` → one id per entry of the list row `unit`; other refs stay as they are. */
+function expandStar(form: FormSpec, ref: string, lists: Lists): string[] {
+  const m = /^([^.]+)\.([^.[]+)\[\*\](.*)$/.exec(ref);
+  if (!m) return [ref];
+  const [, tableId, rowSpecId, rest] = m;
+  const table = tableById(form, tableId);
+  if (!table) throw new Error(`reference ${ref} names unknown table ${tableId}`);
+  return rowInstances(table, lists)
+    .filter((r) => r.spec.id === rowSpecId)
+    .map((r) => `${tableId}.${r.id}${rest}`);
+}
+
+function ruleId(relation: Relation, s: Substitution): string {
+  const parts = [s.row, s.col].filter((p): p is string => p !== undefined);
+  return parts.length ? `${relation.id}[${parts.join(",")}]` : relation.id;
+}
+
+export function expandRelation(form: FormSpec, relation: Relation, lists: Lists): Rule[] {
+  return substitutions(form, relation.each, lists).map((s): Rule => {
+    const id = ruleId(relation, s);
+    const one = (ref: FieldRef) => substitute(ref, s);
+    switch (relation.kind) {
+      case "equation":
+        return {
+          kind: "equation",
+          id,
+          relation,
+          target: one(relation.target),
+          terms: relation.terms.flatMap((t) => {
+            const ref = typeof t === "string" ? t : t.ref;
+            const sign = typeof t === "string" ? 1 : t.sign;
+            return expandStar(form, one(ref), lists).map((field) => ({ field, sign }));
+          }),
+        };
+      case "same":
+        return { kind: "same", id, relation, a: one(relation.a), b: one(relation.b) };
+      case "budget":
+        return { kind: "budget", id, relation, budget: one(relation.budget), actual: one(relation.actual) };
+      case "range":
+        return { kind: "range", id, relation, field: one(relation.field) };
+      case "grade":
+        return { kind: "grade", id, relation, score: one(relation.score), grade: one(relation.grade) };
+    }
+  });
+}
+
+export function expandRules(form: FormSpec, lists: Lists): Rule[] {
+  return form.relations.flatMap((r) => expandRelation(form, r, lists));
+}
+
+/** Every field a rule reads, the checked one first. */
+export function ruleFields(rule: Rule): string[] {
+  switch (rule.kind) {
+    case "equation":
+      return [rule.target, ...rule.terms.map((t) => t.field)];
+    case "same":
+      return [rule.a, rule.b];
+    case "budget":
+      return [rule.actual, rule.budget];
+    case "range":
+      return [rule.field];
+    case "grade":
+      return [rule.grade, rule.score];
+  }
+}

@@ -1,0 +1,115 @@
+import { rowInstances, type Lists, type RowInstance } from "../spec/instances";
+import type { ColumnSpec, FormSpec, SheetSpec, TableSpec } from "../spec/types";
+
+/**
+ * Where each table sits on its sheet in a freshly laid-out template. Every host lays out
+ * from this, and findings name cells from it, so positions are computed in one place.
+ *
+ * A table occupies, from its top row:
+ *   title row · unit row ("单位：万元") · header rows · body rows · two blank rows.
+ * Grid tables: label column(s) from column A, then one column per value column.
+ * Record tables: A = label, B = value, C = unit.
+ */
+export interface TablePlacement {
+  sheet: SheetSpec;
+  table: TableSpec;
+  titleRow: number;
+  unitRow: number;
+  headerTop: number;
+  headerDepth: number;
+  bodyTop: number;
+  rows: RowInstance[];
+  /** Number of label columns (1 or 2 for grids, 1 for records). */
+  labelColumnCount: number;
+  /** Value columns; a record table has one synthetic column. */
+  valueColumns: ColumnSpec[];
+  /** 1-based column of the first value column. */
+  firstValueColumn: number;
+  lastColumn: number;
+  lastRow: number;
+}
+
+export interface SheetPlacement {
+  sheet: SheetSpec;
+  tables: TablePlacement[];
+}
+
+export interface CellPosition {
+  sheet: string;
+  /** 1-based row and column. */
+  row: number;
+  column: number;
+}
+
+const BLANK_ROWS_BETWEEN_TABLES = 2;
+
+/** The value column of a record table. */
+export const RECORD_VALUE_COLUMN: ColumnSpec = { id: "value", label: "数值" };
+
+export function headerDepthOf(table: TableSpec): number {
+  if (table.layout === "record") return 1;
+  return 1 + Math.max(0, ...(table.columns ?? []).map((c) => c.groups?.length ?? 0));
+}
+
+function placeTable(sheet: SheetSpec, table: TableSpec, top: number, lists: Lists): TablePlacement {
+  const headerDepth = headerDepthOf(table);
+  const rows = rowInstances(table, lists);
+  const labelColumnCount = table.layout === "record" ? 1 : (table.labelColumns?.length ?? 1);
+  const valueColumns = table.layout === "record" ? [RECORD_VALUE_COLUMN] : (table.columns ?? []);
+  const firstValueColumn = labelColumnCount + 1;
+  // Record tables carry a unit column after the value.
+  const lastColumn = firstValueColumn + valueColumns.length - 1 + (table.layout === "record" ? 1 : 0);
+  const bodyTop = top + 2 + headerDepth;
+  return {
+    sheet,
+    table,
+    titleRow: top,
+    unitRow: top + 1,
+    headerTop: top + 2,
+    headerDepth,
+    bodyTop,
+    rows,
+    labelColumnCount,
+    valueColumns,
+    firstValueColumn,
+    lastColumn,
+    lastRow: bodyTop + rows.length - 1,
+  };
+}
+
+export function placeForm(form: FormSpec, lists: Lists): SheetPlacement[] {
+  return form.sheets.map((sheet) => {
+    let top = 1;
+    const tables = sheet.tables.map((table) => {
+      const placed = placeTable(sheet, table, top, lists);
+      top = placed.lastRow + 1 + BLANK_ROWS_BETWEEN_TABLES;
+      return placed;
+    });
+    return { sheet, tables };
+  });
+}
+
+/** Field id → position of its cell (value cells and list label cells). */
+export function cellIndex(form: FormSpec, lists: Lists): Map<string, CellPosition> {
+  const index = new Map<string, CellPosition>();
+  for (const { sheet, tables } of placeForm(form, lists)) {
+    for (const p of tables) {
+      p.rows.forEach((row, i) => {
+        const r = p.bodyTop + i;
+        if (p.table.layout === "record") {
+          index.set(`${p.table.id}.${row.id}`, { sheet: sheet.name, row: r, column: p.firstValueColumn });
+          return;
+        }
+        if (row.listIndex !== undefined) {
+          (p.table.labelColumns ?? [{ id: "name" as const }]).forEach((lc, j) =>
+            index.set(`${p.table.id}.${row.id}.#${lc.id}`, { sheet: sheet.name, row: r, column: j + 1 }),
+          );
+        }
+        p.valueColumns.forEach((c, j) =>
+          index.set(`${p.table.id}.${row.id}.${c.id}`, { sheet: sheet.name, row: r, column: p.firstValueColumn + j }),
+        );
+      });
+    }
+  }
+  return index;
+}

@@ -1,0 +1,67 @@
+import { expandRules, ruleFields } from "../check/rules";
+import { expandFields, type Lists } from "./instances";
+import type { FormSpec, ValueKind } from "./types";
+
+const KIND_NAMES: Record<ValueKind, string> = {
+  amount: "金额",
+  count: "整数",
+  score: "得分",
+  percent: "百分比",
+  text: "文字",
+  amountOrNone: "金额或“无”",
+};
+
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+/**
+ * docs/fields.md: every field id of the form with its label, unit and table, and the rules
+ * that read it. Generated from the spec (`npm run docs`); a test fails when the file is stale.
+ * List rows are shown once, as `[n]`.
+ */
+export function fieldsMarkdown(form: FormSpec): string {
+  const oneEach: Lists = Object.fromEntries(form.lists.map((l) => [l.id, [{ name: `（${l.label}）` }]]));
+  const generic = (id: string) => id.replace(/\[1\]/g, "[n]");
+  const rulesByField = new Map<string, Set<string>>();
+  for (const rule of expandRules(form, oneEach)) {
+    for (const id of ruleFields(rule)) {
+      const set = rulesByField.get(generic(id)) ?? new Set<string>();
+      set.add(rule.relation.id);
+      rulesByField.set(generic(id), set);
+    }
+  }
+  const lines = [
+    `# ${form.title}：字段表 (field dictionary)`,
+    "",
+    `Generated from the spec \`${form.id}\` (version ${form.version}) by \`npm run docs\`. Do not edit by hand.`,
+    "",
+    "列表行（机构、科目等）写作 `[n]`，n 从 1 开始。List rows are written `[n]`, counting from 1.",
+    "",
+  ];
+  let sheet = "";
+  let table = "";
+  for (const field of expandFields(form, oneEach)) {
+    const startsSection = field.sheet.name !== sheet || field.table.id !== table;
+    if (startsSection && lines[lines.length - 1] !== "") lines.push("");
+    if (field.sheet.name !== sheet) {
+      sheet = field.sheet.name;
+      lines.push(`## ${sheet}`, "");
+    }
+    if (field.table.id !== table) {
+      table = field.table.id;
+      const list = field.table.rows.filter((r) => r.list).map((r) => `\`${r.list}\``);
+      lines.push(
+        `### ${field.table.title} (\`${table}\`)`,
+        "",
+        ...(list.length ? [`开放列表 open list: ${list.join(", ")}`, ""] : []),
+        "| field id | 项目 | 栏目 | 类型 | 单位 | 校验规则 |",
+        "| --- | --- | --- | --- | --- | --- |",
+      );
+    }
+    const rowLabel = field.row.spec.list ? `${field.row.spec.label}[n]` : field.row.label;
+    const rules = [...(rulesByField.get(generic(field.id)) ?? [])].map((r) => `\`${r}\``).join(" ");
+    lines.push(
+      `| \`${generic(field.id)}\` | ${cell(rowLabel)} | ${cell(field.column?.label ?? "")} | ${KIND_NAMES[field.kind]} | ${field.unit} | ${rules} |`,
+    );
+  }
+  return lines.join("\n").concat("\n");
+}

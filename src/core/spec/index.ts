@@ -1,0 +1,18 @@
+import { yueyangSelfEvaluation } from "./forms/yueyang-self-eval";
+import type { FormSpec } from "./types";
+
+export type * from "./types";
+export type { ListEntry, RawValue, ReportData } from "./data";
+export { rawText, isMarkedExact } from "./data";
+export * from "./instances";
+export { validateForm } from "./validate";
+export { fieldsMarkdown } from "./docs";
+
+/** The forms ZiPing ships. Another form can also be loaded from a JSON file (`--form`). */
+export const builtInForms: FormSpec[] = [yueyangSelfEvaluation];
+
+export const defaultForm: FormSpec = yueyangSelfEvaluation;
+
+export function findForm(id: string, extra: FormSpec[] = []): FormSpec | undefined {
+  return [...extra, ...builtInForms].find((f) => f.id === id);
+}
