@@ -1,0 +1,104 @@
+/**
+ * The layout plan: everything a host needs to lay out the template, as data. The core builds
+ * it from the spec (src/core/plan/layout.ts); the Office.js, .xlsx and in-memory hosts only
+ * execute it. Addresses are local to their sheet (A1, no sheet name) unless stated.
+ */
+
+/** Named visual roles; each host maps them to its own formatting API via CELL_STYLES. */
+export type StyleId =
+  | "title"
+  | "unit" // "单位：万元" line
+  | "header"
+  | "label" // row labels (fixed)
+  | "listLabel" // row labels of open lists (input: the officer names units/科目 here)
+  | "inputAmount"
+  | "inputCount"
+  | "inputText"
+  | "computedAmount" // totals laid out as formulas
+  | "computedCount"
+  | "checkHeader"
+  | "checkCell"
+  | "narrative";
+
+export interface CellStyle {
+  bold?: boolean;
+  /** Font size in points. */
+  size?: number;
+  /** Fill colour, #RRGGBB. Input cells are visibly distinct from computed ones. */
+  fill?: string;
+  fontColor?: string;
+  /** Excel number format code, e.g. "0.00", "0", "@". */
+  numberFormat?: string;
+  horizontal?: "left" | "center" | "right";
+  vertical?: "top" | "center";
+  wrap?: boolean;
+  border?: boolean;
+  indent?: number;
+  /** Unlocked cells are the ones the officer types in. */
+  locked?: boolean;
+}
+
+export interface PlannedCell {
+  row: number;
+  column: number;
+  /** A constant. Strings are always written as text (never interpreted as a formula). */
+  value?: string | number;
+  /** A formula, starting with "=", in English function names with comma separators. */
+  formula?: string;
+  style: StyleId;
+  /** The field this cell holds, when it holds one. */
+  fieldId?: string;
+}
+
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A conditional format that colours a failing total or an overspend in place. */
+export interface PlannedConditionalFormat {
+  /** Local A1 range the format applies to (usually one cell). */
+  range: string;
+  /** Excel formula, relative to the range's top-left cell, true when the cell is at fault. */
+  formula: string;
+  severity: "error" | "warning" | "info";
+  ruleId: string;
+}
+
+/** A workbook-scoped defined name that finds a table body again after rows move. */
+export interface PlannedName {
+  name: string;
+  /** Sheet-qualified absolute range, e.g. 收入!$A$6:$G$7. */
+  reference: string;
+  comment?: string;
+}
+
+export interface SheetLayout {
+  /** Sheet name as it will appear (Chinese). */
+  name: string;
+  /** The spec sheet id, or "checks" / "narrative" for the generated sheets. */
+  id: string;
+  cells: PlannedCell[];
+  merges: Merge[];
+  /** Width in characters, by 1-based column. */
+  columnWidths: Array<{ column: number; width: number }>;
+  freeze?: { rows: number; columns: number };
+  conditionalFormats: PlannedConditionalFormat[];
+}
+
+export interface LayoutPlan {
+  formId: string;
+  formVersion: number;
+  /** Written to a hidden defined name (ZIPING_FORM) so a workbook is recognised, with its version. */
+  marker: { name: string; value: string };
+  sheets: SheetLayout[];
+  names: PlannedName[];
+}
+
+/** What a read needs: every range, in one batch, and how to turn cells back into field values. */
+export interface ReadPlan {
+  /** Sheet-qualified ranges (or defined names) to load, each read once. */
+  ranges: Array<{ key: string; address: string; name?: string }>;
+}
