@@ -123,12 +123,12 @@ function parseText(text: string): ParsedAmount {
     }
     return fail(`含有无法识别的符号${quote(at, at + 1)}`);
   };
+  let i = start;
   const skipSpaces = (): void => {
     while (i < end && chars[i] === " ") i++;
   };
 
   // Prefix: one sign, one currency mark, one opening parenthesis, any order.
-  let i = start;
   let sign: string | undefined;
   let currency = false;
   let parenthesised = false;
@@ -200,10 +200,9 @@ function parseText(text: string): ParsedAmount {
     } else if (c === "元" || c === "万") {
       if (unit !== undefined) return fail(`单位重复${whole}`);
       // "6.45万" in the reports means 6.45万元.
-      unit = "万元";
-      if (c === "元") unit = "元";
-      else if (chars[i + 1] === "元") i++;
-      i++;
+      const wan = c === "万";
+      unit = wan ? "万元" : "元";
+      i += wan && chars[i + 1] === "元" ? 2 : 1;
     } else if (SIGNS.has(c)) {
       return fail(`正负号位置不对${whole}`);
     } else if (c === "(") {
