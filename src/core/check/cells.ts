@@ -18,7 +18,7 @@ export function invalidFindings(values: ReadValues, locate: Locate): Finding[] {
       cell: locate(id),
       cells: [locate(id)],
       actual: cell.text,
-      message: `${field.label}：${cell.reason}。含此单元格的合计与核对暂不校验。`,
+      message: `${field.label} 填写的是「${cell.text}」，${cell.reason}。含此单元格的合计与核对暂不校验。`,
     });
   }
   return out;
