@@ -1,0 +1,218 @@
+/**
+ * The Office host's API: what the task pane calls. One session per open workbook. The same code
+ * runs against the real `Excel.run` inside Excel and against the in-memory host's `run` in tests
+ * and in the preview page, so the pane never touches Office.js itself.
+ *
+ * Every method is async, never throws for a workbook problem (a missing sheet, a read-only file,
+ * an Office.js error mid-batch): problems come back as `LayoutProblem`s with a Chinese message the
+ * pane can show as it is. Methods reject only for programming errors (a bad argument).
+ */
+import type { CheckReport, Finding, RuleResult } from "../../core/check";
+import type { LayoutPlan } from "../../core/plan/layout-types";
+import type { ListEntry, Lists, ReportData } from "../../core/spec";
+import type { FormSpec } from "../../core/spec/types";
+
+/** `Excel.run` as the session uses it. Pass `Excel.run` in Excel, `memoryWorkbook.run` elsewhere. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** setTimeout/clearTimeout, injectable so tests step the debounce by hand. */
+export interface Timers {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export interface SessionOptions<N = never> {
+  /** The form to lay out and check (default: the built-in 岳阳 自评表). */
+  form?: FormSpec;
+  /** Quiet time after the last change before a live check runs (default 400 ms). */
+  debounceMs?: number;
+  timers?: Timers;
+  /**
+   * Builds the narrative from the values read (src/core/narrative). When given, each live
+   * report carries its result in `narrative`; when omitted, reports have no narrative.
+   */
+  narrate?: (form: FormSpec, data: ReportData, check: CheckReport) => N;
+}
+
+/** What the officer asks for on the 模板 tab. */
+export interface TemplateRequest {
+  /** Open lists: reporting units, 功能科目 lines, …; lists found in the workbook are kept and merged. */
+  lists?: Lists;
+  /** Header fields to prefill when empty, e.g. report.dept, report.year, report.selfRef. Never overwrites. */
+  values?: Record<string, string>;
+}
+
+export type TemplateActionKind =
+  /** A new sheet is created. */
+  | "create"
+  /** An existing ZiPing sheet is upgraded in place: labels, formats, names; every entered value kept. */
+  | "upgrade"
+  /** A sheet of the officer's has the name: it is left alone and ZiPing's sheet is named beside it. */
+  | "besideClash";
+
+export interface TemplateAction {
+  kind: TemplateActionKind;
+  /** Spec sheet id (or "checks"). */
+  sheetId: string;
+  /** The name the sheet will have, e.g. 收入 or 收入(2). */
+  name: string;
+  /** For besideClash: the officer's sheet that keeps its name. */
+  clashesWith?: string;
+  /** For upgrade: non-empty cells found on the sheet, all of which are kept. */
+  valuesKept?: number;
+  /** One line of plain Chinese the pane shows in the plan list. */
+  description: string;
+}
+
+/** "The plan says what it will do": shown before anything is written. */
+export interface TemplatePreview {
+  /** The layout plan the core built (already adjusted to the sheet names that will be used). */
+  plan: LayoutPlan;
+  actions: TemplateAction[];
+  /** Lists the template will hold (the request's, merged with those already in the workbook). */
+  lists: Lists;
+  /** Defined names that will be added or re-pointed. */
+  names: string[];
+  /** Problems found while inspecting (a read-only workbook is one: apply will refuse). */
+  problems: LayoutProblem[];
+  /** Plain Chinese summary, e.g. 将新建 9 张工作表，升级 0 张，保留已填数据 0 格。 */
+  summary: string;
+}
+
+export interface ApplyResult {
+  ok: boolean;
+  actions: TemplateAction[];
+  problems: LayoutProblem[];
+  /** context.sync calls the apply took (bounded: never one per cell or per row). */
+  syncs: number;
+}
+
+export type LayoutProblemCode =
+  | "noTemplate" // the workbook has no ZiPing template yet
+  | "sheetMissing" // a template sheet was deleted
+  | "sheetRenamed" // found by its defined names under another name (works; told for information)
+  | "nameMissing" // a table's defined name is gone
+  | "mergeBroken" // a merged header cell was unmerged
+  | "rowsMoved" // a table's fixed rows are out of order (cut, sorted)
+  | "readOnly" // the workbook cannot be written
+  | "officeError"; // an Office.js call failed; the message says which step
+
+export interface LayoutProblem {
+  code: LayoutProblemCode;
+  /** Plain Chinese, ready to show. */
+  message: string;
+  sheet?: string;
+  /** Table id or defined name concerned. */
+  target?: string;
+  /** repairLayout() can fix it without touching entered values. */
+  repairable: boolean;
+}
+
+/** A numeric input cell holding text (typically pasted), with the exact conversion on offer. */
+export interface TextNumberCell {
+  fieldId: string;
+  /** Sheet-qualified A1 address. */
+  address: string;
+  /** What the cell holds. */
+  text: string;
+  /** The exact figure as read, in the cell's own unit, as a decimal string. */
+  asIs: string;
+  /** The same figure if the text was in 元 and the cell is in 万元 (÷10000, exact), as a decimal string. */
+  fromYuan?: string;
+}
+
+export interface ValidationReport<N = never> {
+  findings: Finding[];
+  results: RuleResult[];
+  /** Present when the session was created with `narrate`. */
+  narrative?: N;
+  /** The values as read, keyed by field id. */
+  data: ReportData;
+  /** Numeric cells holding text: the pane offers `convertTextNumbers` for them. */
+  textNumbers: TextNumberCell[];
+  problems: LayoutProblem[];
+  /** context.sync calls this check took (1 when the template is intact). */
+  syncs: number;
+}
+
+export interface LiveValidation {
+  /** Run a check now, skipping the debounce (e.g. after the pane's own action). */
+  refresh(): Promise<void>;
+  /** Remove the event handlers. */
+  stop(): Promise<void>;
+}
+
+export interface WriteResult {
+  /** Field ids written. */
+  written: string[];
+  /** Field ids refused (unknown id, a formula cell, …) with the reason in Chinese. */
+  rejected: Array<{ fieldId: string; reason: string }>;
+  problems: LayoutProblem[];
+}
+
+export interface ConvertRequest {
+  /** Field ids (from `ValidationReport.textNumbers`) to convert. */
+  fieldIds: string[];
+  /** The unit the text was written in; 元 is divided by 10000 exactly for 万元 cells. */
+  sourceUnit: "asIs" | "元";
+}
+
+export interface ConvertResult {
+  converted: Array<{ fieldId: string; address: string; from: string; to: string }>;
+  skipped: Array<{ fieldId: string; address: string; text: string; reason: string }>;
+  problems: LayoutProblem[];
+}
+
+export interface RepairResult {
+  /** What was fixed, in plain Chinese. */
+  repaired: string[];
+  /** What could not be fixed and why. */
+  problems: LayoutProblem[];
+}
+
+export interface ZiPingSession<N = never> {
+  readonly form: FormSpec;
+  /** Plan the template for this workbook without writing anything. */
+  previewTemplate(request?: TemplateRequest): Promise<TemplatePreview>;
+  /** Carry out a preview (after the officer confirmed it). Re-checks the workbook first. */
+  applyTemplate(preview: TemplatePreview): Promise<ApplyResult>;
+  /** One check: one batched read, no writes. */
+  validate(): Promise<ValidationReport<N>>;
+  /**
+   * Check on every change to the workbook (debounced) and after each of the session's own actions.
+   * `onUpdate` receives each report; the first one comes at once.
+   */
+  startLiveValidation(onUpdate: (report: ValidationReport<N>) => void): Promise<LiveValidation>;
+  /** Select a finding's cell (sheet-qualified A1, e.g. 收入!C7) and show its sheet. */
+  selectCell(address: string): Promise<LayoutProblem[]>;
+  /** Add an entry to an open list (a reporting unit, a 功能科目 line): inserts a row in every table using it. */
+  addListEntry(listId: string, entry: ListEntry): Promise<WriteResult>;
+  /** `addListEntry("units", { name })`. */
+  addUnit(name: string): Promise<WriteResult>;
+  /**
+   * Write values by field id: the import path. Amounts are decimal strings or numbers; any other
+   * string is stored as text, never as a formula ("=1+1", "+86 0730", "-", "@SUM(A1)" stay text).
+   */
+  writeValues(values: Record<string, string | number | null>): Promise<WriteResult>;
+  /** Replace text in numeric cells by the exact number (see `TextNumberCell`). */
+  convertTextNumbers(request: ConvertRequest): Promise<ConvertResult>;
+  /** Re-create what is broken (missing sheet, names, merges, formats) without touching entered values. */
+  repairLayout(): Promise<RepairResult>;
+  /** Stop live validation, if running. */
+  dispose(): Promise<void>;
+}
+
+export type { Finding, ListEntry, Lists, ReportData };
+
+/**
+ * Open a session on the workbook `run` reaches.
+ *
+ * ```ts
+ * const session = createZiPingSession(Excel.run, { narrate });
+ * const preview = await session.previewTemplate({ lists: { units: [{ name: "局机关" }] } });
+ * // show preview.actions / preview.summary, then on 确定:
+ * await session.applyTemplate(preview);
+ * const live = await session.startLiveValidation((report) => render(report));
+ * ```
+ */
+export { createZiPingSession } from "./session";
