@@ -3,14 +3,14 @@
  * Inputs are read from the seed itself; expectations come from the
  * independent BigInt oracle, and the report's own printed result is compared.
  */
-import { readFileSync } from "node:fs";
+import { seedText } from "../../fixtures/load";
 import { describe, expect, it } from "vitest";
 import { Dec } from "../../../src/core/money/decimal";
 import { perCapita, percentChange, share } from "../../../src/core/money/calc";
 import { formatNumber, formatPercent } from "../../../src/core/money/format";
 import { percentOf, quotient } from "./exact-oracle";
 
-const seed = readFileSync("/work/shared/seeds/2020-yueyang-keji-self-evaluation.txt", "utf8");
+const seed = seedText(2020);
 
 /** The first pair of figures that follows `label` on the next lines (a table row). */
 function row(label: string, count = 2): string[] {
