@@ -31,6 +31,19 @@ function manifestFiles() {
   return fs.readdirSync(__dirname).filter((name) => /^manifest.*\.xml$/.test(name));
 }
 
+/**
+ * https for the dev server. By default webpack-dev-server makes a self-signed certificate for
+ * localhost (node_modules/.cache/webpack-dev-server/server.pem, renewed every 30 days) that the
+ * machine running Excel must trust (office-addin-dev-certs cannot install its CA here).
+ * ZIPING_DEV_CERT and ZIPING_DEV_KEY (PEM files) use a certificate you already trust instead.
+ */
+function devServerHttps() {
+  const { ZIPING_DEV_CERT: cert, ZIPING_DEV_KEY: key } = process.env;
+  if (!cert && !key) return "https";
+  if (!cert || !key) throw new Error("set both ZIPING_DEV_CERT and ZIPING_DEV_KEY, or neither");
+  return { type: "https", options: { cert: fs.readFileSync(cert), key: fs.readFileSync(key) } };
+}
+
 module.exports = (_env, argv) => {
   const production = argv.mode !== "development";
   const prodUrl = production ? productionBaseUrl() : null;
@@ -87,9 +100,7 @@ module.exports = (_env, argv) => {
       hints: false,
     },
     devServer: {
-      // webpack-dev-server makes a self-signed certificate; the browser or Office must trust it
-      // (office-addin-dev-certs cannot install its CA here). See README.
-      server: "https",
+      server: devServerHttps(),
       port: DEV_PORT,
       headers: { "Access-Control-Allow-Origin": "*" },
       static: false,
