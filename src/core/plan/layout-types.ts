@@ -48,6 +48,10 @@ export interface PlannedCell {
   style: StyleId;
   /** The field this cell holds, when it holds one. */
   fieldId?: string;
+  /** Indentation level of a row label (其中 items); overrides the style's indent. */
+  indent?: number;
+  /** A number format that overrides the style's (scores "General", percentages "0.00%"). */
+  numberFormat?: string;
 }
 
 export interface Merge {
