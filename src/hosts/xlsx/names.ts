@@ -1,0 +1,126 @@
+/**
+ * Defined names as they sit in xl/workbook.xml. ExcelJS keeps only names that point at cell
+ * ranges (it drops constants such as ZIPING_FORM="…", and the hidden and comment attributes),
+ * so the host writes and reads the <definedNames> element itself.
+ */
+import { columnNumber } from "../../core/plan/address";
+
+export interface DefinedName {
+  name: string;
+  /** The reference or constant as written, e.g. 收入!$A$6:$G$7 or "yueyang-self-eval@1". */
+  text: string;
+  /** Set for a name scoped to one sheet (0-based position in <sheets>). */
+  localSheetId?: number;
+  hidden?: boolean;
+  comment?: string;
+}
+
+/** A rectangular range on one sheet, 1-based. */
+export interface SheetRange {
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+export function unescapeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
+    if (e.startsWith("#x")) return String.fromCodePoint(parseInt(e.slice(2), 16));
+    if (e.startsWith("#")) return String.fromCodePoint(parseInt(e.slice(1), 10));
+    return ENTITIES[e];
+  });
+}
+
+/** Attributes of one start tag, prefixes dropped (some writers use x:definedName). */
+function attributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
+    out.set(m[1].replace(/^.*:/, ""), unescapeXml(m[3] ?? m[4] ?? ""));
+  }
+  return out;
+}
+
+/** A workbook-level constant as Excel writes it in a name: "text" with quotes doubled. */
+export function constantFormula(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+/** The text of a constant name ("…" or ="…"), or undefined when the name is not a string constant. */
+export function constantValue(text: string): string | undefined {
+  const m = /^=?\s*"((?:[^"]|"")*)"\s*$/.exec(text);
+  return m ? m[1].replace(/""/g, '"') : undefined;
+}
+
+export function renderDefinedNames(names: DefinedName[]): string {
+  const items = names.map((n) => {
+    const attrs = [`name="${escapeXml(n.name)}"`];
+    if (n.comment) attrs.push(`comment="${escapeXml(n.comment)}"`);
+    if (n.localSheetId !== undefined) attrs.push(`localSheetId="${n.localSheetId}"`);
+    if (n.hidden) attrs.push(`hidden="1"`);
+    return `<definedName ${attrs.join(" ")}>${escapeXml(n.text)}</definedName>`;
+  });
+  return items.length ? `<definedNames>${items.join("")}</definedNames>` : "";
+}
+
+/**
+ * Replaces the workbook's <definedNames> with these. The element goes after <sheets> (and
+ * before <calcPr>), where the schema puts it; Excel refuses a workbook.xml out of order.
+ */
+export function withDefinedNames(workbookXml: string, names: DefinedName[]): string {
+  const rendered = renderDefinedNames(names);
+  const stripped = workbookXml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\s*\/>/, "");
+  const at = stripped.indexOf("</sheets>");
+  if (at < 0) throw new Error("workbook.xml has no <sheets> element");
+  const end = at + "</sheets>".length;
+  return stripped.slice(0, end) + rendered + stripped.slice(end);
+}
+
+export function parseDefinedNames(workbookXml: string): DefinedName[] {
+  const out: DefinedName[] = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?definedName>)/g)) {
+    const attrs = attributes(m[1]);
+    const name = attrs.get("name");
+    if (!name) continue;
+    const local = attrs.get("localSheetId");
+    const hidden = attrs.get("hidden");
+    out.push({
+      name,
+      text: unescapeXml(m[2] ?? "").trim(),
+      ...(local !== undefined && /^\d+$/.test(local) ? { localSheetId: Number(local) } : {}),
+      ...(hidden === "1" || hidden === "true" ? { hidden: true } : {}),
+      ...(attrs.get("comment") ? { comment: attrs.get("comment") } : {}),
+    });
+  }
+  return out;
+}
+
+/** Sheet names in workbook order, as <sheets> lists them. */
+export function parseSheetNames(workbookXml: string): string[] {
+  return [...workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)]
+    .map((m) => attributes(m[1]).get("name"))
+    .filter((n): n is string => n !== undefined);
+}
+
+/**
+ * A single-area reference such as 收入!$A$6:$G$7, '支出 (二)'!$B$3 or 收入!A6 (LibreOffice and
+ * WPS sometimes drop the $). Anything else (#REF! after the rows were deleted, several areas,
+ * a formula) is undefined: the caller falls back to the layout.
+ */
+export function parseReference(text: string): SheetRange | undefined {
+  const m = /^=?\s*(?:'((?:[^']|'')+)'|([^'!:,\s]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?\s*$/.exec(text);
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const left = columnNumber(m[3]);
+  const top = Number(m[4]);
+  const right = m[5] ? columnNumber(m[5]) : left;
+  const bottom = m[6] ? Number(m[6]) : top;
+  if (top < 1 || left < 1) return undefined;
+  return { sheet, top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}

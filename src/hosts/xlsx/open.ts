@@ -1,0 +1,70 @@
+/**
+ * Opens a workbook file for reading or for writing values into it: every way a file can be
+ * unusable ends in one WorkbookFileError naming the file and the problem, before anything is
+ * written.
+ */
+import { readFileSync, statSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { WorkbookFileError } from "./errors";
+import { constantValue } from "./names";
+import { checkWorkbookSize, openPackage, uncalculatedFormulaCells, type WorkbookPackage } from "./package";
+
+export interface OpenedWorkbook {
+  file: string;
+  package: WorkbookPackage;
+  workbook: ExcelJS.Workbook;
+  /** The marker name's text (e.g. the form id and version), when the workbook has one. */
+  marker?: string;
+  /** Formula cells saved without a result, by sheet name (A1). */
+  uncalculated: Map<string, Set<string>>;
+}
+
+/** Excel compares names case-insensitively. */
+export function findName(pkg: WorkbookPackage, name: string) {
+  const upper = name.toUpperCase();
+  return pkg.names.find((n) => n.name.toUpperCase() === upper && n.localSheetId === undefined);
+}
+
+function readBytes(file: string): Buffer {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new WorkbookFileError(file, "not-a-workbook", "是文件夹，不是工作簿");
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof WorkbookFileError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new WorkbookFileError(file, "missing", code === "ENOENT" ? "文件不存在" : `无法读取文件（${code ?? (e as Error).message}）`);
+  }
+  checkWorkbookSize(file, size);
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new WorkbookFileError(file, "missing", `无法读取文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+  }
+}
+
+/**
+ * Reads a workbook. `markerName` is the template marker to look for: a workbook without it is
+ * refused as "not a ZiPing template" before its sheets are parsed.
+ */
+export async function openWorkbook(file: string, markerName: string, bytes: Buffer = readBytes(file)): Promise<OpenedWorkbook> {
+  const pkg = await openPackage(file, bytes);
+  const markerEntry = findName(pkg, markerName);
+  const marker = markerEntry ? constantValue(markerEntry.text) : undefined;
+  if (marker === undefined) {
+    throw new WorkbookFileError(
+      file,
+      "not-a-template",
+      `不是 ZiPing 自评表模板（工作簿中没有 ${markerName} 标记）；请用 ziping template 生成模板，导出的数据请用 ziping import 导入`,
+    );
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS declares its own Buffer type; a Node Buffer is what it reads.
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new WorkbookFileError(file, "corrupt", `工作簿已损坏或含有无法读取的内容（${(e as Error).message.split("\n")[0]}）；请用 Excel/WPS 打开后另存为 .xlsx`);
+  }
+  return { file, package: pkg, workbook, marker, uncalculated: await uncalculatedFormulaCells(pkg) };
+}

@@ -1,0 +1,151 @@
+/**
+ * The .xlsx package (a zip of XML parts) before any spreadsheet library sees it: tells a
+ * workbook from an encrypted one, an old .xls, a corrupt zip or some other file, and reads
+ * xl/workbook.xml (sheet names, defined names) cheaply, so a file that is not a ZiPing
+ * template is refused before its sheets are parsed.
+ */
+import JSZip from "jszip";
+import { WorkbookFileError } from "./errors";
+import { parseDefinedNames, parseSheetNames, unescapeXml, type DefinedName } from "./names";
+
+/** A filled ZiPing workbook is well under 1 MB; an accounting-system export can be far larger. */
+export const MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
+/** Guards against zip bombs: what the parts may add up to once inflated. */
+const MAX_INFLATED_BYTES = 100 * 1024 * 1024;
+
+const ZIP_SIGNATURES = [Buffer.from("PK\x03\x04", "latin1"), Buffer.from("PK\x05\x06", "latin1")];
+/** OLE2 compound file: an .xls, a WPS .et, or an .xlsx encrypted with a password to open. */
+const COMPOUND_FILE_SIGNATURE = Buffer.from("d0cf11e0a1b11ae1", "hex");
+
+export interface WorkbookPackage {
+  zip: JSZip;
+  workbookPath: string;
+  workbookXml: string;
+  sheetNames: string[];
+  names: DefinedName[];
+}
+
+/** Sheet name → worksheet part path, through workbook.xml's r:id and the workbook's relationships. */
+async function sheetParts(pkg: WorkbookPackage): Promise<Map<string, string>> {
+  const dir = pkg.workbookPath.replace(/[^/]*$/, "");
+  const relsPath = `${dir}_rels/${pkg.workbookPath.slice(dir.length)}.rels`;
+  const rels = (await pkg.zip.file(relsPath)?.async("string")) ?? "";
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
+    const id = /\bId\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
+    const target = /\bTarget\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
+    if (id && target) {
+      const t = unescapeXml(target);
+      targets.set(id, t.startsWith("/") ? t.slice(1) : dir + t);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const m of pkg.workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
+    const name = /\bname\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
+    const rid = /\br:id\s*=\s*"([^"]*)"/.exec(m[1])?.[1] ?? /\b\w+:id\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
+    const part = rid && targets.get(rid);
+    if (name && part) out.set(unescapeXml(name), part);
+  }
+  return out;
+}
+
+/**
+ * Formula cells the file holds no result for, by sheet name (A1 addresses): what a program
+ * that does not calculate (ExcelJS, ziping itself) saved. ExcelJS's reader cannot tell these
+ * from formulas whose result is an empty string, so the worksheet XML is scanned directly.
+ */
+export async function uncalculatedFormulaCells(pkg: WorkbookPackage): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  for (const [sheet, part] of await sheetParts(pkg)) {
+    const xml = await pkg.zip.file(part)?.async("string");
+    if (!xml) continue;
+    const cells = new Set<string>();
+    for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+      const body = m[2];
+      if (body === undefined || !/<(?:\w+:)?f\b/.test(body) || /<(?:\w+:)?v\b/.test(body)) continue;
+      const ref = /\br\s*=\s*"([A-Za-z]+\d+)"/.exec(m[1])?.[1];
+      if (ref) cells.add(ref.toUpperCase());
+    }
+    if (cells.size) out.set(sheet, cells);
+  }
+  return out;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Checks a file's size before it is read into memory. */
+export function checkWorkbookSize(file: string, bytes: number): void {
+  if (bytes === 0) throw new WorkbookFileError(file, "empty", "文件是空的（0 字节），不是工作簿");
+  if (bytes > MAX_WORKBOOK_BYTES) {
+    throw new WorkbookFileError(
+      file,
+      "too-large",
+      `文件过大（${megabytes(bytes)}，上限 ${megabytes(MAX_WORKBOOK_BYTES)}）：ZiPing 自评表不足 1 MB，这像是财务系统导出的明细；导出数据请用 ziping import 导入`,
+    );
+  }
+}
+
+function classifyNonZip(file: string, bytes: Buffer): never {
+  if (bytes.subarray(0, 8).equals(COMPOUND_FILE_SIGNATURE)) {
+    // An encrypted .xlsx is a compound file holding the streams EncryptionInfo and EncryptedPackage.
+    if (bytes.includes(Buffer.from("EncryptedPackage", "utf16le")) || bytes.includes(Buffer.from("EncryptionInfo", "utf16le"))) {
+      throw new WorkbookFileError(file, "encrypted", "工作簿设有打开密码（已加密），无法读取；请在 Excel/WPS 中取消密码（文件→信息→保护工作簿）后另存为 .xlsx");
+    }
+    throw new WorkbookFileError(file, "legacy-format", "是旧版 .xls/.et 格式，请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）后再试");
+  }
+  throw new WorkbookFileError(file, "not-a-workbook", "不是 Excel 工作簿（.xlsx）");
+}
+
+function inflatedSize(zip: JSZip): number {
+  let total = 0;
+  zip.forEach((_, entry) => {
+    // jszip keeps the sizes from the zip's central directory on a private field.
+    const data = (entry as unknown as { _data?: { uncompressedSize?: number } })._data;
+    total += data?.uncompressedSize ?? 0;
+  });
+  return total;
+}
+
+/** The workbook part, found the way Office does: through the package relationships. */
+async function workbookPartPath(zip: JSZip): Promise<string | undefined> {
+  const rels = await zip.file("_rels/.rels")?.async("string");
+  if (rels) {
+    for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
+      const type = /\bType\s*=\s*"([^"]*)"/.exec(m[1])?.[1] ?? "";
+      const target = /\bTarget\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
+      if (target && /\/officeDocument$/.test(type)) {
+        const path = unescapeXml(target).replace(/^\//, "");
+        if (zip.file(path)) return path;
+      }
+    }
+  }
+  return zip.file("xl/workbook.xml") ? "xl/workbook.xml" : undefined;
+}
+
+export async function openPackage(file: string, bytes: Buffer): Promise<WorkbookPackage> {
+  checkWorkbookSize(file, bytes.length);
+  if (!ZIP_SIGNATURES.some((s) => bytes.subarray(0, 4).equals(s))) classifyNonZip(file, bytes);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    throw new WorkbookFileError(file, "corrupt", `文件已损坏，无法解压（${(e as Error).message}）；请用 Excel/WPS 打开后重新保存`);
+  }
+  if (inflatedSize(zip) > MAX_INFLATED_BYTES) {
+    throw new WorkbookFileError(file, "too-large", `解压后超过 ${megabytes(MAX_INFLATED_BYTES)}，不像自评表`);
+  }
+  const workbookPath = await workbookPartPath(zip);
+  if (!workbookPath || !workbookPath.endsWith(".xml")) {
+    const kind = zip.file("word/document.xml") ? "（这是 Word 文档）" : zip.file("ppt/presentation.xml") ? "（这是 PowerPoint 文档）" : "";
+    throw new WorkbookFileError(file, "not-a-workbook", `不是 Excel 工作簿（.xlsx）${kind}`);
+  }
+  let workbookXml: string;
+  try {
+    workbookXml = await zip.file(workbookPath)!.async("string");
+  } catch (e) {
+    throw new WorkbookFileError(file, "corrupt", `文件已损坏（${workbookPath}：${(e as Error).message}）；请用 Excel/WPS 打开后重新保存`);
+  }
+  return { zip, workbookPath, workbookXml, sheetNames: parseSheetNames(workbookXml), names: parseDefinedNames(workbookXml) };
+}
