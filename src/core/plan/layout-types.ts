@@ -89,6 +89,8 @@ export interface SheetLayout {
   /** Width in characters, by 1-based column. */
   columnWidths: Array<{ column: number; width: number }>;
   freeze?: { rows: number; columns: number };
+  /** 1-based columns to hide (the 校验 sheet's working columns). */
+  hiddenColumns?: number[];
   conditionalFormats: PlannedConditionalFormat[];
 }
 
@@ -104,5 +106,14 @@ export interface LayoutPlan {
 /** What a read needs: every range, in one batch, and how to turn cells back into field values. */
 export interface ReadPlan {
   /** Sheet-qualified ranges (or defined names) to load, each read once. */
-  ranges: Array<{ key: string; address: string; name?: string }>;
+  ranges: Array<{
+    key: string;
+    address: string;
+    name?: string;
+    /** The spec table the range holds (the key, for table bodies). */
+    tableId?: string;
+    /** Rows and columns as laid out; a name that now spans more rows means rows were inserted. */
+    rows?: number;
+    columns?: number;
+  }>;
 }
