@@ -1,0 +1,126 @@
+import { isBlank, type SourceGrid } from "./grid";
+import { isAmountCell, type Layout } from "./layout";
+import { matchName, type NameMatch } from "./match";
+import { codeHeaders, genericLabelHeaders, sequenceHeaders, type TableModel } from "./model";
+import { normalizeLabel, unitInText } from "./normalize";
+import type { ColumnMapping } from "./types";
+
+export interface ColumnPlan {
+  mappings: ColumnMapping[];
+  /** Export column (0-based) → target column id. */
+  values: Map<number, string>;
+  /** The column holding row names (0-based), and the one holding separate 科目编码. */
+  nameColumn?: number;
+  codeColumn?: number;
+  score: number;
+}
+
+const SAMPLE = 60;
+
+function mostlyText(grid: SourceGrid, body: number[], c: number): boolean {
+  let filled = 0;
+  let text = 0;
+  for (const r of body.slice(0, SAMPLE)) {
+    const cell = grid.rows[r][c];
+    if (isBlank(cell)) continue;
+    filled++;
+    if (!isAmountCell(cell)) text++;
+  }
+  return filled > 0 && text * 2 > filled;
+}
+
+function hasBody(grid: SourceGrid, body: number[], c: number): boolean {
+  return body.some((r) => !isBlank(grid.rows[r][c]));
+}
+
+/**
+ * Decides what each export column is (row label, 科目编码, 序号, or a value) and assigns value
+ * columns to the table's columns: best matches first, each table column taken once; a tie
+ * between two table columns leaves the export column unassigned rather than guessing.
+ */
+export function mapColumns(grid: SourceGrid, layout: Layout, model: TableModel): ColumnPlan {
+  const mappings: ColumnMapping[] = [];
+  let nameColumn: number | undefined;
+  let codeColumn: number | undefined;
+  const valueCandidates: number[] = [];
+  for (let c = 0; c < layout.width; c++) {
+    const header = layout.leaves[c];
+    const n = normalizeLabel(header);
+    const unit = unitInText(header);
+    const base: ColumnMapping = { column: c + 1, header, role: "value", ...(unit ? { unit } : {}) };
+    if (n !== "" && codeHeaders.has(n)) {
+      if (codeColumn === undefined) codeColumn = c;
+      mappings.push({ ...base, role: "code" });
+    } else if (n !== "" && sequenceHeaders.has(n)) {
+      mappings.push({ ...base, role: "sequence" });
+    } else if (n !== "" && (genericLabelHeaders.has(n) || model.labelHeaders.has(n)) && !model.columns.some((m) => m.names.some((x) => x.normalized === n))) {
+      if (nameColumn === undefined) nameColumn = c;
+      mappings.push({ ...base, role: "label" });
+    } else if (n === "" && nameColumn === undefined && valueCandidates.length === 0 && mostlyText(grid, layout.body, c)) {
+      nameColumn = c;
+      mappings.push({ ...base, role: "label" });
+    } else {
+      mappings.push(base);
+      valueCandidates.push(c);
+    }
+  }
+  // A table whose first column has an unrecognised header but holds names.
+  if (nameColumn === undefined && valueCandidates[0] === 0 && mostlyText(grid, layout.body, 0)) {
+    nameColumn = 0;
+    valueCandidates.shift();
+    mappings[0] = { ...mappings[0], role: "label" };
+  }
+
+  const values = new Map<number, string>();
+  let score = 0;
+  if (model.table.layout === "record") {
+    const first = valueCandidates.find((c) => hasBody(grid, layout.body, c));
+    for (const c of valueCandidates) {
+      if (c === first) {
+        values.set(c, "value");
+        mappings[c] = { ...mappings[c], columnId: "value", columnLabel: "数值" };
+      } else {
+        mappings[c] = {
+          ...mappings[c],
+          role: "unmapped",
+          reason: first === undefined ? "没有数值" : `本表每行只有一个数值，已取第${first + 1}列`,
+        };
+      }
+    }
+    return { mappings, values, nameColumn, codeColumn, score: 0 };
+  }
+
+  const options = new Map<number, NameMatch<string>[]>();
+  for (const c of valueCandidates) options.set(c, matchName(normalizeLabel(layout.leaves[c]), model.columns));
+  const pairs = [...options].flatMap(([c, ms]) => ms.map((m) => ({ c, m })));
+  pairs.sort((a, b) => b.m.score - a.m.score || a.c - b.c);
+  const taken = new Map<string, number>();
+  const ambiguous = new Map<number, string[]>();
+  for (const { c, m } of pairs) {
+    if (values.has(c) || ambiguous.has(c) || taken.has(m.key)) continue;
+    const rivals = options.get(c)!.filter((o) => o.score === m.score && o.key !== m.key && !taken.has(o.key));
+    if (rivals.length) {
+      ambiguous.set(c, [m.key, ...rivals.map((o) => o.key)]);
+      continue;
+    }
+    values.set(c, m.key);
+    taken.set(m.key, c);
+    score += m.how === "fuzzy" ? m.score * 0.8 : 1;
+    const spec = model.table.columns!.find((x) => x.id === m.key)!;
+    mappings[c] = { ...mappings[c], columnId: m.key, columnLabel: spec.label, how: m.how, score: m.score, matched: m.matched };
+  }
+  const labelOf = (id: string) => model.table.columns!.find((x) => x.id === id)?.label ?? id;
+  for (const c of valueCandidates) {
+    if (values.has(c)) continue;
+    const header = layout.leaves[c];
+    let reason: string;
+    if (isBlank(header)) reason = "该列没有表头，无法确定是哪一栏";
+    else if (ambiguous.has(c)) reason = `列标题“${header.trim()}”可能是${ambiguous.get(c)!.map((k) => `“${labelOf(k)}”`).join("或")}，无法确定`;
+    else if (options.get(c)!.length) {
+      const best = options.get(c)![0];
+      reason = `列标题“${header.trim()}”对应的栏目“${labelOf(best.key)}”已由第${taken.get(best.key)! + 1}列导入`;
+    } else reason = `列标题“${header.trim()}”在“${model.table.title}”中没有对应的栏目`;
+    mappings[c] = { ...mappings[c], role: "unmapped", reason };
+  }
+  return { mappings, values, nameColumn, codeColumn, score };
+}

@@ -1,0 +1,275 @@
+import type { ListEntry } from "../spec/data";
+import type { ColumnPlan } from "./columns";
+import { isBlank, type SourceGrid } from "./grid";
+import type { Layout } from "./layout";
+import { matchCode, matchName, prepare, type NameMatch, type PreparedCandidate } from "./match";
+import type { TableModel } from "./model";
+import { cleanName, indentWidth, isNoteLabel, isTotalWord, normalizeLabel, splitCode } from "./normalize";
+import type { MatchHow } from "./match";
+
+/** One body line of the export, read for its label. */
+export interface Line {
+  /** Index into grid.rows. */
+  r: number;
+  line: number;
+  name: string;
+  code?: string;
+  normalized: string;
+  indent: number;
+  isTotal: boolean;
+  /** Some mapped value cell is filled. */
+  filled: boolean;
+}
+
+export type LineRole =
+  | { role: "row"; rowId: string; how: MatchHow; score: number; matched: string; total: boolean }
+  | { role: "entry"; rowId: string; index: number; how: MatchHow | "new"; score: number; matched?: string }
+  | { role: "subtotal"; reason?: string }
+  | { role: "detail"; parentLine: number }
+  | { role: "structure" }
+  | { role: "note" }
+  | { role: "rejected"; reason: string };
+
+export interface NewEntry {
+  index: number;
+  entry: ListEntry;
+  line: number;
+}
+
+export interface RowPlan {
+  lines: Line[];
+  roles: LineRole[];
+  /** Parent (index into lines) of each line in the 类/款/项 tree, -1 for none. */
+  parents: number[];
+  newEntries: NewEntry[];
+  score: number;
+}
+
+/** Fuzzy matches of a row name to a fixed row must be this good where the alternative is a new list entry. */
+const LIST_TABLE_ROW_THRESHOLD = 0.85;
+const LIST_ENTRY_FUZZY_THRESHOLD = 0.8;
+/** Fuzzy matching against existing list entries only for lists of ordinary size (linear per line otherwise). */
+const FUZZY_LIST_LIMIT = 200;
+
+function readLine(grid: SourceGrid, r: number, cols: ColumnPlan, coded: boolean): Line {
+  const row = grid.rows[r];
+  const rawName = cols.nameColumn === undefined ? "" : (row[cols.nameColumn] ?? "");
+  const codeCell = cols.codeColumn === undefined ? "" : (row[cols.codeColumn] ?? "").normalize("NFKC").trim();
+  let name = rawName.trim();
+  let code: string | undefined = /^\d{3,12}$/.test(codeCell) ? codeCell : undefined;
+  if (coded && code === undefined) {
+    const split = splitCode(name);
+    if (split.code !== undefined) {
+      code = split.code;
+      name = split.name;
+    }
+  }
+  const normalized = normalizeLabel(name);
+  let filled = false;
+  for (const c of cols.values.keys()) if (!isBlank(row[c])) filled = true;
+  return {
+    r,
+    line: grid.lines[r],
+    name,
+    ...(code !== undefined ? { code } : {}),
+    normalized,
+    indent: indentWidth(rawName),
+    isTotal: isTotalLine(normalized),
+    filled,
+  };
+}
+
+/** 合计 / 总计 / 小计 / 汇总, or a label ending in 汇总/合计/总计 ("局机关及所属单位汇总"). */
+function isTotalLine(normalized: string): boolean {
+  return isTotalWord(normalized) || /(?:汇总|合计|总计)$/.test(normalized);
+}
+
+/** Parent of each line by 科目编码 prefix, or else by indentation; -1 when the table has no hierarchy. */
+function buildParents(lines: Line[], coded: boolean): number[] {
+  const parents = new Array<number>(lines.length).fill(-1);
+  if (!coded) return parents;
+  const items = lines.map((l, i) => ({ l, i })).filter(({ l }) => !l.isTotal);
+  const withCode = items.filter(({ l }) => l.code !== undefined).length;
+  const stack: number[] = [];
+  if (withCode * 2 >= items.length && withCode > 0) {
+    for (const { l, i } of items) {
+      if (l.code === undefined) continue;
+      while (stack.length) {
+        const top = lines[stack[stack.length - 1]].code!;
+        if (l.code.length > top.length && l.code.startsWith(top)) break;
+        stack.pop();
+      }
+      if (stack.length) parents[i] = stack[stack.length - 1];
+      stack.push(i);
+    }
+    return parents;
+  }
+  const indents = new Set(items.map(({ l }) => l.indent));
+  if (indents.size < 2) return parents;
+  for (const { l, i } of items) {
+    while (stack.length && lines[stack[stack.length - 1]].indent >= l.indent) stack.pop();
+    if (stack.length) parents[i] = stack[stack.length - 1];
+    stack.push(i);
+  }
+  return parents;
+}
+
+function uniqueBest(matches: NameMatch<string>[]): NameMatch<string> | { ambiguous: string[] } | undefined {
+  if (!matches.length) return undefined;
+  const top = matches[0];
+  const tied = matches.filter((m) => m.score === top.score && m.key !== top.key);
+  return tied.length ? { ambiguous: [top.key, ...tied.map((m) => m.key)] } : top;
+}
+
+/** The fixed row a line names, by code and by name; a conflict between the two is refused. */
+function fixedRowOf(line: Line, model: TableModel, threshold: number): NameMatch<string> | { reason: string } | undefined {
+  const byCode = line.code !== undefined ? uniqueBest(matchCode(line.code, model.rows)) : undefined;
+  const byNameAll = matchName(line.normalized, model.rows).filter((m) => m.how !== "fuzzy" || m.score >= threshold);
+  const byName = uniqueBest(byNameAll);
+  const labelOf = (id: string) => model.table.rows.find((r) => r.id === id)?.label ?? id;
+  if (byCode && "key" in byCode) {
+    if (byName && "key" in byName && byName.key !== byCode.key && byName.how !== "fuzzy") {
+      return { reason: `科目编码 ${line.code} 对应“${labelOf(byCode.key)}”，名称“${line.name}”却对应“${labelOf(byName.key)}”` };
+    }
+    return byCode;
+  }
+  if (byName && "ambiguous" in byName) {
+    return { reason: `行“${line.name}”可能是${byName.ambiguous.map((k) => `“${labelOf(k)}”`).join("或")}，无法确定` };
+  }
+  return byName;
+}
+
+/** The fixed row that is the table's total line (合计/汇总), if any. */
+function totalRowOf(model: TableModel): PreparedCandidate<string> | undefined {
+  return model.rows.find((r) => r.names.some((n) => isTotalLine(n.normalized)));
+}
+
+class ListMatcher {
+  private byCode = new Map<string, number>();
+  private byName = new Map<string, number>();
+  private fuzzy: PreparedCandidate<number>[] = [];
+  private added: NewEntry[] = [];
+  constructor(private existing: ListEntry[]) {
+    existing.forEach((e, i) => {
+      if (e.code) this.byCode.set(e.code, i + 1);
+      const n = normalizeLabel(e.name);
+      if (n && !this.byName.has(n)) this.byName.set(n, i + 1);
+    });
+    if (existing.length <= FUZZY_LIST_LIMIT) {
+      this.fuzzy = prepare(existing.map((e, i) => ({ key: i + 1, names: [{ text: e.name, how: "exact" as const }] })));
+    }
+  }
+  find(line: Line): { index: number; how: MatchHow | "new"; score: number; matched?: string; isNew: boolean } {
+    if (line.code !== undefined && this.byCode.has(line.code)) {
+      const index = this.byCode.get(line.code)!;
+      return { index, how: "code", score: 1, matched: line.code, isNew: index > this.existing.length };
+    }
+    const exact = this.byName.get(line.normalized);
+    if (exact !== undefined && (line.code === undefined || this.entryCode(exact) === undefined)) {
+      return { index: exact, how: "exact", score: 1, matched: this.nameOf(exact), isNew: exact > this.existing.length };
+    }
+    if (line.code === undefined) {
+      const best = matchName(line.normalized, this.fuzzy)[0];
+      if (best && best.score >= LIST_ENTRY_FUZZY_THRESHOLD) return { index: best.key, how: "fuzzy", score: best.score, matched: best.matched, isNew: false };
+    }
+    const index = this.existing.length + this.added.length + 1;
+    const entry: ListEntry = { name: cleanName(line.name), ...(line.code !== undefined ? { code: line.code } : {}) };
+    this.added.push({ index, entry, line: line.line });
+    if (line.code !== undefined) this.byCode.set(line.code, index);
+    if (line.normalized && !this.byName.has(line.normalized)) this.byName.set(line.normalized, index);
+    return { index, how: "new", score: 0, isNew: true };
+  }
+  private entryCode(index: number): string | undefined {
+    return index <= this.existing.length ? this.existing[index - 1].code : this.added[index - this.existing.length - 1]?.entry.code;
+  }
+  private nameOf(index: number): string {
+    return index <= this.existing.length ? this.existing[index - 1].name : this.added[index - this.existing.length - 1].entry.name;
+  }
+  get newEntries(): NewEntry[] {
+    return this.added;
+  }
+}
+
+/**
+ * Gives every body line its role in the target table: a fixed row, a list entry (existing or
+ * new), the table's total, a subtotal or a detail under a line already placed (so 类 lines are
+ * taken and their 款 lines are not counted twice), a note, or rejected with a reason.
+ */
+export function mapRows(
+  grid: SourceGrid,
+  layout: Layout,
+  cols: ColumnPlan,
+  model: TableModel,
+  existingEntries: ListEntry[],
+  sampleOnly = false,
+): RowPlan {
+  const body = sampleOnly ? layout.body.slice(0, 200) : layout.body;
+  const lines: Line[] = [];
+  for (const r of body) {
+    if (grid.rows[r].every((c) => isBlank(c))) continue;
+    lines.push(readLine(grid, r, cols, model.coded));
+  }
+  const parents = buildParents(lines, model.coded);
+  const hasChildren = new Array<boolean>(lines.length).fill(false);
+  for (const p of parents) if (p >= 0) hasChildren[p] = true;
+  const depth = new Array<number>(lines.length).fill(0);
+  lines.forEach((_, i) => (depth[i] = parents[i] >= 0 ? depth[parents[i]] + 1 : 0));
+
+  const threshold = model.listRow ? LIST_TABLE_ROW_THRESHOLD : 0;
+  const fixed = lines.map((l) => (l.isTotal ? undefined : fixedRowOf(l, model, threshold)));
+  const fixedDepths = fixed.flatMap((f, i) => (f && "key" in f ? [depth[i]] : []));
+  const listDepth = fixedDepths.length ? Math.min(...fixedDepths) : undefined;
+  const totalRow = totalRowOf(model);
+  const lists = new ListMatcher(existingEntries);
+  const usedRows = new Map<string, number>();
+  const roles: LineRole[] = [];
+  let score = 0;
+  const labelOf = (id: string) => model.table.rows.find((r) => r.id === id)?.label ?? id;
+
+  lines.forEach((l, i) => {
+    const claim = (rowId: string, role: LineRole): LineRole => {
+      const earlier = usedRows.get(rowId);
+      if (earlier !== undefined) return { role: "rejected", reason: `与第${earlier}行对应同一行“${labelOf(rowId.replace(/\[\d+\]$/, ""))}”，不重复导入` };
+      usedRows.set(rowId, l.line);
+      return role;
+    };
+    const parent = parents[i];
+    if (parent >= 0) {
+      const pr = roles[parent];
+      if (pr.role === "row" || pr.role === "entry") return void roles.push({ role: "detail", parentLine: lines[parent].line });
+      if (pr.role === "detail") return void roles.push({ role: "detail", parentLine: pr.parentLine });
+    }
+    if (l.isTotal) {
+      const byName = fixedRowOf(l, model, 0);
+      const target = byName && "key" in byName ? byName.key : totalRow?.key;
+      if (target === undefined) return void roles.push({ role: "subtotal", reason: `“${model.table.title}”没有合计行，未核对` });
+      score += 0.2;
+      const how = byName && "key" in byName ? byName : { how: "synonym" as const, score: 1, matched: l.name };
+      return void roles.push(claim(target, { role: "row", rowId: target, how: how.how, score: how.score, matched: how.matched, total: true }));
+    }
+    const f = fixed[i];
+    if (f && "reason" in f) return void roles.push({ role: "rejected", reason: f.reason });
+    if (f) {
+      score += f.how === "fuzzy" ? f.score * 0.8 : 1;
+      return void roles.push(claim(f.key, { role: "row", rowId: f.key, how: f.how, score: f.score, matched: f.matched, total: false }));
+    }
+    if (!l.filled && hasChildren[i]) return void roles.push({ role: "structure" });
+    if (!l.filled && isNoteLabel(l.name)) return void roles.push({ role: "note" });
+    const asEntry = model.listRow && (listDepth !== undefined ? depth[i] <= listDepth : !hasChildren[i]);
+    if (asEntry && model.listRow) {
+      if (l.normalized === "" && l.code === undefined) return void roles.push({ role: "rejected", reason: "该行没有名称，无法确定是哪一行" });
+      if (!l.filled) return void roles.push({ role: "rejected", reason: `行“${l.name}”没有数值，未新增` });
+      const found = lists.find(l);
+      if (!found.isNew) score += 0.5;
+      const rowId = `${model.listRow.id}[${found.index}]`;
+      return void roles.push(claim(rowId, { role: "entry", rowId, index: found.index, how: found.how, score: found.score, ...(found.matched ? { matched: found.matched } : {}) }));
+    }
+    if (hasChildren[i]) return void roles.push({ role: "subtotal" });
+    if (!l.filled) return void roles.push({ role: "rejected", reason: `行“${l.name || l.code || ""}”没有数值` });
+    return void roles.push({
+      role: "rejected",
+      reason: `行“${[l.code, l.name].filter(Boolean).join(" ")}”在“${model.table.title}”中没有对应的行`,
+    });
+  });
+  return { lines, roles, parents, newEntries: lists.newEntries, score };
+}
