@@ -1,0 +1,130 @@
+import { readValues, type CellState, type ReadValues } from "../check";
+import { Dec, formatAmount, roundHalfUp } from "../money";
+import type { ListEntry, ReportData } from "../spec/data";
+import { shownDecimals, type FieldDef } from "../spec/instances";
+import type { FormSpec } from "../spec/types";
+import { DEFAULT_SELF_REF, resolveOptions, type NarrativeOptions } from "./options";
+import type { CellFact, MissingField, WordingFact } from "./types";
+
+/** A numeric cell as a sentence uses it. */
+export interface Reading {
+  field: string;
+  label: string;
+  /** At the chosen precision: rounded to the shown decimals when precision is "shown". */
+  value: Dec;
+  fact: CellFact;
+}
+
+export type Needed = { ok: true; get: (id: string) => Reading } | { ok: false; missing: MissingField[] };
+
+/**
+ * Everything a sentence builder reads: the cells (parsed once, by the checks' reader), the
+ * wording options, the year and the self-reference.
+ */
+export interface NarrativeContext {
+  form: FormSpec;
+  data: ReportData;
+  values: ReadValues;
+  options: NarrativeOptions;
+  /** A numeric cell, or why it cannot be used. "无"/"—" reads as 0. */
+  read(id: string): Reading | MissingField;
+  /** All of `ids`, or every one that is missing. */
+  need(ids: string[]): Needed;
+  /** The cell holds a figure or a deliberate "无" (it is not blank). */
+  isFilled(id: string): boolean;
+  label(id: string): string;
+  entries(listId: string): ListEntry[];
+  /** report.year as a Reading, or why not. */
+  year(): Reading | MissingField;
+  selfRef(): { text: string; fact: WordingFact };
+}
+
+export function isMissing(x: Reading | MissingField): x is MissingField {
+  return "reason" in x;
+}
+
+function shownText(field: FieldDef, value: Dec): string {
+  const places = shownDecimals(field.kind);
+  return places === 0 ? value.toFixed(0) : formatAmount(value, places);
+}
+
+function missingFor(field: FieldDef, cell: CellState): MissingField | undefined {
+  switch (cell.state) {
+    case "empty":
+      return { field: field.id, label: field.label, reason: "empty" };
+    case "text":
+      return { field: field.id, label: field.label, reason: "text", written: cell.text };
+    case "invalid":
+      return { field: field.id, label: field.label, reason: "invalid", written: cell.text };
+    default:
+      return undefined;
+  }
+}
+
+export function createContext(form: FormSpec, data: ReportData, partial: Partial<NarrativeOptions> = {}): NarrativeContext {
+  const options = resolveOptions(partial);
+  const values = readValues(form, data);
+
+  const read = (id: string): Reading | MissingField => {
+    const field = values.fields.get(id);
+    if (!field) return { field: id, label: id, reason: "notInForm" };
+    const cell = values.cells.get(id) ?? { state: "empty" };
+    const missing = missingFor(field, cell);
+    if (missing) return missing;
+    const stored = cell.state === "number" ? cell.value : new Dec(0);
+    const value = options.precision === "shown" ? roundHalfUp(stored, shownDecimals(field.kind)) : stored;
+    const written = cell.state === "number" || cell.state === "none" ? cell.text : "";
+    return {
+      field: id,
+      label: field.label,
+      value,
+      fact: { kind: "cell", field: id, label: field.label, written, value: value.toString(), shown: shownText(field, value) },
+    };
+  };
+
+  const need = (ids: string[]): Needed => {
+    const readings = new Map<string, Reading>();
+    const missing: MissingField[] = [];
+    for (const id of ids) {
+      const r = read(id);
+      if (isMissing(r)) missing.push(r);
+      else readings.set(id, r);
+    }
+    if (missing.length) return { ok: false, missing };
+    return {
+      ok: true,
+      get: (id) => {
+        const r = readings.get(id);
+        if (!r) throw new Error(`builder asked for ${id} without needing it`);
+        return r;
+      },
+    };
+  };
+
+  const textOf = (id: string): string | undefined => {
+    const cell = values.cells.get(id);
+    return cell && (cell.state === "text" || cell.state === "number") ? cell.text.trim() || undefined : undefined;
+  };
+
+  return {
+    form,
+    data,
+    values,
+    options,
+    read,
+    need,
+    isFilled: (id) => {
+      const state = values.cells.get(id)?.state;
+      return state === "number" || state === "none";
+    },
+    label: (id) => values.fields.get(id)?.label ?? id,
+    entries: (listId) => data.lists[listId] ?? [],
+    year: () => read("report.year"),
+    selfRef: () => {
+      if (options.selfRef) return { text: options.selfRef, fact: { kind: "wording", label: "自称", value: options.selfRef, source: "option" } };
+      const written = textOf("report.selfRef");
+      if (written) return { text: written, fact: { kind: "wording", label: "自称", value: written, source: "cell", field: "report.selfRef" } };
+      return { text: DEFAULT_SELF_REF, fact: { kind: "wording", label: "自称", value: DEFAULT_SELF_REF, source: "default" } };
+    },
+  };
+}
