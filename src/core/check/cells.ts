@@ -6,9 +6,10 @@ import type { ReadValues } from "./values";
 /** A non-numeric value in a numeric cell is an error that quotes what was typed. */
 export function invalidFindings(values: ReadValues, locate: Locate): Finding[] {
   const out: Finding[] = [];
-  for (const [id, cell] of values.cells) {
-    if (cell.state !== "invalid") continue;
-    const field = values.fields.get(id)!;
+  values.states.forEach((cell, i) => {
+    if (cell.state !== "invalid") return;
+    const field = values.compiled.fields[i];
+    const id = field.id;
     out.push({
       ruleId: `invalid:${id}`,
       relationId: "invalid",
@@ -20,7 +21,7 @@ export function invalidFindings(values: ReadValues, locate: Locate): Finding[] {
       actual: cell.text,
       message: `${field.label} 填写的是「${cell.text}」，${cell.reason}。含此单元格的合计与核对暂不校验。`,
     });
-  }
+  });
   return out;
 }
 
@@ -33,15 +34,15 @@ const LISTED_AT_MOST = 8;
  */
 export function blankFindings(values: ReadValues, locate: Locate): Finding[] {
   const byTable = new Map<string, { filled: number; blank: FieldDef[] }>();
-  for (const [id, cell] of values.cells) {
-    const field = values.fields.get(id)!;
+  values.states.forEach((cell, i) => {
+    const field = values.compiled.fields[i];
     // The spare row shown for an empty open list is not a row the officer has started.
-    if (field.row.listIndex !== undefined && !field.row.entry) continue;
-    const entry = byTable.get(field.table.id) ?? { filled: 0, blank: [] };
+    if (field.row.listIndex !== undefined && !field.row.entry) return;
+    let entry = byTable.get(field.table.id);
+    if (!entry) byTable.set(field.table.id, (entry = { filled: 0, blank: [] }));
     if (cell.state === "empty") entry.blank.push(field);
     else entry.filled++;
-    byTable.set(field.table.id, entry);
-  }
+  });
   const out: Finding[] = [];
   for (const [tableId, { filled, blank }] of byTable) {
     if (filled === 0 || blank.length === 0) continue;

@@ -2,9 +2,10 @@ import { Dec, formatAmount, roundHalfUp, sum } from "../money";
 import { shownDecimals, type FieldDef } from "../spec/instances";
 import type { Finding, FindingKind } from "./finding";
 import { showFigure, withUnit } from "./finding";
+import type { IndexedRule } from "./compile";
 import type { Rule } from "./rules";
 import { ruleFields } from "./rules";
-import { contribution, type CellState, type ReadValues } from "./values";
+import { contribution, ZERO, type CellState, type ReadValues } from "./values";
 
 export type RuleStatus = "pass" | "fail" | "tail" | "skipped";
 
@@ -20,18 +21,9 @@ export interface RuleResult {
 export type Locate = (fieldId: string) => string;
 
 interface Context {
-  values: ReadValues;
+  fields: FieldDef[];
+  states: CellState[];
   locate: Locate;
-}
-
-function field(ctx: Context, id: string): FieldDef {
-  const f = ctx.values.fields.get(id);
-  if (!f) throw new Error(`rule refers to unknown field ${id}`);
-  return f;
-}
-
-function cell(ctx: Context, id: string): CellState {
-  return ctx.values.cells.get(id) ?? { state: "empty" };
 }
 
 function finding(
@@ -56,27 +48,50 @@ function finding(
   };
 }
 
-/** Anything unreadable among the fields stops the rule: the invalid cell has its own finding. */
-function unreadable(ctx: Context, ids: string[]): boolean {
-  return ids.some((id) => cell(ctx, id).state === "invalid" || cell(ctx, id).state === "text");
+/** Anything unreadable among the rule's fields stops it: the invalid cell has its own finding. */
+function unreadable(ctx: Context, rule: IndexedRule): boolean {
+  for (const i of rule.ix) {
+    const state = ctx.states[i].state;
+    if (state === "invalid" || (state === "text" && rule.kind !== "grade")) return true;
+  }
+  return false;
 }
 
-function evaluateEquation(ctx: Context, rule: Extract<Rule, { kind: "equation" }>): RuleResult {
-  const ids = ruleFields(rule);
-  if (unreadable(ctx, ids)) return { rule, status: "skipped", reason: "含无法识别的数值" };
-  const target = cell(ctx, rule.target);
+function evaluateEquation(ctx: Context, rule: Extract<IndexedRule, { kind: "equation" }>): RuleResult {
+  if (unreadable(ctx, rule)) return { rule, status: "skipped", reason: "含无法识别的数值" };
+  const [targetIx, ...termIx] = rule.ix;
+  const target = ctx.states[targetIx];
   const actual = contribution(target);
-  const parts = rule.terms.map((t) => ({ ...t, cell: cell(ctx, t.field) }));
-  const filledParts = parts.filter((p) => p.cell.state !== "empty");
-  if (actual === undefined || filledParts.length === 0) return { rule, status: "skipped", reason: "未填写" };
-
-  const expected = sum(filledParts.map((p) => contribution(p.cell)!.times(p.sign)));
+  let expected = ZERO;
+  let filled = 0;
+  for (let k = 0; k < termIx.length; k++) {
+    const v = contribution(ctx.states[termIx[k]]);
+    if (v === undefined) continue;
+    filled++;
+    expected = rule.terms[k].sign === 1 ? expected.plus(v) : expected.minus(v);
+  }
+  if (actual === undefined || filled === 0) return { rule, status: "skipped", reason: "未填写" };
   const diff = actual.minus(expected);
   if (diff.isZero()) return { rule, status: "pass" };
+  return equationFinding(ctx, rule, actual, expected, diff);
+}
 
-  const targetField = field(ctx, rule.target);
-  const halfWidths = [target, ...filledParts.map((p) => p.cell)].map((c) => (c.state === "number" ? c.halfWidth : new Dec(0)));
-  const tolerance = sum(halfWidths);
+/** The slow path, only for totals that do not add up: tolerance, explanation, largest part. */
+function equationFinding(
+  ctx: Context,
+  rule: Extract<IndexedRule, { kind: "equation" }>,
+  actual: Dec,
+  expected: Dec,
+  diff: Dec,
+): RuleResult {
+  const [targetIx, ...termIx] = rule.ix;
+  const targetField = ctx.fields[targetIx];
+  const filledParts = termIx.filter((i) => ctx.states[i].state !== "empty");
+  const halfWidth = (i: number) => {
+    const c = ctx.states[i];
+    return c.state === "number" ? c.halfWidth : ZERO;
+  };
+  const tolerance = sum([targetIx, ...filledParts].map(halfWidth));
   const figures = {
     expected: showFigure(targetField, expected),
     actual: showFigure(targetField, actual),
@@ -88,29 +103,26 @@ function evaluateEquation(ctx: Context, rule: Extract<Rule, { kind: "equation" }
     `按各项计算为 ${withUnit(targetField, figures.expected)}，${sign} ${withUnit(targetField, showFigure(targetField, diff.abs()))}`;
 
   if (diff.abs().lte(tolerance)) {
-    const roundedParts = filledParts.filter((p) => p.cell.state === "number" && !p.cell.halfWidth.isZero()).length;
-    const largest = [...filledParts].sort((x, y) =>
-      contribution(y.cell)!.abs().comparedTo(contribution(x.cell)!.abs()),
-    )[0];
+    const roundedParts = filledParts.filter((i) => !halfWidth(i).isZero()).length;
+    const largest = [...filledParts].sort((x, y) => contribution(ctx.states[y])!.abs().comparedTo(contribution(ctx.states[x])!.abs()))[0];
     const message =
       `${base}。属尾差：${roundedParts} 个分项和合计都是保留${shownDecimals(targetField.kind)}位小数的四舍五入数，` +
       `最多可相差 ${withUnit(targetField, formatAmount(tolerance, 3))}。` +
-      `可调整最大项「${field(ctx, largest.field).label}」使合计相符，或保留尾差并在说明中注明。`;
+      `可调整最大项「${ctx.fields[largest].label}」使合计相符，或保留尾差并在说明中注明。`;
     return { rule, status: "tail", finding: finding(ctx, rule, "tail", "info", message, figures) };
   }
   return { rule, status: "fail", finding: finding(ctx, rule, "sum", "error", `${base}。`, figures) };
 }
 
 /** Two places of one figure agree when they show the same number (exactly, when both are known exactly). */
-function evaluateSame(ctx: Context, rule: Extract<Rule, { kind: "same" }>): RuleResult {
-  if (unreadable(ctx, [rule.a, rule.b])) return { rule, status: "skipped", reason: "含无法识别的数值" };
-  const a = contribution(cell(ctx, rule.a));
-  const b = contribution(cell(ctx, rule.b));
+function evaluateSame(ctx: Context, rule: Extract<IndexedRule, { kind: "same" }>): RuleResult {
+  if (unreadable(ctx, rule)) return { rule, status: "skipped", reason: "含无法识别的数值" };
+  const [ia, ib] = rule.ix;
+  const [ca, cb] = [ctx.states[ia], ctx.states[ib]];
+  const a = contribution(ca);
+  const b = contribution(cb);
   if (a === undefined || b === undefined) return { rule, status: "skipped", reason: "未填写" };
-  const fa = field(ctx, rule.a);
-  const fb = field(ctx, rule.b);
-  const ca = cell(ctx, rule.a);
-  const cb = cell(ctx, rule.b);
+  const [fa, fb] = [ctx.fields[ia], ctx.fields[ib]];
   const bothExact = ca.state === "number" && cb.state === "number" && ca.halfWidth.isZero() && cb.halfWidth.isZero();
   const places = shownDecimals(fa.kind);
   const agree = bothExact ? a.eq(b) : roundHalfUp(a, places).eq(roundHalfUp(b, places));
@@ -123,15 +135,15 @@ function evaluateSame(ctx: Context, rule: Extract<Rule, { kind: "same" }>): Rule
   return { rule, status: "fail", finding: finding(ctx, rule, "same", "error", message, figures) };
 }
 
-function evaluateBudget(ctx: Context, rule: Extract<Rule, { kind: "budget" }>): RuleResult {
-  if (unreadable(ctx, [rule.actual, rule.budget])) return { rule, status: "skipped", reason: "含无法识别的数值" };
-  const actual = contribution(cell(ctx, rule.actual));
+function evaluateBudget(ctx: Context, rule: Extract<IndexedRule, { kind: "budget" }>): RuleResult {
+  if (unreadable(ctx, rule)) return { rule, status: "skipped", reason: "含无法识别的数值" };
+  const [ia, ib] = rule.ix;
+  const actual = contribution(ctx.states[ia]);
   if (actual === undefined) return { rule, status: "skipped", reason: "未填写" };
-  const budget = contribution(cell(ctx, rule.budget));
-  const fa = field(ctx, rule.actual);
-  const fb = field(ctx, rule.budget);
+  const budget = contribution(ctx.states[ib]);
+  const [fa, fb] = [ctx.fields[ia], ctx.fields[ib]];
   if ((budget === undefined || budget.isZero()) && actual.isPositive()) {
-    const figures = { expected: showFigure(fb, new Dec(0)), actual: showFigure(fa, actual), difference: showFigure(fa, actual) };
+    const figures = { expected: showFigure(fb, ZERO), actual: showFigure(fa, actual), difference: showFigure(fa, actual) };
     const message = `${fa.label} ${withUnit(fa, figures.actual)}，年初未作预算，超支 ${withUnit(fa, figures.actual)}。`;
     return { rule, status: "fail", finding: finding(ctx, rule, "unbudgeted", "warning", message, figures) };
   }
@@ -144,14 +156,14 @@ function evaluateBudget(ctx: Context, rule: Extract<Rule, { kind: "budget" }>): 
   return { rule, status: "fail", finding: finding(ctx, rule, "overspend", "warning", message, figures) };
 }
 
-function evaluateRange(ctx: Context, rule: Extract<Rule, { kind: "range" }>): RuleResult {
-  if (unreadable(ctx, [rule.field])) return { rule, status: "skipped", reason: "含无法识别的数值" };
-  const value = contribution(cell(ctx, rule.field));
+function evaluateRange(ctx: Context, rule: Extract<IndexedRule, { kind: "range" }>): RuleResult {
+  if (unreadable(ctx, rule)) return { rule, status: "skipped", reason: "含无法识别的数值" };
+  const value = contribution(ctx.states[rule.ix[0]]);
   if (value === undefined) return { rule, status: "skipped", reason: "未填写" };
   const min = new Dec(rule.relation.min);
   const max = new Dec(rule.relation.max);
   if (value.gte(min) && value.lte(max)) return { rule, status: "pass" };
-  const f = field(ctx, rule.field);
+  const f = ctx.fields[rule.ix[0]];
   const message = `${rule.relation.label}：${f.label} 为 ${value.toString()}，应在 ${min.toString()}–${max.toString()} 之间。`;
   return { rule, status: "fail", finding: finding(ctx, rule, "range", "error", message, { actual: value.toString(), expected: `${min}–${max}` }) };
 }
@@ -160,10 +172,11 @@ export function gradeFor(score: Dec, bands: Array<{ grade: string; min: string }
   return [...bands].sort((x, y) => new Dec(y.min).comparedTo(new Dec(x.min))).find((b) => score.gte(new Dec(b.min)))?.grade;
 }
 
-function evaluateGrade(ctx: Context, rule: Extract<Rule, { kind: "grade" }>): RuleResult {
-  if (unreadable(ctx, [rule.score])) return { rule, status: "skipped", reason: "含无法识别的数值" };
-  const score = contribution(cell(ctx, rule.score));
-  const gradeCell = cell(ctx, rule.grade);
+function evaluateGrade(ctx: Context, rule: Extract<IndexedRule, { kind: "grade" }>): RuleResult {
+  if (unreadable(ctx, rule)) return { rule, status: "skipped", reason: "含无法识别的数值" };
+  const [gradeIx, scoreIx] = rule.ix;
+  const score = contribution(ctx.states[scoreIx]);
+  const gradeCell = ctx.states[gradeIx];
   if (score === undefined || gradeCell.state !== "text") return { rule, status: "skipped", reason: "未填写" };
   const expected = gradeFor(score, rule.relation.bands);
   const actual = gradeCell.text.trim();
@@ -175,8 +188,8 @@ function evaluateGrade(ctx: Context, rule: Extract<Rule, { kind: "grade" }>): Ru
   return { rule, status: "fail", finding: finding(ctx, rule, "grade", "error", message, { expected, actual }) };
 }
 
-export function evaluateRule(values: ReadValues, locate: Locate, rule: Rule): RuleResult {
-  const ctx = { values, locate };
+export function evaluateRule(values: ReadValues, locate: Locate, rule: IndexedRule): RuleResult {
+  const ctx: Context = { fields: values.compiled.fields, states: values.states, locate };
   switch (rule.kind) {
     case "equation":
       return evaluateEquation(ctx, rule);

@@ -1,20 +1,40 @@
-import { cellIndex } from "../plan/placement";
-import { sheetAddress } from "../plan/address";
 import type { ReportData } from "../spec/data";
 import type { FormSpec } from "../spec/types";
 import { blankFindings, invalidFindings } from "./cells";
 import { evaluateRule, type Locate, type RuleResult } from "./evaluate";
 import { sortFindings, type Finding } from "./finding";
-import { expandRules } from "./rules";
-import { readValues, type ReadValues } from "./values";
+import { compileForm, type CompiledForm } from "./compile";
+import { readValues, type CellState, type ReadValues } from "./values";
 
 export type { Finding, FindingKind } from "./finding";
 export type { RuleResult, RuleStatus, Locate } from "./evaluate";
 export type { Rule } from "./rules";
 export type { CellState, ReadValues } from "./values";
 export { expandRules, ruleFields } from "./rules";
+export { compileForm, type CompiledForm } from "./compile";
 export { readValues, readCell } from "./values";
 export { gradeFor } from "./evaluate";
+
+/**
+ * A rule's verdict depends only on its cells' states and the locator, and readValues keeps the
+ * state object of every unchanged cell, so after an edit only the rules that read an edited
+ * cell are evaluated again.
+ */
+function evaluateAll(compiled: CompiledForm, values: ReadValues, locate: Locate): RuleResult[] {
+  const memo = compiled.ruleMemo as { locate?: Locate; inputs: CellState[][]; results: RuleResult[] };
+  if (memo.locate !== locate) {
+    memo.locate = locate;
+    memo.inputs = [];
+    memo.results = [];
+  }
+  const { states } = values;
+  return compiled.rules.map((rule, r) => {
+    const previous = memo.inputs[r];
+    if (previous && rule.ix.every((ix, k) => states[ix] === previous[k])) return memo.results[r];
+    memo.inputs[r] = rule.ix.map((ix) => states[ix]);
+    return (memo.results[r] = evaluateRule(values, locate, rule));
+  });
+}
 
 export interface CheckReport {
   findings: Finding[];
@@ -25,11 +45,7 @@ export interface CheckReport {
 
 /** Cell addresses of the template as ZiPing lays it out for these lists. */
 export function templateLocator(form: FormSpec, data: Pick<ReportData, "lists">): Locate {
-  const index = cellIndex(form, data.lists);
-  return (id) => {
-    const p = index.get(id);
-    return p ? sheetAddress(p.sheet, p.row, p.column) : id;
-  };
+  return compileForm(form, data.lists).templateAddress;
 }
 
 /**
@@ -37,9 +53,10 @@ export function templateLocator(form: FormSpec, data: Pick<ReportData, "lists">)
  * are (a host that found a table moved passes its own locator).
  */
 export function checkReport(form: FormSpec, data: ReportData, locate: Locate = templateLocator(form, data)): CheckReport {
+  const compiled = compileForm(form, data.lists);
   const values = readValues(form, data);
-  const results = expandRules(form, data.lists).map((rule) => evaluateRule(values, locate, rule));
-  const order = new Map([...values.fields.keys()].map((id, i) => [id, i]));
+  const results = evaluateAll(compiled, values, locate);
+  const { order } = compiled;
   const findings = sortFindings(
     [
       ...invalidFindings(values, locate),

@@ -1,6 +1,7 @@
 import { Dec, parseAmount } from "../money";
 import { isMarkedExact, rawText, type RawValue, type ReportData } from "../spec/data";
-import { expandFields, isNumericKind, shownDecimals, type FieldDef } from "../spec/instances";
+import { isNumericKind, shownDecimals, type FieldDef } from "../spec/instances";
+import { compileForm, type CompiledForm } from "./compile";
 import type { FormSpec } from "../spec/types";
 
 /** A cell as the checks see it. */
@@ -14,8 +15,44 @@ export type CellState =
   | { state: "invalid"; text: string; reason: string };
 
 export interface ReadValues {
-  fields: Map<string, FieldDef>;
-  cells: Map<string, CellState>;
+  fields: ReadonlyMap<string, FieldDef>;
+  cells: ReadonlyMap<string, CellState>;
+  /** The same cells by position in CompiledForm.fields: the checks' hot path reads these. */
+  states: CellState[];
+  compiled: CompiledForm;
+}
+
+/** Cells by field id, backed by the positional array (no second map built per pass). */
+class CellsById implements ReadonlyMap<string, CellState> {
+  constructor(
+    private readonly compiled: CompiledForm,
+    private readonly states: CellState[],
+  ) {}
+  get size() {
+    return this.states.length;
+  }
+  get(id: string) {
+    const i = this.compiled.indexOf.get(id);
+    return i === undefined ? undefined : this.states[i];
+  }
+  has(id: string) {
+    return this.compiled.indexOf.has(id);
+  }
+  *entries(): MapIterator<[string, CellState]> {
+    for (let i = 0; i < this.states.length; i++) yield [this.compiled.fields[i].id, this.states[i]];
+  }
+  *keys(): MapIterator<string> {
+    for (const f of this.compiled.fields) yield f.id;
+  }
+  *values(): MapIterator<CellState> {
+    yield* this.states;
+  }
+  forEach(fn: (value: CellState, key: string, map: ReadonlyMap<string, CellState>) => void) {
+    this.states.forEach((s, i) => fn(s, this.compiled.fields[i].id, this));
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
 }
 
 const EMPTY: CellState = { state: "empty" };
@@ -26,11 +63,15 @@ const EMPTY: CellState = { state: "empty" };
  * decimals than the form shows, as 元 imports are) has no interval. Counts and scores are whole
  * numbers as entered and are never rounded.
  */
+export const ZERO = new Dec(0);
+/** Half a unit of the last shown decimal, by number of decimals shown. */
+const HALF_UNIT = [0, 1, 2, 3, 4].map((places) => new Dec(5).times(new Dec(10).pow(-(places + 1))));
+
 function halfWidthOf(field: FieldDef, decimalsWritten: number, markedExact: boolean): Dec {
-  if (field.kind === "count" || field.kind === "score") return new Dec(0);
+  if (field.kind === "count" || field.kind === "score") return ZERO;
   const shown = shownDecimals(field.kind);
-  if (markedExact || decimalsWritten > shown) return new Dec(0);
-  return new Dec(5).times(new Dec(10).pow(-(shown + 1)));
+  if (markedExact || decimalsWritten > shown) return ZERO;
+  return HALF_UNIT[shown];
 }
 
 export function readCell(field: FieldDef, raw: RawValue | undefined): CellState {
@@ -55,18 +96,22 @@ export function readCell(field: FieldDef, raw: RawValue | undefined): CellState 
 }
 
 export function readValues(form: FormSpec, data: ReportData): ReadValues {
-  const fields = new Map<string, FieldDef>();
-  const cells = new Map<string, CellState>();
-  for (const field of expandFields(form, data.lists)) {
-    fields.set(field.id, field);
-    cells.set(field.id, readCell(field, data.values[field.id]));
-  }
-  return { fields, cells };
+  const compiled = compileForm(form, data.lists);
+  const { raws, states: previous } = compiled.memo as { raws: Array<RawValue | undefined>; states: CellState[] };
+  const states = compiled.fields.map((field, i) => {
+    const raw = data.values[field.id];
+    // Parsing is pure, so an unchanged cell keeps the state parsed last pass: an edit then
+    // costs a parse of the edited cell, not of the whole workbook.
+    if (i < previous.length && raws[i] === raw) return previous[i];
+    raws[i] = raw;
+    return (previous[i] = readCell(field, raw));
+  });
+  return { fields: compiled.fieldById, cells: new CellsById(compiled, states), states, compiled };
 }
 
 /** The figure a cell contributes to a sum: nothing for empty or "无". */
 export function contribution(cell: CellState): Dec | undefined {
   if (cell.state === "number") return cell.value;
-  if (cell.state === "none") return new Dec(0);
+  if (cell.state === "none") return ZERO;
   return undefined;
 }

@@ -29,7 +29,8 @@ export type Dec = Decimal;
  * the global Decimal (precision 20) would otherwise round our arithmetic.
  */
 export function toDec(value: Decimal): Dec {
-  return new Dec(value);
+  // Every decimal.js instance records its constructor; ours need no copy (the hot path of sums).
+  return value.constructor === Dec ? value : new Dec(value);
 }
 
 /** A zero of either sign becomes +0, so callers never see or print "-0". */

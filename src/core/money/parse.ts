@@ -48,6 +48,8 @@ export function parseAmount(text: string | number | null | undefined): ParsedAmo
   }
   // Callers in plain JavaScript (or Office.js values typed loosely) may pass other things.
   if (typeof text !== "string") return invalid(String(text), `不是数字或文本“${String(text)}”`);
+  const plain = parsePlainDecimal(text);
+  if (plain) return plain;
   try {
     return parseText(text);
   } catch {
@@ -55,6 +57,26 @@ export function parseAmount(text: string | number | null | undefined): ParsedAmo
     // must never crash the pane or the CLI.
     return invalid(text, `无法解析“${text}”`);
   }
+}
+
+/** What exports and workbooks mostly hold: "1299.77", "-12.3", "0". */
+const PLAIN_DECIMAL = /^-?(\d{1,20})(?:\.(\d{1,20}))?$/;
+
+/**
+ * The fast path for a plain decimal, giving exactly what the full scanner gives for it (a test
+ * compares the two); everything else goes through the scanner. Checking a workbook parses every
+ * cell on every edit, so this is the hot path.
+ */
+function parsePlainDecimal(text: string): ParsedAmount | undefined {
+  const m = PLAIN_DECIMAL.exec(text);
+  if (!m) return undefined;
+  const value = withoutNegativeZero(new Dec(text));
+  return { kind: "amount", value, decimals: m[2]?.length ?? 0, negative: value.isNegative() };
+}
+
+/** Exposed for the test that holds the fast path to the scanner's result. */
+export function parseWithScanner(text: string): ParsedAmount {
+  return parseText(text);
 }
 
 function invalid(text: string, detail: string): ParsedAmount {

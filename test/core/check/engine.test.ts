@@ -147,3 +147,24 @@ describe("same figure, budgets, ranges and grades", () => {
     expect(finding({ "g.score": "95", "g.grade": "好" }, "grade")?.message).toContain("不是");
   });
 });
+
+describe("re-checking after an edit (live validation reuses unchanged cells and rules)", () => {
+  it("gives exactly what a fresh check of the edited values gives", () => {
+    const values: Record<string, RawValue> = { "t.all.total": "3.00", "t.all.a": "1.00", "t.all.b": "2.00", "t.u[1].a": "1.00", "t.u[1].b": "2.00", "t.u[1].total": "3.00" };
+    expect(run(values).findings.map((f) => f.ruleId)).toEqual(["bud"]);
+    const edits: Array<Record<string, RawValue>> = [
+      { "t.u[1].b": "2.50" },
+      { "t.u[1].b": "2.00" },
+      { "t.all.a": "约1" },
+      { "t.all.a": { value: "1.00", exact: true } },
+    ];
+    let current = values;
+    for (const edit of edits) {
+      current = { ...current, ...edit };
+      const incremental = run(current);
+      const fresh = checkReport(structuredClone(form), { form: "t", lists, values: current });
+      expect(incremental.findings).toEqual(fresh.findings);
+      expect(incremental.results.map((r) => r.status)).toEqual(fresh.results.map((r) => r.status));
+    }
+  });
+});

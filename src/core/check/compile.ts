@@ -1,0 +1,70 @@
+import { sheetAddress } from "../plan/address";
+import { cellIndex } from "../plan/placement";
+import { expandFields, type FieldDef, type Lists } from "../spec/instances";
+import type { FormSpec } from "../spec/types";
+import { expandRules, ruleFields, type Rule } from "./rules";
+
+/** A rule with its fields resolved to positions in CompiledForm.fields (in ruleFields order). */
+export type IndexedRule = Rule & { ix: number[] };
+
+/** Everything about a form that depends only on its lists, not on the values typed. */
+export interface CompiledForm {
+  fields: FieldDef[];
+  fieldById: Map<string, FieldDef>;
+  indexOf: Map<string, number>;
+  rules: IndexedRule[];
+  /** Layout order of fields, for sorting findings. */
+  order: Map<string, number>;
+  /** Sheet-qualified address of a field in the template as laid out for these lists. */
+  templateAddress: (fieldId: string) => string;
+  /**
+   * What the previous pass read, by field position: live validation re-checks after every
+   * edit, and a cell whose raw content is unchanged keeps its parsed state (see readValues).
+   */
+  memo: { raws: unknown[]; states: unknown[] };
+  /** Each rule's inputs and result from the previous pass, valid for one locator. */
+  ruleMemo: { locate?: unknown; inputs: unknown[][]; results: unknown[] };
+}
+
+const CACHED_SHAPES_PER_FORM = 4;
+const cache = new WeakMap<FormSpec, Map<string, CompiledForm>>();
+
+function compile(form: FormSpec, lists: Lists): CompiledForm {
+  const fields = expandFields(form, lists);
+  const index = cellIndex(form, lists);
+  const indexOf = new Map(fields.map((f, i) => [f.id, i]));
+  const position = (id: string) => {
+    const i = indexOf.get(id);
+    if (i === undefined) throw new Error(`rule refers to unknown field ${id}`);
+    return i;
+  };
+  return {
+    fields,
+    fieldById: new Map(fields.map((f) => [f.id, f])),
+    indexOf,
+    rules: expandRules(form, lists).map((rule) => Object.assign(rule, { ix: ruleFields(rule).map(position) })),
+    order: new Map(fields.map((f, i) => [f.id, i])),
+    memo: { raws: [], states: [] },
+    ruleMemo: { inputs: [], results: [] },
+    templateAddress: (id) => {
+      const p = index.get(id);
+      return p ? sheetAddress(p.sheet, p.row, p.column) : id;
+    },
+  };
+}
+
+/**
+ * Live validation checks the same form on every edit while the lists rarely change, so the
+ * expansion of fields and rules is done once per list shape and reused.
+ */
+export function compileForm(form: FormSpec, lists: Lists): CompiledForm {
+  const key = JSON.stringify(lists);
+  let byShape = cache.get(form);
+  if (!byShape) cache.set(form, (byShape = new Map()));
+  const hit = byShape.get(key);
+  if (hit) return hit;
+  const compiled = compile(form, lists);
+  if (byShape.size >= CACHED_SHAPES_PER_FORM) byShape.delete(byShape.keys().next().value!);
+  byShape.set(key, compiled);
+  return compiled;
+}

@@ -1,0 +1,30 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseAmount } from "../../../src/core/money";
+import { parseWithScanner } from "../../../src/core/money/parse";
+
+const same = (text: string) => {
+  const fast = parseAmount(text);
+  const slow = parseWithScanner(text);
+  expect(fast.kind).toBe(slow.kind);
+  if (fast.kind === "amount" && slow.kind === "amount") {
+    expect(fast.value.eq(slow.value)).toBe(true);
+    expect([fast.decimals, fast.negative, fast.unitHint]).toEqual([slow.decimals, slow.negative, slow.unitHint]);
+    expect(fast.value.isNegative() && fast.value.isZero()).toBe(false);
+  }
+};
+
+describe("the plain-decimal fast path gives what the full scanner gives", () => {
+  it.each(["0", "-0", "-0.00", "1299.77", "1112.80", "105", "007.50", "-12.30", "0.000001", "99999999999999999999.99"])("%s", same);
+  it("for random plain decimals", () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.stringMatching(/^\d{1,20}$/),
+        fc.option(fc.stringMatching(/^\d{1,20}$/), { nil: undefined }),
+        (neg, whole, frac) => same(`${neg ? "-" : ""}${whole}${frac === undefined ? "" : `.${frac}`}`),
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
