@@ -1,0 +1,31 @@
+/**
+ * Range.text: "Text values of the specified range. The text value will not depend on the cell
+ * width." (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-text-member)
+ * Enough of Excel's number formats for the template: General, @, 0, 0.00, #,##0.00, 0%, 0.00%.
+ * Display rounding is half away from zero, as Excel shows numbers.
+ */
+import Decimal from "decimal.js";
+import { isError, type CellResult } from "./cells";
+import { displayGeneral } from "./formula/evaluate";
+
+function fixed(n: number, places: number, thousands: boolean): string {
+  const d = new Decimal(n.toPrecision(15)).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+  const s = d.abs().toFixed(places);
+  const [int, frac] = s.split(".");
+  const grouped = thousands ? int.replace(/\B(?=(\d{3})+$)/g, ",") : int;
+  const sign = d.isNegative() && !d.isZero() ? "-" : "";
+  return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ""}`;
+}
+
+export function displayText(value: CellResult, numberFormat: string): string {
+  if (value === null) return "";
+  if (isError(value)) return value.error;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") return value;
+  // Only the first section of a format applies to the numbers ZiPing shows.
+  const section = numberFormat.split(";")[0];
+  const m = /^(#,##)?0(?:\.(0+))?(%)?$/.exec(section);
+  if (!m) return displayGeneral(value);
+  const places = m[2]?.length ?? 0;
+  return m[3] ? `${fixed(value * 100, places, false)}%` : fixed(value, places, m[1] !== undefined);
+}

@@ -1,0 +1,196 @@
+/**
+ * Workbook-scoped defined names (Excel.NamedItemCollection / NamedItem):
+ * - names.add(name, reference, comment) (ExcelApi 1.4) with a Range or a formula string;
+ *   a name that exists already fails with ItemAlreadyExists;
+ * - NamedItem.getRange() (1.1) fails when the name is not a range; getRangeOrNullObject (1.4)
+ *   gives a null object instead (https://learn.microsoft.com/javascript/api/excel/excel.nameditem);
+ * - the name's reference moves with inserted and deleted rows (see ../formula/adjust.ts).
+ */
+import { MemoryOfficeError } from "../errors";
+import type { NameModel } from "../model";
+import { formatAddress } from "../refs";
+import { ProxyObject, type MemoryRequestContext } from "./context";
+import { MemoryRange } from "./range";
+
+export class MemoryNamedItem extends ProxyObject {
+  protected readonly defaultLoad = ["name", "formula", "type", "value", "visible", "comment"];
+  private bound?: NameModel | null;
+  isNullObject = false;
+
+  constructor(context: MemoryRequestContext, private readonly locate: () => NameModel | null) {
+    super(context);
+  }
+
+  bindNow(nullable: boolean): void {
+    this.queue(false, () => {
+      this.bound = this.locate();
+      if (nullable) {
+        this.isNullObject = this.bound === null;
+        this.setLoaded("isNullObject", this.isNullObject);
+      } else if (this.bound === null) {
+        throw new MemoryOfficeError("ItemNotFound", "The requested resource doesn't exist.", "NamedItemCollection.getItem");
+      }
+    });
+  }
+
+  private named(): NameModel {
+    if (this.bound === undefined) this.bound = this.locate();
+    if (!this.bound || this.context.host.model.getName(this.bound.name) !== this.bound) {
+      throw new MemoryOfficeError("ItemNotFound", "The requested resource doesn't exist.", "NamedItem");
+    }
+    return this.bound;
+  }
+
+  protected override exists(): boolean {
+    if (this.bound === undefined) this.bound = this.locate();
+    return this.bound !== null;
+  }
+
+  loadNow(property: string): void {
+    this.setLoaded(property, this.snapshot(property));
+  }
+
+  protected snapshot(property: string): unknown {
+    const n = this.named();
+    const model = this.context.host.model;
+    switch (property) {
+      case "name":
+        return n.name;
+      case "formula":
+        return n.formula;
+      case "comment":
+        return n.comment;
+      case "visible":
+        return n.visible;
+      case "type":
+        if (model.nameRange(n)) return "Range";
+        if (/#REF!/.test(n.formula)) return "Error";
+        return typeof model.resolveName(n.name) === "number" ? "Double" : "String";
+      case "value": {
+        const range = model.nameRange(n);
+        if (range) return formatAddress(range.sheet.name, range.area, true);
+        const v = model.resolveName(n.name);
+        return typeof v === "object" && v !== null && "error" in v ? v.error : v;
+      }
+      case "isNullObject":
+        return false;
+      default:
+        throw new MemoryOfficeError("NotImplemented", `NamedItem.${property} is not modelled.`);
+    }
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  get formula(): any {
+    return this.read("formula");
+  }
+  /** ExcelApi 1.7: re-point the name. */
+  set formula(value: any) {
+    this.queue(true, () => {
+      const n = this.named();
+      const f = String(value);
+      this.context.host.model.checkInput({ kind: "formula", formula: f.startsWith("=") ? f : `=${f}` });
+      n.formula = f.startsWith("=") ? f : `=${f}`;
+      this.context.host.model.touch();
+    });
+  }
+  get comment(): string {
+    return this.read("comment");
+  }
+  get visible(): boolean {
+    return this.read("visible");
+  }
+  set visible(v: boolean) {
+    this.queue(true, () => {
+      this.named().visible = v;
+    });
+  }
+  get type(): Excel.NamedItemType | "String" | "Integer" | "Double" | "Boolean" | "Range" | "Error" | "Array" {
+    return this.read("type");
+  }
+  get value(): any {
+    return this.read("value");
+  }
+
+  delete(): void {
+    this.queue(true, () => this.context.host.model.deleteName(this.named().name));
+  }
+
+  getRange(): MemoryRange {
+    return new MemoryRange(this.context, () => {
+      const target = this.context.host.model.nameRange(this.named());
+      if (!target) throw new MemoryOfficeError("InvalidReference", `The name ${this.named().name} does not refer to a range.`);
+      return target;
+    });
+  }
+
+  getRangeOrNullObject(): MemoryRange {
+    return new MemoryRange(this.context, () => {
+      if (this.bound === null) return null;
+      return this.context.host.model.nameRange(this.named()) ?? null;
+    });
+  }
+}
+
+export class MemoryNamedItems extends ProxyObject {
+  protected readonly defaultLoad = ["items/name"];
+  private loading = new Map<NameModel, MemoryNamedItem>();
+
+  protected override beginLoad(): void {
+    this.loading = new Map();
+  }
+
+  protected snapshot(property: string): unknown {
+    if (property === "count") return this.context.host.model.names.size;
+    throw new MemoryOfficeError("NotImplemented", `NamedItemCollection.${property}`);
+  }
+
+  protected override loadPath(path: string): void {
+    const [head, ...rest] = path.split("/");
+    if (head === "count") {
+      this.setLoaded("count", this.snapshot("count"));
+      return;
+    }
+    const property = head === "items" ? rest.join("/") || "name" : path;
+    const items = [...this.context.host.model.names.values()].map((n) => {
+      const item = this.loading.get(n) ?? new MemoryNamedItem(this.context, () => n);
+      this.loading.set(n, item);
+      item.loadNow(property);
+      return item;
+    });
+    this.setLoaded("items", items);
+  }
+
+  get items(): MemoryNamedItem[] {
+    return this.read("items");
+  }
+
+  add(name: string, reference: MemoryRange | string, comment?: string): MemoryNamedItem {
+    let created: NameModel | undefined;
+    this.queue(true, () => {
+      const formula =
+        typeof reference === "string"
+          ? reference
+          : (() => {
+              const t = reference.target();
+              return `=${formatAddress(t.sheet.name, t.area, true)}`;
+            })();
+      this.context.host.model.checkInput({ kind: "formula", formula: formula.startsWith("=") ? formula : `=${formula}` });
+      created = this.context.host.model.addName(name, formula, comment ?? "");
+    });
+    return new MemoryNamedItem(this.context, () => created ?? null);
+  }
+
+  getItem(name: string): MemoryNamedItem {
+    const item = new MemoryNamedItem(this.context, () => this.context.host.model.getName(name) ?? null);
+    item.bindNow(false);
+    return item;
+  }
+
+  getItemOrNullObject(name: string): MemoryNamedItem {
+    const item = new MemoryNamedItem(this.context, () => this.context.host.model.getName(name) ?? null);
+    item.bindNow(true);
+    return item;
+  }
+}

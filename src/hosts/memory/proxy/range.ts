@@ -1,0 +1,517 @@
+/**
+ * Excel.Range, Excel.RangeFormat and conditional formats, for the calls ZiPing makes.
+ * Behaviour is Excel's as documented on https://learn.microsoft.com/javascript/api/excel/excel.range
+ * and "Blank and null values" (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values):
+ * a 2-D array entry of null leaves that cell unchanged, "" clears it, numberFormat "" resets to General,
+ * and a single value (not an array) applies to every cell.
+ */
+import { columnLetters } from "../../../core/plan/address";
+import { isError, type Cell, type CellFormat } from "../cells";
+import { MemoryOfficeError } from "../errors";
+import type { SheetModel } from "../model";
+import { formatAddress, MAX_COLUMN, MAX_ROW, parseArea, type Area } from "../refs";
+import { ProxyObject, type MemoryRequestContext } from "./context";
+
+export interface RangeTarget {
+  sheet: SheetModel;
+  area: Area;
+}
+
+type Locate = () => RangeTarget | null;
+
+function cellsOf(area: Area): Array<[number, number, number, number]> {
+  const out: Array<[number, number, number, number]> = [];
+  for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) out.push([r, c, r - area.top, c - area.left]);
+  return out;
+}
+
+/** Picks the entry of a 2-D input for one cell; a non-array applies to all cells. */
+function entryFor(input: unknown, area: Area, i: number, j: number, property: string): unknown {
+  if (!Array.isArray(input)) return input;
+  const rows = area.bottom - area.top + 1;
+  const cols = area.right - area.left + 1;
+  if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
+    throw new MemoryOfficeError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${property}).`,
+    );
+  }
+  return input[i][j];
+}
+
+export class MemoryRange extends ProxyObject {
+  protected readonly defaultLoad = ["address", "values", "formulas", "numberFormat", "text", "valueTypes", "rowIndex", "columnIndex", "rowCount", "columnCount"];
+  private bound?: RangeTarget | null;
+  private formatProxy?: MemoryRangeFormat;
+  private cfProxy?: MemoryConditionalFormats;
+  isNullObject = false;
+
+  constructor(context: MemoryRequestContext, private readonly locate: Locate) {
+    super(context);
+  }
+
+  /** Resolves (once, at its first queued call) the sheet and cells this range stands for. */
+  target(): RangeTarget {
+    if (this.bound === undefined) this.bound = this.locate();
+    if (this.bound === null) throw new MemoryOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+    if (!this.context.host.model.sheets.includes(this.bound.sheet)) {
+      throw new MemoryOfficeError("ItemNotFound", "The worksheet of this range was deleted.");
+    }
+    return this.bound;
+  }
+
+  protected override exists(): boolean {
+    if (this.bound === undefined) this.bound = this.locate();
+    this.isNullObject = this.bound === null;
+    this.setLoaded("isNullObject", this.isNullObject);
+    return !this.isNullObject;
+  }
+
+  protected snapshot(property: string): unknown {
+    const { sheet, area } = this.target();
+    const model = this.context.host.model;
+    const matrix = <T>(f: (r: number, c: number) => T): T[][] => {
+      const out: T[][] = [];
+      for (let r = area.top; r <= area.bottom; r++) {
+        const row: T[] = [];
+        for (let c = area.left; c <= area.right; c++) row.push(f(r, c));
+        out.push(row);
+      }
+      return out;
+    };
+    switch (property) {
+      case "address":
+      case "addressLocal":
+        return formatAddress(sheet.name, area);
+      case "values":
+        return matrix((r, c) => {
+          const v = model.valueOf(sheet, r, c);
+          return v === null ? "" : isError(v) ? v.error : v;
+        });
+      case "formulas":
+        return matrix((r, c) => {
+          const cell = sheet.get(r, c);
+          if (cell?.formula) return cell.formula;
+          const v = cell?.value ?? null;
+          return v === null ? "" : v;
+        });
+      case "numberFormat":
+        return matrix((r, c) => sheet.get(r, c)?.numberFormat ?? "General");
+      case "text":
+        return matrix((r, c) => model.textOf(sheet, r, c));
+      case "valueTypes":
+        return matrix((r, c) => {
+          const v = model.valueOf(sheet, r, c);
+          if (v === null || v === "") return "Empty";
+          if (isError(v)) return "Error";
+          return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
+        });
+      case "rowIndex":
+        return area.top - 1;
+      case "columnIndex":
+        return area.left - 1;
+      case "rowCount":
+        return area.bottom - area.top + 1;
+      case "columnCount":
+        return area.right - area.left + 1;
+      case "cellCount":
+        return (area.bottom - area.top + 1) * (area.right - area.left + 1);
+      case "isNullObject":
+        return false;
+      default:
+        throw new MemoryOfficeError("NotImplemented", `Range.${property} is not modelled by the memory host.`);
+    }
+  }
+
+  protected override child(name: string): ProxyObject | undefined {
+    return name === "format" ? this.format : undefined;
+  }
+
+  get address(): string {
+    return this.read("address");
+  }
+  get values(): any[][] {
+    return this.read("values");
+  }
+  set values(input: any[][]) {
+    this.writeCells("values", input);
+  }
+  get formulas(): any[][] {
+    return this.read("formulas");
+  }
+  set formulas(input: any[][]) {
+    this.writeCells("formulas", input);
+  }
+  get numberFormat(): any[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(input: any[][]) {
+    this.queue(true, () => {
+      const { sheet, area } = this.target();
+      for (const [r, c, i, j] of cellsOf(area)) {
+        const f = entryFor(input, area, i, j, "numberFormat");
+        if (f === null || f === undefined) continue;
+        sheet.ensure(r, c).numberFormat = f === "" ? "General" : String(f);
+      }
+      this.context.host.model.touch();
+    });
+  }
+  get text(): string[][] {
+    return this.read("text");
+  }
+  get valueTypes(): Excel.RangeValueType[][] {
+    return this.read("valueTypes");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+
+  private writeCells(property: "values" | "formulas", input: unknown): void {
+    this.queue(true, () => {
+      const { sheet, area } = this.target();
+      const model = this.context.host.model;
+      // Validate the shape and every input first: a rejected entry leaves the range untouched.
+      const entries = cellsOf(area).map(([r, c, i, j]) => [r, c, entryFor(input, area, i, j, property)] as const);
+      for (const [r, c, v] of entries) {
+        if (v === null || v === undefined) continue;
+        model.writeInput(sheet, r, c, v);
+      }
+      model.recordEdit(sheet, area);
+    });
+  }
+
+  get format(): MemoryRangeFormat {
+    if (!this.formatProxy) this.formatProxy = new MemoryRangeFormat(this.context, this);
+    return this.formatProxy;
+  }
+
+  get conditionalFormats(): MemoryConditionalFormats {
+    if (!this.cfProxy) this.cfProxy = new MemoryConditionalFormats(this.context, this);
+    return this.cfProxy;
+  }
+
+  private derived(f: (t: RangeTarget) => Area): MemoryRange {
+    return new MemoryRange(this.context, () => {
+      const t = this.target();
+      const area = f(t);
+      if (area.top < 1 || area.left < 1 || area.bottom > MAX_ROW || area.right > MAX_COLUMN || area.bottom < area.top || area.right < area.left) {
+        throw new MemoryOfficeError("InvalidArgument", "The range is outside the worksheet.");
+      }
+      return { sheet: t.sheet, area };
+    });
+  }
+
+  getCell(row: number, column: number): MemoryRange {
+    return this.derived(({ area }) => ({ top: area.top + row, bottom: area.top + row, left: area.left + column, right: area.left + column }));
+  }
+  getRow(row: number): MemoryRange {
+    return this.derived(({ area }) => ({ ...area, top: area.top + row, bottom: area.top + row }));
+  }
+  getColumn(column: number): MemoryRange {
+    return this.derived(({ area }) => ({ ...area, left: area.left + column, right: area.left + column }));
+  }
+  getEntireRow(): MemoryRange {
+    return this.derived(({ area }) => ({ ...area, left: 1, right: MAX_COLUMN }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): MemoryRange {
+    return this.derived(({ area }) => ({
+      top: area.top + rowOffset,
+      bottom: area.bottom + rowOffset,
+      left: area.left + columnOffset,
+      right: area.right + columnOffset,
+    }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): MemoryRange {
+    return this.derived(({ area }) => ({ ...area, bottom: area.bottom + deltaRows, right: area.right + deltaColumns }));
+  }
+
+  /** Inserts cells shifting down (rows) — the only direction ZiPing uses. */
+  insert(shift: "Down" | "Right"): MemoryRange {
+    this.queue(true, () => {
+      if (shift !== "Down") throw new MemoryOfficeError("NotImplemented", "Only InsertShiftDirection.down is modelled.");
+      const { sheet, area } = this.target();
+      this.context.host.model.insertRows(sheet, area.top, area.bottom - area.top + 1, area.left, area.right);
+    });
+    return this.derived(({ area }) => area);
+  }
+
+  delete(shift: "Up" | "Left"): void {
+    this.queue(true, () => {
+      if (shift !== "Up") throw new MemoryOfficeError("NotImplemented", "Only DeleteShiftDirection.up is modelled.");
+      const { sheet, area } = this.target();
+      this.context.host.model.deleteRows(sheet, area.top, area.bottom - area.top + 1, area.left, area.right);
+    });
+  }
+
+  merge(across?: boolean): void {
+    this.queue(true, () => {
+      const { sheet, area } = this.target();
+      this.context.host.model.merge(sheet, area, across);
+    });
+  }
+
+  unmerge(): void {
+    this.queue(true, () => {
+      const { sheet, area } = this.target();
+      this.context.host.model.unmerge(sheet, area);
+    });
+  }
+
+  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+    this.queue(true, () => {
+      const { sheet, area } = this.target();
+      const model = this.context.host.model;
+      if (applyTo !== "Formats") {
+        model.clearContents(sheet, area);
+        model.recordEdit(sheet, area);
+      }
+      if (applyTo !== "Contents") {
+        for (const [r, c] of cellsOf(area)) {
+          const cell = sheet.get(r, c);
+          if (cell) {
+            cell.format = {};
+            cell.numberFormat = "General";
+          }
+        }
+      }
+    });
+  }
+
+  /** Selects the range (and shows its sheet); selection is not a change to the workbook. */
+  select(): void {
+    this.queue(false, () => {
+      const { sheet, area } = this.target();
+      this.context.host.selection = { sheet: sheet.name, address: formatAddress(sheet.name, area) };
+      this.context.host.activeSheetId = sheet.id;
+    });
+  }
+
+  /** Applies a change to every cell's format (called by the format proxies). */
+  updateCells(change: (cell: Cell, row: number, column: number, area: Area) => void): void {
+    this.queue(true, () => {
+      const { sheet, area } = this.target();
+      for (const [r, c] of cellsOf(area)) change(sheet.ensure(r, c), r, c, area);
+    });
+  }
+
+  updateSheet(change: (sheet: SheetModel, area: Area) => void): void {
+    this.queue(true, () => {
+      const { sheet, area } = this.target();
+      change(sheet, area);
+    });
+  }
+}
+
+/** Range.format: fill, font, alignment, wrap, column width, borders, protection. */
+export class MemoryRangeFormat extends ProxyObject {
+  protected readonly defaultLoad = ["columnWidth", "horizontalAlignment", "verticalAlignment", "wrapText"];
+  readonly fill: { color: string; clear(): void };
+  readonly font: { bold: boolean; size: number; color: string };
+  readonly protection: { locked: boolean };
+  readonly borders: { getItem(index: BorderIndex): { style: string; color: string } };
+
+  constructor(context: MemoryRequestContext, private readonly range: MemoryRange) {
+    super(context);
+    const setter = <K extends keyof CellFormat>(key: K) => (value: CellFormat[K]) =>
+      range.updateCells((cell) => {
+        cell.format[key] = value;
+      });
+    this.fill = {
+      set color(v: string) {
+        setter("fill")(v);
+      },
+      get color(): string {
+        throw new MemoryOfficeError("NotImplemented", "Reading format.fill.color is not modelled.");
+      },
+      clear: () => range.updateCells((cell) => delete cell.format.fill),
+    };
+    this.font = {
+      set bold(v: boolean) {
+        setter("bold")(v);
+      },
+      set size(v: number) {
+        setter("size")(v);
+      },
+      set color(v: string) {
+        setter("fontColor")(v);
+      },
+    } as { bold: boolean; size: number; color: string };
+    this.protection = {
+      set locked(v: boolean) {
+        setter("locked")(v);
+      },
+    } as { locked: boolean };
+    this.borders = {
+      getItem: (index: BorderIndex) =>
+        ({
+          set style(style: string) {
+            range.updateCells((cell, r, c, area) => {
+              const onEdge =
+                (index === "EdgeTop" && r === area.top) ||
+                (index === "EdgeBottom" && r === area.bottom) ||
+                (index === "EdgeLeft" && c === area.left) ||
+                (index === "EdgeRight" && c === area.right) ||
+                (index === "InsideHorizontal" && r < area.bottom) ||
+                (index === "InsideVertical" && c < area.right);
+              if (onEdge) cell.format.borders = { ...cell.format.borders, [index]: style };
+            });
+          },
+          set color(_: string) {
+            // Border colour is not modelled; style is what the tests look at.
+          },
+        }) as { style: string; color: string },
+    };
+  }
+
+  protected snapshot(property: string): unknown {
+    const { sheet, area } = this.range.target();
+    switch (property) {
+      case "columnWidth":
+        return sheet.columnWidths.get(area.left) ?? DEFAULT_COLUMN_WIDTH_POINTS;
+      case "horizontalAlignment":
+        return sheet.get(area.top, area.left)?.format.horizontal ?? "General";
+      case "verticalAlignment":
+        return sheet.get(area.top, area.left)?.format.vertical ?? "Bottom";
+      case "wrapText":
+        return sheet.get(area.top, area.left)?.format.wrap ?? false;
+      default:
+        throw new MemoryOfficeError("NotImplemented", `RangeFormat.${property} is not modelled.`);
+    }
+  }
+
+  set horizontalAlignment(v: Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed") {
+    this.range.updateCells((cell) => {
+      cell.format.horizontal = v;
+    });
+  }
+  get horizontalAlignment(): Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed" {
+    return this.read("horizontalAlignment");
+  }
+  set verticalAlignment(v: Excel.VerticalAlignment | "Top" | "Center" | "Bottom" | "Justify" | "Distributed") {
+    this.range.updateCells((cell) => {
+      cell.format.vertical = v;
+    });
+  }
+  get verticalAlignment(): Excel.VerticalAlignment | "Top" | "Center" | "Bottom" | "Justify" | "Distributed" {
+    return this.read("verticalAlignment");
+  }
+  set wrapText(v: boolean) {
+    this.range.updateCells((cell) => {
+      cell.format.wrap = v;
+    });
+  }
+  get wrapText(): boolean {
+    return this.read("wrapText");
+  }
+  /** Column width in points (https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-columnwidth-member). */
+  set columnWidth(points: number) {
+    this.range.updateSheet((sheet, area) => {
+      for (let c = area.left; c <= area.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  get columnWidth(): number {
+    return this.read("columnWidth");
+  }
+}
+
+/** Excel's default column width: 8.43 characters, 64 pixels, 48 points. */
+export const DEFAULT_COLUMN_WIDTH_POINTS = 48;
+
+type BorderIndex = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal";
+
+/**
+ * Range.conditionalFormats (ExcelApi 1.6): custom rules with a formula and a format
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-conditional-formatting).
+ */
+export class MemoryConditionalFormats extends ProxyObject {
+  protected readonly defaultLoad = ["count"];
+
+  constructor(context: MemoryRequestContext, private readonly range: MemoryRange) {
+    super(context);
+  }
+
+  protected snapshot(property: string): unknown {
+    if (property !== "count") throw new MemoryOfficeError("NotImplemented", `ConditionalFormatCollection.${property}`);
+    const { sheet, area } = this.range.target();
+    return sheet.conditionalFormats.filter((cf) => cf.area.top === area.top && cf.area.left === area.left).length;
+  }
+
+  add(type: Excel.ConditionalFormatType | "Custom" | string): MemoryConditionalFormat {
+    const cf = new MemoryConditionalFormat(this.context);
+    this.range.updateSheet((sheet, area) => {
+      if (type !== "Custom") throw new MemoryOfficeError("NotImplemented", `Only custom conditional formats are modelled (got ${type}).`);
+      cf.model = this.context.host.model.addConditionalFormat(sheet, { ...area });
+    });
+    return cf;
+  }
+
+  /** Removes the conditional formats that intersect the range (ExcelApi 1.6). */
+  clearAll(): void {
+    this.range.updateSheet((sheet, area) => {
+      sheet.conditionalFormats = sheet.conditionalFormats.filter(
+        (cf) => !(cf.area.top <= area.bottom && area.top <= cf.area.bottom && cf.area.left <= area.right && area.left <= cf.area.right),
+      );
+    });
+  }
+}
+
+export class MemoryConditionalFormat {
+  model?: import("../model").ConditionalFormatModel;
+  readonly custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } };
+
+  constructor(context: MemoryRequestContext) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    const later = (f: () => void) => context.enqueue({ write: true, run: f });
+    const need = () => {
+      if (!self.model) throw new MemoryOfficeError("InvalidObjectPath", "Conditional format not created.");
+      return self.model;
+    };
+    this.custom = {
+      rule: {
+        set formula(f: string) {
+          later(() => {
+            const cf = need();
+            context.host.model.checkInput({ kind: "formula", formula: f.startsWith("=") ? f : `=${f}` });
+            cf.formula = f.startsWith("=") ? f : `=${f}`;
+          });
+        },
+      } as { formula: string },
+      format: {
+        fill: {
+          set color(v: string) {
+            later(() => {
+              need().fill = v;
+            });
+          },
+        } as { color: string },
+        font: {
+          set color(v: string) {
+            later(() => {
+              need().fontColor = v;
+            });
+          },
+        } as { color: string },
+      },
+    };
+  }
+}
+
+export function columnName(column: number): string {
+  return columnLetters(column);
+}
+
+export function parseLocalArea(address: string): Area {
+  const area = parseArea(address);
+  if (!area) throw new MemoryOfficeError("InvalidArgument", `The address '${address}' is not valid.`);
+  return area;
+}
