@@ -270,7 +270,8 @@ export class Workbook {
     let tree = this.parsed.get(formula);
     if (!tree) this.parsed.set(formula, (tree = parse(formula)));
     const v = new Evaluator(this, sheet).scalar(tree, false);
-    return v;
+    // A formula that ends in a blank cell shows 0 (=B4 with B4 empty).
+    return v === null ? 0 : v;
   }
 }
 
