@@ -2,20 +2,33 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { defaultForm, fieldsMarkdown, type FormSpec } from "../core/spec";
 import { checkCommand } from "./commands/check";
+import { checkPath } from "./commands/workbook";
+import { parseUnits, templateCommand } from "./commands/template";
 import { loadForm, loadReportData } from "./load-data";
 import { EXIT_OK, EXIT_UNUSABLE, UsageError } from "./usage-error";
 
 export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
 
 用法 Usage:
+  ziping template --out FILE.xlsx [--year 2025] [--dept 部门名称] [--units 局机关,二级机构] [--force]
+      生成自评表模板（.xlsx）：各表、合计公式、校验表、条件格式；不装插件、在 WPS 中也能自查。
+      Write the form as an .xlsx template that checks itself. Refuses to overwrite unless --force.
+  ziping check FILE.xlsx|FILE.json|DIR/ [--json] [--form FORM.json]
   ziping check --data FILE.json [--json] [--form FORM.json]
-      按报表规格校验数据：合计、跨表一致、预算超支、尾差。
-      Check values keyed by field id. Exit 0 no errors, 1 errors found, 2 unusable input.
+      按报表规格校验：合计、跨表一致、预算超支、尾差。FILE.xlsx 为填好的 ZiPing 模板（Excel、WPS、
+      LibreOffice 保存的均可）；DIR/ 校验文件夹中每个 .xlsx 和 .json，输出一张汇总表（部门、错误、超支、文件）。
+      Check a filled template, a JSON data file, or every workbook in a folder.
+      Exit 0 no errors, 1 errors found, 2 unusable input (for a folder: 2 if any file is unusable).
   ziping docs [--out docs/fields.md] [--form FORM.json]
       生成字段表。Write the field dictionary generated from the spec.
   ziping --help
 
 选项 Options:
+  --out FILE.xlsx    template：输出文件
+  --year Y           template：评价年度（四位年份）
+  --dept NAME        template：部门（单位）名称
+  --units A,B,…      template：局机关及二级机构名称，按顺序，每个单位一行
+  --force            template：覆盖已存在的文件
   --data FILE.json   数据文件 { form, lists, values }，格式见 README
   --json             输出 JSON（findings 含规则 id、单元格、应为/实为/差额）
   --form FORM.json   使用 JSON 格式的其他报表规格（无需改代码）
@@ -41,13 +54,17 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(HELP);
     return EXIT_OK;
   }
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       data: { type: "string" },
       json: { type: "boolean", default: false },
       form: { type: "string" },
       out: { type: "string" },
+      year: { type: "string" },
+      dept: { type: "string" },
+      units: { type: "string" },
+      force: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -58,8 +75,30 @@ async function run(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   switch (command) {
+    case "template": {
+      if (!values.out) throw new UsageError("template: 需要 --out FILE.xlsx");
+      const form = extraForms(values.form)[0] ?? defaultForm;
+      io.stdout(
+        await templateCommand(form, {
+          out: values.out,
+          ...(values.year !== undefined ? { year: values.year } : {}),
+          ...(values.dept !== undefined ? { dept: values.dept } : {}),
+          ...(values.units !== undefined ? { units: parseUnits(values.units) } : {}),
+          force: values.force ?? false,
+        }),
+      );
+      return EXIT_OK;
+    }
     case "check": {
-      if (!values.data) throw new UsageError("check: 需要 --data FILE.json");
+      if (positionals.length > 1) throw new UsageError("check: 一次校验一个文件或一个文件夹");
+      const file = positionals[0];
+      if (file !== undefined && values.data !== undefined) throw new UsageError("check: 文件与 --data 只能给一个");
+      if (file !== undefined) {
+        const { output, code } = await checkPath(file, extraForms(values.form), values.json ?? false);
+        io.stdout(output);
+        return code;
+      }
+      if (!values.data) throw new UsageError("check: 需要 FILE.xlsx、FILE.json、文件夹 或 --data FILE.json");
       const { form, data } = loadReportData(values.data, extraForms(values.form));
       const { output, code } = checkCommand(form, data, values.data, values.json ?? false);
       io.stdout(output);

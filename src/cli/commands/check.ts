@@ -1,4 +1,4 @@
-import { checkReport, type Finding } from "../../core/check";
+import { checkReport, type Finding, type Locate } from "../../core/check";
 import type { FormSpec, ReportData } from "../../core/spec";
 import { EXIT_FINDINGS, EXIT_OK } from "../usage-error";
 
@@ -12,9 +12,16 @@ export function summarize(findings: Finding[]) {
   };
 }
 
+/** Where a workbook's cells were actually read, and what did not match the template. */
+export interface ReadContext {
+  locate?: Locate;
+  notes?: string[];
+}
+
 /** The findings of one report, as text or JSON, and the exit code (1 when any error). */
-export function checkCommand(form: FormSpec, data: ReportData, source: string, json: boolean): { output: string; code: number } {
-  const report = checkReport(form, data);
+export function checkCommand(form: FormSpec, data: ReportData, source: string, json: boolean, context: ReadContext = {}): { output: string; code: number } {
+  const report = context.locate ? checkReport(form, data, context.locate) : checkReport(form, data);
+  const notes = context.notes ?? [];
   const summary = summarize(report.findings);
   const code = summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
   if (json) {
@@ -22,12 +29,13 @@ export function checkCommand(form: FormSpec, data: ReportData, source: string, j
       file: source,
       form: form.id,
       summary,
+      ...(notes.length ? { notes } : {}),
       findings: report.findings,
       rules: report.results.map((r) => ({ id: r.rule.id, status: r.status, ...(r.reason ? { reason: r.reason } : {}) })),
     };
     return { output: JSON.stringify(out, null, 2), code };
   }
-  const lines = report.findings.map((f) => `${SEVERITY_NAMES[f.severity]}  ${f.cell}  ${f.message}`);
+  const lines = [...notes.map((n) => `注意  ${n}`), ...report.findings.map((f) => `${SEVERITY_NAMES[f.severity]}  ${f.cell}  ${f.message}`)];
   lines.push(
     "",
     `${source}: ${summary.errors} 个错误，${summary.warnings} 处超支，${summary.notices} 条提示` +

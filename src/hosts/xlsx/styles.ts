@@ -1,6 +1,7 @@
 /** The core's named cell styles and finding colours, in ExcelJS's terms. */
 import type { Alignment, Borders, Fill, Font, Style } from "exceljs";
 import type { CellStyle, PlannedConditionalFormat } from "../../core/plan/layout-types";
+import { SEVERITY_FILLS } from "../../core/plan/styles";
 
 /** #RRGGBB → ExcelJS's ARGB. */
 export function argb(colour: string): string {
@@ -30,19 +31,12 @@ export function excelStyle(style: CellStyle): Partial<Style> {
   return out;
 }
 
-/** Colours of a cell at fault, as Excel's own "light red fill with dark red text" and friends. */
-const FINDING_COLOURS: Record<PlannedConditionalFormat["severity"], { fill: string; font: string }> = {
-  error: { fill: "#FFC7CE", font: "#9C0006" },
-  warning: { fill: "#FFEB9C", font: "#9C5700" },
-  info: { fill: "#DDEBF7", font: "#1F4E78" },
-};
-
-/** The differential style a conditional format applies (a dxf: only what changes). */
+/** The differential style a conditional format applies (a dxf: only what changes), in the core's colours. */
 export function findingStyle(severity: PlannedConditionalFormat["severity"]): Partial<Style> {
-  const colours = FINDING_COLOURS[severity];
+  const colours = SEVERITY_FILLS[severity];
   return {
     // In a dxf Excel paints a solid pattern with bgColor, not fgColor.
     fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(colours.fill) } } as Fill,
-    font: { color: { argb: argb(colours.font) } },
+    font: { color: { argb: argb(colours.fontColor) } },
   };
 }

@@ -7,6 +7,7 @@ import JSZip from "jszip";
 import type { CellStyle, LayoutPlan, PlannedCell, SheetLayout, StyleId } from "../../core/plan/layout-types";
 import type { DefinedName } from "./names";
 import { constantFormula, parseDefinedNames, withDefinedNames } from "./names";
+import { CELL_STYLES } from "../../core/plan/styles";
 import { excelStyle, findingStyle } from "./styles";
 
 export type StyleTable = Record<StyleId, CellStyle>;
@@ -21,7 +22,13 @@ function writeCell(sheet: ExcelJS.Worksheet, cell: PlannedCell, styles: Map<Styl
     target.value = cell.value;
   }
   const style = styles.get(cell.style);
-  if (style) target.style = style;
+  if (!style) return;
+  // A copy per cell: ExcelJS's setters (cell.numFmt = …) write into the cell's style object.
+  target.style = {
+    ...style,
+    ...(cell.numberFormat !== undefined ? { numFmt: cell.numberFormat } : {}),
+    ...(cell.indent !== undefined ? { alignment: { ...style.alignment, indent: cell.indent } } : {}),
+  };
 }
 
 function layOutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, styles: Map<StyleId, Partial<ExcelJS.Style>>): void {
@@ -47,7 +54,7 @@ function layOutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, styles: Ma
 }
 
 /** The workbook a plan describes; defined names and the marker are added by `workbookBytes`. */
-export function buildWorkbook(plan: LayoutPlan, styleTable: StyleTable): ExcelJS.Workbook {
+export function buildWorkbook(plan: LayoutPlan, styleTable: StyleTable = CELL_STYLES): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "ZiPing 自评表助手";
   workbook.calcProperties.fullCalcOnLoad = true;

@@ -1,0 +1,56 @@
+import { existsSync, statSync } from "node:fs";
+import { dirname, extname } from "node:path";
+import { buildLayoutPlan } from "../../core/plan/layout";
+import type { FormSpec, ListEntry } from "../../core/spec";
+import { writeFileAtomically } from "../../hosts/xlsx/save";
+import { buildWorkbook, plannedNames, workbookBytes } from "../../hosts/xlsx/write";
+import { UsageError } from "../usage-error";
+
+export interface TemplateOptions {
+  out: string;
+  year?: string;
+  dept?: string;
+  /** Names of the reporting units (局机关, 二级机构…), one row each in every per-unit table. */
+  units?: string[];
+  force?: boolean;
+}
+
+/** "局机关,科技信息管理办公室" or with Chinese commas/顿号; blanks dropped, repeats refused. */
+export function parseUnits(text: string): string[] {
+  const units = text
+    .split(/[,，、;；]/)
+    .map((u) => u.trim())
+    .filter(Boolean);
+  const seen = new Set<string>();
+  for (const u of units) {
+    if (seen.has(u)) throw new UsageError(`--units: 单位“${u}”重复`);
+    seen.add(u);
+  }
+  if (units.length === 0) throw new UsageError("--units: 至少给出一个单位名称，如 --units 局机关,二级机构");
+  return units;
+}
+
+function checkOut(out: string, force: boolean): void {
+  if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`${out}: 模板文件名应以 .xlsx 结尾`);
+  const dir = dirname(out);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${out}: 文件夹 ${dir} 不存在`);
+  if (existsSync(out) && !force) {
+    throw new UsageError(`${out}: 文件已存在，未覆盖（可能是已填写的自评表）；换一个文件名，或加 --force 覆盖`);
+  }
+}
+
+/** Lays out the form as an .xlsx template that checks itself with its own formulas. */
+export async function templateCommand(form: FormSpec, options: TemplateOptions): Promise<string> {
+  checkOut(options.out, options.force ?? false);
+  if (options.year !== undefined && !/^\d{4}$/.test(options.year)) throw new UsageError(`--year: 应为四位年份，如 2025（得到“${options.year}”）`);
+  const lists: Record<string, ListEntry[]> = {};
+  if (options.units) lists.units = options.units.map((name) => ({ name }));
+  const plan = buildLayoutPlan(form, lists, {
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(options.dept !== undefined ? { dept: options.dept } : {}),
+  });
+  const bytes = await workbookBytes(buildWorkbook(plan), plannedNames(plan));
+  writeFileAtomically(options.out, bytes);
+  const units = options.units ? `，${options.units.length} 个单位` : "";
+  return `已生成模板 ${options.out}（${form.title}，${plan.sheets.length} 张工作表${units}）。黄色格为填报格，蓝色格为公式；填好后用 ziping check ${options.out} 校验。`;
+}

@@ -1,0 +1,134 @@
+/**
+ * `ziping check FILE.xlsx|FILE.json|DIR/`: one report, or every report in a folder with one
+ * summary table for the 财政局 reviewer. A bad file in a folder is listed with its problem and
+ * the others are still checked.
+ */
+import { readdirSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
+import { checkReport } from "../../core/check";
+import { rawText, type FormSpec } from "../../core/spec";
+import { loadSource } from "../source";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UsageError } from "../usage-error";
+import { checkCommand, summarize } from "./check";
+
+/** Files a folder check reads: workbooks (old formats too, to say what to do with them) and JSON. */
+const REPORT_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".et", ".json"]);
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export async function checkPath(path: string, extraForms: FormSpec[], json: boolean): Promise<{ output: string; code: number }> {
+  if (isDirectory(path)) return checkFolder(path, extraForms, json);
+  const source = await loadSource(path, extraForms);
+  return checkCommand(source.form, source.data, path, json, { locate: source.locate, notes: source.notes });
+}
+
+interface FolderRow {
+  file: string;
+  dept?: string;
+  errors?: number;
+  warnings?: number;
+  notices?: number;
+  /** Why the file could not be checked. */
+  problem?: string;
+  notes?: string[];
+}
+
+/** Files to check in a folder: Excel's lock files (~$…) and hidden files are not reports. */
+export function reportFiles(dir: string): { files: string[]; skipped: number } {
+  const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith("~$") && !e.name.startsWith("."));
+  const files = entries
+    .filter((e) => REPORT_EXTENSIONS.has(extname(e.name).toLowerCase()))
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b, "zh-CN"));
+  return { files, skipped: entries.length - files.length };
+}
+
+async function checkOne(dir: string, name: string, extraForms: FormSpec[]): Promise<FolderRow> {
+  const path = join(dir, name);
+  try {
+    const source = await loadSource(path, extraForms);
+    const report = checkReport(source.form, source.data, ...(source.locate ? [source.locate] : []));
+    const dept = rawText(source.data.values["report.dept"]);
+    return {
+      file: name,
+      dept: dept === null ? undefined : String(dept).trim() || undefined,
+      ...summarize(report.findings),
+      ...(source.notes.length ? { notes: source.notes } : {}),
+    };
+  } catch (e) {
+    // The message names the path; in the table the file is its own column.
+    const message = (e as Error).message;
+    return { file: name, problem: message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message };
+  }
+}
+
+/** Terminal columns a string takes: CJK and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+function pad(text: string, width: number, alignRight = false): string {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(text)));
+  return alignRight ? fill + text : text + fill;
+}
+
+/** A plain-text table with columns aligned for Chinese text. */
+export function formatTable(header: string[], rows: string[][], numeric: boolean[]): string {
+  const widths = header.map((h, j) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[j] ?? ""))));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, j) => (j === cells.length - 1 ? c : pad(c, widths[j], numeric[j])))
+      .join("  ")
+      .trimEnd();
+  // The last column is left ragged, so its rule is as wide as its heading.
+  const rule = widths.map((w, j) => "-".repeat(j === widths.length - 1 ? displayWidth(header[j]) : w));
+  return [line(header), line(rule), ...rows.map(line)].join("\n");
+}
+
+async function checkFolder(dir: string, extraForms: FormSpec[], json: boolean): Promise<{ output: string; code: number }> {
+  const { files, skipped } = reportFiles(dir);
+  if (files.length === 0) throw new UsageError(`${dir}: 文件夹中没有 .xlsx 或 .json 文件`);
+  const rows: FolderRow[] = [];
+  for (const name of files) rows.push(await checkOne(dir, name, extraForms));
+  const unusable = rows.filter((r) => r.problem !== undefined).length;
+  const withErrors = rows.filter((r) => (r.errors ?? 0) > 0).length;
+  const code = unusable > 0 ? EXIT_UNUSABLE : withErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  if (json) {
+    return { output: JSON.stringify({ folder: dir, files: rows, unusable, withErrors, skipped }, null, 2), code };
+  }
+  const table = formatTable(
+    ["部门", "错误", "超支", "文件", "说明"],
+    rows.map((r) =>
+      r.problem !== undefined
+        ? ["—", "—", "—", r.file, `无法校验：${r.problem}`]
+        : [r.dept ?? "（未填部门）", String(r.errors), String(r.warnings), r.file, r.notes?.length ? `${r.notes.length} 条注意事项` : ""],
+    ),
+    [false, true, true, false, false],
+  );
+  const summary =
+    `${dir}: 共 ${rows.length} 个文件，${withErrors} 个有错误，` +
+    `${rows.filter((r) => (r.warnings ?? 0) > 0).length} 个有超支，${unusable} 个无法校验` +
+    (skipped ? `（另有 ${skipped} 个其他文件未校验）` : "") +
+    "。逐个查看：ziping check 文件名";
+  return { output: `${table}\n\n${summary}`, code };
+}
