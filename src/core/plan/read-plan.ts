@@ -157,6 +157,14 @@ function mapRows(p: TablePlacement, values: ReadCell[][], notes: string[]): Mapp
   return out;
 }
 
+/** The row an empty list's spare row was laid out in, if the read block still has it. */
+function spareListRow(p: TablePlacement, readRows: number): MappedRow | undefined {
+  const at = p.table.rows.findIndex((r) => r.list);
+  if (at < 0) return undefined;
+  const fixedAfter = p.table.rows.length - at - 1;
+  return readRows - at - fixedAfter >= 1 ? { spec: p.table.rows[at], readIndex: at } : undefined;
+}
+
 /** An open list as one table shows it: each list row's entry, in order. */
 interface TableListRows {
   listId: string;
@@ -261,7 +269,12 @@ export function interpretRead(form: FormSpec, lists: Lists, read: ReadResult): I
     const table: TableSpec = p.table;
     const listIndices = list ? merged.get(list.listId)?.indexOf.get(list) : undefined;
     let listRow = 0;
-    for (const m of mapped) {
+    const rowsRead: MappedRow[] = [...mapped];
+    // A list left empty still has its one spare row in the form: it is the first row between
+    // the fixed rows, when the table has one there.
+    const spare = spareListRow(p, block.values.length);
+    if (list && (merged.get(list.listId)?.entries.length ?? 0) === 0 && spare) rowsRead.push(spare);
+    for (const m of rowsRead) {
       const rowId = m.spec.list ? `${m.spec.id}[${(listIndices?.[listRow++] ?? 0) + 1}]` : m.spec.id;
       const cells = block.values[m.readIndex];
       const at = (column: number): string => sheetAddress(origin.sheet, origin.row + m.readIndex, origin.column + column - 1);
