@@ -89,7 +89,8 @@ export class CheckFormulas {
     return sumOf(
       parts.map((p) => {
         const r = this.ref(p.area);
-        const text = `COUNTIF(${r},"?*")-SUMPRODUCT(COUNTIF(${r},${NOT_INVALID}))`;
+        // Text of at least one character. Not COUNTIF(r,"?*"): LibreOffice matches numbers with it.
+        const text = `${this.perCell(p, (x) => `ISTEXT(${x})*(LEN(${x})>0)`)}-SUMPRODUCT(COUNTIF(${r},${NOT_INVALID}))`;
         const fraction = p.whole
           ? `+${this.perCell(p, (x) => `ISNUMBER(${x})*(RIGHT(TEXT(${x},"${NINE_PLACES_FORMAT}"),9)<>"000000000")`)}`
           : "";

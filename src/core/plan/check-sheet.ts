@@ -61,14 +61,17 @@ const WIDTHS: Record<keyof typeof CHECK_COLUMNS, number> = {
   extra: 10,
 };
 export const CHECK_SUMMARY_TOP = 2;
-/** Summary lines: label and the COUNTIF criterion over 结果 ("超支*" takes in 年初未作预算). */
-export const CHECK_SUMMARY: Array<{ label: string; criterion: string }> = [
-  { label: VERDICT.fail, criterion: VERDICT.fail },
-  { label: VERDICT.overspend, criterion: `${VERDICT.overspend}*` },
-  { label: VERDICT.tail, criterion: VERDICT.tail },
-  { label: VERDICT.unreadable, criterion: VERDICT.unreadable },
-  { label: VERDICT.blank, criterion: VERDICT.blank },
-  { label: VERDICT.pass, criterion: VERDICT.pass },
+/**
+ * Summary lines: a label and the verdicts it counts in 结果 (超支 takes in 年初未作预算). Exact
+ * words, not wildcards: COUNTIF's wildcards differ between Excel and LibreOffice.
+ */
+export const CHECK_SUMMARY: Array<{ label: string; verdicts: string[] }> = [
+  { label: VERDICT.fail, verdicts: [VERDICT.fail] },
+  { label: VERDICT.overspend, verdicts: [VERDICT.overspend, VERDICT.unbudgeted] },
+  { label: VERDICT.tail, verdicts: [VERDICT.tail] },
+  { label: VERDICT.unreadable, verdicts: [VERDICT.unreadable] },
+  { label: VERDICT.blank, verdicts: [VERDICT.blank] },
+  { label: VERDICT.pass, verdicts: [VERDICT.pass] },
 ];
 export const CHECK_HEADER_ROW = CHECK_SUMMARY_TOP + CHECK_SUMMARY.length + 1;
 export const CHECK_FIRST_ROW = CHECK_HEADER_ROW + 1;
@@ -137,7 +140,7 @@ export function buildCheckSheet(form: FormSpec, lists: Lists, index: Map<string,
   CHECK_SUMMARY.forEach((s, i) => {
     const row = CHECK_SUMMARY_TOP + i;
     cells.push({ row, column: 1, value: s.label, style: "checkHeader" });
-    cells.push({ row, column: 2, formula: `=COUNTIF(${verdictRange},"${s.criterion}")`, style: "checkCell" });
+    cells.push({ row, column: 2, formula: `=${s.verdicts.map((v) => `COUNTIF(${verdictRange},"${v}")`).join("+")}`, style: "checkCell" });
   });
   (Object.keys(CHECK_COLUMNS) as Array<keyof typeof CHECK_COLUMNS>).forEach((key) =>
     cells.push({ row: CHECK_HEADER_ROW, column: CHECK_COLUMNS[key], value: HEADERS[key], style: "checkHeader" }),

@@ -361,6 +361,8 @@ function criterion(c: Scalar): (v: Scalar) => boolean {
   const n = toNumber(text);
   if (text !== "" && typeof n === "number") return (v) => (typeof v === "number" && v === n) || (typeof v === "string" && v === text);
   if (text === "") return (v) => v === null || v === "";
+  // Excel matches wildcards against text only, LibreOffice against numbers too: not portable.
+  if (/[*?]/.test(text)) throw new Error(`COUNTIF wildcard criterion "${text}" behaves differently in LibreOffice`);
   const re = wildcardToRegExp(text);
   return (v) => typeof v === "string" && re.test(v);
 }
