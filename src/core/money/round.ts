@@ -18,5 +18,9 @@ export function assertPlaces(places: number): void {
  */
 export function roundHalfUp(v: Dec, places: number): Dec {
   assertPlaces(places);
-  return withoutNegativeZero(toDec(v).toDecimalPlaces(places, Dec.ROUND_HALF_UP));
+  const d = toDec(v);
+  // Most figures already have no more decimals than asked for: nothing to round (the common,
+  // hot case in formatting).
+  if (d.isFinite() && d.decimalPlaces() <= places) return withoutNegativeZero(d);
+  return withoutNegativeZero(d.toDecimalPlaces(places, Dec.ROUND_HALF_UP));
 }
