@@ -17,3 +17,4 @@ export function narrate(form: FormSpec, data: ReportData, options: Partial<Narra
   const ctx = createContext(form, data, options);
   return { paragraphs: PARAGRAPHS.map((p) => p(ctx)), precision: ctx.options.precision };
 }
+export { verifyNarrative, type VerifyReport, type NarrativeFinding, type NarrativeProblem, type CheckedClaim, type UncheckedClaim } from "./verify";

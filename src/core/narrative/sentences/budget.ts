@@ -4,7 +4,7 @@ import { computed, makeSentence, missing, negatives, wan, zeroDivisor } from "..
 import type { Built, Fact, MaybeBuilt, MissingField } from "../types";
 
 /** One 经济分类 row: its name and cells. A row with neither figure is not part of the report. */
-interface EconRow {
+export interface EconRow {
   name: string;
   budget?: Reading;
   actual: Reading;
@@ -38,7 +38,7 @@ export function econRows(ctx: NarrativeContext): { ok: true; rows: EconRow[] } |
 }
 
 /** 决算 − 预算 of a row; a row with no 预算 (or 0) is 年初未作预算 and all of it is overspent. */
-function overspendOf(row: EconRow): { amount: Dec; unbudgeted: boolean } {
+export function overspendOf(row: EconRow): { amount: Dec; unbudgeted: boolean } {
   const budget = row.budget?.value;
   if (!budget || budget.isZero()) return { amount: row.actual.value, unbudgeted: true };
   return { amount: row.actual.value.minus(budget), unbudgeted: false };

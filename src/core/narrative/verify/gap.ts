@@ -1,0 +1,130 @@
+import type { Concept, Role } from "./vocabulary";
+
+/**
+ * The words between a label and the figure it governs: fillers ("实际支出", "本年", "的") and at
+ * most one qualifier saying what the figure is (比上年降低, 占…的, 人均, 超支…). Anything else in
+ * between means the figure is about something else, and it is not tied to the label.
+ */
+export type Direction = "decrease" | "increase" | "flat";
+
+export type Qualifier =
+  | { kind: "plain" }
+  | { kind: "change"; direction: Direction; word: string; comparison: boolean }
+  | { kind: "share"; denominator: Concept }
+  | { kind: "perCapita" }
+  | { kind: "perItem" }
+  | { kind: "overspend" }
+  | { kind: "executionRate" }
+  | { kind: "headcountGap"; direction: "less" | "more"; word: string };
+
+export interface Gap {
+  qualifier: Qualifier;
+  /** A role the gap's own words give the figure (预算…, 实际…, 上年…). */
+  hint?: Role;
+}
+
+/** A piece of the gap: plain text, or a label (only allowed right after 占, as the share's whole). */
+export type GapPiece = { text: string } | { concept: Concept };
+
+const COMPARISONS = ["与上年同期相比", "与上年相比", "与上年比较", "比上年度", "较上年度", "比上年", "较上年", "比去年", "较去年", "同比", "与上年"];
+const DIRECTION_WORDS: Array<[string, Direction]> = [
+  ["基本持平", "flat"],
+  ["持平", "flat"],
+  ["降低", "decrease"],
+  ["下降", "decrease"],
+  ["减少", "decrease"],
+  ["压减", "decrease"],
+  ["降幅", "decrease"],
+  ["增长", "increase"],
+  ["增加", "increase"],
+  ["上升", "increase"],
+  ["提高", "increase"],
+  ["增幅", "increase"],
+];
+export const DIRECTION_PATTERN = new RegExp(`(${COMPARISONS.join("|")})?(${DIRECTION_WORDS.map(([w]) => w).join("|")})了?`, "y");
+
+const SIMPLE_QUALIFIERS: Array<[RegExp, Qualifier]> = [
+  [/人均/y, { kind: "perCapita" }],
+  [/(?:平均)?每台|台均/y, { kind: "perItem" }],
+  [/超支|超出预算|超预算/y, { kind: "overspend" }],
+  [/(?:预算)?执行率/y, { kind: "executionRate" }],
+];
+
+/** Words that may stand between a label and its figure, with the role some of them imply. */
+const FILLERS: Array<[RegExp, Role | undefined]> = [
+  [/预算|年初/y, "budget"],
+  [/决算|实际/y, "actual"],
+  [/上年|去年/y, "prior"],
+  [/本年度|本年|当年|全年|年度|支出|使用|投入|金额|合计|总额|共计|总计|达到|其中|比重|比例|分别|累计|完成|全部|部门|共|为|是|达|了|的|约|中|在|数|与|已|均/y, undefined],
+  [/[\s，,、：:“”"‘’（()）]+/y, undefined],
+  [/\d{4}年度?/y, undefined],
+];
+
+function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+/** Parses the gap; null when something in it is not a filler or the one qualifier. */
+export function parseGap(pieces: GapPiece[]): Gap | null {
+  let qualifier: Qualifier = { kind: "plain" };
+  let hint: Role | undefined;
+  const take = (q: Qualifier): boolean => {
+    if (qualifier.kind !== "plain") return false;
+    qualifier = q;
+    return true;
+  };
+  for (let p = 0; p < pieces.length; p++) {
+    const piece = pieces[p];
+    if ("concept" in piece) return null; // a label not after 占
+    const text = piece.text;
+    let i = 0;
+    while (i < text.length) {
+      // 占 + the label of the whole (+ 的 / 比重 / 比例): the next piece must be that label.
+      if (text[i] === "占" && i === text.length - 1) {
+        const next = pieces[p + 1];
+        if (!next || !("concept" in next) || !take({ kind: "share", denominator: next.concept })) return null;
+        p++;
+        i++;
+        continue;
+      }
+      const direction = matchAt(DIRECTION_PATTERN, text, i);
+      if (direction) {
+        const word = direction[2];
+        const kind = DIRECTION_WORDS.find(([w]) => w === word)![1];
+        if (!take({ kind: "change", direction: kind, word, comparison: direction[1] !== undefined })) return null;
+        i += direction[0].length;
+        continue;
+      }
+      const gap = matchAt(/([少多])了?/y, text, i);
+      if (gap) {
+        if (!take({ kind: "headcountGap", direction: gap[1] === "少" ? "less" : "more", word: gap[1] })) return null;
+        i += gap[0].length;
+        continue;
+      }
+      const simple = SIMPLE_QUALIFIERS.find(([re]) => matchAt(re, text, i));
+      if (simple) {
+        if (!take(simple[1])) return null;
+        i += matchAt(simple[0], text, i)![0].length;
+        continue;
+      }
+      const filler = FILLERS.map(([re, role]) => ({ m: matchAt(re, text, i), role })).find((f) => f.m);
+      if (!filler?.m) return null;
+      if (filler.role) hint = filler.role;
+      i += filler.m[0].length;
+    }
+  }
+  // Text after the share's label: only 的/比重/比例/为 may follow, and fillers cover them.
+  return hint ? { qualifier, hint } : { qualifier };
+}
+
+/** Roles named by words anywhere in a stretch of text (for the sentence before the figure). */
+export function lastRoleHint(text: string): Role | undefined {
+  const re = /预算|年初|决算|实际|(?<![比较与])上年|去年/g;
+  let last: string | undefined;
+  for (const m of text.matchAll(re)) last = m[0];
+  if (!last) return undefined;
+  if (last === "预算" || last === "年初") return "budget";
+  if (last === "决算" || last === "实际") return "actual";
+  return "prior";
+}

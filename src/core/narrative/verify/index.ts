@@ -1,0 +1,165 @@
+/**
+ * 叙述核对: reads an officer's paragraph, ties every amount, percentage and direction word it can
+ * to a label the form knows, recomputes it from the cells and reports what disagrees.
+ */
+import { templateLocator, type Finding, type Locate } from "../../check";
+import { formatAmount } from "../../money";
+import type { ReportData } from "../../spec/data";
+import type { FormSpec } from "../../spec/types";
+import { createContext } from "../context";
+import type { NarrativeOptions } from "../options";
+import { normalize, LabelMatcher, type Span } from "./scan";
+import { buildVocabulary } from "./vocabulary";
+import { walk, type Checked } from "./walk";
+
+export type NarrativeProblem =
+  | "figure" // the figure disagrees with the tables
+  | "direction" // 增长/降低/少/多 against the sign
+  | "percentSign" // a percentage without %
+  | "unit" // 元 for 万元 or the reverse
+  | "tail" // 尾差: a difference rounding explains
+  | "unitStyle"; // "6.45万" without 元
+
+/** A check finding about the text: the Finding shape, its kind "narrative", with where in the text. */
+export interface NarrativeFinding extends Omit<Finding, "kind"> {
+  kind: "narrative";
+  problem: NarrativeProblem;
+  /** Character offset of the quoted phrase in the text. */
+  offset: number;
+  /** 1-based line of the text. */
+  line: number;
+  quote: string;
+}
+
+/** A figure ZiPing found and checked: what was stated, what the tables give, from which cells. */
+export interface CheckedClaim {
+  offset: number;
+  line: number;
+  quote: string;
+  fields: string[];
+  stated?: string;
+  expected: string;
+  /** agrees: nothing to report; tail: only a 尾差 notice; error: at least one error finding. */
+  status: "agrees" | "tail" | "error";
+}
+
+/** 未核对: a figure ZiPing could not tie to a label (or could not check), quoted, with why. */
+export interface UncheckedClaim {
+  offset: number;
+  line: number;
+  quote: string;
+  reason: string;
+}
+
+export interface VerifyReport {
+  findings: NarrativeFinding[];
+  checked: CheckedClaim[];
+  unchecked: UncheckedClaim[];
+  summary: { checked: number; agreed: number; errors: number; notices: number; unchecked: number };
+}
+
+const QUOTE_LIMIT = 48;
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text[i] === "\n") line++;
+  return line;
+}
+
+/** The phrase from the label to the figure, trimmed of leading punctuation and shortened from the left. */
+function quoteOf(text: string, span: Span): { offset: number; quote: string } {
+  let start = span.start;
+  while (start < span.end && /[\s，,、；;：:（(）)]/.test(text[start])) start++;
+  if (span.end - start > QUOTE_LIMIT) return { offset: span.end - QUOTE_LIMIT, quote: `…${text.slice(span.end - QUOTE_LIMIT, span.end)}` };
+  return { offset: start, quote: text.slice(start, span.end) };
+}
+
+function realDirection(c: Checked): string {
+  const sign = c.expectation.sign ?? 0;
+  if (c.qualifier.kind === "headcountGap") return sign === 0 ? "实际人数与编制人数相同" : `实际人数比编制人数${sign < 0 ? "少" : "多"}`;
+  return sign === 0 ? "与上年持平" : `比上年${sign < 0 ? "减少" : "增加"}`;
+}
+
+function findingsOf(original: string, c: Checked, locate: Locate): { findings: NarrativeFinding[]; claim: CheckedClaim } {
+  const { offset, quote } = quoteOf(original, c.span);
+  const line = lineOf(original, offset);
+  const where = `第${line}行「${quote}」`;
+  const fields = c.expectation.fields;
+  const stated = c.figure ? original.slice(c.figure.start, c.figure.end) : undefined;
+  const expected = c.expectation.statement(c.figure?.decimals ?? 2);
+  const base = { fields, cell: locate(fields[0]), cells: fields.map(locate), offset, line, quote };
+  const make = (problem: NarrativeProblem, severity: Finding["severity"], message: string, figures: { expected?: string; actual?: string; difference?: string } = {}): NarrativeFinding => ({
+    ruleId: `narrative.${problem}@${offset}`,
+    relationId: `narrative.${c.qualifier.kind}`,
+    kind: "narrative",
+    problem,
+    severity,
+    ...base,
+    ...figures,
+    message,
+  });
+
+  const findings: NarrativeFinding[] = [];
+  if (c.direction && !c.direction.agrees) {
+    findings.push(make("direction", "error", `${where}：${c.subject.name}${c.expectation.basis}，${realDirection(c)}，文中却用“${c.direction.word}”。`, { expected: realDirection(c), actual: c.direction.word }));
+  }
+  if (c.missingPercent && c.figure) {
+    findings.push(make("percentSign", "error", `${where}：百分数“${c.figure.digits}”后缺少“%”。`, { actual: stated }));
+  }
+  const v = c.verdict;
+  if (v.status === "wrong" && c.wrongUnit && c.figure) {
+    const proper = c.wrongUnit === "万元" ? `${c.figure.digits}万元` : `${c.figure.digits}元（${formatAmount(c.expectation.value, 2)}万元）`;
+    findings.push(make("unit", "error", `${where}：单位有误，${c.subject.name}${c.expectation.basis}，应写作${proper}，文中为“${stated}”。`, { expected: proper, actual: stated }));
+  } else if (v.status === "wrong") {
+    const difference = c.qualifier.kind === "plain" || c.qualifier.kind === "overspend" ? c.figure?.value.minus(c.expectation.value) : undefined;
+    const by = difference && c.figure?.unit && c.figure.unit.startsWith("万") ? `，相差${formatAmount(difference.abs(), 2)}万元` : "";
+    findings.push(
+      make("figure", "error", `${where}：按表应为${expected}（${c.expectation.basis}），文中为“${stated}”${by}。`, {
+        expected,
+        actual: stated,
+        ...(difference && by ? { difference: formatAmount(difference, 2) } : {}),
+      }),
+    );
+  } else if (v.status === "tail") {
+    findings.push(make("tail", "info", `${where}：按表计算为${expected}（${c.expectation.basis}），文中为“${stated}”；属尾差：${v.why}。`, { expected, actual: stated }));
+  }
+  if (c.wanWithoutYuan) findings.push(make("unitStyle", "info", `${where}：金额单位写作“万”，报告中应写“万元”。`, { actual: stated }));
+  const status = findings.some((f) => f.severity === "error") ? "error" : v.status === "tail" ? "tail" : "agrees";
+  return { findings, claim: { offset, line, quote, fields, ...(stated ? { stated } : {}), expected, status } };
+}
+
+/** Checks `text` (the officer's paragraphs) against the cells of `data`. Pure. */
+export function verifyNarrative(form: FormSpec, data: ReportData, text: string, options: Partial<NarrativeOptions> = {}, locate: Locate = templateLocator(form, data)): VerifyReport {
+  const ctx = createContext(form, data, options);
+  const other = createContext(form, data, { ...options, precision: ctx.options.precision === "shown" ? "full" : "shown" });
+  const matcher = new LabelMatcher(buildVocabulary(form, data.lists));
+  const normalized = normalize(text);
+  const outcomes = walk(normalized, { ctx, other, matcher }).sort((a, b) => a.span.start - b.span.start);
+
+  const findings: NarrativeFinding[] = [];
+  const checked: CheckedClaim[] = [];
+  const unchecked: UncheckedClaim[] = [];
+  for (const o of outcomes) {
+    if (o.kind === "unchecked") {
+      const { offset, quote } = quoteOf(text, o.span);
+      unchecked.push({ offset, line: lineOf(text, offset), quote, reason: o.reason });
+      continue;
+    }
+    const r = findingsOf(text, o, locate);
+    findings.push(...r.findings);
+    checked.push(r.claim);
+  }
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return {
+    findings,
+    checked,
+    unchecked,
+    summary: {
+      checked: checked.length,
+      agreed: checked.filter((c) => c.status === "agrees").length,
+      errors,
+      notices: findings.length - errors,
+      unchecked: unchecked.length,
+    },
+  };
+}

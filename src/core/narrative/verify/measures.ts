@@ -1,0 +1,264 @@
+import { Dec, executionRate, formatAmount, formatNumber, percentChange, perCapita, share, shiftDecimalPoint, sum } from "../../money";
+import { isMissing, type NarrativeContext, type Reading } from "../context";
+import { econRows, overspendOf } from "../sentences/budget";
+import { PER_CAPITA_DIVISOR, VEHICLES_IN_USE } from "../sentences/per-unit";
+import { STAFF_COMPARED } from "../sentences/staffing";
+import type { MissingField } from "../types";
+import type { Qualifier } from "./gap";
+import type { Concept, Role } from "./vocabulary";
+
+/** What the tables say a stated figure should be. */
+export interface Expectation {
+  /** In the figure's own terms: 万元 for amounts, percentage points for percentages, a count. */
+  value: Dec;
+  fields: string[];
+  /** The cells it comes from, as a phrase: "上年4.02万元、本年0.12万元". */
+  basis: string;
+  /** How ZiPing would state it, at the decimals the officer used (amounts at least 2): "比上年降低97.01%". */
+  statement: (decimals: number) => string;
+  /** Which way it really went (change on the prior year, headcount against 编制). */
+  sign?: number;
+  /** A quotient (percentage, per capita): truncating it instead of rounding is a 尾差, not an error. */
+  quotient: boolean;
+  role?: Role;
+  /** Other figures rounding explains, each with why. */
+  alternatives: Array<{ value: Dec; why: string }>;
+}
+
+export type Measured = { ok: true; candidates: Expectation[] } | { ok: false; missing: MissingField[] } | { ok: false; reason: string };
+
+export interface MeasureInput {
+  subject: Concept;
+  qualifier: Qualifier;
+  /** percent: the figure is a percentage; amount: 万元; count: 人/台/个; score: 分. */
+  figureKind: "percent" | "amount" | "count" | "score";
+  /** Cells an earlier figure of the same sentence was tied to (the numerator of "…，占…的"). */
+  inherited?: string[];
+}
+
+const shown = (r: Reading, unit = "万元"): string => `${r.fact.shown}${unit}`;
+const percentText = (points: Dec, decimals: number): string => `${formatNumber(points.abs(), decimals)}%`;
+const pointsOf = (ratio: Dec): Dec => shiftDecimalPoint(ratio, 2);
+
+function readAll(ctx: NarrativeContext, ids: string[]): Array<Reading | MissingField> {
+  return ids.map((id) => ctx.read(id));
+}
+
+function filledValues(ctx: NarrativeContext, concept: Concept, inherited?: string[]): Array<{ reading: Reading; role: Role }> {
+  const values = inherited?.length ? concept.values.filter((v) => inherited.includes(v.field)) : concept.values;
+  return values.flatMap((v) => {
+    if (!ctx.isFilled(v.field)) return [];
+    const r = ctx.read(v.field);
+    return isMissing(r) ? [] : [{ reading: r, role: v.role }];
+  });
+}
+
+function plain(ctx: NarrativeContext, input: MeasureInput): Measured {
+  const unit = input.subject.measure === "amount" ? "万元" : "";
+  const candidates = filledValues(ctx, input.subject).map(({ reading, role }) => ({
+    value: reading.value,
+    fields: [reading.field],
+    basis: `${reading.label}为${shown(reading, unit)}`,
+    statement: (d: number) => (unit ? `${formatAmount(reading.value, Math.max(d, 2))}${unit}` : formatNumber(reading.value, 0)),
+    quotient: false,
+    role,
+    alternatives: [],
+  }));
+  return candidates.length ? { ok: true, candidates } : { ok: false, reason: "表中相应栏目未填写" };
+}
+
+function change(ctx: NarrativeContext, input: MeasureInput): Measured {
+  const pair = input.subject.pair;
+  if (!pair) return { ok: false, reason: `表中没有${input.subject.name}的上年数` };
+  const read = readAll(ctx, [pair.prior, pair.current]);
+  if (read.some(isMissing)) return { ok: false, missing: read.filter(isMissing) };
+  const [prior, current] = read as Reading[];
+  const basis = `上年${shown(prior)}、本年${shown(current)}`;
+  const diff = current.value.minus(prior.value);
+  const sign = diff.isZero() ? 0 : diff.isPositive() ? 1 : -1;
+  const word = sign < 0 ? "降低" : "增长";
+  if (input.figureKind === "amount") {
+    return {
+      ok: true,
+      candidates: [{ value: diff, fields: [pair.prior, pair.current], basis, sign, quotient: false, alternatives: [], statement: (d) => (sign === 0 ? "与上年持平" : `比上年${sign < 0 ? "减少" : "增加"}${formatAmount(diff.abs(), Math.max(d, 2))}万元`) }],
+    };
+  }
+  const ratio = percentChange(prior.value, current.value);
+  if (ratio === null) return { ok: false, reason: `${input.subject.name}上年为0，没有可比的百分比` };
+  const points = pointsOf(ratio);
+  return {
+    ok: true,
+    candidates: [{ value: points, fields: [pair.prior, pair.current], basis, sign, quotient: true, alternatives: [], statement: (d) => (sign === 0 ? "与上年持平" : `比上年${word}${percentText(points, d)}`) }],
+  };
+}
+
+function shares(ctx: NarrativeContext, input: MeasureInput): Measured {
+  if (input.qualifier.kind !== "share") throw new Error("shares need a share qualifier");
+  const whole = input.qualifier.denominator;
+  const parts = filledValues(ctx, input.subject, input.inherited);
+  const totals = filledValues(ctx, whole).filter((t) => !t.reading.value.isZero());
+  const candidates: Expectation[] = [];
+  for (const part of parts) {
+    for (const total of totals) {
+      const points = pointsOf(share(part.reading.value, total.reading.value) as Dec);
+      candidates.push({
+        value: points,
+        fields: [part.reading.field, total.reading.field],
+        basis: `${part.reading.label}${shown(part.reading)}、${total.reading.label}${shown(total.reading)}`,
+        statement: (d) => `占${whole.name}的${percentText(points, d)}`,
+        quotient: true,
+        role: part.role,
+        alternatives: [],
+      });
+    }
+  }
+  return candidates.length ? { ok: true, candidates } : { ok: false, reason: "表中相应栏目未填写" };
+}
+
+function perUnit(ctx: NarrativeContext, input: MeasureInput, divisorId: string, word: string): Measured {
+  const divisor = ctx.read(divisorId);
+  if (isMissing(divisor)) return { ok: false, missing: [divisor] };
+  if (divisor.value.isZero()) return { ok: false, reason: `${divisor.label}为0` };
+  const parts = filledValues(ctx, input.subject, input.inherited).filter((p) => p.role === "actual");
+  const candidates = parts.map(({ reading }) => {
+    const value = perCapita(reading.value, divisor.value) as Dec;
+    return {
+      value,
+      fields: [reading.field, divisor.field],
+      basis: `${reading.label}${shown(reading)} ÷ ${divisor.label}${divisor.fact.shown}`,
+      statement: (d: number) => `${word}${formatNumber(value, d)}万元`,
+      quotient: true,
+      alternatives: [],
+    };
+  });
+  return candidates.length ? { ok: true, candidates } : { ok: false, reason: "表中相应栏目未填写" };
+}
+
+/** Σ of the 经济分类 rows' overspends; the 合计 row's own difference is the 尾差 route. */
+function overspendTotal(ctx: NarrativeContext): Measured {
+  const econ = econRows(ctx);
+  if (!econ.ok) return { ok: false, missing: econ.missing };
+  const over = econ.rows.map((row) => ({ row, o: overspendOf(row) })).filter((x) => x.o.amount.isPositive());
+  if (!over.length) return { ok: false, reason: "经济分类表中没有超支的项目" };
+  const total = sum(over.map((x) => x.o.amount));
+  const alternatives: Expectation["alternatives"] = [];
+  const totals = readAll(ctx, ["econ.total.actual", "econ.total.budget"]);
+  if (!totals.some((t) => isMissing(t) || !ctx.isFilled(t.field))) {
+    const [actual, budget] = totals as Reading[];
+    alternatives.push({
+      value: actual.value.minus(budget.value),
+      why: `按经济分类合计行计算（决算合计${shown(actual)} − 预算合计${shown(budget)}），合计行与各项之和有尾差`,
+    });
+  }
+  const fields = over.flatMap((x) => [x.row.actual.field, ...(x.row.budget ? [x.row.budget.field] : [])]);
+  return {
+    ok: true,
+    candidates: [{
+      value: total,
+      fields,
+      basis: `各项超支：${over.map((x) => `${x.row.name}${formatAmount(x.o.amount, 2)}`).join("、")}`,
+      statement: (d) => `超支${formatAmount(total, Math.max(d, 2))}万元`,
+      quotient: false,
+      alternatives,
+    }],
+  };
+}
+
+function overspend(ctx: NarrativeContext, input: MeasureInput): Measured {
+  if (input.subject.derived === "overspendTotal") return overspendTotal(ctx);
+  const pair = input.subject.budgetPair;
+  if (!pair) return { ok: false, reason: `表中没有${input.subject.name}的预算与决算` };
+  const actual = ctx.read(pair.actual);
+  if (isMissing(actual)) return { ok: false, missing: [actual] };
+  const budget = ctx.isFilled(pair.budget) ? ctx.read(pair.budget) : undefined;
+  if (budget && isMissing(budget)) return { ok: false, missing: [budget] };
+  const over = budget ? actual.value.minus(budget.value) : actual.value;
+  const basis = budget ? `决算${shown(actual)}、预算${shown(budget)}` : `决算${shown(actual)}，年初未作预算`;
+  return {
+    ok: true,
+    candidates: [{
+      value: over,
+      fields: budget ? [actual.field, budget.field] : [actual.field],
+      basis,
+      statement: (d) => (over.isPositive() ? `超支${formatAmount(over, Math.max(d, 2))}万元` : "未超支"),
+      quotient: false,
+      alternatives: [],
+    }],
+  };
+}
+
+function rate(ctx: NarrativeContext, input: MeasureInput): Measured {
+  const pair = input.subject.budgetPair;
+  if (!pair) return { ok: false, reason: `表中没有${input.subject.name}的预算与决算` };
+  const read = readAll(ctx, [pair.actual, pair.budget]);
+  if (read.some(isMissing)) return { ok: false, missing: read.filter(isMissing) };
+  const [actual, budget] = read as Reading[];
+  const value = executionRate(actual.value, budget.value);
+  if (value === null) return { ok: false, reason: `${budget.label}为0` };
+  const points = pointsOf(value);
+  return {
+    ok: true,
+    candidates: [{ value: points, fields: [actual.field, budget.field], basis: `决算${shown(actual)}、预算${shown(budget)}`, statement: (d) => `执行率${percentText(points, d)}`, quotient: true, alternatives: [] }],
+  };
+}
+
+function headcountGap(ctx: NarrativeContext): Measured {
+  const read = readAll(ctx, ["staff.authorized", STAFF_COMPARED]);
+  if (read.some(isMissing)) return { ok: false, missing: read.filter(isMissing) };
+  const [authorized, actual] = read as Reading[];
+  const gap = actual.value.minus(authorized.value);
+  const sign = gap.isZero() ? 0 : gap.isPositive() ? 1 : -1;
+  return {
+    ok: true,
+    candidates: [{
+      value: gap,
+      fields: [authorized.field, actual.field],
+      basis: `编制${authorized.fact.shown}人、实际在职${actual.fact.shown}人`,
+      statement: () => (sign === 0 ? "与编制人数相同" : `${sign < 0 ? "少" : "多"}${gap.abs().toFixed(0)}人`),
+      sign,
+      quotient: false,
+      alternatives: [],
+    }],
+  };
+}
+
+/** The figures the tables give for one claim, at one precision. */
+function measureAt(ctx: NarrativeContext, input: MeasureInput): Measured {
+  const q = input.qualifier;
+  switch (q.kind) {
+    case "plain":
+      if (input.subject.derived === "overspendTotal") return overspendTotal(ctx);
+      return plain(ctx, input);
+    case "change":
+      return change(ctx, input);
+    case "share":
+      return shares(ctx, input);
+    case "perCapita":
+      return perUnit(ctx, input, PER_CAPITA_DIVISOR, "人均");
+    case "perItem":
+      return perUnit(ctx, input, VEHICLES_IN_USE, "平均每台");
+    case "overspend":
+      return overspend(ctx, input);
+    case "executionRate":
+      return rate(ctx, input);
+    case "headcountGap":
+      return headcountGap(ctx);
+  }
+}
+
+/**
+ * The candidates at the chosen precision, each carrying what the other precision gives as an
+ * alternative: an officer who computed from the shown 2-decimal cells (or from every digit) is
+ * off by rounding only.
+ */
+export function measure(ctx: NarrativeContext, other: NarrativeContext, input: MeasureInput): Measured {
+  const main = measureAt(ctx, input);
+  if (!main.ok) return main;
+  const alt = measureAt(other, input);
+  const why = ctx.options.precision === "shown" ? "按完整精度计算" : "按表中显示的两位小数计算";
+  const candidates = main.candidates.map((c, i) => {
+    const a = alt.ok ? alt.candidates[i] : undefined;
+    return a && !a.value.eq(c.value) ? { ...c, alternatives: [...c.alternatives, { value: a.value, why }] } : c;
+  });
+  return { ok: true, candidates };
+}
