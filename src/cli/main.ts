@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { defaultForm, fieldsMarkdown, type FormSpec } from "../core/spec";
 import { checkCommand } from "./commands/check";
 import { checkPath } from "./commands/workbook";
+import { importCommand } from "./commands/import";
 import { parseUnits, templateCommand } from "./commands/template";
 import { loadForm, loadReportData } from "./load-data";
 import { EXIT_OK, EXIT_UNUSABLE, UsageError } from "./usage-error";
@@ -19,6 +20,11 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
       LibreOffice 保存的均可）；DIR/ 校验文件夹中每个 .xlsx 和 .json，输出一张汇总表（部门、错误、超支、文件）。
       Check a filled template, a JSON data file, or every workbook in a folder.
       Exit 0 no errors, 1 errors found, 2 unusable input (for a folder: 2 if any file is unusable).
+  ziping import EXPORT --into FILE.json [--table NAME] [--unit 元|万元] [--sheet NAME] [--apply] [--json]
+      把会计/预算系统导出或粘贴的表格（TSV、CSV 含 GBK、.xlsx、.xls）导入数据文件：先列出导入计划
+      （每个数写到哪一格、原文、换算、合计核对、未导入的格及原因），加 --apply 才写入。
+      Plan an import of an export into a data file; --apply writes it. Exit 0 all placed, 1 cells
+      left out or a total differs, 2 unusable input.
   ziping docs [--out docs/fields.md] [--form FORM.json]
       生成字段表。Write the field dictionary generated from the spec.
   ziping --help
@@ -32,6 +38,11 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   --data FILE.json   数据文件 { form, lists, values }，格式见 README
   --json             输出 JSON（findings 含规则 id、单元格、应为/实为/差额）
   --form FORM.json   使用 JSON 格式的其他报表规格（无需改代码）
+  --into FILE.json   import：导入到的数据文件（不存在则新建；.xlsx 尚不支持）
+  --table NAME       import：目标表 id 或表名（默认按表头自动判断）
+  --unit 元|万元     import：导出数据的单位（默认按表中“单位：…”或数值量级判断）
+  --sheet NAME       import：读取 .xlsx/.xls 的哪个工作表（默认第一个有内容的）
+  --apply            import：确认并写入数据文件
 `;
 
 interface Io {
@@ -65,6 +76,11 @@ async function run(argv: string[], io: Io): Promise<number> {
       dept: { type: "string" },
       units: { type: "string" },
       force: { type: "boolean", default: false },
+      into: { type: "string" },
+      table: { type: "string" },
+      unit: { type: "string" },
+      sheet: { type: "string" },
+      apply: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -101,6 +117,22 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (!values.data) throw new UsageError("check: 需要 FILE.xlsx、FILE.json、文件夹 或 --data FILE.json");
       const { form, data } = loadReportData(values.data, extraForms(values.form));
       const { output, code } = checkCommand(form, data, values.data, values.json ?? false);
+      io.stdout(output);
+      return code;
+    }
+    case "import": {
+      if (positionals.length !== 1) throw new UsageError("import: 需要一个导出文件：ziping import EXPORT --into FILE.json");
+      if (!values.into) throw new UsageError("import: 需要 --into FILE.json");
+      const { output, code } = await importCommand({
+        export: positionals[0],
+        into: values.into,
+        ...(values.table !== undefined ? { table: values.table } : {}),
+        ...(values.unit !== undefined ? { unit: values.unit } : {}),
+        ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+        apply: values.apply ?? false,
+        json: values.json ?? false,
+        forms: extraForms(values.form),
+      });
       io.stdout(output);
       return code;
     }

@@ -1,9 +1,8 @@
 import { Dec, parseAmount, wanToYuan, yuanToWan, type ParsedAmount } from "../money";
-import { cellIndex } from "../plan/placement";
-import { sheetAddress } from "../plan/address";
+import { compileForm } from "../check/compile";
 import { rawText, type ListEntry, type RawValue, type ReportData } from "../spec/data";
 import { defaultForm } from "../spec";
-import { expandFields, fieldId as makeFieldId, type FieldDef } from "../spec/instances";
+import { fieldId as makeFieldId, type FieldDef } from "../spec/instances";
 import type { FormSpec } from "../spec/types";
 import { mapColumns, type ColumnPlan } from "./columns";
 import { isBlank, readDelimited, type SourceGrid } from "./grid";
@@ -135,6 +134,8 @@ function plain(d: Dec, places: number): string {
   return d.decimalPlaces() >= places ? d.toFixed() : d.toFixed(places);
 }
 
+type CellAmount = { parsed: string; converted: string; value: Dec; conversion: "元→万元" | "none" } | { reason: string };
+
 class Planner {
   private writes: ImportWrite[] = [];
   private totals: ImportTotal[] = [];
@@ -144,12 +145,13 @@ class Planner {
   private cols: ColumnPlan;
   private rowPlan: RowPlan;
   private lists: Record<string, ListEntry[]>;
-  private fields = new Map<string, FieldDef>();
+  private fields: ReadonlyMap<string, FieldDef>;
   private locate: (id: string) => string;
   private formulas: Set<string>;
   private unit!: UnitChoice;
   /** Direct children (indexes into rowPlan.lines) of each line in the 类/款/项 tree. */
   private children: number[][];
+  private amounts = new Map<number, CellAmount>();
 
   constructor(
     private form: FormSpec,
@@ -165,13 +167,12 @@ class Planner {
     this.rowPlan = mapRows(grid, layout, this.cols, model, listId ? (reference?.lists[listId] ?? []) : []);
     this.lists = Object.fromEntries(form.lists.map((l) => [l.id, [...(reference?.lists[l.id] ?? [])]]));
     if (listId) for (const e of this.rowPlan.newEntries) this.lists[listId].push(e.entry);
-    for (const f of expandFields(form, this.lists)) if (f.table.id === model.table.id) this.fields.set(f.id, f);
-    const index = cellIndex(form, this.lists);
-    this.locate = (id) => {
-      const p = index.get(id);
-      return p ? sheetAddress(p.sheet, p.row, p.column) : id;
-    };
-    this.formulas = formulaTargets(form, this.lists, model.table.id);
+    // The same compiled form the totals check uses (compileForm caches it per list shape), so
+    // fields, cell addresses and rules are expanded once per import.
+    const compiled = compileForm(form, this.lists);
+    this.fields = compiled.fieldById;
+    this.locate = compiled.templateAddress;
+    this.formulas = formulaTargets(compiled.rules, model.table.id);
     this.children = this.rowPlan.lines.map(() => []);
     this.rowPlan.parents.forEach((p, k) => {
       if (p >= 0) this.children[p].push(k);
@@ -320,7 +321,7 @@ class Planner {
       case "subtotal":
         return this.subtotal(i, c);
       case "detail": {
-        const amount = this.amountOf(text, c);
+        const amount = this.lineAmount(i, c);
         if ("reason" in amount) return this.reject(r, c, amount.reason);
         this.details.push({ line: line.line, column: c + 1, text, parentLine: role.parentLine, parsed: amount.parsed, converted: amount.converted, conversion: amount.conversion });
         return;
@@ -334,11 +335,7 @@ class Planner {
   }
 
   /** An amount in 万元 (the form's money unit) from an export cell, exactly. */
-  private amountOf(
-    text: string,
-    c: number,
-    money = this.isMoneyColumn(c),
-  ): { parsed: string; converted: string; value: Dec; conversion: "元→万元" | "none" } | { reason: string } {
+  private amountOf(text: string, c: number, money = this.isMoneyColumn(c)): CellAmount {
     const p = parseAmount(text);
     if (p.kind === "invalid") return { reason: p.reason };
     if (p.kind === "none") return { parsed: "0", converted: "0", value: new Dec(0), conversion: "none" };
@@ -347,6 +344,14 @@ class Planner {
     const convert = money && from === "元";
     const converted = convert ? yuanToWan(p.value) : p.value;
     return { parsed: p.value.toFixed(p.decimals), converted: converted.toFixed(), value: converted, conversion: convert ? "元→万元" : "none" };
+  }
+
+  /** amountOf for a body cell, parsed once however often the hierarchy checks ask for it. */
+  private lineAmount(i: number, c: number): CellAmount {
+    const key = i * 65536 + c;
+    let hit = this.amounts.get(key);
+    if (!hit) this.amounts.set(key, (hit = this.amountOf(this.grid.rows[this.rowPlan.lines[i].r][c], c)));
+    return hit;
   }
 
   /** Whether the table column an export column goes to holds money in 万元. */
@@ -378,7 +383,7 @@ class Planner {
   private subtotal(i: number, c: number): void {
     const line = this.rowPlan.lines[i];
     const text = this.grid.rows[line.r][c];
-    const amount = this.amountOf(text, c);
+    const amount = this.lineAmount(i, c);
     if ("reason" in amount) return this.reject(line.r, c, amount.reason);
     const children = this.childSum(i, c);
     const role = this.rowPlan.roles[i];
@@ -404,7 +409,7 @@ class Planner {
     this.children[i].forEach((k) => {
       const text = this.grid.rows[this.rowPlan.lines[k].r][c];
       if (isBlank(text)) return;
-      const a = this.amountOf(text, c);
+      const a = this.lineAmount(k, c);
       if ("reason" in a) return;
       sum = sum.plus(a.value);
       any = true;
@@ -422,7 +427,7 @@ class Planner {
       for (const c of this.cols.values.keys()) {
         const text = this.grid.rows[line.r][c];
         if (isBlank(text)) continue;
-        const own = this.amountOf(text, c);
+        const own = this.lineAmount(i, c);
         const children = this.childSum(i, c);
         if ("reason" in own || !children || children.sum.eq(own.value)) continue;
         out.push({

@@ -217,8 +217,10 @@ export function mapRows(
 
   const threshold = model.listRow ? LIST_TABLE_ROW_THRESHOLD : 0;
   const fixed = lines.map((l) => (l.isTotal ? undefined : fixedRowOf(l, model, threshold)));
-  const fixedDepths = fixed.flatMap((f, i) => (f && "key" in f ? [depth[i]] : []));
-  const listDepth = fixedDepths.length ? Math.min(...fixedDepths) : undefined;
+  let listDepth: number | undefined;
+  fixed.forEach((f, i) => {
+    if (f && "key" in f && (listDepth === undefined || depth[i] < listDepth)) listDepth = depth[i];
+  });
   const totalRow = totalRowOf(model);
   const lists = new ListMatcher(existingEntries);
   const usedRows = new Map<string, number>();

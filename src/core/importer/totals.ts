@@ -1,16 +1,15 @@
 import { checkReport, type RuleResult } from "../check";
 import { contribution } from "../check/values";
 import { sum } from "../money";
-import { expandRules } from "../check/rules";
+import type { Rule } from "../check/rules";
 import type { ListEntry, RawValue, ReportData } from "../spec/data";
-import type { Lists } from "../spec/instances";
 import type { FormSpec } from "../spec/types";
 import type { ImportFinding, ImportTotal, ImportWrite, TotalStatus } from "./types";
 
 /** Fields of the table that the template computes with a formula (totals): never written by an import. */
-export function formulaTargets(form: FormSpec, lists: Lists, tableId: string): Set<string> {
+export function formulaTargets(rules: Rule[], tableId: string): Set<string> {
   const out = new Set<string>();
-  for (const rule of expandRules(form, lists)) {
+  for (const rule of rules) {
     if (rule.kind === "equation" && rule.relation.formula && rule.target.startsWith(`${tableId}.`)) out.add(rule.target);
   }
   return out;
