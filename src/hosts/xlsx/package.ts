@@ -136,16 +136,19 @@ export async function openPackage(file: string, bytes: Buffer): Promise<Workbook
   if (inflatedSize(zip) > MAX_INFLATED_BYTES) {
     throw new WorkbookFileError(file, "too-large", `解压后超过 ${megabytes(MAX_INFLATED_BYTES)}，不像自评表`);
   }
-  const workbookPath = await workbookPartPath(zip);
-  if (!workbookPath || !workbookPath.endsWith(".xml")) {
+  const notAWorkbook = (): never => {
     const kind = zip.file("word/document.xml") ? "（这是 Word 文档）" : zip.file("ppt/presentation.xml") ? "（这是 PowerPoint 文档）" : "";
     throw new WorkbookFileError(file, "not-a-workbook", `不是 Excel 工作簿（.xlsx）${kind}`);
-  }
+  };
+  const workbookPath = await workbookPartPath(zip);
+  if (!workbookPath) return notAWorkbook();
   let workbookXml: string;
   try {
     workbookXml = await zip.file(workbookPath)!.async("string");
   } catch (e) {
     throw new WorkbookFileError(file, "corrupt", `文件已损坏（${workbookPath}：${(e as Error).message}）；请用 Excel/WPS 打开后重新保存`);
   }
+  // The main part of a Word or PowerPoint file is a document or presentation, not a workbook.
+  if (!/<(?:\w+:)?workbook\b/.test(workbookXml)) return notAWorkbook();
   return { zip, workbookPath, workbookXml, sheetNames: parseSheetNames(workbookXml), names: parseDefinedNames(workbookXml) };
 }

@@ -36,6 +36,7 @@ function layOutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, styles: Ma
     views: layout.freeze ? [{ state: "frozen", xSplit: layout.freeze.columns, ySplit: layout.freeze.rows }] : [],
   });
   for (const { column, width } of layout.columnWidths) sheet.getColumn(column).width = width;
+  for (const column of layout.hiddenColumns ?? []) sheet.getColumn(column).hidden = true;
   for (const cell of layout.cells) writeCell(sheet, cell, styles);
   for (const m of layout.merges) sheet.mergeCells(m.top, m.left, m.bottom, m.right);
   layout.conditionalFormats.forEach((cf, i) => {
