@@ -1,0 +1,101 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { narrate, verifyNarrative } from "../../src/core/narrative";
+import { defaultForm } from "../../src/core/spec";
+import { loadSeed } from "../fixtures/load";
+import { runCli } from "./run-cli";
+
+const fixtures = join(__dirname, "../fixtures");
+const seed2020 = join(fixtures, "seed-2020.json");
+const summary = join(fixtures, "narrative/2020-summary.txt");
+const tmp = mkdtempSync(join(tmpdir(), "ziping-narrate-"));
+const write = (name: string, content: string | Buffer) => {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe("ziping narrate --data", () => {
+  it("prints the paragraphs under their headings, and what is missing for the rest", async () => {
+    const { code, stdout } = await runCli(["narrate", "--data", seed2020]);
+    expect(code).toBe(0);
+    const core = narrate(defaultForm, loadSeed(2020));
+    for (const p of core.paragraphs.filter((x) => x.status === "ok")) expect(stdout).toContain(`【${p.title}】\n${p.text}`);
+    expect(stdout).toContain("【一般公共预算支出情况】未生成，缺少：基本支出功能科目未填写");
+    expect(stdout).toContain("生成 6/7 段");
+  });
+
+  it("--json lists every sentence's id, text, facts and fields, as the core builds them", async () => {
+    const { code, stdout } = await runCli(["narrate", "--data", seed2020, "--json"]);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    const core = narrate(defaultForm, loadSeed(2020));
+    expect(out.paragraphs).toEqual(JSON.parse(JSON.stringify(core.paragraphs)));
+    const s = out.paragraphs.flatMap((p: { sentences: unknown[] }) => p.sentences).find((x: { id: string }) => x.id === "sangong.change.vehicleOps");
+    expect(s.text).toContain("97.01%");
+    expect(s.fields).toEqual(["sangong.vehicleOps.prior", "sangong.vehicleOps.current"]);
+    expect(out.options.precision).toBe("shown");
+  });
+
+  it("--wording switches words and precision", async () => {
+    const { stdout } = await runCli(["narrate", "--data", seed2020, "--wording", "decrease=下降,selfRef=我部门,rate,precision=full"]);
+    expect(stdout).toContain("公务接待费实际支出1.90万元，比上年下降44.77%");
+    expect(stdout).toContain("我部门基本支出预算超支273.68万元");
+    expect(stdout).toContain("预算执行率153.95%");
+    expect(stdout).toContain("按完整精度计算");
+  });
+
+  it("a wording outside the set is unusable input: exit 2, one line", async () => {
+    const { code, stderr } = await runCli(["narrate", "--data", seed2020, "--wording", "decrease=暴跌"]);
+    expect(code).toBe(2);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toContain("降低/下降/减少");
+  });
+
+  it("without --data: exit 2", async () => {
+    const { code, stderr } = await runCli(["narrate"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--data");
+  });
+});
+
+describe("ziping narrate --verify", () => {
+  it("exits 1 on the 2020 summary and prints the slips, the 尾差 and the 未核对", async () => {
+    const { code, stdout } = await runCli(["narrate", "--data", seed2020, "--verify", summary]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/错误 {2}\S+!\S+ {2}第\d+行「基本支出预算超支294.48万元」：按表应为超支273.68万元/);
+    expect(stdout.match(/97\.02%/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(stdout).toContain("提示");
+    expect(stdout).toContain("未核对");
+    expect(stdout).toContain("「科技创新与开发经费70万元」");
+    expect(stdout).toMatch(/3 个错误，1 条提示/);
+  });
+
+  it("--json carries the same findings as the core", async () => {
+    const { code, stdout } = await runCli(["narrate", "--data", seed2020, "--verify", summary, "--json"]);
+    expect(code).toBe(1);
+    const out = JSON.parse(stdout);
+    const { readFileSync } = await import("node:fs");
+    const core = verifyNarrative(defaultForm, loadSeed(2020), readFileSync(summary, "utf8"));
+    expect(out.findings).toEqual(JSON.parse(JSON.stringify(core.findings)));
+    expect(out.summary).toEqual(core.summary);
+  });
+
+  it("exits 0 when the text agrees, and reads a GBK file", async () => {
+    const text = "其中公务接待费实际支出1.90万元，比上年降低44.77%；公务用车运行维护费实际使用0.12万元，比上年降低97.01%。";
+    const path = write("gbk.txt", iconv.encode(text, "gbk"));
+    const { code, stdout } = await runCli(["narrate", "--data", seed2020, "--verify", path]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("0 个错误");
+    expect(stdout).toContain("一致 4 处");
+  });
+
+  it("an unreadable text file is unusable input: exit 2", async () => {
+    const { code, stderr } = await runCli(["narrate", "--data", seed2020, "--verify", join(tmp, "nope.txt")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("无法读取文件");
+  });
+});
