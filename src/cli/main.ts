@@ -4,6 +4,7 @@ import { defaultForm, fieldsMarkdown, type FormSpec } from "../core/spec";
 import { checkCommand } from "./commands/check";
 import { checkPath } from "./commands/workbook";
 import { importCommand } from "./commands/import";
+import { narrateCommand, parseWording } from "./commands/narrate";
 import { parseUnits, templateCommand } from "./commands/template";
 import { loadForm, loadReportData } from "./load-data";
 import { EXIT_OK, EXIT_UNUSABLE, UsageError } from "./usage-error";
@@ -25,6 +26,13 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
       （每个数写到哪一格、原文、换算、合计核对、未导入的格及原因），加 --apply 才写入。
       Plan an import of an export into a data file; --apply writes it. Exit 0 all placed, 1 cells
       left out or a total differs, 2 unusable input.
+  ziping narrate --data FILE.json [--json] [--wording 选项] [--form FORM.json]
+      按表中数字撰写报告综述各段（人员、年初预算、预算执行、基本支出、三公经费、专项资金、一般公共预算
+      支出），每句列出所用单元格；缺数的段落不作猜测，列出缺少的栏目。
+      Write the report's paragraphs from the cells; --json lists every sentence's id, text and facts.
+  ziping narrate --data FILE.json --verify TEXT.txt [--json]
+      叙述核对：核对自己写的段落中的金额、百分比、增减用词与表中数字是否一致；未能对应的列为“未核对”。
+      Check a paragraph file against the cells. Exit 0 no errors, 1 errors found, 2 unusable input.
   ziping docs [--out docs/fields.md] [--form FORM.json]
       生成字段表。Write the field dictionary generated from the spec.
   ziping --help
@@ -43,6 +51,9 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   --unit 元|万元     import：导出数据的单位（默认按表中“单位：…”或数值量级判断）
   --sheet NAME       import：读取 .xlsx/.xls 的哪个工作表（默认第一个有内容的）
   --apply            import：确认并写入数据文件
+  --verify TEXT.txt  narrate：要核对的段落文本（UTF-8 或 GBK）
+  --wording 选项     narrate：precision=shown|full, decrease=降低|下降|减少, increase=增长|增加|上升,
+                     selfRef=我部门, shares100（占比按最大余数法合计100%）, rate（加预算执行率），逗号分隔
 `;
 
 interface Io {
@@ -81,6 +92,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       unit: { type: "string" },
       sheet: { type: "string" },
       apply: { type: "boolean", default: false },
+      verify: { type: "string" },
+      wording: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -132,6 +145,17 @@ async function run(argv: string[], io: Io): Promise<number> {
         apply: values.apply ?? false,
         json: values.json ?? false,
         forms: extraForms(values.form),
+      });
+      io.stdout(output);
+      return code;
+    }
+    case "narrate": {
+      if (!values.data) throw new UsageError("narrate: 需要 --data FILE.json");
+      const { form, data } = loadReportData(values.data, extraForms(values.form));
+      const { output, code } = narrateCommand(form, data, values.data, {
+        json: values.json ?? false,
+        wording: parseWording(values.wording),
+        ...(values.verify !== undefined ? { verify: values.verify } : {}),
       });
       io.stdout(output);
       return code;
