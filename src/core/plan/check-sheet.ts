@@ -3,7 +3,7 @@ import { expandFields, type Lists } from "../spec/instances";
 import type { FormSpec } from "../spec/types";
 import { a1, columnLetters } from "./address";
 import { CheckFormulas, ruleRow, VERDICT, type WorkingCells } from "./check-formulas";
-import { areaRef, groupAreas, type Locator } from "./formulas";
+import { areaRef, groupAreas, locatorFor, type Locator } from "./formulas";
 import type { PlannedCell, PlannedConditionalFormat, PlannedName, SheetLayout } from "./layout-types";
 import { absoluteRange, CHECKS_NAME, CHECKS_SUMMARY_NAME } from "./names";
 import type { CellPosition } from "./placement";
@@ -122,11 +122,7 @@ function severityFormats(rule: Rule, verdictCell: string): Array<{ formula: stri
 }
 
 export function buildCheckSheet(form: FormSpec, lists: Lists, index: Map<string, CellPosition>): CheckSheet {
-  const locate: Locator = (id) => {
-    const p = index.get(id);
-    if (!p) throw new Error(`no cell is laid out for field ${id}`);
-    return p;
-  };
+  const locate = locatorFor(index);
   const fields = new Map(expandFields(form, lists).map((f) => [f.id, f]));
   const f = new CheckFormulas(CHECK_SHEET_NAME);
   const rules = expandRules(form, lists);

@@ -54,6 +54,15 @@ export function groupAreas(cells: CellPosition[]): Area[] {
 
 export type Locator = (fieldId: string) => CellPosition;
 
+/** Where each field's cell is, for building formulas; throws for an id the layout lacks. */
+export function locatorFor(index: Map<string, CellPosition>): Locator {
+  return (id) => {
+    const p = index.get(id);
+    if (!p) throw new Error(`no cell is laid out for field ${id}`);
+    return p;
+  };
+}
+
 /** The terms of an equation rule as areas, split by sign. */
 export function termAreas(rule: Extract<Rule, { kind: "equation" }>, locate: Locator): { plus: Area[]; minus: Area[] } {
   const plus = rule.terms.filter((t) => t.sign === 1).map((t) => locate(t.field));

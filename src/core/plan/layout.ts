@@ -3,7 +3,7 @@ import type { ListEntry } from "../spec/data";
 import { expandFields, fieldId, labelFieldId, type FieldDef, type Lists } from "../spec/instances";
 import type { FormSpec, LabelColumnSpec, TableSpec, Unit } from "../spec/types";
 import { buildCheckSheet, CHECK_SHEET_ID } from "./check-sheet";
-import { totalFormula, type Locator } from "./formulas";
+import { locatorFor, totalFormula } from "./formulas";
 import { tableHeader } from "./headers";
 import type { LayoutPlan, Merge, PlannedCell, PlannedName, SheetLayout } from "./layout-types";
 import {
@@ -15,7 +15,7 @@ import {
   tableBodyName,
   tableHeaderName,
 } from "./names";
-import { cellIndex, placeForm, type CellPosition, type TablePlacement } from "./placement";
+import { cellIndex, placeForm, type TablePlacement } from "./placement";
 import { computedStyleFor, inputStyleFor, numberFormatOverride } from "./styles";
 import { WidthTracker } from "./widths";
 
@@ -38,15 +38,10 @@ const NARRATIVE_TOP = 4;
 const AMOUNT_WIDTH = 12;
 const COUNT_WIDTH = 10;
 const TEXT_WIDTH = 40;
-
-/** Where each field's cell is, for building formulas; throws for an id the layout lacks. */
-export function locatorFor(index: Map<string, CellPosition>): Locator {
-  return (id) => {
-    const p = index.get(id);
-    if (!p) throw new Error(`no cell is laid out for field ${id}`);
-    return p;
-  };
-}
+/** Headers wider than this wrap instead of widening their column. */
+const HEADER_WIDTH_CAP = 16;
+/** Row labels wider than this wrap. */
+const LABEL_WIDTH_CAP = 40;
 
 /** Field id → the formula its cell holds: the first formula relation that targets it. */
 export function totalFormulas(form: FormSpec, lists: Lists, index = cellIndex(form, lists)): Map<string, { formula: string; rule: Rule }> {
@@ -116,7 +111,11 @@ function layTable(p: TablePlacement, ctx: TableContext): { cells: PlannedCell[];
   const header = tableHeader(p);
   cells.push(...header.cells);
   merges.push(...header.merges);
-  for (const c of header.cells) if (c.value !== undefined && !header.merges.some((m) => m.top === c.row && m.left === c.column && m.right > m.left)) ctx.widths.needText(c.column, c.value as string, 16);
+  // A header over one column asks for room (longer ones wrap); a group header spans several.
+  for (const c of header.cells) {
+    const spansColumns = header.merges.some((m) => m.top === c.row && m.left === c.column && m.right > m.left);
+    if (typeof c.value === "string" && !spansColumns) ctx.widths.needText(c.column, c.value, HEADER_WIDTH_CAP);
+  }
   (table.columns ?? []).forEach((c, j) => c.width && ctx.widths.need(p.firstValueColumn + j, c.width));
   (table.labelColumns ?? []).forEach((lc, j) => lc.width && ctx.widths.need(j + 1, lc.width));
 
@@ -125,7 +124,7 @@ function layTable(p: TablePlacement, ctx: TableContext): { cells: PlannedCell[];
     const indent = instance.spec.indent ? { indent: instance.spec.indent } : {};
     if (table.layout === "record") {
       cells.push({ row, column: 1, value: instance.label, style: "label", ...indent });
-      ctx.widths.needText(1, instance.label, 40);
+      ctx.widths.needText(1, instance.label, LABEL_WIDTH_CAP);
       cells.push(valueCell(ctx, row, p.firstValueColumn, fieldId(table, instance.id)));
       const unit = ctx.fields.get(fieldId(table, instance.id))!.unit;
       cells.push({ row, column: p.lastColumn, style: "label", ...(unit ? { value: unit } : {}) });
@@ -135,13 +134,13 @@ function layTable(p: TablePlacement, ctx: TableContext): { cells: PlannedCell[];
       (table.labelColumns ?? [{ id: "name" as const, label: "" }]).forEach((lc, j) => {
         const text = entryText(instance.entry, lc.id);
         cells.push({ row, column: j + 1, style: "listLabel", fieldId: labelFieldId(table, instance.id, lc.id), ...(text ? { value: text } : {}) });
-        if (text) ctx.widths.needText(j + 1, text, 40);
+        if (text) ctx.widths.needText(j + 1, text, LABEL_WIDTH_CAP);
       });
     } else {
       cells.push({ row, column: 1, value: instance.label, style: "label", ...indent });
       for (let j = 2; j < p.firstValueColumn; j++) cells.push({ row, column: j, style: "label" });
       if (p.labelColumnCount > 1) merges.push({ top: row, left: 1, bottom: row, right: p.labelColumnCount });
-      else ctx.widths.needText(1, instance.label, 40);
+      else ctx.widths.needText(1, instance.label, LABEL_WIDTH_CAP);
     }
     p.valueColumns.forEach((c, j) => cells.push(valueCell(ctx, row, p.firstValueColumn + j, fieldId(table, instance.id, c.id))));
   });
