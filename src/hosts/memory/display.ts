@@ -6,7 +6,12 @@
  */
 import Decimal from "decimal.js";
 import { isError, type CellResult } from "./cells";
-import { displayGeneral } from "./formula/evaluate";
+
+/** Excel's General display of a number: at most 15 significant digits, no float artefacts. */
+export function displayGeneral(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
+  return String(Number(n.toPrecision(15)));
+}
 
 function fixed(n: number, places: number, thousands: boolean): string {
   const d = new Decimal(n.toPrecision(15)).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);

@@ -44,6 +44,7 @@ export class SheetModel {
   /** Column widths in points, by 1-based column. */
   readonly columnWidths = new Map<number, number>();
   freeze?: { rows: number; columns: number };
+  readonly hiddenColumns = new Set<number>();
   conditionalFormats: ConditionalFormatModel[] = [];
   visibility: "Visible" | "Hidden" = "Visible";
 

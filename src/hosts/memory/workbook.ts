@@ -35,7 +35,11 @@ export interface InjectedFault {
   onWrite?: boolean;
 }
 
-export type ExcelRunLike = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run's two forms the add-in uses: a new batch, or a batch on an existing context. */
+export interface ExcelRunLike {
+  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
 
 export interface CellSnapshot {
   value: CellResult;
@@ -70,9 +74,16 @@ export class MemoryWorkbook {
     this.activeSheetId = this.model.sheets[0]?.id;
   }
 
-  /** Stands in for Excel.run: one context per batch; queued work is synced when the batch ends. */
-  readonly run: ExcelRunLike = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const context = new MemoryRequestContext(this);
+  /**
+   * Stands in for Excel.run: one context per batch; work still queued when the batch ends is
+   * synced. Given an existing context (as when removing an event handler, which must happen in
+   * the context that added it), the batch runs on that context again.
+   */
+  readonly run: ExcelRunLike = (async (first: unknown, second?: unknown) => {
+    const reuse = first instanceof MemoryRequestContext ? first : undefined;
+    const batch = (reuse ? second : first) as (context: Excel.RequestContext) => Promise<unknown>;
+    const context = reuse ?? new MemoryRequestContext(this);
+    context.reopen();
     this.stats.runs++;
     try {
       const result = await batch(context as unknown as Excel.RequestContext);
@@ -81,7 +92,7 @@ export class MemoryWorkbook {
     } finally {
       context.close();
     }
-  };
+  }) as ExcelRunLike;
 
   createWorkbookProxy(context: MemoryRequestContext): MemoryWorkbookProxy {
     return new MemoryWorkbookProxy(context);

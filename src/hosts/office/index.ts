@@ -11,9 +11,16 @@ import type { CheckReport, Finding, RuleResult } from "../../core/check";
 import type { LayoutPlan } from "../../core/plan/layout-types";
 import type { ListEntry, Lists, ReportData } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
+import type { Narrative } from "../../core/narrative";
 
-/** `Excel.run` as the session uses it. Pass `Excel.run` in Excel, `memoryWorkbook.run` elsewhere. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/**
+ * `Excel.run` as the session uses it: a batch, or a batch on an existing context (how event
+ * handlers are removed). Pass `Excel.run` in Excel, `memoryWorkbook.run` elsewhere.
+ */
+export interface ExcelRun {
+  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
 
 /** setTimeout/clearTimeout, injectable so tests step the debounce by hand. */
 export interface Timers {
@@ -21,17 +28,22 @@ export interface Timers {
   clear(handle: unknown): void;
 }
 
-export interface SessionOptions<N = never> {
+export interface SessionOptions<N = Narrative> {
   /** The form to lay out and check (default: the built-in 岳阳 自评表). */
   form?: FormSpec;
   /** Quiet time after the last change before a live check runs (default 400 ms). */
   debounceMs?: number;
   timers?: Timers;
   /**
-   * Builds the narrative from the values read (src/core/narrative). When given, each live
-   * report carries its result in `narrative`; when omitted, reports have no narrative.
+   * Builds the narrative from the values read. Default: the core's `narrate` (src/core/narrative)
+   * with its default options; pass your own to choose wording options, or null for no narrative.
    */
-  narrate?: (form: FormSpec, data: ReportData, check: CheckReport) => N;
+  narrate?: ((form: FormSpec, data: ReportData, check: CheckReport) => N) | null;
+  /**
+   * Whether the host supports an ExcelApi requirement set (default: Office's isSetSupported, or
+   * only 1.7 outside Office). Used for optional extras: detecting broken merged headers needs 1.13.
+   */
+  apiSupport?: (version: string) => boolean;
 }
 
 /** What the officer asks for on the 模板 tab. */
@@ -66,6 +78,8 @@ export interface TemplateAction {
 
 /** "The plan says what it will do": shown before anything is written. */
 export interface TemplatePreview {
+  /** What was asked; apply plans again from it, so a workbook changed since the preview is still safe. */
+  request: TemplateRequest;
   /** The layout plan the core built (already adjusted to the sheet names that will be used). */
   plan: LayoutPlan;
   actions: TemplateAction[];
@@ -94,6 +108,7 @@ export type LayoutProblemCode =
   | "nameMissing" // a table's defined name is gone
   | "mergeBroken" // a merged header cell was unmerged
   | "rowsMoved" // a table's fixed rows are out of order (cut, sorted)
+  | "checksOutdated" // the 校验 sheet was laid out for other rows (a row inserted by hand): repair updates it
   | "readOnly" // the workbook cannot be written
   | "officeError"; // an Office.js call failed; the message says which step
 
@@ -121,7 +136,7 @@ export interface TextNumberCell {
   fromYuan?: string;
 }
 
-export interface ValidationReport<N = never> {
+export interface ValidationReport<N = Narrative> {
   findings: Finding[];
   results: RuleResult[];
   /** Present when the session was created with `narrate`. */
@@ -170,7 +185,7 @@ export interface RepairResult {
   problems: LayoutProblem[];
 }
 
-export interface ZiPingSession<N = never> {
+export interface ZiPingSession<N = Narrative> {
   readonly form: FormSpec;
   /** Plan the template for this workbook without writing anything. */
   previewTemplate(request?: TemplateRequest): Promise<TemplatePreview>;
@@ -202,13 +217,13 @@ export interface ZiPingSession<N = never> {
   dispose(): Promise<void>;
 }
 
-export type { Finding, ListEntry, Lists, ReportData };
+export type { Finding, ListEntry, Lists, Narrative, ReportData };
 
 /**
  * Open a session on the workbook `run` reaches.
  *
  * ```ts
- * const session = createZiPingSession(Excel.run, { narrate });
+ * const session = createZiPingSession(Excel.run);
  * const preview = await session.previewTemplate({ lists: { units: [{ name: "局机关" }] } });
  * // show preview.actions / preview.summary, then on 确定:
  * await session.applyTemplate(preview);

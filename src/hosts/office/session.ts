@@ -1,8 +1,361 @@
-import type { ExcelRun, SessionOptions, ZiPingSession } from "./index";
+/**
+ * The session the task pane drives (API in index.ts). It keeps what it learnt of the workbook
+ * (which defined names exist, the lists) so a live check is a single batched read.
+ */
+import { narrate as coreNarrate } from "../../core/narrative";
+import { defaultForm, type ListEntry, type Lists, type ReportData } from "../../core/spec";
+import type { FormSpec } from "../../core/spec/types";
+import { splitSheet } from "../memory/refs";
+import type {
+  ApplyResult,
+  ConvertRequest,
+  ConvertResult,
+  ExcelRun,
+  LayoutProblem,
+  LiveValidation,
+  RepairResult,
+  SessionOptions,
+  TemplatePreview,
+  TemplateRequest,
+  Timers,
+  ValidationReport,
+  WriteResult,
+  ZiPingSession,
+} from "./index";
+import { problemFromError } from "./problems";
+import { inspectWorkbook, queueTableLoads, type NameInfo, type WorkbookState } from "./read";
+import { applyPlannedTemplate, planTemplate, type PlannedTemplate } from "./template";
+import { buildReport } from "./validate";
+import { convertQueued, writeQueued } from "./writes";
 
-/** Implementation in progress; the API in index.ts is fixed. */
-export function createZiPingSession<N = never>(run: ExcelRun, options: SessionOptions<N> = {}): ZiPingSession<N> {
-  void run;
-  void options;
-  throw new Error("createZiPingSession: not implemented yet");
+const DEFAULT_DEBOUNCE_MS = 400;
+
+function definedLists(lists: Lists): Record<string, ListEntry[]> {
+  const out: Record<string, ListEntry[]> = {};
+  for (const [id, entries] of Object.entries(lists)) if (entries) out[id] = entries;
+  return out;
+}
+
+const realTimers: Timers = {
+  set: (callback, ms) => setTimeout(callback, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Office's own answer when running in Office; outside it only the manifest's ExcelApi 1.7 is assumed. */
+function officeApiSupport(version: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  try {
+    return office?.context?.requirements?.isSetSupported("ExcelApi", version) ?? false;
+  } catch {
+    return false;
+  }
+}
+
+export function createZiPingSession<N = import("../../core/narrative").Narrative>(run: ExcelRun, options: SessionOptions<N> = {}): ZiPingSession<N> {
+  const form = options.form ?? defaultForm;
+  const timers = options.timers ?? realTimers;
+  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const narrate =
+    options.narrate === undefined ? (f: FormSpec, data: ReportData): N => coreNarrate(f, data) as unknown as N : options.narrate;
+  const apiSupport = options.apiSupport ?? officeApiSupport;
+  const mergesReadable = () => apiSupport("1.13");
+
+  /** What the session knows of the workbook: names (for one-sync reads) and lists. */
+  let names: Map<string, NameInfo> | undefined;
+  let lists: Lists = {};
+  let live: LiveState | undefined;
+
+  interface LiveState {
+    onUpdate: (report: ValidationReport<N>) => void;
+    handlers: Array<{ sheetId: string; result: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> }>;
+    timer?: unknown;
+    running?: Promise<void>;
+    again: boolean;
+    stopped: boolean;
+  }
+
+  function remember(state: WorkbookState): void {
+    names = state.names;
+  }
+
+  async function validate(): Promise<ValidationReport<N>> {
+    let syncs = 0;
+    try {
+      return await run(async (context) => {
+        if (!names) {
+          const state = await inspectWorkbook(context, form, { merges: mergesReadable() });
+          syncs += 2;
+          remember(state);
+          const report = buildReport<N>({ form, lists, state, narrate }, syncs);
+          lists = report.data.lists;
+          return report;
+        }
+        const collect = queueTableLoads(context, form, names, { merges: mergesReadable() });
+        await context.sync();
+        syncs++;
+        const report = buildReport<N>({ form, lists, state: { ...collect(), names }, narrate }, syncs);
+        lists = report.data.lists;
+        return report;
+      });
+    } catch (e) {
+      // A table's name no longer resolves (its sheet was deleted) or Excel failed: look again from scratch.
+      names = undefined;
+      try {
+        return await run(async (context) => {
+          const state = await inspectWorkbook(context, form, { merges: mergesReadable() });
+          syncs += 2;
+          remember(state);
+          const report = buildReport<N>({ form, lists, state, narrate }, syncs);
+          lists = report.data.lists;
+          return report;
+        });
+      } catch (e2) {
+        void e;
+        return {
+          findings: [],
+          results: [],
+          data: { form: form.id, lists: definedLists(lists), values: {} },
+          textNumbers: [],
+          problems: [problemFromError(e2, "读取工作簿")],
+          syncs,
+        };
+      }
+    }
+  }
+
+  // ---- live validation ------------------------------------------------------------------
+
+  async function cycle(state: LiveState): Promise<void> {
+    if (state.running) {
+      state.again = true;
+      return state.running;
+    }
+    state.running = (async () => {
+      do {
+        state.again = false;
+        const report = await validate();
+        if (!state.stopped) state.onUpdate(report);
+      } while (state.again && !state.stopped);
+    })();
+    try {
+      await state.running;
+    } finally {
+      state.running = undefined;
+    }
+  }
+
+  function schedule(state: LiveState): void {
+    if (state.stopped) return;
+    if (state.timer !== undefined) timers.clear(state.timer);
+    state.timer = timers.set(() => {
+      state.timer = undefined;
+      void cycle(state);
+    }, debounceMs);
+  }
+
+  /** Registers onChanged on every sheet holding a template table that has none yet. */
+  async function watchSheets(state: LiveState): Promise<void> {
+    if (!names) return;
+    const known = new Set(state.handlers.map((h) => h.sheetId));
+    await run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name,items/id");
+      await context.sync();
+      const handler = async (args: Excel.WorksheetChangedEventArgs) => {
+        // The add-in's own writes are followed by an explicit refresh; the officer's edits are debounced.
+        if (args.triggerSource === "ThisLocalAddin") return;
+        schedule(state);
+      };
+      const added: LiveState["handlers"] = [];
+      for (const ws of sheets.items) {
+        if (known.has(ws.id) || !templateSheet(ws.name)) continue;
+        added.push({ sheetId: ws.id, result: ws.onChanged.add(handler) });
+      }
+      await context.sync();
+      state.handlers.push(...added);
+    });
+  }
+
+  function templateSheet(name: string): boolean {
+    for (const n of names?.values() ?? []) {
+      if (!n.name.toUpperCase().startsWith("ZP_")) continue;
+      if (splitSheet(n.formula).sheet === name) return true;
+    }
+    return false;
+  }
+
+  async function afterAction(): Promise<void> {
+    if (!live || live.stopped) return;
+    try {
+      await watchSheets(live);
+    } catch {
+      // Events are a convenience: the explicit refresh below still runs.
+    }
+    await cycle(live);
+  }
+
+  // ---- template ------------------------------------------------------------------------
+
+  async function previewTemplate(request: TemplateRequest = {}): Promise<TemplatePreview> {
+    try {
+      return await run(async (context) => {
+        const planned = await planTemplate(context, form, request);
+        remember(planned.state);
+        return planned;
+      });
+    } catch (e) {
+      throw Object.assign(new Error(problemFromError(e, "读取工作簿").message), { problem: problemFromError(e, "读取工作簿") });
+    }
+  }
+
+  async function applyTemplate(preview: TemplatePreview): Promise<ApplyResult> {
+    let syncs = 0;
+    let result: ApplyResult;
+    try {
+      result = await run(async (context) => {
+        const planned: PlannedTemplate = await planTemplate(context, form, preview.request);
+        syncs += 2;
+        return applyPlannedTemplate(context, form, planned, () => syncs++);
+      });
+    } catch (e) {
+      result = { ok: false, actions: [], problems: [problemFromError(e, "创建模板")], syncs: 0 };
+    }
+    names = undefined;
+    await afterAction();
+    return { ...result, syncs };
+  }
+
+  async function repairLayout(): Promise<RepairResult> {
+    const before = await validate();
+    const preview = await previewTemplate({ lists });
+    const result = await applyTemplate(preview);
+    const after = await validate();
+    const fixed = before.problems.filter((p) => p.repairable && !after.problems.some((q) => q.code === p.code && q.target === p.target && q.sheet === p.sheet));
+    return {
+      repaired: [
+        ...fixed.map((p) => `已修复：${p.message.split("。")[0]}。`),
+        ...result.actions.filter((a) => a.kind === "create").map((a) => `已重新创建工作表「${a.name}」。`),
+      ],
+      problems: [...result.problems, ...after.problems.filter((p) => p.code !== "sheetRenamed")],
+    };
+  }
+
+  // ---- writes --------------------------------------------------------------------------
+
+  async function writeValues(values: Record<string, string | number | null>): Promise<WriteResult> {
+    let result: WriteResult;
+    try {
+      result = await run(async (context) => {
+        if (!names) remember(await inspectWorkbook(context, form));
+        return writeQueued(context, form, lists, names!, values);
+      });
+    } catch (e) {
+      names = undefined;
+      result = { written: [], rejected: [], problems: [problemFromError(e, "写入数据")] };
+    }
+    await afterAction();
+    return result;
+  }
+
+  async function convertTextNumbers(request: ConvertRequest): Promise<ConvertResult> {
+    let result: ConvertResult;
+    try {
+      result = await run(async (context) => {
+        if (!names) remember(await inspectWorkbook(context, form));
+        return convertQueued(context, form, lists, names!, request);
+      });
+    } catch (e) {
+      names = undefined;
+      result = { converted: [], skipped: [], problems: [problemFromError(e, "转换数字")] };
+    }
+    await afterAction();
+    return result;
+  }
+
+  async function addListEntry(listId: string, entry: { name: string; code?: string }): Promise<WriteResult> {
+    if (!form.lists.some((l) => l.id === listId)) throw new Error(`unknown list ${listId}`);
+    const name = entry.name.trim();
+    if (!name) return { written: [], rejected: [{ fieldId: listId, reason: "名称不能为空。" }], problems: [] };
+    const current = (await validate()).data.lists[listId] ?? [];
+    if (current.some((e) => e.name.trim() === name)) {
+      return { written: [], rejected: [{ fieldId: listId, reason: `「${name}」已在表中。` }], problems: [] };
+    }
+    const preview = await previewTemplate({ lists: { ...lists, [listId]: [...current, { ...entry, name }] } });
+    const applied = await applyTemplate(preview);
+    const n = preview.lists[listId]?.findIndex((e) => e.name === name) ?? -1;
+    return { written: applied.ok && n >= 0 ? [`${listId}[${n + 1}]`] : [], rejected: [], problems: applied.problems };
+  }
+
+  async function selectCell(address: string): Promise<LayoutProblem[]> {
+    const { sheet, local } = splitSheet(address);
+    if (!sheet) throw new Error(`selectCell needs a sheet-qualified address, got ${address}`);
+    try {
+      await run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(local).select();
+        await context.sync();
+      });
+      return [];
+    } catch (e) {
+      const problem = problemFromError(e, `定位到 ${address}`);
+      return [{ ...problem, message: problem.code === "officeError" ? `找不到单元格 ${address}（所在工作表可能已改名或删除），请刷新校验结果。` : problem.message }];
+    }
+  }
+
+  return {
+    form,
+    previewTemplate,
+    applyTemplate,
+    validate,
+    async startLiveValidation(onUpdate) {
+      if (live) {
+        live.onUpdate = onUpdate;
+        await cycle(live);
+        return controls(live);
+      }
+      const state: LiveState = { onUpdate, handlers: [], again: false, stopped: false };
+      live = state;
+      await cycle(state);
+      try {
+        await watchSheets(state);
+      } catch (e) {
+        onUpdate({ ...(await validate()), problems: [problemFromError(e, "监听工作表变化")] });
+      }
+      return controls(state);
+    },
+    selectCell,
+    addListEntry,
+    addUnit: (name) => addListEntry("units", { name }),
+    writeValues,
+    convertTextNumbers,
+    repairLayout,
+    async dispose() {
+      if (live) await stopLive(live);
+    },
+  };
+
+  function controls(state: LiveState): LiveValidation {
+    return {
+      refresh: () => cycle(state),
+      stop: () => stopLive(state),
+    };
+  }
+
+  async function stopLive(state: LiveState): Promise<void> {
+    state.stopped = true;
+    if (state.timer !== undefined) timers.clear(state.timer);
+    if (live === state) live = undefined;
+    for (const h of state.handlers) {
+      try {
+        // Handlers are removed in the context that added them (Excel docs, "Remove an event handler").
+        await run(h.result.context, async (context) => {
+          h.result.remove();
+          await context.sync();
+        });
+      } catch {
+        // The handler is inert anyway: `stopped` makes it ignore events.
+      }
+    }
+    state.handlers = [];
+  }
 }

@@ -5,9 +5,10 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import ExcelJS from "exceljs";
+import type { ReadValue } from "./cell-value";
 import { WorkbookFileError } from "./errors";
 import { constantValue } from "./names";
-import { checkWorkbookSize, openPackage, uncalculatedFormulaCells, type WorkbookPackage } from "./package";
+import { checkWorkbookSize, openPackage, formulaResults, type WorkbookPackage } from "./package";
 
 export interface OpenedWorkbook {
   file: string;
@@ -15,8 +16,8 @@ export interface OpenedWorkbook {
   workbook: ExcelJS.Workbook;
   /** The marker name's text (e.g. the form id and version), when the workbook has one. */
   marker?: string;
-  /** Formula cells saved without a result, by sheet name (A1). */
-  uncalculated: Map<string, Set<string>>;
+  /** Each formula cell's cached result by sheet name and A1 (undefined: saved without one). */
+  formulaResults: Map<string, Map<string, ReadValue | undefined>>;
 }
 
 /** Excel compares names case-insensitively. */
@@ -66,5 +67,5 @@ export async function openWorkbook(file: string, markerName: string, bytes: Buff
   } catch (e) {
     throw new WorkbookFileError(file, "corrupt", `工作簿已损坏或含有无法读取的内容（${(e as Error).message.split("\n")[0]}）；请用 Excel/WPS 打开后另存为 .xlsx`);
   }
-  return { file, package: pkg, workbook, marker, uncalculated: await uncalculatedFormulaCells(pkg) };
+  return { file, package: pkg, workbook, marker, formulaResults: await formulaResults(pkg) };
 }

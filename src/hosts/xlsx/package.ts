@@ -6,6 +6,7 @@
  */
 import JSZip from "jszip";
 import { WorkbookFileError } from "./errors";
+import type { ReadValue } from "./cell-value";
 import { parseDefinedNames, parseSheetNames, unescapeXml, type DefinedName } from "./names";
 
 /** A filled ZiPing workbook is well under 1 MB; an accounting-system export can be far larger. */
@@ -50,25 +51,40 @@ async function sheetParts(pkg: WorkbookPackage): Promise<Map<string, string>> {
 }
 
 /**
- * Formula cells the file holds no result for, by sheet name (A1 addresses): what a program
- * that does not calculate (ExcelJS, ziping itself) saved. ExcelJS's reader cannot tell these
- * from formulas whose result is an empty string, so the worksheet XML is scanned directly.
+ * Every formula cell's cached result as the file stores it, by sheet name and A1 address;
+ * undefined for a formula saved without a result (by a program that does not calculate:
+ * ExcelJS, ziping itself). Read from the worksheet XML because ExcelJS's reader drops a
+ * result of 0 and cannot tell a missing result from an empty text one.
  */
-export async function uncalculatedFormulaCells(pkg: WorkbookPackage): Promise<Map<string, Set<string>>> {
-  const out = new Map<string, Set<string>>();
+export async function formulaResults(pkg: WorkbookPackage): Promise<Map<string, Map<string, ReadValue | undefined>>> {
+  const out = new Map<string, Map<string, ReadValue | undefined>>();
   for (const [sheet, part] of await sheetParts(pkg)) {
     const xml = await pkg.zip.file(part)?.async("string");
     if (!xml) continue;
-    const cells = new Set<string>();
+    const cells = new Map<string, ReadValue | undefined>();
     for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
       const body = m[2];
-      if (body === undefined || !/<(?:\w+:)?f\b/.test(body) || /<(?:\w+:)?v\b/.test(body)) continue;
+      if (body === undefined || !/<(?:\w+:)?f\b/.test(body)) continue;
       const ref = /\br\s*=\s*"([A-Za-z]+\d+)"/.exec(m[1])?.[1];
-      if (ref) cells.add(ref.toUpperCase());
+      if (!ref) continue;
+      const type = /\bt\s*=\s*"(\w+)"/.exec(m[1])?.[1] ?? "n";
+      const v = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/.exec(body);
+      cells.set(ref.toUpperCase(), v ? cachedValue(type, unescapeXml(v[1] ?? "")) : undefined);
     }
     if (cells.size) out.set(sheet, cells);
   }
   return out;
+}
+
+/** A cached formula result by its cell type: n number, str/inlineStr text, b boolean, e error. */
+function cachedValue(type: string, text: string): ReadValue {
+  if (type === "b") return text === "1" || text.toLowerCase() === "true";
+  if (type === "n") {
+    if (text.trim() === "") return "";
+    const n = Number(text);
+    return Number.isFinite(n) ? n : text;
+  }
+  return text;
 }
 
 function megabytes(bytes: number): string {

@@ -46,7 +46,7 @@ export function locateRange(book: OpenedWorkbook, entry: ReadPlan["ranges"][numb
 }
 
 function readGrid(book: OpenedWorkbook, sheet: ExcelJS.Worksheet | undefined, range: SheetRange, uncalculated: string[]): ReadValue[][] {
-  const notCalculated = sheet ? book.uncalculated.get(sheet.name) : undefined;
+  const results = sheet ? book.formulaResults.get(sheet.name) : undefined;
   const rows: ReadValue[][] = [];
   for (let r = range.top; r <= range.bottom; r++) {
     const row: ReadValue[] = [];
@@ -61,7 +61,14 @@ function readGrid(book: OpenedWorkbook, sheet: ExcelJS.Worksheet | undefined, ra
         row.push("");
         continue;
       }
-      if (notCalculated?.has(a1(r, c))) uncalculated.push(rangeAddress(sheet.name, r, c, r, c));
+      const at = a1(r, c);
+      if (results?.has(at)) {
+        // A formula: its result as the file caches it (ExcelJS's own reading loses a 0).
+        const result = results.get(at);
+        if (result === undefined) uncalculated.push(rangeAddress(sheet.name, r, c, r, c));
+        row.push(result ?? "");
+        continue;
+      }
       row.push(normaliseCellValue(cell.value));
     }
     rows.push(row);

@@ -1,17 +1,24 @@
 /**
- * Evaluates the subset of Excel formulas ZiPing lays out (SUM, ROUND, IF, ABS, COUNT, COUNTA,
- * ISNUMBER, ISTEXT, ISBLANK, COUNTIF, AND, OR, NOT, MAX, MIN, IFERROR; arithmetic, &, comparisons,
- * cross-sheet references and defined names) with Excel's semantics where they decide a verdict:
+ * Evaluates the Excel formulas ZiPing lays out — totals, the 校验 sheet's verdicts and the
+ * conditional formats — with Excel's semantics where they decide a verdict:
  * - arithmetic is IEEE double, as in Excel, so 0.1+0.2 is not 0.3 and a bare = on sums can fail;
  * - ROUND rounds half away from zero on the value's 15-significant-digit decimal form, as
  *   Excel's ROUND does (https://support.microsoft.com/office/round-function-c018c5d8-40fb-4053-90b1-b3e7f61a213c);
- * - SUM and COUNT skip text and blanks in ranges but coerce a text argument given directly
+ * - SUM, COUNT skip text and blanks in ranges and arrays but coerce a text argument given directly
  *   (https://support.microsoft.com/office/sum-function-043e1c7d-7726-4e80-8f32-07b23e057f89);
- * - = compares numbers to 15 significant digits (Excel's displayed precision), text without case;
+ * - SUMPRODUCT treats non-numeric entries as 0 and evaluates its arguments as arrays, so
+ *   ISNUMBER(range), TEXT(range,…), comparisons and COUNTIF(range,{…}) give one result per cell
+ *   (https://support.microsoft.com/office/sumproduct-function-16753e75-9f68-4874-94ac-4d2145a2fd2e);
+ *   element-wise operations broadcast a single row, column or value, as Excel's arrays do;
+ * - COUNTIF criteria: comparison prefixes, * and ? wildcards that match text only, case-insensitive
+ *   (https://support.microsoft.com/office/countif-function-e0de10c6-f885-4e71-abb4-1f464816df34);
+ * - TEXT formats numbers with the same display rules as cells (15 significant digits first);
+ * - = compares numbers to 15 significant digits (Excel's precision), text without case;
  * - an unknown function is #NAME?, a division by zero #DIV/0!.
  */
 import Decimal from "decimal.js";
 import { isError, textToNumber, type CellError, type CellResult, type Scalar } from "../cells";
+import { displayGeneral, displayText } from "../display";
 import type { Area } from "../refs";
 import type { Node } from "./parse";
 
@@ -21,7 +28,11 @@ export interface RangeValue {
   area: Area;
 }
 
-type Value = Scalar | CellError | RangeValue;
+interface ArrayValue {
+  array: CellResult[][];
+}
+
+type Value = Scalar | CellError | RangeValue | ArrayValue;
 
 export interface EvalHost {
   /** Computed value of a cell (null when empty); an error value when the sheet does not exist. */
@@ -39,21 +50,143 @@ export interface EvalPosition {
 
 const err = (code: string): CellError => ({ error: code });
 const isRange = (v: Value): v is RangeValue => typeof v === "object" && v !== null && "range" in v;
+const isArray = (v: Value): v is ArrayValue => typeof v === "object" && v !== null && "array" in v;
 
-function rangeCells(host: EvalHost, r: RangeValue): CellResult[] {
-  const out: CellResult[] = [];
-  for (let row = r.area.top; row <= r.area.bottom; row++) {
-    for (let column = r.area.left; column <= r.area.right; column++) out.push(host.cellValue(r.sheet, row, column));
-  }
-  return out;
+/** Excel's ROUND: half away from zero on the 15-digit decimal form of the double. */
+export function excelRound(x: number, places: number): number {
+  const d = new Decimal(x.toPrecision(15));
+  const p = Math.trunc(places);
+  if (p >= 0) return d.toDecimalPlaces(p, Decimal.ROUND_HALF_UP).toNumber();
+  const unit = new Decimal(10).pow(-p);
+  return d.div(unit).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(unit).toNumber();
 }
 
-/** A value used where one value is expected: a one-cell range gives its cell. */
-function scalarOf(host: EvalHost, v: Value): CellResult {
-  if (!isRange(v)) return v;
-  const { area } = v;
-  if (area.top === area.bottom && area.left === area.right) return host.cellValue(v.sheet, area.top, area.left);
-  return err("#VALUE!");
+class Evaluator {
+  constructor(
+    private readonly host: EvalHost,
+    private readonly at: EvalPosition,
+  ) {}
+
+  // ---- shapes ----------------------------------------------------------------------------
+
+  grid(v: Value): CellResult[][] {
+    if (isArray(v)) return v.array;
+    if (isRange(v)) {
+      const out: CellResult[][] = [];
+      for (let r = v.area.top; r <= v.area.bottom; r++) {
+        const row: CellResult[] = [];
+        for (let c = v.area.left; c <= v.area.right; c++) row.push(this.host.cellValue(v.sheet, r, c));
+        out.push(row);
+      }
+      return out;
+    }
+    return [[v]];
+  }
+
+  isMulti(v: Value): boolean {
+    if (isArray(v)) return v.array.length > 1 || (v.array[0]?.length ?? 0) > 1;
+    if (isRange(v)) return v.area.top !== v.area.bottom || v.area.left !== v.area.right;
+    return false;
+  }
+
+  /** One value where one is expected: a one-cell range gives its cell, an array its first element. */
+  scalar(v: Value): CellResult {
+    if (isArray(v)) return v.array[0]?.[0] ?? null;
+    if (isRange(v)) {
+      if (this.isMulti(v)) return err("#VALUE!");
+      return this.host.cellValue(v.sheet, v.area.top, v.area.left);
+    }
+    return v;
+  }
+
+  /** Applies f per element when an argument is an array or a multi-cell range. */
+  map(args: Value[], f: (...xs: CellResult[]) => CellResult): Value {
+    if (!args.some((a) => this.isMulti(a))) return f(...args.map((a) => this.scalar(a)));
+    const grids = args.map((a) => this.grid(a));
+    const rows = Math.max(...grids.map((g) => g.length));
+    const cols = Math.max(...grids.map((g) => g[0]?.length ?? 0));
+    const pick = (g: CellResult[][], i: number, j: number): CellResult => {
+      const r = g.length === 1 ? 0 : i;
+      const c = (g[0]?.length ?? 0) === 1 ? 0 : j;
+      return r < g.length && c < (g[r]?.length ?? 0) ? g[r][c] : err("#N/A");
+    };
+    const out: CellResult[][] = [];
+    for (let i = 0; i < rows; i++) {
+      const row: CellResult[] = [];
+      for (let j = 0; j < cols; j++) row.push(f(...grids.map((g) => pick(g, i, j))));
+      out.push(row);
+    }
+    return { array: out };
+  }
+
+  /** Elements of ranges and arrays (skip-text semantics) and direct arguments (coerced). */
+  numbers(args: Value[]): number[] | CellError {
+    const out: number[] = [];
+    for (const a of args) {
+      if (isRange(a) || isArray(a)) {
+        for (const c of this.grid(a).flat()) {
+          if (isError(c)) return c;
+          if (typeof c === "number") out.push(c);
+        }
+        continue;
+      }
+      if (a === null) continue;
+      const n = toNumber(a);
+      if (isError(n)) return n;
+      out.push(n);
+    }
+    return out;
+  }
+
+  // ---- evaluation ------------------------------------------------------------------------
+
+  eval(node: Node): Value {
+    switch (node.kind) {
+      case "number":
+      case "string":
+      case "bool":
+        return node.value;
+      case "error":
+        return err(node.value);
+      case "array":
+        return { array: node.rows.map((r) => r.map((x) => x as CellResult)) };
+      case "ref": {
+        const dr = this.at.rowOffset ?? 0;
+        const dc = this.at.columnOffset ?? 0;
+        const move = (r: typeof node.start) => ({
+          row: r.rowAbsolute ? r.row : r.row + dr,
+          column: r.columnAbsolute ? r.column : r.column + dc,
+        });
+        const a = move(node.start);
+        const b = node.end ? move(node.end) : a;
+        return {
+          range: true,
+          sheet: node.sheet ?? this.at.sheet,
+          area: { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.column, b.column), right: Math.max(a.column, b.column) },
+        };
+      }
+      case "name": {
+        const v = this.host.resolveName(node.name);
+        return v === undefined ? err("#NAME?") : v;
+      }
+      case "call": {
+        const fn = FUNCTIONS[node.name];
+        return fn ? fn(this, node.args) : err("#NAME?");
+      }
+      case "unary":
+        return this.map([this.eval(node.arg)], (x) => {
+          const n = toNumber(x);
+          return isError(n) ? n : node.op === "-" ? -n : n;
+        });
+      case "percent":
+        return this.map([this.eval(node.arg)], (x) => {
+          const n = toNumber(x);
+          return isError(n) ? n : n / 100;
+        });
+      case "binary":
+        return this.map([this.eval(node.left), this.eval(node.right)], (l, r) => binary(node.op, l, r));
+    }
+  }
 }
 
 function toNumber(v: CellResult): number | CellError {
@@ -83,20 +216,6 @@ function toText(v: CellResult): string | CellError {
   return v;
 }
 
-/** Excel's General display of a number: at most 15 significant digits, no float artefacts. */
-export function displayGeneral(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  return String(Number(n.toPrecision(15)));
-}
-
-/** Excel's ROUND: half away from zero on the 15-digit decimal form of the double. */
-export function excelRound(x: number, places: number): number {
-  const d = new Decimal(x.toPrecision(15));
-  const p = Math.trunc(places);
-  const scaled = p >= 0 ? d.toDecimalPlaces(p, Decimal.ROUND_HALF_UP) : d.div(new Decimal(10).pow(-p)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(new Decimal(10).pow(-p));
-  return scaled.toNumber();
-}
-
 function sameNumber(a: number, b: number): boolean {
   return a === b || Number(a.toPrecision(15)) === Number(b.toPrecision(15));
 }
@@ -120,34 +239,41 @@ function compare(a: CellResult, b: CellResult): number | CellError {
   return x === y ? 0 : x ? 1 : -1;
 }
 
-function numbersIn(host: EvalHost, args: Value[], countText: boolean): number[] | CellError {
-  const out: number[] = [];
-  for (const a of args) {
-    if (isRange(a)) {
-      for (const c of rangeCells(host, a)) {
-        if (isError(c)) return c;
-        if (typeof c === "number") out.push(c);
-      }
-      continue;
-    }
+function binary(op: string, l: CellResult, r: CellResult): CellResult {
+  if (op === "&") {
+    const a = toText(l);
+    const b = toText(r);
     if (isError(a)) return a;
-    if (a === null) continue;
-    if (typeof a === "string" && !countText) {
-      const n = textToNumber(a);
-      if (n === undefined) return err("#VALUE!");
-      out.push(n);
-      continue;
-    }
-    const n = toNumber(a);
-    if (isError(n)) return n;
-    out.push(n);
+    if (isError(b)) return b;
+    return a + b;
   }
-  return out;
+  if (["=", "<>", "<", ">", "<=", ">="].includes(op)) {
+    const c = compare(l, r);
+    if (isError(c)) return c;
+    return op === "=" ? c === 0 : op === "<>" ? c !== 0 : op === "<" ? c < 0 : op === ">" ? c > 0 : op === "<=" ? c <= 0 : c >= 0;
+  }
+  const a = toNumber(l);
+  const b = toNumber(r);
+  if (isError(a)) return a;
+  if (isError(b)) return b;
+  switch (op) {
+    case "+":
+      return a + b;
+    case "-":
+      return a - b;
+    case "*":
+      return a * b;
+    case "/":
+      return b === 0 ? err("#DIV/0!") : a / b;
+    case "^":
+      return Math.pow(a, b);
+  }
+  return err("#VALUE!");
 }
 
 function criteriaMatcher(criteria: CellResult): (v: CellResult) => boolean {
-  if (typeof criteria === "number" || typeof criteria === "boolean" || criteria === null || isError(criteria)) {
-    return (v) => !isError(v) && v !== null && compare(v, criteria as Scalar) === 0;
+  if (typeof criteria !== "string") {
+    return (v) => !isError(v) && v !== null && !isError(criteria) && compare(v, criteria) === 0;
   }
   const m = /^(<=|>=|<>|<|>|=)?(.*)$/s.exec(criteria)!;
   const op = m[1] ?? "=";
@@ -156,7 +282,7 @@ function criteriaMatcher(criteria: CellResult): (v: CellResult) => boolean {
   const target: Scalar = n !== undefined ? n : operand;
   const wildcard = typeof target === "string" && /[*?]/.test(target);
   const pattern = wildcard
-    ? new RegExp(`^${(target as string).replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i")
+    ? new RegExp(`^${(target as string).replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "is")
     : undefined;
   return (v) => {
     if (isError(v)) return false;
@@ -174,81 +300,30 @@ function criteriaMatcher(criteria: CellResult): (v: CellResult) => boolean {
   };
 }
 
-type Fn = (host: EvalHost, args: Node[], ev: (n: Node) => Value) => Value;
+function textOf(v: CellResult, format: CellResult): CellResult {
+  if (isError(v)) return v;
+  if (isError(format)) return format;
+  const f = toText(format) as string;
+  if (typeof v === "string") {
+    const n = textToNumber(v);
+    return n === undefined ? v : displayText(n, f);
+  }
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return displayText(v ?? 0, f);
+}
 
-const FUNCTIONS: Record<string, Fn> = {
-  SUM: (host, args, ev) => {
-    const ns = numbersIn(host, args.map(ev), false);
-    return isError(ns) ? ns : ns.reduce((s, x) => s + x, 0);
-  },
-  ROUND: (host, args, ev) => {
-    if (args.length !== 2) return err("#VALUE!");
-    const x = toNumber(scalarOf(host, ev(args[0])));
-    const p = toNumber(scalarOf(host, ev(args[1])));
-    if (isError(x)) return x;
-    if (isError(p)) return p;
-    return excelRound(x, p);
-  },
-  ABS: (host, args, ev) => {
-    const x = toNumber(scalarOf(host, ev(args[0])));
-    return isError(x) ? x : Math.abs(x);
-  },
-  IF: (host, args, ev) => {
-    const c = toBool(scalarOf(host, ev(args[0])));
-    if (isError(c)) return c;
-    if (c) return args.length > 1 ? ev(args[1]) : true;
-    return args.length > 2 ? ev(args[2]) : false;
-  },
-  IFERROR: (host, args, ev) => {
-    const v = scalarOf(host, ev(args[0]));
-    return isError(v) ? ev(args[1]) : v;
-  },
-  AND: (host, args, ev) => logical(host, args.map(ev), (bs) => bs.every(Boolean)),
-  OR: (host, args, ev) => logical(host, args.map(ev), (bs) => bs.some(Boolean)),
-  NOT: (host, args, ev) => {
-    const b = toBool(scalarOf(host, ev(args[0])));
-    return isError(b) ? b : !b;
-  },
-  COUNT: (host, args, ev) => {
-    let n = 0;
-    for (const a of args.map(ev)) {
-      if (isRange(a)) n += rangeCells(host, a).filter((c) => typeof c === "number").length;
-      else if (typeof a === "number" || (typeof a === "string" && textToNumber(a) !== undefined)) n++;
-    }
-    return n;
-  },
-  COUNTA: (host, args, ev) => {
-    let n = 0;
-    for (const a of args.map(ev)) {
-      if (isRange(a)) n += rangeCells(host, a).filter((c) => c !== null).length;
-      else if (a !== null) n++;
-    }
-    return n;
-  },
-  ISNUMBER: (host, args, ev) => typeof scalarOf(host, ev(args[0])) === "number",
-  ISTEXT: (host, args, ev) => typeof scalarOf(host, ev(args[0])) === "string",
-  ISBLANK: (host, args, ev) => scalarOf(host, ev(args[0])) === null,
-  COUNTIF: (host, args, ev) => {
-    const r = ev(args[0]);
-    if (!isRange(r)) return err("#VALUE!");
-    const match = criteriaMatcher(scalarOf(host, ev(args[1])));
-    return rangeCells(host, r).filter(match).length;
-  },
-  MAX: (host, args, ev) => {
-    const ns = numbersIn(host, args.map(ev), false);
-    return isError(ns) ? ns : ns.length ? Math.max(...ns) : 0;
-  },
-  MIN: (host, args, ev) => {
-    const ns = numbersIn(host, args.map(ev), false);
-    return isError(ns) ? ns : ns.length ? Math.min(...ns) : 0;
-  },
-};
+type Fn = (e: Evaluator, args: Node[]) => Value;
 
-function logical(host: EvalHost, values: Value[], combine: (bs: boolean[]) => boolean): Value {
+const elementwise =
+  (f: (...xs: CellResult[]) => CellResult): Fn =>
+  (e, args) =>
+    e.map(args.map((a) => e.eval(a)), f);
+
+function logical(e: Evaluator, args: Node[], combine: (bs: boolean[]) => boolean): Value {
   const bs: boolean[] = [];
-  for (const v of values) {
-    if (isRange(v)) {
-      for (const c of rangeCells(host, v)) {
+  for (const v of args.map((a) => e.eval(a))) {
+    if (isRange(v) || isArray(v)) {
+      for (const c of e.grid(v).flat()) {
         if (isError(c)) return c;
         if (typeof c === "boolean") bs.push(c);
         else if (typeof c === "number") bs.push(c !== 0);
@@ -262,103 +337,140 @@ function logical(host: EvalHost, values: Value[], combine: (bs: boolean[]) => bo
   return bs.length ? combine(bs) : err("#VALUE!");
 }
 
-function arithmetic(op: string, a: number, b: number): number | CellError {
-  switch (op) {
-    case "+":
-      return a + b;
-    case "-":
-      return a - b;
-    case "*":
-      return a * b;
-    case "/":
-      return b === 0 ? err("#DIV/0!") : a / b;
-    case "^":
-      return Math.pow(a, b);
-  }
-  return err("#VALUE!");
-}
-
-export function evaluateNode(host: EvalHost, node: Node, at: EvalPosition): Value {
-  const ev = (n: Node): Value => evaluateNode(host, n, at);
-  switch (node.kind) {
-    case "number":
-    case "string":
-    case "bool":
-      return node.value;
-    case "error":
-      return err(node.value);
-    case "ref": {
-      const dr = at.rowOffset ?? 0;
-      const dc = at.columnOffset ?? 0;
-      const move = (r: typeof node.start) => ({
-        row: r.rowAbsolute ? r.row : r.row + dr,
-        column: r.columnAbsolute ? r.column : r.column + dc,
-      });
-      const a = move(node.start);
-      const b = node.end ? move(node.end) : a;
-      return {
-        range: true,
-        sheet: node.sheet ?? at.sheet,
-        area: { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.column, b.column), right: Math.max(a.column, b.column) },
-      };
-    }
-    case "name": {
-      const v = host.resolveName(node.name);
-      return v === undefined ? err("#NAME?") : v;
-    }
-    case "call": {
-      const fn = FUNCTIONS[node.name];
-      return fn ? fn(host, node.args, ev) : err("#NAME?");
-    }
-    case "unary": {
-      const x = toNumber(scalarOf(host, ev(node.arg)));
-      if (isError(x)) return x;
-      return node.op === "-" ? -x : x;
-    }
-    case "percent": {
-      const x = toNumber(scalarOf(host, ev(node.arg)));
-      return isError(x) ? x : x / 100;
-    }
-    case "binary": {
-      const l = scalarOf(host, ev(node.left));
-      const r = scalarOf(host, ev(node.right));
-      if (node.op === "&") {
-        const a = toText(l);
-        const b = toText(r);
-        if (isError(a)) return a;
-        if (isError(b)) return b;
-        return a + b;
-      }
-      if (["=", "<>", "<", ">", "<=", ">="].includes(node.op)) {
-        const c = compare(l, r);
-        if (isError(c)) return c;
-        switch (node.op) {
-          case "=":
-            return c === 0;
-          case "<>":
-            return c !== 0;
-          case "<":
-            return c < 0;
-          case ">":
-            return c > 0;
-          case "<=":
-            return c <= 0;
-          default:
-            return c >= 0;
+const FUNCTIONS: Record<string, Fn> = {
+  SUM: (e, args) => {
+    const ns = e.numbers(args.map((a) => e.eval(a)));
+    return isError(ns) ? ns : ns.reduce((s, x) => s + x, 0);
+  },
+  SUMPRODUCT: (e, args) => {
+    const grids = args.map((a) => e.grid(e.eval(a)));
+    const rows = grids[0]?.length ?? 0;
+    const cols = grids[0]?.[0]?.length ?? 0;
+    if (grids.some((g) => g.length !== rows || (g[0]?.length ?? 0) !== cols)) return err("#VALUE!");
+    let total = 0;
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        let product = 1;
+        for (const g of grids) {
+          const v = g[i][j];
+          if (isError(v)) return v;
+          product *= typeof v === "number" ? v : 0;
         }
+        total += product;
       }
-      const a = toNumber(l);
-      const b = toNumber(r);
+    }
+    return total;
+  },
+  ROUND: (e, args) => {
+    if (args.length !== 2) return err("#VALUE!");
+    return e.map([e.eval(args[0]), e.eval(args[1])], (x, p) => {
+      const a = toNumber(x);
+      const b = toNumber(p);
       if (isError(a)) return a;
       if (isError(b)) return b;
-      return arithmetic(node.op, a, b);
+      return excelRound(a, b);
+    });
+  },
+  ABS: elementwise((x) => {
+    const n = toNumber(x);
+    return isError(n) ? n : Math.abs(n);
+  }),
+  N: (e, args) => {
+    const v = e.eval(args[0]);
+    const x = isRange(v) ? e.grid(v)[0][0] : e.scalar(v);
+    if (isError(x)) return x;
+    return typeof x === "number" ? x : typeof x === "boolean" ? (x ? 1 : 0) : 0;
+  },
+  IF: (e, args) => {
+    const c = toBool(e.scalar(e.eval(args[0])));
+    if (isError(c)) return c;
+    if (c) return args.length > 1 ? e.eval(args[1]) : true;
+    return args.length > 2 ? e.eval(args[2]) : false;
+  },
+  IFERROR: (e, args) => {
+    const v = e.scalar(e.eval(args[0]));
+    return isError(v) ? e.eval(args[1]) : v;
+  },
+  AND: (e, args) => logical(e, args, (bs) => bs.every(Boolean)),
+  OR: (e, args) => logical(e, args, (bs) => bs.some(Boolean)),
+  NOT: elementwise((x) => {
+    const b = toBool(x);
+    return isError(b) ? b : !b;
+  }),
+  COUNT: (e, args) => {
+    let n = 0;
+    for (const a of args.map((x) => e.eval(x))) {
+      if (isRange(a) || isArray(a)) n += e.grid(a).flat().filter((c) => typeof c === "number").length;
+      else if (typeof a === "number" || (typeof a === "string" && textToNumber(a) !== undefined)) n++;
     }
-  }
-}
+    return n;
+  },
+  COUNTA: (e, args) => {
+    let n = 0;
+    for (const a of args.map((x) => e.eval(x))) {
+      if (isRange(a) || isArray(a)) n += e.grid(a).flat().filter((c) => c !== null).length;
+      else if (a !== null) n++;
+    }
+    return n;
+  },
+  COUNTIF: (e, args) => {
+    const r = e.eval(args[0]);
+    if (!isRange(r)) return err("#VALUE!");
+    const cells = e.grid(r).flat();
+    const criteria = e.eval(args[1]);
+    const count = (c: CellResult) => cells.filter(criteriaMatcher(c)).length;
+    return isArray(criteria) || isRange(criteria) ? { array: e.grid(criteria).map((row) => row.map(count)) } : count(criteria);
+  },
+  ISNUMBER: elementwise((x) => typeof x === "number"),
+  ISTEXT: elementwise((x) => typeof x === "string"),
+  ISBLANK: elementwise((x) => x === null),
+  TEXT: elementwise(textOf),
+  LEFT: elementwise((x, n) => {
+    const t = toText(x);
+    const k = n === undefined ? 1 : toNumber(n);
+    if (isError(t)) return t;
+    if (isError(k)) return k;
+    return [...t].slice(0, k).join("");
+  }),
+  RIGHT: elementwise((x, n) => {
+    const t = toText(x);
+    const k = n === undefined ? 1 : toNumber(n);
+    if (isError(t)) return t;
+    if (isError(k)) return k;
+    const chars = [...t];
+    return k <= 0 ? "" : chars.slice(Math.max(0, chars.length - k)).join("");
+  }),
+  LEN: elementwise((x) => {
+    const t = toText(x);
+    return isError(t) ? t : [...t].length;
+  }),
+  /** TRIM removes spaces (U+0020 only) at both ends and collapses runs inside to one. */
+  TRIM: elementwise((x) => {
+    const t = toText(x);
+    return isError(t) ? t : t.replace(/ +/g, " ").replace(/^ | $/g, "");
+  }),
+  EXACT: elementwise((a, b) => {
+    const x = toText(a);
+    const y = toText(b);
+    if (isError(x)) return x;
+    if (isError(y)) return y;
+    return x === y;
+  }),
+  MAX: (e, args) => {
+    const ns = e.numbers(args.map((a) => e.eval(a)));
+    return isError(ns) ? ns : ns.length ? Math.max(...ns) : 0;
+  },
+  MIN: (e, args) => {
+    const ns = e.numbers(args.map((a) => e.eval(a)));
+    return isError(ns) ? ns : ns.length ? Math.min(...ns) : 0;
+  },
+};
 
-/** The value a formula cell shows: a range result collapses to its one cell; blank shows as 0. */
+/** The value a formula cell shows: a range or array result gives its first cell; blank shows as 0. */
 export function evaluateFormula(host: EvalHost, node: Node, at: EvalPosition): CellResult {
-  const v = scalarOf(host, evaluateNode(host, node, at));
+  const e = new Evaluator(host, at);
+  const result = e.eval(node);
+  const v = isRange(result) ? e.grid(result)[0][0] : e.scalar(result);
   if (typeof v === "number" && !Number.isFinite(v)) return err("#NUM!");
   return v === null ? 0 : v;
 }

@@ -16,7 +16,8 @@ export type Node =
   | { kind: "call"; name: string; args: Node[] }
   | { kind: "unary"; op: "-" | "+"; arg: Node }
   | { kind: "percent"; arg: Node }
-  | { kind: "binary"; op: string; left: Node; right: Node };
+  | { kind: "binary"; op: string; left: Node; right: Node }
+  | { kind: "array"; rows: Array<Array<number | string | boolean | { error: string }>> };
 
 const COMPARISONS = ["=", "<>", "<", ">", "<=", ">="];
 
@@ -120,6 +121,9 @@ class Parser {
         return { kind: "name", name: t.text };
       case "func":
         return this.call(t.name);
+      case "brace":
+        if (t.text === "{") return this.arrayConstant();
+        break;
       case "paren":
         if (t.text === "(") {
           const inner = this.comparison();
@@ -131,6 +135,34 @@ class Parser {
         break;
     }
     throw new FormulaSyntaxError(`unexpected ${t.text}`);
+  }
+
+  /** {1,2;3,4}: constants only, "," between columns, ";" between rows. */
+  private arrayConstant(): Node {
+    const rows: Array<Array<number | string | boolean | { error: string }>> = [[]];
+    for (;;) {
+      let t = this.tokens[this.i++];
+      let negative = false;
+      if (t?.type === "op" && t.text === "-") {
+        negative = true;
+        t = this.tokens[this.i++];
+      }
+      if (t?.type === "number") rows[rows.length - 1].push(negative ? -t.value : t.value);
+      else if (!negative && t?.type === "string") rows[rows.length - 1].push(t.value);
+      else if (!negative && t?.type === "bool") rows[rows.length - 1].push(t.value);
+      else if (!negative && t?.type === "error") rows[rows.length - 1].push({ error: t.text });
+      else throw new FormulaSyntaxError("array constants hold only numbers, text, booleans and errors");
+      const sep = this.tokens[this.i++];
+      if (sep?.type === "comma") continue;
+      if (sep?.type === "semicolon") {
+        rows.push([]);
+        continue;
+      }
+      if (sep?.type === "brace" && sep.text === "}") break;
+      throw new FormulaSyntaxError("expected , ; or } in an array constant");
+    }
+    if (rows.some((r) => r.length !== rows[0].length)) throw new FormulaSyntaxError("array constant rows differ in length");
+    return { kind: "array", rows };
   }
 
   private call(name: string): Node {

@@ -25,6 +25,9 @@ export type Token =
   | { type: "op"; text: string }
   | { type: "paren"; text: "(" | ")" }
   | { type: "comma"; text: "," }
+  /** Array constants: {"无","-"} with ";" between rows. */
+  | { type: "brace"; text: "{" | "}" }
+  | { type: "semicolon"; text: ";" }
   | { type: "space"; text: string };
 
 export class FormulaSyntaxError extends Error {}
@@ -169,6 +172,16 @@ export function tokenize(formula: string): Token[] {
     }
     if (c === ",") {
       out.push({ type: "comma", text: "," });
+      i += 1;
+      continue;
+    }
+    if (c === "{" || c === "}") {
+      out.push({ type: "brace", text: c });
+      i += 1;
+      continue;
+    }
+    if (c === ";") {
+      out.push({ type: "semicolon", text: ";" });
       i += 1;
       continue;
     }

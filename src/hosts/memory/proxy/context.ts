@@ -54,6 +54,10 @@ export class MemoryRequestContext {
   close(): void {
     this.closed = true;
   }
+
+  reopen(): void {
+    this.closed = false;
+  }
 }
 
 export type LoadArg = string | string[] | { select?: string | string[] } | undefined;

@@ -114,6 +114,8 @@ export class MemoryRange extends ProxyObject {
         return area.bottom - area.top + 1;
       case "columnCount":
         return area.right - area.left + 1;
+      case "columnHidden":
+        return sheet.hiddenColumns.has(area.left);
       case "cellCount":
         return (area.bottom - area.top + 1) * (area.right - area.left + 1);
       case "isNullObject":
@@ -173,6 +175,27 @@ export class MemoryRange extends ProxyObject {
   }
   get columnCount(): number {
     return this.read("columnCount");
+  }
+
+  /** Range.columnHidden (ExcelApi 1.2): hides or shows the range's columns. */
+  set columnHidden(hidden: boolean) {
+    this.updateSheet((sheet, area) => {
+      for (let c = area.left; c <= area.right; c++) {
+        if (hidden) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
+  get columnHidden(): boolean {
+    return this.read("columnHidden");
+  }
+
+  /**
+   * Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas inside the range, as a
+   * RangeAreas whose address lists them comma-separated; a null object when there are none.
+   */
+  getMergedAreasOrNullObject(): MemoryMergedAreas {
+    return new MemoryMergedAreas(this.context, this);
   }
 
   private writeCells(property: "values" | "formulas", input: unknown): void {
@@ -514,4 +537,40 @@ export function parseLocalArea(address: string): Area {
   const area = parseArea(address);
   if (!area) throw new MemoryOfficeError("InvalidArgument", `The address '${address}' is not valid.`);
   return area;
+}
+
+/** The RangeAreas of merged cells inside a range (address and isNullObject only). */
+export class MemoryMergedAreas extends ProxyObject {
+  protected readonly defaultLoad = ["address", "areaCount"];
+  isNullObject = false;
+
+  constructor(context: MemoryRequestContext, private readonly range: MemoryRange) {
+    super(context);
+  }
+
+  private areas(): Area[] {
+    const { sheet, area } = this.range.target();
+    return sheet.merges.filter((m) => m.top >= area.top && m.bottom <= area.bottom && m.left >= area.left && m.right <= area.right);
+  }
+
+  protected override exists(): boolean {
+    this.isNullObject = this.areas().length === 0;
+    this.setLoaded("isNullObject", this.isNullObject);
+    return !this.isNullObject;
+  }
+
+  protected snapshot(property: string): unknown {
+    const { sheet } = this.range.target();
+    const areas = this.areas();
+    if (property === "address") return areas.map((a) => formatAddress(sheet.name, a)).join(",");
+    if (property === "areaCount") return areas.length;
+    throw new MemoryOfficeError("NotImplemented", `RangeAreas.${property} is not modelled.`);
+  }
+
+  get address(): string {
+    return this.read("address");
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
 }

@@ -1,0 +1,115 @@
+/**
+ * What a workbook already holds, by field id: the value and (when it is one) the formula of every
+ * cell the read reached, and the lists as the sheets show them. Template upgrades, repairs and
+ * list additions are all decided from this, so no entered value is ever lost.
+ */
+import { sheetAddress } from "../../core/plan/address";
+import { interpretRead, topLeftOf, type InterpretedRead, type ReadCell } from "../../core/plan/read-plan";
+import type { ListEntry, Lists } from "../../core/spec";
+import type { FormSpec } from "../../core/spec/types";
+import { readResult, type TableRead } from "./read";
+
+export interface ExistingCell {
+  value: ReadCell;
+  formula?: string;
+  address: string;
+}
+
+export interface Existing {
+  read: InterpretedRead;
+  /** Field id (values and list labels) → the cell it was read from. */
+  cells: Map<string, ExistingCell>;
+  /** Sheet-qualified address → the cell read there. */
+  byAddress: Map<string, ExistingCell>;
+}
+
+export function isBlank(value: ReadCell): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+export function indexTables(tables: Record<string, TableRead>): Map<string, ExistingCell> {
+  const byAddress = new Map<string, ExistingCell>();
+  for (const t of Object.values(tables)) {
+    const origin = topLeftOf(t.address);
+    if (!origin) continue;
+    t.values.forEach((row, i) =>
+      row.forEach((value, j) => {
+        const address = sheetAddress(origin.sheet, origin.row + i, origin.column + j);
+        const f = t.formulas?.[i]?.[j];
+        byAddress.set(address, { value, address, ...(typeof f === "string" && f.startsWith("=") ? { formula: f } : {}) });
+      }),
+    );
+  }
+  return byAddress;
+}
+
+export function readExisting(form: FormSpec, lists: Lists, tables: Record<string, TableRead>): Existing {
+  const read = interpretRead(form, lists, readResult(tables));
+  const byAddress = indexTables(tables);
+  const cells = new Map<string, ExistingCell>();
+  for (const [id, address] of read.addresses) {
+    const cell = byAddress.get(address);
+    if (cell) cells.set(id, cell);
+  }
+  return { read, cells, byAddress };
+}
+
+/** True when a list entry's row holds nothing the officer entered (only template formulas). */
+function entryIsEmpty(existing: Existing, listIndex: number, listRowIds: Set<string>): boolean {
+  for (const [id, cell] of existing.cells) {
+    const m = /^([^.]+)\.([^.[]+)\[(\d+)\]\./.exec(id);
+    if (!m || Number(m[3]) !== listIndex || !listRowIds.has(`${m[1]}.${m[2]}`)) continue;
+    if (!cell.formula && !isBlank(cell.value)) return false;
+  }
+  return true;
+}
+
+export interface MergedLists {
+  lists: Lists;
+  /** The field id a planned field had in the workbook as read (list entries may be renumbered). */
+  previousId: (fieldId: string) => string;
+}
+
+/**
+ * The lists a template is laid out with: the workbook's own entries first, in their order, then
+ * the requested ones it does not have yet (matched by name). A nameless row with nothing entered
+ * (the spare row an empty list shows) is dropped once real entries arrive.
+ */
+export function mergeLists(form: FormSpec, existing: Existing | undefined, requested: Lists = {}): MergedLists {
+  const out: Lists = {};
+  /** list id → new 1-based index → old 1-based index. */
+  const renumbered = new Map<string, Map<number, number>>();
+  const listOfRow = new Map<string, string>();
+  for (const list of form.lists) {
+    const listRowIds = new Set<string>();
+    for (const s of form.sheets) {
+      for (const t of s.tables) {
+        for (const r of t.rows) {
+          if (r.list !== list.id) continue;
+          listRowIds.add(`${t.id}.${r.id}`);
+          listOfRow.set(`${t.id}.${r.id}`, list.id);
+        }
+      }
+    }
+    const current = existing?.read.data.lists[list.id] ?? [];
+    const kept: Array<{ entry: ListEntry; old: number }> = [];
+    current.forEach((entry, i) => {
+      if (entry.name.trim() === "" && existing && entryIsEmpty(existing, i + 1, listRowIds)) return;
+      kept.push({ entry, old: i + 1 });
+    });
+    const known = new Set(kept.map((k) => k.entry.name.trim()));
+    const added = (requested[list.id] ?? []).filter((e) => e.name.trim() !== "" && !known.has(e.name.trim()));
+    const entries = [...kept.map((k) => k.entry), ...added];
+    if (entries.length > 0) out[list.id] = entries;
+    renumbered.set(list.id, new Map(kept.map((k, i) => [i + 1, k.old])));
+  }
+  const previousId = (fieldId: string): string => {
+    const m = /^([^.]+)\.([^.[]+)\[(\d+)\](.*)$/.exec(fieldId);
+    if (!m) return fieldId;
+    const listId = listOfRow.get(`${m[1]}.${m[2]}`);
+    const old = listId ? renumbered.get(listId)?.get(Number(m[3])) : undefined;
+    // A new entry had no cell before: an id no read produced.
+    return old === undefined ? `${fieldId}#new` : `${m[1]}.${m[2]}[${old}]${m[4]}`;
+  };
+  return { lists: out, previousId };
+}

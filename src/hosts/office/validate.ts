@@ -1,0 +1,162 @@
+/**
+ * One check of the workbook: one batched read (one context.sync once the names are known, none
+ * for writing), then the core's checks and narrative, and the layout problems the read shows.
+ */
+import { checkReport, expandRules, templateLocator, type CheckReport } from "../../core/check";
+import { yuanToWan, parseAmount } from "../../core/money";
+import { buildLayoutPlan } from "../../core/plan/layout";
+import { tableBodyName, tableHeaderName } from "../../core/plan/names";
+import { placeForm } from "../../core/plan/placement";
+import { interpretRead, topLeftOf } from "../../core/plan/read-plan";
+import { expandFields, isNumericKind, type Lists, type ReportData } from "../../core/spec";
+import type { FormSpec } from "../../core/spec/types";
+import { parseArea } from "../memory/refs";
+import { indexTables } from "./existing";
+import type { LayoutProblem, TextNumberCell, ValidationReport } from "./index";
+import { nameTarget, readResult, type NameInfo, type WorkbookState } from "./read";
+
+export interface CheckInput {
+  form: FormSpec;
+  /** Lists the workbook was last seen with (the read finds its own; this only seeds the mapping). */
+  lists: Lists;
+  state: Pick<WorkbookState, "tables" | "headers" | "checkRows"> & { names: Map<string, NameInfo>; sheets?: WorkbookState["sheets"]; marker?: WorkbookState["marker"] };
+  narrate?: ((form: FormSpec, data: ReportData, check: CheckReport) => unknown) | null;
+}
+
+/** Numeric fields holding text that reads as a number: pasted figures Excel's sums skip. */
+function textNumbers(form: FormSpec, data: ReportData, addresses: Map<string, string>, state: CheckInput["state"]): TextNumberCell[] {
+  const byAddress = indexTables(state.tables);
+  const out: TextNumberCell[] = [];
+  for (const field of expandFields(form, data.lists)) {
+    if (!isNumericKind(field.kind)) continue;
+    const address = addresses.get(field.id);
+    const cell = address ? byAddress.get(address) : undefined;
+    if (!address || typeof cell?.value !== "string" || cell.value.trim() === "") continue;
+    const parsed = parseAmount(cell.value);
+    if (parsed.kind !== "amount") continue;
+    out.push({
+      fieldId: field.id,
+      address,
+      text: cell.value,
+      asIs: parsed.value.toFixed(),
+      ...(field.unit === "万元" ? { fromYuan: yuanToWan(parsed.value).toFixed() } : {}),
+    });
+  }
+  return out;
+}
+
+/** Header merges as planned, relative to the header's top-left cell, per table. */
+function plannedHeaderMerges(form: FormSpec): Map<string, string[]> {
+  const plan = buildLayoutPlan(form, {});
+  const out = new Map<string, string[]>();
+  for (const { sheet, tables } of placeForm(form, {})) {
+    const merges = plan.sheets.find((s) => s.id === sheet.id)?.merges ?? [];
+    for (const p of tables) {
+      const bottom = p.headerTop + p.headerDepth - 1;
+      out.set(
+        p.table.id,
+        merges.filter((m) => m.top >= p.headerTop && m.bottom <= bottom).map((m) => `${m.top - p.headerTop},${m.left},${m.bottom - p.headerTop},${m.right}`),
+      );
+    }
+  }
+  return out;
+}
+
+const headerMergeCache = new WeakMap<FormSpec, Map<string, string[]>>();
+
+function layoutProblems(input: CheckInput, data: ReportData, notes: string[]): LayoutProblem[] {
+  const { form, state } = input;
+  const problems: LayoutProblem[] = [];
+  const anyTable = Object.keys(state.tables).length > 0;
+  if (!anyTable) {
+    const hadTemplate = state.marker !== undefined || [...state.names.keys()].some((n) => n.startsWith("ZP_"));
+    problems.push(
+      hadTemplate
+        ? { code: "sheetMissing", message: "找不到任何模板表格（工作表可能已被删除）。可点“修复模板”重新创建，其他工作表不受影响。", repairable: true }
+        : { code: "noTemplate", message: "此工作簿还没有自评表模板。请在“模板”页创建。", repairable: false },
+    );
+    return problems;
+  }
+  for (const sheet of form.sheets) {
+    const missing = sheet.tables.filter((t) => !state.tables[t.id]);
+    if (missing.length === 0) {
+      const where = topLeftOf(state.tables[sheet.tables[0].id].address)?.sheet;
+      if (where && where !== sheet.name && !where.startsWith(`${sheet.name}(`)) {
+        problems.push({ code: "sheetRenamed", sheet: where, message: `「${sheet.name}」表现位于工作表「${where}」（已改名），照常识别和校验。`, repairable: false });
+      }
+      continue;
+    }
+    const nameGone = missing.filter((t) => !state.names.has(tableBodyName(t.id).toUpperCase()));
+    const broken = missing.filter((t) => state.names.has(tableBodyName(t.id).toUpperCase()) && !nameTarget(state.names.get(tableBodyName(t.id).toUpperCase())));
+    const titles = missing.map((t) => `「${t.title}」`).join("、");
+    if (broken.length > 0 || (state.sheets && !state.sheets.some((s) => s.name === sheet.name))) {
+      problems.push({
+        code: "sheetMissing",
+        sheet: sheet.name,
+        message: `工作表「${sheet.name}」不见了（可能被删除），${titles}无法读取，相关校验暂停。可点“修复模板”重新创建该表，其他表的数据不受影响。`,
+        repairable: true,
+      });
+    } else {
+      problems.push({
+        code: "nameMissing",
+        sheet: sheet.name,
+        target: nameGone.map((t) => tableBodyName(t.id)).join(","),
+        message: `${titles}的定位名称丢失，无法读取。可点“修复模板”恢复，已填数据不会改动。`,
+        repairable: true,
+      });
+    }
+  }
+  for (const note of notes) problems.push({ code: "rowsMoved", message: `${note}（表格的固定行可能被剪切、删除或排序过；可撤销该操作，或把该行移回原位。）`, repairable: false });
+
+  let planned = headerMergeCache.get(form);
+  for (const [tableId, header] of Object.entries(state.headers)) {
+    if (!header.merges) continue;
+    if (!planned) {
+      planned = plannedHeaderMerges(form);
+      headerMergeCache.set(form, planned);
+    }
+    const origin = parseArea(header.address);
+    if (!origin) continue;
+    const actual = new Set(
+      header.merges.flatMap((a) => {
+        const m = parseArea(a);
+        return m ? [`${m.top - origin.top},${m.left},${m.bottom - origin.top},${m.right}`] : [];
+      }),
+    );
+    if ((planned.get(tableId) ?? []).some((m) => !actual.has(m))) {
+      const title = form.sheets.flatMap((s) => s.tables).find((t) => t.id === tableId)?.title ?? tableId;
+      problems.push({
+        code: "mergeBroken",
+        target: tableHeaderName(tableId),
+        message: `「${title}」的表头合并单元格被拆开了。数据照常校验；可点“修复模板”恢复表头，已填数据不会改动。`,
+        repairable: true,
+      });
+    }
+  }
+
+  if (state.checkRows !== undefined && state.checkRows !== Math.max(1, expandRules(form, data.lists).length)) {
+    problems.push({
+      code: "checksOutdated",
+      message: "表格的行有增减（如新增了机构），“校验”表尚未包含这些行。ZiPing 的校验已按当前表格进行；点“修复模板”可同步更新“校验”表。",
+      repairable: true,
+    });
+  }
+  return problems;
+}
+
+export function buildReport<N>(input: CheckInput, syncs: number): ValidationReport<N> {
+  const { form } = input;
+  const read = interpretRead(form, input.lists, readResult(input.state.tables));
+  const fallback = templateLocator(form, read.data);
+  const check = checkReport(form, read.data, (id) => read.addresses.get(id) ?? fallback(id));
+  const narrative = input.narrate ? (input.narrate(form, read.data, check) as N) : undefined;
+  return {
+    findings: check.findings,
+    results: check.results,
+    ...(narrative === undefined ? {} : { narrative }),
+    data: read.data,
+    textNumbers: textNumbers(form, read.data, read.addresses, input.state),
+    problems: layoutProblems(input, read.data, read.notes),
+    syncs,
+  };
+}
