@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LayoutPlan, ReadPlan } from "../../../src/core/plan/layout-types";
 import { fillValues, plannedFieldCells } from "../../../src/hosts/xlsx/fill";
@@ -156,5 +157,29 @@ describe("xlsx host: whatever program saved the cells", () => {
       [7.46, "1,112.80", "2020-03-05", "", "合并", ""],
     ]);
     expect(read.uncalculated).toEqual([]);
+  });
+
+  it("reads a formula's cached 0 and empty text as the file stores them (ExcelJS's reader drops both)", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("表");
+    sheet.getCell("A1").value = { formula: "B1-B1" } as ExcelJS.CellFormulaValue;
+    sheet.getCell("A2").value = { formula: "\"\"" } as ExcelJS.CellFormulaValue;
+    sheet.getCell("A3").value = { formula: "B1*2" } as ExcelJS.CellFormulaValue;
+    sheet.getCell("A4").value = { formula: "1=1" } as ExcelJS.CellFormulaValue;
+    sheet.getCell("B1").value = 5;
+    const bytes = await workbookBytes(workbook, [{ name: "ZIPING_FORM", text: constantFormula("x@1") }]);
+    // As Excel and LibreOffice save them: a 0 result, an empty text result, no result (A3), a boolean.
+    const zip = await JSZip.loadAsync(bytes);
+    const path = "xl/worksheets/sheet1.xml";
+    const xml = (await zip.file(path)!.async("string"))
+      .replace(/<c r="A1"([^>]*)><f>B1-B1<\/f><\/c>/, '<c r="A1"$1 t="n"><f>B1-B1</f><v>0</v></c>')
+      .replace(/<c r="A2"([^>]*)><f>&quot;&quot;<\/f><\/c>/, '<c r="A2"$1 t="str"><f>&quot;&quot;</f><v></v></c>')
+      .replace(/<c r="A4"([^>]*)><f>1=1<\/f><\/c>/, '<c r="A4"$1 t="b"><f>1=1</f><v>1</v></c>');
+    expect(xml).toContain("<v>0</v>");
+    zip.file(path, xml);
+    const book = await openWorkbook("results.xlsx", "ZIPING_FORM", await zip.generateAsync({ type: "nodebuffer" }));
+    const read = readWorkbook(book, { ranges: [{ key: "a", address: "表!A1:A4" }] });
+    expect(read.ranges.get("a")!.values).toEqual([[0], [""], [""], [true]]);
+    expect(read.uncalculated).toEqual(["表!A3"]);
   });
 });
