@@ -182,8 +182,11 @@ function contentFor(planned: PlannedTemplate, mode: "create" | "inPlace" | "rela
   return (cell: PlannedCell): CellContent | undefined => {
     if (!cell.fieldId || mode === "create") return planContent(cell);
     const before = planned.existing?.cells.get(planned.previousId(cell.fieldId));
-    if (!before || (isBlank(before.value) && !before.formula)) return planContent(cell);
+    // A cell the template adds (a new list row, a new field) gets the plan's content.
+    if (!before) return planContent(cell);
     if (mode === "inPlace") return { kind: "keep" };
+    // A cell the officer left or made empty (even a deleted total formula) stays empty.
+    if (isBlank(before.value) && !before.formula) return { kind: "text", text: "" };
     // Re-laid out: the template's own formulas are re-planned for the new positions; a value is carried over.
     if (before.formula && cell.formula) return { kind: "formula", formula: cell.formula };
     return keptContent(before.value);
