@@ -47,6 +47,9 @@ export function judge(figure: FigureToken, expectation: Expectation, magnitude: 
     if (stated.eq(roundAt(norm(alt.value), d))) return { status: "tail", why: alt.why };
   }
   if (expectation.quotient && stated.eq(truncateAt(exact, d))) return { status: "tail", why: "末位为截尾，未四舍五入" };
+  if (expectation.largestRemainder && d >= 0 && stated.eq(exact.toDecimalPlaces(d, Dec.ROUND_UP))) {
+    return { status: "tail", why: "按最大余数法调整各项占比使合计为100%时，末位可进一" };
+  }
   return { status: "wrong" };
 }
 

@@ -23,6 +23,11 @@ export interface Expectation {
   role?: Role;
   /** Other figures rounding explains, each with why. */
   alternatives: Array<{ value: Dec; why: string }>;
+  /**
+   * A share among shares: rounded by largest remainder (so that they add up to 100%) it may be
+   * the exact value rounded up or down at the last decimal, which is a 尾差, not an error.
+   */
+  largestRemainder?: boolean;
 }
 
 export type Measured = { ok: true; candidates: Expectation[] } | { ok: false; missing: MissingField[] } | { ok: false; reason: string };
@@ -102,6 +107,7 @@ function shares(ctx: NarrativeContext, input: MeasureInput): Measured {
     for (const total of totals) {
       const points = pointsOf(share(part.reading.value, total.reading.value) as Dec);
       candidates.push({
+        largestRemainder: true,
         value: points,
         fields: [part.reading.field, total.reading.field],
         basis: `${part.reading.label}${shown(part.reading)}、${total.reading.label}${shown(total.reading)}`,

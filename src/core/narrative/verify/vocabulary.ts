@@ -170,10 +170,17 @@ export function buildVocabulary(form: FormSpec, lists: Record<string, ListEntry[
     ),
     amount("income.total", "收入合计", t("income", { column: "total" }), [{ field: "income.all.total", role: "actual" }]),
     amount("income.carryover", "上年结转", t("income", { column: "carryover" }), [{ field: "income.all.carryover", role: "actual" }]),
-    amount("expense.total", "支出合计", t("expense", { column: "total" }), [
-      { field: "expense.all.total", role: "actual" },
-      { field: "budgetExec.total.actual", role: "actual" },
-    ]),
+    amount(
+      "expense.total",
+      "支出合计",
+      t("expense", { column: "total" }),
+      [
+        { field: "expense.all.total", role: "actual" },
+        { field: "budgetExec.total.actual", role: "actual" },
+        { field: "budgetExec.total.budget", role: "budget" },
+      ],
+      { budgetPair: { budget: "budgetExec.total.budget", actual: "budgetExec.total.actual" } },
+    ),
     amount("expense.personnel", "人员支出", t("expense", { column: "personnel" }), [{ field: "expense.all.personnel", role: "actual" }]),
     amount("expense.public", "公用支出", t("expense", { column: "public" }), [{ field: "expense.all.public", role: "actual" }]),
     amount("expense.cumBalance", "累计结余", t("expense", { column: "cumBalance" }), [{ field: "expense.all.cumBalance", role: "actual" }]),

@@ -122,8 +122,10 @@ function choose(figure: FigureToken, candidates: Expectation[], magnitude: boole
   const judged = candidates.map((expectation) => ({ expectation, verdict: judge(figure, expectation, magnitude) }));
   const ok = judged.find((j) => j.verdict.status === "ok") ?? judged.find((j) => j.verdict.status === "tail");
   if (ok) return ok;
-  const narrowed = hint ? candidates.filter((c) => c.role === undefined || c.role === hint) : candidates;
-  const pool = narrowed.length ? narrowed : candidates;
+  // The sentence's own words (预算…, 实际…) narrow the candidates; if they rule all of them out,
+  // the figure is about something the tables do not hold, and nothing is asserted.
+  const pool = hint ? candidates.filter((c) => c.role === undefined || c.role === hint) : candidates;
+  if (pool.length === 0) return [];
   const distinct = new Map(pool.map((c) => [(magnitude ? c.value.abs() : c.value).toString(), c]));
   if (distinct.size === 1) return { expectation: pool[0], verdict: { status: "wrong" } };
   return [...distinct.values()];
@@ -159,6 +161,9 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
   const consumed: Span[] = [];
   let segmentStart = sentence.start;
   let carried: Carried | undefined;
+  // Whether the last figure with a unit was tied to a label. In "局机关收入…，支出…，结余…" the
+  // first figure is about something ZiPing does not know, so the generic 结余 after it is too.
+  let lastTied: boolean | undefined;
 
   for (const figure of figures) {
     const from = segmentStart;
@@ -169,14 +174,17 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
     const anchor = picked?.hit.start ?? carried?.anchor ?? from;
     const span = { start: anchor, end: figure.end };
     const untied = (reason: string) => {
-      if (figure.unit !== null) out.push({ kind: "unchecked", span: { start: from, end: figure.end }, reason });
+      if (figure.unit !== null) {
+        out.push({ kind: "unchecked", span: { start: from, end: figure.end }, reason });
+        lastTied = false;
+      }
       carried = undefined;
     };
     if (!subject) {
       untied("未找到对应的表格栏目");
       continue;
     }
-    if (picked && !picked.absorbed && picked.hit.concept.weak && !standsAlone(text, from, picked.hit)) {
+    if (picked && !picked.absorbed && picked.hit.concept.weak && (lastTied === false || !standsAlone(text, from, picked.hit))) {
       untied(`无法确定「${picked.hit.term}」所指`);
       continue;
     }
@@ -191,6 +199,7 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
       continue;
     }
     consumed.push({ start: from, end: figure.end });
+    lastTied = true;
     const inherited = !picked && carried?.subject === subject ? carried.fields : undefined;
     const measured = measure(w.ctx, w.other, { subject, qualifier: gap.qualifier, figureKind: kind.kind, ...(inherited ? { inherited } : {}) });
     if (!measured.ok) {
@@ -204,7 +213,10 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
     const choice = choose(figure, measured.candidates, magnitude, hint);
     if (Array.isArray(choice)) {
       const options = choice.map((c) => c.basis).join("；");
-      out.push({ kind: "unchecked", span, reason: `可能对应多个栏目（${options}），与文中数均不一致，无法确定所指` });
+      const reason = choice.length
+        ? `可能对应多个栏目（${options}），与文中数均不一致，无法确定所指`
+        : `文中所说（${hint === "budget" ? "预算" : hint === "prior" ? "上年" : "决算"}）在表中没有对应的「${subject.name}」数`;
+      out.push({ kind: "unchecked", span, reason });
       carried = { subject, anchor };
       continue;
     }

@@ -85,3 +85,19 @@ describe("叙述核对 problems", () => {
     expect(r.summary.checked).toBe(3);
   });
 });
+
+describe("叙述核对 and rounding by largest remainder", () => {
+  it("a share rounded up at the last decimal (as largest remainder may) is a 尾差 notice; two units off is an error", () => {
+    const data = { ...seed2020, values: { ...seed2020.values, "budget.basic": "1", "budget.project": "2", "budget.expenseTotal": "3", "budgetExec.total.budget": "3" } };
+    // 1/3 = 33.333…%: 33.33 agrees, 33.34 is what largest remainder can give, 33.35 is wrong.
+    expect(problems("支出预算中基本支出1.00万元，占支出预算总额的33.33%。", data)).toEqual([]);
+    expect(problems("支出预算中基本支出1.00万元，占支出预算总额的33.34%。", data)).toEqual(["info:tail"]);
+    expect(problems("支出预算中基本支出1.00万元，占支出预算总额的33.35%。", data)).toEqual(["error:figure"]);
+  });
+
+  it("words that rule out every figure the tables have: nothing asserted, listed as 未核对", () => {
+    const r = check("三公经费预算3.00万元。");
+    expect(r.findings).toEqual([]);
+    expect(r.unchecked[0].reason).toContain("预算");
+  });
+});
