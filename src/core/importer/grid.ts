@@ -108,10 +108,11 @@ export function splitOnBlankRuns(line: string): string[] {
 
 /**
  * Splits delimited text into rows of cells. Quotes follow the clipboard/CSV rules Excel uses:
- * a cell that starts with `"` runs to the matching `"` and may hold delimiters and line breaks;
- * `""` inside it is one quote. A `"` elsewhere is an ordinary character. An opening quote that
- * is never closed is taken literally (and so is every later one), rather than letting one stray
- * quote swallow the rest of the paste. One pass over the text; cells are slices, never built by
+ * a cell that starts with `"` runs to the matching `"` (one followed by the delimiter or a line
+ * break) and may hold delimiters and line breaks; `""` inside it is one quote. A `"` elsewhere
+ * is an ordinary character. An opening quote that is never properly closed is taken literally
+ * (and once one runs to the end, so is every later one), rather than letting one stray quote
+ * swallow the rest of the paste. One pass over the text; cells are slices, never built by
  * repeated concatenation.
  */
 export function readDelimited(text: string, delimiter?: Delimiter): SourceGrid {
@@ -126,6 +127,7 @@ export function readDelimited(text: string, delimiter?: Delimiter): SourceGrid {
   let rowLine = 1;
   let i = 0;
   let quotesUnclosedFrom = Infinity;
+  let literalQuoteAt = -1;
   let atRowStart = true;
   while (i <= n) {
     if (atRowStart) {
@@ -133,11 +135,14 @@ export function readDelimited(text: string, delimiter?: Delimiter): SourceGrid {
       atRowStart = false;
     }
     let cell: string;
-    if (source[i] === '"' && i < quotesUnclosedFrom) {
-      const close = closingQuote(source, i + 1);
+    if (source[i] === '"' && i < quotesUnclosedFrom && i !== literalQuoteAt) {
+      const close = closingQuote(source, i + 1, d);
       if (close < 0) {
-        quotesUnclosedFrom = i;
-        continue; // re-read this cell with the quote as an ordinary character
+        // Re-read this cell with the quote as an ordinary character. Only when no quote at all
+        // follows can no later cell be quoted either.
+        if (source.indexOf('"', i + 1) < 0) quotesUnclosedFrom = i;
+        else literalQuoteAt = i;
+        continue;
       }
       const inner = source.slice(i + 1, close).replace(/\r\n/g, "\n");
       line += countNewlines(inner);
@@ -172,12 +177,21 @@ function pushRow(rows: string[][], lines: number[], row: string[], line: number)
   lines.push(line);
 }
 
-/** Index of the quote closing a quoted cell whose content starts at `from`, or -1. */
-function closingQuote(s: string, from: number): number {
+/**
+ * Index of the quote closing a quoted cell whose content starts at `from`, or -1. A closing
+ * quote is followed by the delimiter, a line break or the end; a lone quote followed by
+ * anything else means the opening quote was not quoting at all (a cell that merely starts with
+ * “"”), so the cell is read literally rather than running on into the next cells.
+ */
+function closingQuote(s: string, from: number, d: string): number {
   let k = s.indexOf('"', from);
   while (k >= 0) {
-    if (s[k + 1] !== '"') return k;
-    k = s.indexOf('"', k + 2);
+    const next = s[k + 1];
+    if (next === '"') {
+      k = s.indexOf('"', k + 2);
+      continue;
+    }
+    return next === undefined || next === d || next === "\n" || next === "\r" ? k : -1;
   }
   return -1;
 }

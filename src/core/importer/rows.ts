@@ -121,8 +121,10 @@ function uniqueBest(matches: NameMatch<string>[]): NameMatch<string> | { ambiguo
   return tied.length ? { ambiguous: [top.key, ...tied.map((m) => m.key)] } : top;
 }
 
+type FixedMatch = NameMatch<string> | { reason: string; tied?: NameMatch<string>[] } | undefined;
+
 /** The fixed row a line names, by code and by name; a conflict between the two is refused. */
-function fixedRowOf(line: Line, model: TableModel, threshold: number): NameMatch<string> | { reason: string } | undefined {
+function fixedRowOf(line: Line, model: TableModel, threshold: number): FixedMatch {
   const byCode = line.code !== undefined ? uniqueBest(matchCode(line.code, model.rows)) : undefined;
   const byNameAll = matchName(line.normalized, model.rows).filter((m) => m.how !== "fuzzy" || m.score >= threshold);
   const byName = uniqueBest(byNameAll);
@@ -134,7 +136,8 @@ function fixedRowOf(line: Line, model: TableModel, threshold: number): NameMatch
     return byCode;
   }
   if (byName && "ambiguous" in byName) {
-    return { reason: `行“${line.name}”可能是${byName.ambiguous.map((k) => `“${labelOf(k)}”`).join("或")}，无法确定` };
+    const tied = byNameAll.filter((m) => byName.ambiguous.includes(m.key) && m.score === byNameAll[0].score);
+    return { reason: `行“${line.name}”可能是${byName.ambiguous.map((k) => `“${labelOf(k)}”`).join("或")}，无法确定`, tied };
   }
   return byName;
 }
@@ -224,6 +227,9 @@ export function mapRows(
   const totalRow = totalRowOf(model);
   const lists = new ListMatcher(existingEntries);
   const usedRows = new Map<string, number>();
+  const specIndex = new Map(model.table.rows.map((r, k) => [r.id, k]));
+  /** Spec position of the last fixed row placed: rows sharing a label are told apart by order. */
+  let lastFixed = -1;
   const roles: LineRole[] = [];
   let score = 0;
   const labelOf = (id: string) => model.table.rows.find((r) => r.id === id)?.label ?? id;
@@ -249,9 +255,18 @@ export function mapRows(
       const how = byName && "key" in byName ? byName : { how: "synonym" as const, score: 1, matched: l.name };
       return void roles.push(claim(target, { role: "row", rowId: target, how: how.how, score: how.score, matched: how.matched, total: true }));
     }
-    const f = fixed[i];
+    let f = fixed[i];
+    if (f && "reason" in f && f.tied && f.tied.every((m) => m.how !== "fuzzy" && normalizeLabel(m.matched) === normalizeLabel(f!.tied![0].matched))) {
+      // Two rows of the form read the same ("其中：财政拨款支出" under 基本支出 and under 项目支出):
+      // the export lists them in the form's order, so take the next one not yet filled.
+      const next = [...f.tied]
+        .sort((a, b) => specIndex.get(a.key)! - specIndex.get(b.key)!)
+        .find((m) => !usedRows.has(m.key) && specIndex.get(m.key)! > lastFixed);
+      if (next) f = next;
+    }
     if (f && "reason" in f) return void roles.push({ role: "rejected", reason: f.reason });
     if (f) {
+      lastFixed = Math.max(lastFixed, specIndex.get(f.key) ?? -1);
       score += f.how === "fuzzy" ? f.score * 0.8 : 1;
       return void roles.push(claim(f.key, { role: "row", rowId: f.key, how: f.how, score: f.score, matched: f.matched, total: false }));
     }
