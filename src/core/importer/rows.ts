@@ -256,10 +256,11 @@ export function mapRows(
       return void roles.push(claim(target, { role: "row", rowId: target, how: how.how, score: how.score, matched: how.matched, total: true }));
     }
     let f = fixed[i];
-    if (f && "reason" in f && f.tied && f.tied.every((m) => m.how !== "fuzzy" && normalizeLabel(m.matched) === normalizeLabel(f!.tied![0].matched))) {
+    const tied = f && "reason" in f ? f.tied : undefined;
+    if (tied && tied.every((m) => m.how !== "fuzzy" && normalizeLabel(m.matched) === normalizeLabel(tied[0].matched))) {
       // Two rows of the form read the same ("其中：财政拨款支出" under 基本支出 and under 项目支出):
       // the export lists them in the form's order, so take the next one not yet filled.
-      const next = [...f.tied]
+      const next = [...tied]
         .sort((a, b) => specIndex.get(a.key)! - specIndex.get(b.key)!)
         .find((m) => !usedRows.has(m.key) && specIndex.get(m.key)! > lastFixed);
       if (next) f = next;
