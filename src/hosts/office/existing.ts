@@ -27,6 +27,15 @@ export function isBlank(value: ReadCell): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
+/**
+ * Range.formulas gives a text cell's text, so a text "=1+1" (stored as text) also "starts with =":
+ * Office.js returns it without its quote prefix (OfficeDev/office-js#6687). A cell is a formula
+ * only when its formula differs from its value.
+ */
+export function isFormula(formula: unknown, value: ReadCell): boolean {
+  return typeof formula === "string" && formula.startsWith("=") && formula !== value;
+}
+
 export function indexTables(tables: Record<string, TableRead>): Map<string, ExistingCell> {
   const byAddress = new Map<string, ExistingCell>();
   for (const t of Object.values(tables)) {
@@ -36,7 +45,7 @@ export function indexTables(tables: Record<string, TableRead>): Map<string, Exis
       row.forEach((value, j) => {
         const address = sheetAddress(origin.sheet, origin.row + i, origin.column + j);
         const f = t.formulas?.[i]?.[j];
-        byAddress.set(address, { value, address, ...(typeof f === "string" && f.startsWith("=") ? { formula: f } : {}) });
+        byAddress.set(address, { value, address, ...(isFormula(f, value) ? { formula: f as string } : {}) });
       }),
     );
   }
