@@ -60,10 +60,20 @@ export interface VerifyReport {
 
 const QUOTE_LIMIT = 48;
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text[i] === "\n") line++;
-  return line;
+/** offset -> 1-based line, from the line starts found once. */
+function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
 /** The phrase from the label to the figure, trimmed of leading punctuation and shortened from the left. */
@@ -80,16 +90,17 @@ function realDirection(c: Checked): string {
   return sign === 0 ? "与上年持平" : `比上年${sign < 0 ? "减少" : "增加"}`;
 }
 
-function findingsOf(original: string, c: Checked, locate: Locate): { findings: NarrativeFinding[]; claim: CheckedClaim } {
+function findingsOf(original: string, c: Checked, locate: Locate, lineOf: (offset: number) => number): { findings: NarrativeFinding[]; claim: CheckedClaim } {
   const { offset, quote } = quoteOf(original, c.span);
-  const line = lineOf(original, offset);
+  const line = lineOf(offset);
   const where = `第${line}行「${quote}」`;
   const fields = c.expectation.fields;
-  const stated = c.figure ? original.slice(c.figure.start, c.figure.end) : undefined;
+  const stated = c.figure ? original.slice(c.figure.start, c.figure.end) : c.statedWord;
   const expected = c.expectation.statement(c.figure?.decimals ?? 2);
   const base = { fields, cell: locate(fields[0]), cells: fields.map(locate), offset, line, quote };
   const make = (problem: NarrativeProblem, severity: Finding["severity"], message: string, figures: { expected?: string; actual?: string; difference?: string } = {}): NarrativeFinding => ({
-    ruleId: `narrative.${problem}@${offset}`,
+    // The figure's end is unique per claim (two claims may quote from the same label).
+    ruleId: `narrative.${problem}@${c.span.end}`,
     relationId: `narrative.${c.qualifier.kind}`,
     kind: "narrative",
     problem,
@@ -110,6 +121,8 @@ function findingsOf(original: string, c: Checked, locate: Locate): { findings: N
   if (v.status === "wrong" && c.wrongUnit && c.figure) {
     const proper = c.wrongUnit === "万元" ? `${c.figure.digits}万元` : `${c.figure.digits}元（${formatAmount(c.expectation.value, 2)}万元）`;
     findings.push(make("unit", "error", `${where}：单位有误，${c.subject.name}${c.expectation.basis}，应写作${proper}，文中为“${stated}”。`, { expected: proper, actual: stated }));
+  } else if (v.status === "wrong" && !c.figure) {
+    findings.push(make("figure", "error", `${where}：文中称“${stated ?? ""}”，按表${c.expectation.basis}。`, { expected, ...(stated ? { actual: stated } : {}) }));
   } else if (v.status === "wrong") {
     const difference = c.qualifier.kind === "plain" || c.qualifier.kind === "overspend" ? c.figure?.value.minus(c.expectation.value) : undefined;
     const by = difference && c.figure?.unit && c.figure.unit.startsWith("万") ? `，相差${formatAmount(difference.abs(), 2)}万元` : "";
@@ -135,6 +148,7 @@ export function verifyNarrative(form: FormSpec, data: ReportData, text: string, 
   const matcher = new LabelMatcher(buildVocabulary(form, data.lists));
   const normalized = normalize(text);
   const outcomes = walk(normalized, { ctx, other, matcher }).sort((a, b) => a.span.start - b.span.start);
+  const lineOf = lineFinder(text);
 
   const findings: NarrativeFinding[] = [];
   const checked: CheckedClaim[] = [];
@@ -142,10 +156,10 @@ export function verifyNarrative(form: FormSpec, data: ReportData, text: string, 
   for (const o of outcomes) {
     if (o.kind === "unchecked") {
       const { offset, quote } = quoteOf(text, o.span);
-      unchecked.push({ offset, line: lineOf(text, offset), quote, reason: o.reason });
+      unchecked.push({ offset, line: lineOf(offset), quote, reason: o.reason });
       continue;
     }
-    const r = findingsOf(text, o, locate);
+    const r = findingsOf(text, o, locate, lineOf);
     findings.push(...r.findings);
     checked.push(r.claim);
   }

@@ -4,6 +4,7 @@ import { judge, wrongUnit, type Verdict } from "./judge";
 import { measure, type Expectation, type MeasureInput } from "./measures";
 import { figuresIn, sentenceSpans, type FigureToken, type LabelHit, type LabelMatcher, type Span } from "./scan";
 import type { Concept, Role } from "./vocabulary";
+import { noneClaims } from "./none";
 
 /** A figure (or a direction word) tied to a label and compared with the tables. */
 export interface Checked {
@@ -23,6 +24,8 @@ export interface Checked {
   wrongUnit?: string;
   /** "6.45万": 万 without 元. */
   wanWithoutYuan?: boolean;
+  /** For a claim without a figure: the word that states it ("无"). */
+  statedWord?: string;
 }
 
 /** A figure ZiPing could not tie to a label, or could tie but not check. */
@@ -236,6 +239,7 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
   }
 
   out.push(...directionOnly(text, sentence, labels, consumed, w));
+  out.push(...noneClaims(text, sentence, labels, w));
   return out;
 }
 

@@ -101,3 +101,21 @@ describe("叙述核对 and rounding by largest remainder", () => {
     expect(r.unchecked[0].reason).toContain("预算");
   });
 });
+
+describe("叙述核对 of 无…", () => {
+  it("无A和B agrees when both are 0 this year", () => {
+    const r = check("2020年度无因公出国费用和公务用车购置费。");
+    expect(r.findings).toEqual([]);
+    expect(r.checked.map((c) => [c.quote, c.status])).toEqual([
+      ["无因公出国费用", "agrees"],
+      ["无因公出国费用和公务用车购置费", "agrees"],
+    ]);
+  });
+
+  it("无… for something spent this year is an error naming the figure", () => {
+    const r = check("2020年度无公务接待费。");
+    expect(r.findings.map((f) => [f.problem, f.actual, f.expected])).toEqual([["figure", "无", "1.90万元"]]);
+    expect(problems("公务用车运行维护费本年无此项支出。")).toEqual(["error:figure"]);
+    expect(problems("因公出国费用本年无此项支出。")).toEqual([]);
+  });
+});
