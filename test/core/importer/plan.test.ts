@@ -160,6 +160,41 @@ describe("tables", () => {
   });
 });
 
+describe("部门决算 software layouts", () => {
+  it("reads past a 栏次 row and a 行次 column as structure, and a group header whose 小计 column names 基本支出", () => {
+    const text = tsv([
+      ["支出决算表"],
+      ["金额单位：元"],
+      ["项目", "行次", "支出合计", "基本支出", "", "", "项目支出"],
+      ["", "", "", "小计", "人员经费", "公用经费", ""],
+      ["栏次", "", "1", "2", "3", "4", "5"],
+      ["局机关", "1", "9,134,200.00", "5,816,200.00", "5,424,600.00", "391,600.00", "3,318,000.00"],
+    ]);
+    const plan = planImport(text, { table: "expense" });
+    expect(plan.rejects).toEqual([]);
+    expect(plan.columns.map((c) => [c.role, c.columnId ?? ""])).toEqual([
+      ["label", ""],
+      ["sequence", ""],
+      ["value", "total"],
+      ["value", "basic"],
+      ["value", "personnel"],
+      ["value", "public"],
+      ["value", "project"],
+    ]);
+    expect(plan.consumed.filter((c) => c.line === 5).map((c) => c.role)).toEqual(new Array(6).fill("header"));
+    expect(plan.consumed.find((c) => c.line === 6 && c.column === 2)?.role).toBe("sequence");
+    expect(plan.writes.map((w) => [w.fieldId, w.converted])).toEqual([
+      ["expense.unit[1].personnel", "542.46"],
+      ["expense.unit[1].public", "39.16"],
+      ["expense.unit[1].project", "331.8"],
+    ]);
+    expect(plan.totals.map((t) => [t.fieldId, t.status])).toEqual([
+      ["expense.unit[1].total", "agrees"],
+      ["expense.unit[1].basic", "agrees"],
+    ]);
+  });
+});
+
 describe("科目 ledgers", () => {
   it("places 项 lines as 功能科目 entries and checks each 类/款 line against the lines under it", () => {
     const text = [
