@@ -200,18 +200,27 @@ export interface ZiPingSession<N = Narrative> {
   startLiveValidation(onUpdate: (report: ValidationReport<N>) => void): Promise<LiveValidation>;
   /** Select a finding's cell (sheet-qualified A1, e.g. 收入!C7) and show its sheet. */
   selectCell(address: string): Promise<LayoutProblem[]>;
-  /** Add an entry to an open list (a reporting unit, a 功能科目 line): inserts a row in every table using it. */
+  /**
+   * Add an entry to an open list (a reporting unit, a 功能科目 line): every table using the list
+   * gets its row, the 校验 sheet its rules; every entered value is kept (the sheets concerned are
+   * re-laid out through the template path). `written` holds `listId[n]`, the new entry's position.
+   */
   addListEntry(listId: string, entry: ListEntry): Promise<WriteResult>;
   /** `addListEntry("units", { name })`. */
   addUnit(name: string): Promise<WriteResult>;
   /**
    * Write values by field id: the import path. Amounts are decimal strings or numbers; any other
    * string is stored as text, never as a formula ("=1+1", "+86 0730", "-", "@SUM(A1)" stay text).
+   * A cell holding a template formula (a 合计) is not overwritten: it is listed in `rejected`.
+   * One read sync and one write sync, whatever the number of values.
    */
   writeValues(values: Record<string, string | number | null>): Promise<WriteResult>;
-  /** Replace text in numeric cells by the exact number (see `TextNumberCell`). */
+  /** Replace text in numeric cells by the exact number (see `TextNumberCell`); text that is not a figure is left alone. */
   convertTextNumbers(request: ConvertRequest): Promise<ConvertResult>;
-  /** Re-create what is broken (missing sheet, names, merges, formats) without touching entered values. */
+  /**
+   * Re-create what is broken (missing sheet, names, merges, formats, an outdated 校验 sheet)
+   * without touching entered values: the template applied again for the lists the workbook shows.
+   */
   repairLayout(): Promise<RepairResult>;
   /** Stop live validation, if running. */
   dispose(): Promise<void>;

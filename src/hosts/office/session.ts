@@ -345,17 +345,20 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
     state.stopped = true;
     if (state.timer !== undefined) timers.clear(state.timer);
     if (live === state) live = undefined;
-    for (const h of state.handlers) {
-      try {
-        // Handlers are removed in the context that added them (Excel docs, "Remove an event handler").
-        await run(h.result.context, async (context) => {
-          h.result.remove();
-          await context.sync();
-        });
-      } catch {
-        // The handler is inert anyway: `stopped` makes it ignore events.
-      }
-    }
+    // Handlers are removed in the context that added them (Excel docs, "Remove an event handler"):
+    // one batch per context, all at once.
+    const byContext = new Map<OfficeExtension.ClientRequestContext, LiveState["handlers"]>();
+    for (const h of state.handlers) byContext.set(h.result.context, [...(byContext.get(h.result.context) ?? []), h]);
+    await Promise.all(
+      [...byContext].map(([context, handlers]) =>
+        run(context, async (ctx) => {
+          for (const h of handlers) h.result.remove();
+          await ctx.sync();
+        }).catch(() => {
+          // The handlers are inert anyway: `stopped` makes them ignore events.
+        }),
+      ),
+    );
     state.handlers = [];
   }
 }

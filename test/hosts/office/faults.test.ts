@@ -141,3 +141,15 @@ describe("faults: the session keeps working, says what it found, repairs without
     expect(problems[0].message).toMatch(/找不到单元格/);
   });
 });
+
+describe("a workbook without the template", () => {
+  it("says so plainly and raises no findings", async () => {
+    const { session } = setup();
+    const report = await session.validate();
+    expect(report.findings).toEqual([]);
+    expect(report.problems).toEqual([{ code: "noTemplate", message: expect.stringMatching(/还没有自评表模板/), repairable: false }]);
+    const preview = await session.previewTemplate();
+    expect(preview.actions.every((a) => a.kind === "create")).toBe(true);
+    expect(preview.summary).toMatch(/^将新建 10 张工作表/);
+  });
+});

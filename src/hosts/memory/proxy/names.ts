@@ -82,11 +82,11 @@ export class MemoryNamedItem extends ProxyObject {
   get name(): string {
     return this.read("name");
   }
-  get formula(): any {
+  get formula(): string {
     return this.read("formula");
   }
   /** ExcelApi 1.7: re-point the name. */
-  set formula(value: any) {
+  set formula(value: string) {
     this.queue(true, () => {
       const n = this.named();
       const f = String(value);
@@ -109,7 +109,7 @@ export class MemoryNamedItem extends ProxyObject {
   get type(): Excel.NamedItemType | "String" | "Integer" | "Double" | "Boolean" | "Range" | "Error" | "Array" {
     return this.read("type");
   }
-  get value(): any {
+  get value(): unknown {
     return this.read("value");
   }
 

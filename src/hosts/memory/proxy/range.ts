@@ -132,22 +132,22 @@ export class MemoryRange extends ProxyObject {
   get address(): string {
     return this.read("address");
   }
-  get values(): any[][] {
+  get values(): unknown[][] {
     return this.read("values");
   }
-  set values(input: any[][]) {
+  set values(input: unknown[][]) {
     this.writeCells("values", input);
   }
-  get formulas(): any[][] {
+  get formulas(): unknown[][] {
     return this.read("formulas");
   }
-  set formulas(input: any[][]) {
+  set formulas(input: unknown[][]) {
     this.writeCells("formulas", input);
   }
-  get numberFormat(): any[][] {
+  get numberFormat(): unknown[][] {
     return this.read("numberFormat");
   }
-  set numberFormat(input: any[][]) {
+  set numberFormat(input: unknown[][]) {
     this.queue(true, () => {
       const { sheet, area } = this.target();
       for (const [r, c, i, j] of cellsOf(area)) {
