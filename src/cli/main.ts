@@ -7,30 +7,35 @@ import { importCommand } from "./commands/import";
 import { narrateCommand, parseWording } from "./commands/narrate";
 import { parseUnits, templateCommand } from "./commands/template";
 import { loadForm, loadReportData } from "./load-data";
+import { loadSource } from "./source";
 import { EXIT_OK, EXIT_UNUSABLE, UsageError } from "./usage-error";
 
 export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
 
 用法 Usage:
   ziping template --out FILE.xlsx [--year 2025] [--dept 部门名称] [--units 局机关,二级机构] [--force]
+  ziping template --out FILE.xlsx --data FILE.json [--force]
       生成自评表模板（.xlsx）：各表、合计公式、校验表、条件格式；不装插件、在 WPS 中也能自查。
-      Write the form as an .xlsx template that checks itself. Refuses to overwrite unless --force.
+      --data：按数据文件的列表（单位、项目…）排版并填入其数值。
+      Write the form as an .xlsx template that checks itself (--data: laid out for a data file's
+      lists and filled with its values). Refuses to overwrite unless --force.
   ziping check FILE.xlsx|FILE.json|DIR/ [--json] [--form FORM.json]
   ziping check --data FILE.json [--json] [--form FORM.json]
       按报表规格校验：合计、跨表一致、预算超支、尾差。FILE.xlsx 为填好的 ZiPing 模板（Excel、WPS、
       LibreOffice 保存的均可）；DIR/ 校验文件夹中每个 .xlsx 和 .json，输出一张汇总表（部门、错误、超支、文件）。
       Check a filled template, a JSON data file, or every workbook in a folder.
       Exit 0 no errors, 1 errors found, 2 unusable input (for a folder: 2 if any file is unusable).
-  ziping import EXPORT --into FILE.json [--table NAME] [--unit 元|万元] [--sheet NAME] [--apply] [--json]
-      把会计/预算系统导出或粘贴的表格（TSV、CSV 含 GBK、.xlsx、.xls）导入数据文件：先列出导入计划
-      （每个数写到哪一格、原文、换算、合计核对、未导入的格及原因），加 --apply 才写入。
-      Plan an import of an export into a data file; --apply writes it. Exit 0 all placed, 1 cells
-      left out or a total differs, 2 unusable input.
+  ziping import EXPORT --into FILE.json|FILE.xlsx [--table NAME] [--unit 元|万元] [--sheet NAME] [--apply] [--json]
+      把会计/预算系统导出或粘贴的表格（TSV、CSV 含 GBK、.xlsx、.xls）导入数据文件或填写中的 ZiPing 模板：
+      先列出导入计划（每个数写到哪一格、原文、换算、合计核对、未导入的格及原因），加 --apply 才写入。
+      Plan an import of an export into a data file or a filled template; --apply writes it.
+      Exit 0 all placed, 1 cells left out or a total differs, 2 unusable input.
+  ziping narrate FILE.xlsx|FILE.json [--json] [--wording 选项] [--form FORM.json]
   ziping narrate --data FILE.json [--json] [--wording 选项] [--form FORM.json]
       按表中数字撰写报告综述各段（人员、年初预算、预算执行、基本支出、三公经费、专项资金、一般公共预算
       支出），每句列出所用单元格；缺数的段落不作猜测，列出缺少的栏目。
       Write the report's paragraphs from the cells; --json lists every sentence's id, text and facts.
-  ziping narrate --data FILE.json --verify TEXT.txt [--json]
+  ziping narrate FILE.xlsx|FILE.json --verify TEXT.txt [--json]
       叙述核对：核对自己写的段落中的金额、百分比、增减用词与表中数字是否一致；未能对应的列为“未核对”。
       Check a paragraph file against the cells. Exit 0 no errors, 1 errors found, 2 unusable input.
   ziping docs [--out docs/fields.md] [--form FORM.json]
@@ -43,10 +48,10 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   --dept NAME        template：部门（单位）名称
   --units A,B,…      template：局机关及二级机构名称，按顺序，每个单位一行
   --force            template：覆盖已存在的文件
-  --data FILE.json   数据文件 { form, lists, values }，格式见 README
+  --data FILE.json   数据文件 { form, lists, values }，格式见 README（template：据此排版并填值）
   --json             输出 JSON（findings 含规则 id、单元格、应为/实为/差额）
   --form FORM.json   使用 JSON 格式的其他报表规格（无需改代码）
-  --into FILE.json   import：导入到的数据文件（不存在则新建；.xlsx 尚不支持）
+  --into FILE        import：导入到的 .json 数据文件（不存在则新建）或 ZiPing 模板 .xlsx（须已存在）
   --table NAME       import：目标表 id 或表名（默认按表头自动判断）
   --unit 元|万元     import：导出数据的单位（默认按表中“单位：…”或数值量级判断）
   --sheet NAME       import：读取 .xlsx/.xls 的哪个工作表（默认第一个有内容的）
@@ -106,13 +111,15 @@ async function run(argv: string[], io: Io): Promise<number> {
   switch (command) {
     case "template": {
       if (!values.out) throw new UsageError("template: 需要 --out FILE.xlsx");
-      const form = extraForms(values.form)[0] ?? defaultForm;
+      const loaded = values.data !== undefined ? loadReportData(values.data, extraForms(values.form)) : undefined;
+      const form = loaded?.form ?? extraForms(values.form)[0] ?? defaultForm;
       io.stdout(
         await templateCommand(form, {
           out: values.out,
           ...(values.year !== undefined ? { year: values.year } : {}),
           ...(values.dept !== undefined ? { dept: values.dept } : {}),
           ...(values.units !== undefined ? { units: parseUnits(values.units) } : {}),
+          ...(loaded ? { data: loaded.data } : {}),
           force: values.force ?? false,
         }),
       );
@@ -150,9 +157,12 @@ async function run(argv: string[], io: Io): Promise<number> {
       return code;
     }
     case "narrate": {
-      if (!values.data) throw new UsageError("narrate: 需要 --data FILE.json");
-      const { form, data } = loadReportData(values.data, extraForms(values.form));
-      const { output, code } = narrateCommand(form, data, values.data, {
+      if (positionals.length > 1) throw new UsageError("narrate: 一次一个文件");
+      const file = positionals[0] ?? values.data;
+      if (positionals[0] !== undefined && values.data !== undefined) throw new UsageError("narrate: 文件与 --data 只能给一个");
+      if (!file) throw new UsageError("narrate: 需要 FILE.xlsx、FILE.json 或 --data FILE.json");
+      const { form, data } = await loadSource(file, extraForms(values.form));
+      const { output, code } = narrateCommand(form, data, file, {
         json: values.json ?? false,
         wording: parseWording(values.wording),
         ...(values.verify !== undefined ? { verify: values.verify } : {}),

@@ -5,6 +5,7 @@ import { Dec } from "../../core/money";
 import { defaultForm, type FormSpec, type RawValue, type ReportData } from "../../core/spec";
 import { loadReportData } from "../load-data";
 import { readExport } from "../read-export";
+import { importIntoWorkbook } from "./import-workbook";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UsageError } from "../usage-error";
 
 export interface ImportArgs {
@@ -21,7 +22,7 @@ export interface ImportArgs {
 /** Sections of the printed plan longer than this are cut (the JSON output always has everything). */
 const SHOWN_PER_SECTION = 200;
 
-function parseUnit(unit: string | undefined): SourceUnit | undefined {
+export function parseUnit(unit: string | undefined): SourceUnit | undefined {
   if (unit === undefined) return undefined;
   if (unit === "元" || unit === "万元") return unit;
   throw new UsageError(`import: --unit 只能是 元 或 万元，收到“${unit}”`);
@@ -34,9 +35,7 @@ function parseUnit(unit: string | undefined): SourceUnit | undefined {
  * differs; 2: unusable input (no table recognised, unreadable file, bad option).
  */
 export async function importCommand(args: ImportArgs): Promise<{ output: string; code: number }> {
-  if (/\.xlsx$/i.test(args.into)) {
-    throw new UsageError(`import: 直接导入到 .xlsx 工作簿尚不支持（随工作簿功能提供）；请先导入到 .json 数据文件：--into 数据.json`);
-  }
+  if (/\.xlsx$/i.test(args.into)) return importIntoWorkbook(args);
   if (!/\.json$/i.test(args.into)) throw new UsageError(`import: --into 应为 .json 数据文件，收到“${args.into}”`);
   const unit = parseUnit(args.unit);
   const { form, data } = existsSync(args.into)

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { buildLayoutPlan } from "../../core/plan/layout";
-import type { FormSpec, ListEntry } from "../../core/spec";
+import type { FormSpec, ListEntry, ReportData } from "../../core/spec";
+import { fillValues, plannedFieldCells } from "../../hosts/xlsx/fill";
 import { writeFileAtomically } from "../../hosts/xlsx/save";
 import { buildWorkbook, plannedNames, workbookBytes } from "../../hosts/xlsx/write";
 import { UsageError } from "../usage-error";
@@ -12,6 +13,8 @@ export interface TemplateOptions {
   dept?: string;
   /** Names of the reporting units (局机关, 二级机构…), one row each in every per-unit table. */
   units?: string[];
+  /** Lay out for these lists and fill in these values (a data file exported as a workbook). */
+  data?: ReportData;
   force?: boolean;
 }
 
@@ -43,14 +46,17 @@ function checkOut(out: string, force: boolean): void {
 export async function templateCommand(form: FormSpec, options: TemplateOptions): Promise<string> {
   checkOut(options.out, options.force ?? false);
   if (options.year !== undefined && !/^\d{4}$/.test(options.year)) throw new UsageError(`--year: 应为四位年份，如 2025（得到“${options.year}”）`);
-  const lists: Record<string, ListEntry[]> = {};
+  if (options.units && options.data) throw new UsageError("template: --units 与 --data 只能给一个（单位取自数据文件的 lists.units）");
+  const lists: Record<string, ListEntry[]> = { ...options.data?.lists };
   if (options.units) lists.units = options.units.map((name) => ({ name }));
   const plan = buildLayoutPlan(form, lists, {
     ...(options.year !== undefined ? { year: options.year } : {}),
     ...(options.dept !== undefined ? { dept: options.dept } : {}),
   });
-  const bytes = await workbookBytes(buildWorkbook(plan), plannedNames(plan));
+  const workbook = buildWorkbook(plan);
+  if (options.data) fillValues(workbook, form, { ...options.data, lists }, plannedFieldCells(plan));
+  const bytes = await workbookBytes(workbook, plannedNames(plan));
   writeFileAtomically(options.out, bytes);
-  const units = options.units ? `，${options.units.length} 个单位` : "";
+  const units = lists.units?.length ? `，${lists.units.length} 个单位` : "";
   return `已生成模板 ${options.out}（${form.title}，${plan.sheets.length} 张工作表${units}）。黄色格为填报格，蓝色格为公式；填好后用 ziping check ${options.out} 校验。`;
 }

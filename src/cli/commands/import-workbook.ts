@@ -1,0 +1,101 @@
+/**
+ * `ziping import EXPORT --into FILE.xlsx [--apply]`: the same import plan as for a data file,
+ * made against what the officer's workbook holds now and located where its cells are now;
+ * --apply writes the planned cells into the workbook. Nothing is written unless every planned
+ * value has its cell.
+ */
+import { existsSync } from "node:fs";
+import { applyPlan, planImport, type ImportPlan } from "../../core/importer";
+import { FORM_MARKER_NAME } from "../../core/plan/names";
+import { builtInForms, expandFields, labelFieldId, type FormSpec } from "../../core/spec";
+import { WorkbookFileError } from "../../hosts/xlsx/errors";
+import { openWorkbook, type OpenedWorkbook } from "../../hosts/xlsx/open";
+import { readReport, recogniseForm, type WorkbookReport } from "../../hosts/xlsx/report";
+import { assertSafeToRewrite, saveWorkbook, writeAt } from "../../hosts/xlsx/update";
+import { readExport } from "../read-export";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UsageError } from "../usage-error";
+import { parseUnit, printPlan, type ImportArgs } from "./import";
+
+async function openTarget(path: string, forms: FormSpec[]): Promise<{ book: OpenedWorkbook; report: WorkbookReport }> {
+  if (!existsSync(path)) {
+    throw new UsageError(`${path}: 文件不存在；先用 ziping template --out ${path} 生成模板，或导入到 .json 数据文件`);
+  }
+  try {
+    const book = await openWorkbook(path, FORM_MARKER_NAME);
+    return { book, report: readReport(book, recogniseForm(book, [...forms, ...builtInForms])) };
+  } catch (e) {
+    if (e instanceof WorkbookFileError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** List label cells (name, code) of a new entry, in every table that shows the list. */
+function listLabelWrites(form: FormSpec, plan: ImportPlan): Array<{ id: string; text: string }> {
+  const out: Array<{ id: string; text: string }> = [];
+  for (const add of plan.listAdds) {
+    for (const table of form.sheets.flatMap((s) => s.tables)) {
+      for (const row of table.rows.filter((r) => r.list === add.list)) {
+        const rowId = `${row.id}[${add.index}]`;
+        out.push({ id: labelFieldId(table, rowId, "name"), text: add.entry.name });
+        if (add.entry.code) out.push({ id: labelFieldId(table, rowId, "code"), text: add.entry.code });
+      }
+    }
+  }
+  return out;
+}
+
+export async function importIntoWorkbook(args: ImportArgs): Promise<{ output: string; code: number }> {
+  const unit = parseUnit(args.unit);
+  const { book, report } = await openTarget(args.into, args.forms);
+  const { form, data, addresses } = report;
+  const content = await readExport(args.export, { sheet: args.sheet });
+  let plan: ImportPlan;
+  try {
+    plan = planImport(content.kind === "text" ? content.text : content.grid, {
+      form,
+      reference: data,
+      ...(args.table !== undefined ? { table: args.table } : {}),
+      ...(unit ? { unit } : {}),
+    });
+  } catch (e) {
+    throw new UsageError(`import: ${(e as Error).message}`);
+  }
+  // Cells as they are in this workbook (the officer may have moved tables or inserted rows).
+  for (const w of plan.writes) w.cell = addresses.get(w.fieldId) ?? w.cell;
+  const withoutCell = plan.writes.filter((w) => !addresses.has(w.fieldId));
+  const source = content.kind === "text" ? `${content.encoding.encoding}（${content.encoding.reason}）` : `${content.format} 工作表“${content.sheet}”`;
+
+  let applied = false;
+  if (args.apply && plan.table) {
+    if (withoutCell.length) {
+      const rows = [...new Set(withoutCell.map((w) => w.label.split("·").slice(0, 2).join("·")))];
+      throw new UsageError(
+        `${args.into}: 工作簿中没有 ${rows.slice(0, 3).join("、")}${rows.length > 3 ? ` 等 ${rows.length} 行` : ""} 的单元格，未写入；` +
+          `请先在表中插入相应的行（或用 ziping template --units 生成含这些单位的模板），再导入`,
+      );
+    }
+    try {
+      assertSafeToRewrite(book);
+      applyPlan(data, plan); // refuses a plan made against other lists
+    } catch (e) {
+      throw new UsageError(e instanceof WorkbookFileError ? e.message : `${args.into}: ${(e as Error).message}，未写入`);
+    }
+    const fields = new Map(expandFields(form, data.lists).map((f) => [f.id, f]));
+    for (const w of plan.writes) writeAt(book, addresses.get(w.fieldId)!, fields.get(w.fieldId), w.value);
+    for (const label of listLabelWrites(form, plan)) {
+      const at = addresses.get(label.id);
+      if (at) writeAt(book, at, undefined, label.text);
+    }
+    await saveWorkbook(book);
+    applied = true;
+  }
+  const clean = plan.rejects.length === 0 && !plan.totals.some((t) => t.status === "differs") && !plan.findings.some((f) => f.severity === "error");
+  const code = !plan.table ? EXIT_UNUSABLE : clean ? EXIT_OK : EXIT_FINDINGS;
+  if (args.json) {
+    return { output: JSON.stringify({ export: args.export, into: args.into, source, applied, plan, ...(withoutCell.length ? { withoutCell: withoutCell.map((w) => w.fieldId) } : {}) }, null, 2), code };
+  }
+  let output = printPlan(plan, args, source, applied);
+  if (applied) output += "\n公式单元格（合计、校验）将在 Excel/WPS 打开时重新计算；保存后可用 ziping check 校验。";
+  if (!applied && withoutCell.length) output += `\n注意：${withoutCell.length} 格在工作簿中没有对应的行，--apply 将被拒绝；请先插入行。`;
+  return { output, code };
+}
