@@ -27,7 +27,7 @@ export function joinNames(names: string[]): string {
  * Text a sentence must never contain: what a bug in formatting would print. Each builder's
  * output is checked, so a slip throws in tests rather than reaching a report.
  */
-const ARTEFACT = /NaN|Infinity|undefined|null|\[object|-0(?:\.0+)?(?![\d.])|\d\.\d*0{6,}[1-9]|\d\.\d*9{6,}\d|\de[+-]?\d/;
+const ARTEFACT = /NaN|Infinity|undefined|\[object|-0(?:\.0+)?(?=[%万元人台]|$)|\d\.\d*0{6,}[1-9]|\d\.\d*9{6,}\d|\de[+-]?\d/;
 
 export function assertClean(text: string): void {
   const match = ARTEFACT.exec(text);

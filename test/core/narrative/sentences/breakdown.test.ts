@@ -37,3 +37,11 @@ describe("listing over an open list", () => {
     expect(b).toMatchObject({ ok: false, missing: [{ label: "基本支出功能科目", reason: "empty" }] });
   });
 });
+
+describe("what a sentence may never contain", () => {
+  it("a formatting artefact throws instead of reaching a report; a list name with a dash does not", async () => {
+    const { assertClean } = await import("../../../../src/core/narrative/sentence");
+    for (const bad of ["增长NaN%", "Infinity万元", "undefined", "-0.00万元", "降低-0%", "0.30000000000000004万元", "1e-7"]) expect(() => assertClean(bad), bad).toThrow();
+    expect(() => assertClean("A-0类项目3.00万元；增长0.05%；-0.05万元")).not.toThrow();
+  });
+});
