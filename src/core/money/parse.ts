@@ -68,11 +68,16 @@ const PLAIN_DECIMAL = /^-?(\d{1,20})(?:\.(\d{1,20}))?$/;
  * cell on every edit, so this is the hot path.
  */
 function parsePlainDecimal(text: string): ParsedAmount | undefined {
-  const m = PLAIN_DECIMAL.exec(text);
+  // Exports in 元 write thousands separators ("12,997,700.00"); correctly grouped ones are
+  // plain decimals once the commas go. Anything irregular is left to the scanner's messages.
+  const plain = GROUPED_DECIMAL.test(text) ? text.replace(/,/g, "") : text;
+  const m = PLAIN_DECIMAL.exec(plain);
   if (!m) return undefined;
-  const value = withoutNegativeZero(new Dec(text));
+  const value = withoutNegativeZero(new Dec(plain));
   return { kind: "amount", value, decimals: m[2]?.length ?? 0, negative: value.isNegative() };
 }
+
+const GROUPED_DECIMAL = /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d{1,20})?$/;
 
 /** Exposed for the test that holds the fast path to the scanner's result. */
 export function parseWithScanner(text: string): ParsedAmount {

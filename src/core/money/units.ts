@@ -19,6 +19,9 @@ export function wanToYuan(v: Dec): Dec {
 /** v × 10^places without rounding: a power of ten only moves the exponent. */
 export function shiftDecimalPoint(v: Dec, places: number): Dec {
   if (!v.isFinite() || v.isZero()) return v;
+  // Multiplying by a power of ten adds no significant digits, so within Dec's precision the
+  // product is exact (and much cheaper than rebuilding from text, which imports do per cell).
+  if (v.sd() <= Dec.precision) return v.times(new Dec(`1e${places}`));
   // toExponential() writes every significant digit, so the rebuilt value is exact.
   const [mantissa, exponent] = v.toExponential().split("e");
   return new Dec(`${mantissa}e${Number(exponent) + places}`);

@@ -15,14 +15,18 @@ const same = (text: string) => {
 };
 
 describe("the plain-decimal fast path gives what the full scanner gives", () => {
-  it.each(["0", "-0", "-0.00", "1299.77", "1112.80", "105", "007.50", "-12.30", "0.000001", "99999999999999999999.99"])("%s", same);
+  it.each(["12,997,700.00", "-1,299.77", "1,000", "999,999,999,999,999,999.99", "0,000.5", "1,29,9.7", "12,99.77", "1,2345.6", "0", "-0", "-0.00", "1299.77", "1112.80", "105", "007.50", "-12.30", "0.000001", "99999999999999999999.99"])("%s", same);
   it("for random plain decimals", () => {
     fc.assert(
       fc.property(
         fc.boolean(),
         fc.stringMatching(/^\d{1,20}$/),
         fc.option(fc.stringMatching(/^\d{1,20}$/), { nil: undefined }),
-        (neg, whole, frac) => same(`${neg ? "-" : ""}${whole}${frac === undefined ? "" : `.${frac}`}`),
+        fc.boolean(),
+        (neg, whole, frac, grouped) => {
+          const digits = grouped ? whole.replace(/\B(?=(\d{3})+$)/g, ",") : whole;
+          same(`${neg ? "-" : ""}${digits}${frac === undefined ? "" : `.${frac}`}`);
+        },
       ),
       { numRuns: 1000 },
     );
