@@ -82,3 +82,63 @@ describe("memory host: proxies, load and sync", () => {
     });
   });
 });
+
+describe("memory host: worksheets and names through the API", () => {
+  it("adds, renames and deletes sheets with Excel's errors for clashes and bad names", async () => {
+    const wb = createMemoryWorkbook(["收入"]);
+    await expect(
+      wb.run(async (context) => {
+        context.workbook.worksheets.add("收入");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    await expect(
+      wb.run(async (context) => {
+        context.workbook.worksheets.add("收入[1]");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    await wb.run(async (context) => {
+      const added = context.workbook.worksheets.add("支出");
+      added.name = "支出和结余";
+      context.workbook.worksheets.getItem("收入").delete();
+      await context.sync();
+    });
+    expect(wb.sheetNames()).toEqual(["支出和结余"]);
+  });
+
+  it("gives null objects for missing names and for names whose sheet is gone", async () => {
+    const wb = createMemoryWorkbook(["收入", "其他"]);
+    wb.model.addName("ZP_income", "=收入!$A$1:$B$2");
+    wb.userDeleteSheet("收入");
+    const result = await wb.run(async (context) => {
+      const missing = context.workbook.names.getItemOrNullObject("ZP_nothing");
+      const broken = context.workbook.names.getItem("ZP_income").getRangeOrNullObject();
+      const item = context.workbook.names.getItem("ZP_income").load("formula, type");
+      await context.sync();
+      return { missing: missing.isNullObject, broken: broken.isNullObject, formula: item.formula, type: item.type };
+    });
+    expect(result).toEqual({ missing: true, broken: true, formula: "=#REF!", type: "Error" });
+    await expect(
+      wb.run(async (context) => {
+        context.workbook.names.getItem("ZP_income").getRange().load("address");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidReference" });
+  });
+
+  it("merges, reports merged areas, and reads rows by index (ExcelApi 1.7)", async () => {
+    const wb = createMemoryWorkbook(["S"]);
+    wb.setCells("S", "A1:C1", [["标题", "x", "y"]]);
+    const read = await wb.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("S");
+      ws.getRange("A1:C1").merge(false);
+      const areas = ws.getRange("A1:D4").getMergedAreasOrNullObject().load("address");
+      const none = ws.getRange("A3:B4").getMergedAreasOrNullObject().load("address");
+      const byIndex = ws.getRangeByIndexes(0, 0, 1, 3).load("values, address");
+      await context.sync();
+      return { areas: areas.address, none: none.isNullObject, values: byIndex.values, address: byIndex.address };
+    });
+    expect(read).toEqual({ areas: "S!A1:C1", none: true, values: [["标题", "", ""]], address: "S!A1:C1" });
+  });
+});

@@ -129,7 +129,7 @@ export class MemoryNamedItem extends ProxyObject {
     return new MemoryRange(this.context, () => {
       if (this.bound === null) return null;
       return this.context.host.model.nameRange(this.named()) ?? null;
-    });
+    }).bindNullable();
   }
 }
 

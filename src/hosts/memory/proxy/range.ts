@@ -60,6 +60,14 @@ export class MemoryRange extends ProxyObject {
     return this.bound;
   }
 
+  /** For *OrNullObject methods: isNullObject is known after the next sync without a load. */
+  bindNullable(): this {
+    this.queue(false, () => {
+      this.exists();
+    });
+    return this;
+  }
+
   protected override exists(): boolean {
     if (this.bound === undefined) this.bound = this.locate();
     this.isNullObject = this.bound === null;
@@ -195,7 +203,11 @@ export class MemoryRange extends ProxyObject {
    * RangeAreas whose address lists them comma-separated; a null object when there are none.
    */
   getMergedAreasOrNullObject(): MemoryMergedAreas {
-    return new MemoryMergedAreas(this.context, this);
+    const areas = new MemoryMergedAreas(this.context, this);
+    this.queue(false, () => {
+      areas.resolve();
+    });
+    return areas;
   }
 
   private writeCells(property: "values" | "formulas", input: unknown): void {
@@ -551,6 +563,10 @@ export class MemoryMergedAreas extends ProxyObject {
   private areas(): Area[] {
     const { sheet, area } = this.range.target();
     return sheet.merges.filter((m) => m.top >= area.top && m.bottom <= area.bottom && m.left >= area.left && m.right <= area.right);
+  }
+
+  resolve(): void {
+    this.exists();
   }
 
   protected override exists(): boolean {
