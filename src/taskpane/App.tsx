@@ -1,27 +1,148 @@
-// Placeholder pane: proves the add-in loads (React 18 + Fluent UI v9 inside Excel).
-// The pane engineer replaces this with the real UI.
-import { Body1, Title1, makeStyles, tokens } from "@fluentui/react-components";
+/**
+ * The task pane: four tabs over one live validation session (校验 opens first). The findings
+ * count rides on the 校验 tab; a polite live region at the bottom says what an action did.
+ */
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useState } from "react";
+import type { PaneBackend } from "./adapters/backend";
+import { PaneTabs } from "./components/PaneTabs";
+import { Pill } from "./components/Pill";
+import { fill } from "./i18n";
+import { useLanguage } from "./language";
+import { countBySeverity } from "./model/findings";
+import { ChecksTab } from "./tabs/ChecksTab";
+import { ImportTab } from "./tabs/ImportTab";
+import { NarrativeTab } from "./tabs/NarrativeTab";
+import { TemplateTab } from "./tabs/TemplateTab";
+import { useLiveReport } from "./useLiveReport";
+
+export type TabId = "template" | "checks" | "narrative" | "import";
+const TABS: TabId[] = ["template", "checks", "narrative", "import"];
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
+    boxSizing: "border-box",
+    overflowWrap: "anywhere",
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  tabLabel: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  panel: { minWidth: 0 },
+  status: {
+    minHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
   },
 });
 
 export interface AppProps {
-  /** Office's host, or null when the page runs in a plain browser. */
-  host: Office.HostType | null;
+  backend: PaneBackend;
+  /** A line shown under the title, e.g. that the page is not running inside Excel. */
+  notice?: string;
 }
 
-export function App({ host }: AppProps) {
+export function App({ backend, notice }: AppProps) {
   const styles = useStyles();
+  const { strings: t, lang, setLang } = useLanguage();
+  const [tab, setTab] = useState<TabId>("checks");
+  // A panel is mounted when its tab is first opened, then kept (hidden), so what was typed in
+  // 模板 or pasted into 导入 survives a look at 校验.
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set<TabId>(["checks", "narrative"]));
+  const open = useCallback((id: TabId) => {
+    setTab(id);
+    setOpened((prev) => (prev.has(id) ? prev : new Set([...prev, id])));
+  }, []);
+  const [status, setStatus] = useState("");
+  const live = useLiveReport(backend.session);
+  const announce = useCallback((text: string) => setStatus(text), []);
+
+  const findings = live.report?.findings ?? [];
+  const counts = countBySeverity(findings);
+  const badgeTone = counts.error > 0 ? "danger" : counts.warning > 0 ? "warning" : "neutral";
+  const tabNames: Record<TabId, string> = {
+    template: t.tabTemplate,
+    checks: t.tabChecks,
+    narrative: t.tabNarrative,
+    import: t.tabImport,
+  };
+
   return (
-    <main className={styles.root}>
-      <Title1 as="h1">自评表助手</Title1>
-      <Body1>{host ? "已连接 Excel。" : "未在 Excel 中运行：请通过 Excel 加载此加载项。"}</Body1>
-    </main>
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{t.appTitle}</h1>
+        <Button
+          appearance="subtle"
+          size="small"
+          lang={lang === "zh" ? "en" : "zh-CN"}
+          aria-label={t.switchLanguageLabel}
+          onClick={() => setLang(lang === "zh" ? "en" : "zh")}
+        >
+          {t.switchLanguage}
+        </Button>
+      </header>
+      {notice && <p className={styles.status}>{notice}</p>}
+      <PaneTabs
+        ariaLabel={t.tabsLabel}
+        selected={tab}
+        onSelect={open}
+        tabs={TABS.map((id) => ({
+          id,
+          ariaLabel:
+            id === "checks" && live.report
+              ? fill(t.checksTabLabel, { errors: counts.error, warnings: counts.warning, notes: counts.info })
+              : undefined,
+          label: (
+            <span className={styles.tabLabel}>
+              {tabNames[id]}
+              {id === "checks" && findings.length > 0 && (
+                <Pill tone={badgeTone} round solid hidden>
+                  {findings.length}
+                </Pill>
+              )}
+            </span>
+          ),
+        }))}
+      />
+      {TABS.map((id) => (
+        <section
+          key={id}
+          id={`panel-${id}`}
+          role="tabpanel"
+          aria-labelledby={`tab-${id}`}
+          hidden={tab !== id}
+          className={styles.panel}
+        >
+          {opened.has(id) && (
+            <>
+              {id === "template" && <TemplateTab backend={backend} report={live.report} announce={announce} />}
+              {id === "checks" && (
+                <ChecksTab backend={backend} live={live} announce={announce} onGoToTemplate={() => open("template")} />
+              )}
+              {id === "narrative" && <NarrativeTab backend={backend} report={live.report} announce={announce} />}
+              {id === "import" && <ImportTab backend={backend} report={live.report} announce={announce} />}
+            </>
+          )}
+        </section>
+      ))}
+      <p className={styles.status} role="status" aria-live="polite">
+        {status}
+      </p>
+    </div>
   );
 }

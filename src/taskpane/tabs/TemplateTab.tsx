@@ -1,0 +1,233 @@
+/**
+ * 模板: what the template should hold (year, department, self-reference, the open lists), the
+ * host's plan for this workbook (create / upgrade / name beside a clash) shown before anything
+ * is written, then apply. Adding a reporting unit to a laid-out template is here too.
+ */
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { ChoiceField, TextField } from "../components/Controls";
+import { Notice, NoticeBody, NoticeTitle } from "../components/Notice";
+import { useEffect, useState } from "react";
+import type { Lists } from "../../core/spec";
+import type { ApplyResult, TemplateAction, TemplatePreview } from "../../hosts/office";
+import type { PaneBackend } from "../adapters/backend";
+import { Problems } from "../components/Problems";
+import { fill } from "../i18n";
+import { useStrings } from "../language";
+import { listText, parseListText } from "../model/lists";
+import type { PaneReport } from "../useLiveReport";
+
+const SELF_REFERENCES = ["我局", "我部门", "我单位"] as const;
+/** Header fields of the built-in form that the template prefills when empty. */
+const YEAR_FIELD = "report.year";
+const DEPT_FIELD = "report.dept";
+const SELF_REF_FIELD = "report.selfRef";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "flex-end" },
+  grow: { flexGrow: 1, flexBasis: "10em", minWidth: 0 },
+  year: { flexBasis: "6em", flexGrow: 0, minWidth: 0 },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  actions: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  kind: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
+  plan: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
+
+function textOf(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object" && "value" in value) return textOf((value as { value: unknown }).value);
+  return String(value);
+}
+
+export interface TemplateTabProps {
+  backend: PaneBackend;
+  report?: PaneReport;
+  announce(text: string): void;
+}
+
+export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
+  const styles = useStyles();
+  const t = useStrings();
+  const { session } = backend;
+  const form = session.form;
+
+  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  const [dept, setDept] = useState("");
+  const [selfRef, setSelfRef] = useState<string>(SELF_REFERENCES[0]);
+  const [lists, setLists] = useState<Record<string, string>>({});
+  const [touched, setTouched] = useState(false);
+  const [preview, setPreview] = useState<TemplatePreview>();
+  const [result, setResult] = useState<ApplyResult>();
+  const [busy, setBusy] = useState(false);
+  const [newUnit, setNewUnit] = useState("");
+
+  // Start from what the workbook holds, until the officer edits the form.
+  useEffect(() => {
+    if (!report || touched) return;
+    const values = report.data.values;
+    if (textOf(values[YEAR_FIELD])) setYear(textOf(values[YEAR_FIELD]));
+    if (textOf(values[DEPT_FIELD])) setDept(textOf(values[DEPT_FIELD]));
+    if (textOf(values[SELF_REF_FIELD])) setSelfRef(textOf(values[SELF_REF_FIELD]));
+    setLists(Object.fromEntries(form.lists.map((l) => [l.id, listText(report.data.lists[l.id], Boolean(l.coded))])));
+  }, [report, touched, form]);
+
+  const hasTemplate = report !== undefined && !report.problems.some((p) => p.code === "noTemplate");
+  const edit = <T,>(set: (v: T) => void) => (v: T) => {
+    setTouched(true);
+    setPreview(undefined);
+    set(v);
+  };
+
+  const request = () => {
+    const requestLists: Lists = {};
+    for (const list of form.lists) {
+      const entries = parseListText(lists[list.id] ?? "", Boolean(list.coded));
+      if (entries.length > 0) requestLists[list.id] = entries;
+    }
+    return {
+      lists: requestLists,
+      values: { [YEAR_FIELD]: year.trim(), [DEPT_FIELD]: dept.trim(), [SELF_REF_FIELD]: selfRef },
+    };
+  };
+
+  const makePreview = async () => {
+    setBusy(true);
+    setResult(undefined);
+    try {
+      const next = await session.previewTemplate(request());
+      setPreview(next);
+      announce(next.summary);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const apply = async () => {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      const applied = await session.applyTemplate(preview);
+      setResult(applied);
+      setPreview(undefined);
+      setTouched(false);
+      announce(applied.ok ? t.templateApplied : t.templateNotApplied);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const addUnit = async () => {
+    const name = newUnit.trim();
+    if (!name) return;
+    setBusy(true);
+    try {
+      const written = await session.addUnit(name);
+      const refused = [...written.rejected.map((r) => r.reason), ...written.problems.map((p) => p.message)];
+      announce(refused.length > 0 ? refused.join(" ") : fill(t.unitAdded, { name }));
+      if (refused.length === 0) setNewUnit("");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const kindLabel: Record<TemplateAction["kind"], string> = {
+    create: t.actionCreate,
+    upgrade: t.actionUpgrade,
+    besideClash: t.actionBeside,
+  };
+  const readOnly = preview?.problems.some((p) => p.code === "readOnly") ?? false;
+
+  return (
+    <div className={styles.root}>
+      <p className={styles.heading}>{hasTemplate ? t.templateUpgradeIntro : t.templateCreateIntro}</p>
+      {report && <Problems problems={report.problems} session={session} announce={announce} />}
+      <div className={styles.form}>
+        <div className={styles.row}>
+          <TextField label={t.yearLabel} className={styles.year} inputMode="numeric" value={year} onChange={edit(setYear)} />
+          <TextField label={t.deptLabel} className={styles.grow} placeholder={t.deptPlaceholder} value={dept} onChange={edit(setDept)} />
+        </div>
+        <ChoiceField
+          label={t.selfRefLabel}
+          value={selfRef}
+          options={SELF_REFERENCES.map((word) => ({ value: word, label: word }))}
+          onChange={edit(setSelfRef)}
+        />
+        {form.lists.map((list) => (
+          <TextField
+            key={list.id}
+            label={list.label}
+            hint={list.coded ? t.codedListHint : t.listHint}
+            rows={list.id === "units" ? 3 : 2}
+            value={lists[list.id] ?? ""}
+            onChange={edit((v: string) => setLists((prev) => ({ ...prev, [list.id]: v })))}
+          />
+        ))}
+      </div>
+      <div className={styles.buttons}>
+        <Button appearance="primary" onClick={makePreview} disabled={busy}>
+          {hasTemplate ? t.previewUpgrade : t.previewCreate}
+        </Button>
+      </div>
+
+      {preview && (
+        <section className={styles.plan} aria-label={t.planTitle} data-testid="template-plan">
+          <h2 className={styles.heading}>{t.planTitle}</h2>
+          <p>{preview.summary}</p>
+          <ul className={styles.actions}>
+            {preview.actions.map((action) => (
+              <li key={`${action.kind}-${action.sheetId}-${action.name}`}>
+                <span className={styles.kind}>{kindLabel[action.kind]}</span>
+                {action.description}
+              </li>
+            ))}
+          </ul>
+          {preview.problems.length > 0 && (
+            <Notice intent="warning">
+              <NoticeBody>
+                {preview.problems.map((p, i) => (
+                  <div key={i}>{p.message}</div>
+                ))}
+              </NoticeBody>
+            </Notice>
+          )}
+          <div className={styles.buttons}>
+            <Button appearance="primary" onClick={apply} disabled={busy || readOnly}>
+              {t.applyTemplate}
+            </Button>
+            <Button onClick={() => setPreview(undefined)} disabled={busy}>
+              {t.cancel}
+            </Button>
+          </div>
+        </section>
+      )}
+
+      {result && (
+        <Notice intent={result.ok ? "success" : "error"}>
+          <NoticeBody>
+            <NoticeTitle>{result.ok ? t.templateApplied : t.templateNotApplied}</NoticeTitle>
+            {result.actions.map((a) => a.description).join("；")}
+            {result.problems.map((p) => p.message).join(" ")}
+          </NoticeBody>
+        </Notice>
+      )}
+
+      {hasTemplate && (
+        <div className={styles.row}>
+          <TextField label={t.addUnitLabel} className={styles.grow} placeholder={t.addUnitPlaceholder} value={newUnit} onChange={setNewUnit} />
+          <Button onClick={addUnit} disabled={busy || !newUnit.trim()}>
+            {t.addUnit}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
