@@ -18,10 +18,20 @@ function assertFinite(v: Dec): void {
 
 /** Exactly `places` decimals, half up: formatNumber(0.0487, 3) = "0.049". */
 export function formatNumber(v: Dec, places: number): string {
+  // Decimal values are immutable, so a value's text at a given number of places never changes;
+  // the narrative formats the same cached cell values on every live pass.
+  let byPlaces = formatted.get(v);
+  const hit = byPlaces?.[places];
+  if (hit !== undefined) return hit;
   assertFinite(v);
   // roundHalfUp turns a rounded -0 into +0, so toFixed cannot print "-0.00".
-  return roundHalfUp(v, places).toFixed(places);
+  const text = roundHalfUp(v, places).toFixed(places);
+  if (!byPlaces) formatted.set(v, (byPlaces = []));
+  byPlaces[places] = text;
+  return text;
 }
+
+const formatted = new WeakMap<Dec, string[]>();
 
 /** An amount with `places` decimals (default 2): 1299.77 -> "1299.77", 0 -> "0.00". */
 export function formatAmount(v: Dec, places = 2): string {

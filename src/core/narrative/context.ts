@@ -61,9 +61,17 @@ function missingFor(field: FieldDef, cell: CellState): MissingField | undefined 
   }
 }
 
+/**
+ * Readings by cell state, per precision. readValues keeps the state object of every unchanged
+ * cell between passes, so live re-narration re-reads only the edited cells (a Reading is
+ * immutable: its value, label and shown text depend on nothing else).
+ */
+const readingCache = { shown: new WeakMap<CellState, Reading>(), full: new WeakMap<CellState, Reading>() };
+
 export function createContext(form: FormSpec, data: ReportData, partial: Partial<NarrativeOptions> = {}): NarrativeContext {
   const options = resolveOptions(partial);
   const values = readValues(form, data);
+  const cache = readingCache[options.precision];
 
   const read = (id: string): Reading | MissingField => {
     const field = values.fields.get(id);
@@ -71,6 +79,14 @@ export function createContext(form: FormSpec, data: ReportData, partial: Partial
     const cell = values.cells.get(id) ?? { state: "empty" };
     const missing = missingFor(field, cell);
     if (missing) return missing;
+    const hit = cache.get(cell);
+    if (hit && hit.field === id) return hit;
+    const reading = readCellAs(id, field, cell);
+    cache.set(cell, reading);
+    return reading;
+  };
+
+  function readCellAs(id: string, field: FieldDef, cell: CellState): Reading {
     const stored = cell.state === "number" ? cell.value : new Dec(0);
     const value = options.precision === "shown" ? roundHalfUp(stored, shownDecimals(field.kind)) : stored;
     const written = cell.state === "number" || cell.state === "none" ? cell.text : "";
@@ -80,7 +96,7 @@ export function createContext(form: FormSpec, data: ReportData, partial: Partial
       value,
       fact: { kind: "cell", field: id, label: field.label, written, value: value.toString(), shown: shownText(field, value) },
     };
-  };
+  }
 
   const need = (ids: string[]): Needed => {
     const readings = new Map<string, Reading>();
