@@ -185,12 +185,13 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
 
   async function afterAction(): Promise<void> {
     if (!live || live.stopped) return;
+    // The refresh re-reads the names first, so sheets the action created are then watched too.
+    await cycle(live);
     try {
       await watchSheets(live);
     } catch {
-      // Events are a convenience: the explicit refresh below still runs.
+      // Events are a convenience: the pane still gets a report after each of its own actions.
     }
-    await cycle(live);
   }
 
   // ---- template ------------------------------------------------------------------------

@@ -110,3 +110,20 @@ describe("live validation", () => {
     expect(r.seen).toHaveLength(1);
   });
 });
+
+describe("live validation started before the template exists", () => {
+  it("watches the template's sheets once they are laid out", async () => {
+    const { wb, session, timers } = setup();
+    const r = reports();
+    await session.startLiveValidation(r.onUpdate);
+    expect(r.seen[0].problems[0].code).toBe("noTemplate");
+    await layOut(session);
+    expect(r.seen).toHaveLength(2);
+    expect(r.seen[1].problems).toEqual([]);
+    wb.userEdit("收入", "C6", [["5"]]);
+    await wb.settle();
+    timers.fire();
+    await r.next(3);
+    expect(r.seen[2].data.values["income.unit[1].carryover"]).toBe("5");
+  });
+});
