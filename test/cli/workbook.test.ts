@@ -12,7 +12,7 @@ import { checkReport } from "../../src/core/check";
 import { parseAmount } from "../../src/core/money";
 import { narrate } from "../../src/core/narrative";
 import { FORM_MARKER_NAME } from "../../src/core/plan";
-import { defaultForm, rawText, type ReportData } from "../../src/core/spec";
+import { defaultForm, expandFields, rawText, type ReportData } from "../../src/core/spec";
 import { HELP } from "../../src/cli/main";
 import { openWorkbook } from "../../src/hosts/xlsx/open";
 import { loadWorkbookReport, readReport, recogniseForm } from "../../src/hosts/xlsx/report";
@@ -35,7 +35,6 @@ const units = seed.lists.units.map((u) => u.name).join(",");
 async function fillByHand(path: string, data: ReportData): Promise<void> {
   const book = await openWorkbook(path, FORM_MARKER_NAME);
   const { addresses } = readReport(book, recogniseForm(book, [defaultForm]));
-  const { expandFields } = await import("../../src/core/spec");
   const fields = new Map(expandFields(defaultForm, data.lists).map((f) => [f.id, f]));
   for (const [id, value] of Object.entries(data.values)) {
     const at = addresses.get(id);
