@@ -190,6 +190,10 @@ function mergeLists(perTable: TableListRows[]): Map<string, MergedList> {
   for (const t of perTable) {
     const list: MergedList = out.get(t.listId) ?? { entries: [], indexOf: new Map() };
     out.set(t.listId, list);
+    // Where each name stands in the merged list, ascending; kept in step with insertions so a
+    // lookup is a map access, not a scan (a workbook may have thousands of units).
+    const positions = new Map<string, number[]>();
+    list.entries.forEach((e, i) => atKey(positions, entryKey(e)).push(i));
     const seen = new Map<string, number>();
     let cursor = -1;
     const indices: number[] = [];
@@ -198,23 +202,46 @@ function mergeLists(perTable: TableListRows[]): Map<string, MergedList> {
       const occurrence = seen.get(key) ?? 0;
       seen.set(key, occurrence + 1);
       // The occurrence-th entry of that name in the merged list, if there is one.
-      let k = 0;
-      const found = list.entries.findIndex((e) => entryKey(e) === key && k++ === occurrence);
-      if (found >= 0) {
+      const found = positions.get(key)?.[occurrence];
+      if (found !== undefined) {
         cursor = found;
         if (!list.entries[found].code && entry.code) list.entries[found].code = entry.code;
       } else {
         cursor += 1;
         list.entries.splice(cursor, 0, entry);
-        // Entries after the insertion point moved down one.
-        for (const other of list.indexOf.values()) other.forEach((v, j) => v >= cursor && (other[j] = v + 1));
-        indices.forEach((v, j) => v >= cursor && (indices[j] = v + 1));
+        if (cursor < list.entries.length - 1) {
+          // Entries after the insertion point moved down one.
+          const shift = (v: number, j: number, a: number[]) => v >= cursor && (a[j] = v + 1);
+          for (const other of list.indexOf.values()) other.forEach(shift);
+          indices.forEach(shift);
+          for (const at of positions.values()) at.forEach(shift);
+        }
+        const at = atKey(positions, key);
+        at.splice(sortedIndex(at, cursor), 0, cursor);
       }
       indices.push(cursor);
     }
     list.indexOf.set(t, indices);
   }
   return out;
+}
+
+function atKey(map: Map<string, number[]>, key: string): number[] {
+  let at = map.get(key);
+  if (!at) map.set(key, (at = []));
+  return at;
+}
+
+/** First position in an ascending array at which `value` can be inserted keeping it sorted. */
+function sortedIndex(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
