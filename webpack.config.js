@@ -14,12 +14,12 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { DEV_PORT, productionBaseUrl, rewriteForProduction } = require("./scripts/manifest/urls");
 
 // One line per page: its entry module and its HTML template. Each becomes <name>.js + <name>.html.
-// To add a page (e.g. the preview page that renders the pane on an in-memory workbook), add a
-// line here, e.g. { name: "preview", entry: "./src/preview/index.tsx", template: "./src/preview/preview.html" },
 // `npm start` prints the address of every page listed here.
 const PAGES = [
   { name: "taskpane", entry: "./src/taskpane/index.tsx", template: "./src/taskpane/taskpane.html" },
   { name: "commands", entry: "./src/commands/commands.ts", template: "./src/commands/commands.html" },
+  // The real pane on an in-memory workbook preloaded with the 2020 seed: try ZiPing without Excel.
+  { name: "preview", entry: "./src/preview/index.tsx", template: "./src/preview/preview.html" },
 ];
 
 /**

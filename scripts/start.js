@@ -11,12 +11,19 @@ const { DEV_ORIGIN } = require("./manifest/urls");
 
 async function main() {
   const config = createConfig({}, { mode: "development" });
+  // Open the preview page (the pane on a sample workbook) in the default browser, where there is
+  // a desktop to open it on; ZIPING_OPEN=0 skips it.
+  const hasDesktop = process.platform !== "linux" || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (process.env.ZIPING_OPEN !== "0" && hasDesktop) config.devServer.open = ["/preview.html"];
   const server = new WebpackDevServer(config.devServer, webpack(config));
   await server.start();
 
   // Every page in webpack.config.js's PAGES is listed, so a new page (such as the preview
   // page) shows up here without touching this script.
-  const pages = createConfig.PAGES.map((page) => `  ${page.name.padEnd(10)} ${DEV_ORIGIN}/${page.name}.html`);
+  const notes = { preview: "  (the pane on a sample workbook: no Excel needed)" };
+  const pages = createConfig.PAGES.map(
+    (page) => `  ${page.name.padEnd(10)} ${DEV_ORIGIN}/${page.name}.html${notes[page.name] ?? ""}`,
+  );
   console.log(
     [
       "",

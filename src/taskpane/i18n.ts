@@ -133,6 +133,16 @@ const zh = {
   importProgress: "正在导入：{done} / {total}",
   importProgressLabel: "导入进度",
   importDone: "导入完成：写入 {written} 格，未写入 {rejected} 项。",
+  // 预览页（src/preview）
+  previewTitle: "自评表助手 · 预览",
+  previewIntro: "左边是内存中的工作簿（已按模板填入 2020 年种子报告的数据），右边是真实的任务窗格。在单元格中输入或粘贴，窗格会像在 Excel 中一样实时校验。",
+  previewSheetsLabel: "工作表",
+  previewGridLabel: "工作表“{sheet}”的单元格",
+  previewCellLabel: "{sheet} {cell}",
+  previewBarHint: "选中单元格可查看其公式或数值；输入后按 Enter。",
+  previewLoading: "正在建立工作簿…",
+  previewFailed: "预览无法启动：{reason}",
+  previewPaneLabel: "任务窗格",
 };
 
 export type Strings = typeof zh;
@@ -261,6 +271,15 @@ const en: Strings = {
   importProgress: "Importing: {done} / {total}",
   importProgressLabel: "Import progress",
   importDone: "Import finished: {written} cells written, {rejected} not written.",
+  previewTitle: "ZiPing · preview",
+  previewIntro: "Left: an in-memory workbook, laid out by the template and filled with the 2020 seed report. Right: the real task pane. Type or paste into a cell and the pane checks it live, as in Excel.",
+  previewSheetsLabel: "Sheets",
+  previewGridLabel: "Cells of sheet {sheet}",
+  previewCellLabel: "{sheet} {cell}",
+  previewBarHint: "Select a cell to see its formula or value; press Enter after typing.",
+  previewLoading: "Building the workbook…",
+  previewFailed: "The preview could not start: {reason}",
+  previewPaneLabel: "Task pane",
 };
 
 export const DICTIONARY: Record<Lang, Strings> = { zh, en };

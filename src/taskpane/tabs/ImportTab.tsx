@@ -4,7 +4,7 @@
  */
 import { Button, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import { ChoiceField, SelectField, TextField } from "../components/Controls";
-import { Notice, NoticeBody, NoticeTitle } from "../components/Notice";
+import { Notice, NoticeBody } from "../components/Notice";
 import { useRef, useState } from "react";
 import type { PaneBackend } from "../adapters/backend";
 import {
