@@ -10,6 +10,7 @@ import { rawText, type FormSpec } from "../../core/spec";
 import { loadSource } from "../source";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UsageError } from "../usage-error";
 import { checkCommand, summarize } from "./check";
+import { displayWidth } from "../../core/plan/widths";
 
 /** Files a folder check reads: workbooks (old formats too, to say what to do with them) and JSON. */
 const REPORT_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".et", ".json"]);
@@ -66,25 +67,6 @@ async function checkOne(dir: string, name: string, extraForms: FormSpec[]): Prom
     const message = (e as Error).message;
     return { file: name, problem: message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message };
   }
-}
-
-/** Terminal columns a string takes: CJK and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      (code >= 0x20000 && code <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
 }
 
 function pad(text: string, width: number, alignRight = false): string {
