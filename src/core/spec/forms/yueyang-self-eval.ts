@@ -1,4 +1,24 @@
-import type { FormSpec } from "../types";
+import type { EquationRelation, FormSpec, LabelColumnSpec, RowSpec } from "../types";
+
+/** The by-unit tables (收入, 支出和结余, 三公经费, 固定资产): a 汇总 row, then one row per unit. */
+const UNIT_ROWS: RowSpec[] = [
+  { id: "all", label: "局机关及二级机构汇总", synonyms: ["汇总", "合计", "总计"] },
+  { id: "unit", label: "机构", list: "units" },
+];
+const UNIT_LABEL_COLUMNS: LabelColumnSpec[] = [{ id: "name", label: "机构名称", width: 24 }];
+
+/** 汇总 = Σ units, column by column, in a by-unit table (its own subtotal columns excepted). */
+function unitSum(table: string, exceptColumns: string[]): EquationRelation {
+  return {
+    id: `${table}.unitSum`,
+    label: "汇总 = 各机构之和",
+    kind: "equation",
+    formula: true,
+    each: { table, columns: "*", exceptColumns },
+    target: `${table}.all.{col}`,
+    terms: [`${table}.unit[*].{col}`],
+  };
+}
 
 /**
  * 部门整体支出绩效自评报告 as printed by 岳阳市财政局 (2020 form) with the 2025 form's
@@ -79,7 +99,7 @@ export const yueyangSelfEvaluation = {
           kind: "amount",
           unit: "万元",
           synonyms: ["收入情况", "年度收入"],
-          labelColumns: [{ id: "name", label: "机构名称", width: 24 }],
+          labelColumns: UNIT_LABEL_COLUMNS,
           columns: [
             { id: "total", label: "收入合计", synonyms: ["合计", "本年收入合计", "收入总计"] },
             { id: "carryover", label: "上年结转", groups: ["其中："], synonyms: ["年初结转和结余", "上年结转结余", "年初结转结余"] },
@@ -88,10 +108,7 @@ export const yueyangSelfEvaluation = {
             { id: "nontax", label: "纳入专户管理的非税收入拨款", groups: ["其中："], synonyms: ["非税收入拨款", "专户管理非税收入"], width: 16 },
             { id: "other", label: "其他收入", groups: ["其中："] },
           ],
-          rows: [
-            { id: "all", label: "局机关及二级机构汇总", synonyms: ["汇总", "合计", "总计"] },
-            { id: "unit", label: "机构", list: "units" },
-          ],
+          rows: UNIT_ROWS,
         },
       ],
     },
@@ -106,7 +123,7 @@ export const yueyangSelfEvaluation = {
           kind: "amount",
           unit: "万元",
           synonyms: ["支出和结余情况", "年度支出"],
-          labelColumns: [{ id: "name", label: "机构名称", width: 24 }],
+          labelColumns: UNIT_LABEL_COLUMNS,
           columns: [
             { id: "total", label: "支出合计", synonyms: ["合计", "本年支出合计", "支出总计"] },
             { id: "basic", label: "基本支出", groups: ["其中："] },
@@ -116,10 +133,7 @@ export const yueyangSelfEvaluation = {
             { id: "yearBalance", label: "当年结余", groups: ["结余"], synonyms: ["本年结余"] },
             { id: "cumBalance", label: "累计结余", groups: ["结余"], synonyms: ["年末结转和结余", "期末结余", "结转和结余"] },
           ],
-          rows: [
-            { id: "all", label: "局机关及二级机构汇总", synonyms: ["汇总", "合计", "总计"] },
-            { id: "unit", label: "机构", list: "units" },
-          ],
+          rows: UNIT_ROWS,
         },
       ],
     },
@@ -133,7 +147,7 @@ export const yueyangSelfEvaluation = {
           layout: "grid",
           kind: "amount",
           unit: "万元",
-          labelColumns: [{ id: "name", label: "机构名称", width: 24 }],
+          labelColumns: UNIT_LABEL_COLUMNS,
           columns: [
             { id: "total", label: "三公经费合计", synonyms: ["合计", "“三公”经费合计"] },
             { id: "reception", label: "公务接待费", groups: ["其中："] },
@@ -141,10 +155,7 @@ export const yueyangSelfEvaluation = {
             { id: "vehiclePurchase", label: "公务用车购置费", groups: ["其中："], synonyms: ["公务车购置费"] },
             { id: "abroad", label: "因公出国费", groups: ["其中："], synonyms: ["因公出国（境）费", "因公出国费用", "因公出国(境)费"] },
           ],
-          rows: [
-            { id: "all", label: "局机关及二级机构汇总", synonyms: ["汇总", "合计", "总计"] },
-            { id: "unit", label: "机构", list: "units" },
-          ],
+          rows: UNIT_ROWS,
         },
         {
           id: "sangong",
@@ -185,17 +196,14 @@ export const yueyangSelfEvaluation = {
           layout: "grid",
           kind: "amount",
           unit: "万元",
-          labelColumns: [{ id: "name", label: "机构名称", width: 24 }],
+          labelColumns: UNIT_LABEL_COLUMNS,
           columns: [
             { id: "total", label: "固定资产合计", synonyms: ["合计"] },
             { id: "inUse", label: "在用固定资产", groups: ["其中："] },
             { id: "leased", label: "出租固定资产", groups: ["其中："] },
             { id: "other", label: "其他" },
           ],
-          rows: [
-            { id: "all", label: "局机关及二级机构汇总", synonyms: ["汇总", "合计", "总计"] },
-            { id: "unit", label: "机构", list: "units" },
-          ],
+          rows: UNIT_ROWS,
         },
       ],
     },
@@ -428,15 +436,7 @@ export const yueyangSelfEvaluation = {
       target: "income.{row}.total",
       terms: ["income.{row}.carryover", "income.{row}.fiscal", "income.{row}.fund", "income.{row}.nontax", "income.{row}.other"],
     },
-    {
-      id: "income.unitSum",
-      label: "汇总 = 各机构之和",
-      kind: "equation",
-      formula: true,
-      each: { table: "income", columns: "*", exceptColumns: ["total"] },
-      target: "income.all.{col}",
-      terms: ["income.unit[*].{col}"],
-    },
+    unitSum("income", ["total"]),
     {
       id: "expense.rowTotal",
       label: "支出合计 = 基本支出 + 项目支出",
@@ -455,15 +455,7 @@ export const yueyangSelfEvaluation = {
       target: "expense.{row}.basic",
       terms: ["expense.{row}.personnel", "expense.{row}.public"],
     },
-    {
-      id: "expense.unitSum",
-      label: "汇总 = 各机构之和",
-      kind: "equation",
-      formula: true,
-      each: { table: "expense", columns: "*", exceptColumns: ["total", "basic"] },
-      target: "expense.all.{col}",
-      terms: ["expense.unit[*].{col}"],
-    },
+    unitSum("expense", ["total", "basic"]),
     {
       id: "expense.cumBalance",
       label: "累计结余 = 收入合计 − 支出合计",
@@ -494,15 +486,7 @@ export const yueyangSelfEvaluation = {
         "sangongByUnit.{row}.abroad",
       ],
     },
-    {
-      id: "sangongByUnit.unitSum",
-      label: "汇总 = 各机构之和",
-      kind: "equation",
-      formula: true,
-      each: { table: "sangongByUnit", columns: "*", exceptColumns: ["total"] },
-      target: "sangongByUnit.all.{col}",
-      terms: ["sangongByUnit.unit[*].{col}"],
-    },
+    unitSum("sangongByUnit", ["total"]),
     {
       id: "sangong.total",
       label: "三公经费合计 = 四项之和",
@@ -521,15 +505,7 @@ export const yueyangSelfEvaluation = {
       target: "assets.{row}.total",
       terms: ["assets.{row}.inUse", "assets.{row}.leased", "assets.{row}.other"],
     },
-    {
-      id: "assets.unitSum",
-      label: "汇总 = 各机构之和",
-      kind: "equation",
-      formula: true,
-      each: { table: "assets", columns: "*", exceptColumns: ["total"] },
-      target: "assets.all.{col}",
-      terms: ["assets.unit[*].{col}"],
-    },
+    unitSum("assets", ["total"]),
     {
       id: "staff.authorized",
       label: "人员编制 = 行政编制 + 后勤服务事业编制 + 事业编制",
