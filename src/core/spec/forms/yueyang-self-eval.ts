@@ -1,4 +1,4 @@
-import type { EquationRelation, FormSpec, LabelColumnSpec, RowSpec } from "../types";
+import type { EquationRelation, FormSpec, LabelColumnSpec, RowSpec, TableSpec } from "../types";
 
 /** The by-unit tables (收入, 支出和结余, 三公经费, 固定资产): a 汇总 row, then one row per unit. */
 const UNIT_ROWS: RowSpec[] = [
@@ -6,6 +6,37 @@ const UNIT_ROWS: RowSpec[] = [
   { id: "unit", label: "机构", list: "units" },
 ];
 const UNIT_LABEL_COLUMNS: LabelColumnSpec[] = [{ id: "name", label: "机构名称", width: 24 }];
+
+/** 一般公共预算支出 by 功能科目 (2025 form): coded lines of one open list, and their 合计. */
+function functionalTable(id: string, title: string): TableSpec {
+  return {
+    id,
+    title,
+    layout: "grid",
+    kind: "amount",
+    unit: "万元",
+    labelColumns: [
+      { id: "code", label: "科目编码", width: 12 },
+      { id: "name", label: "科目名称", width: 28 },
+    ],
+    columns: [{ id: "amount", label: "金额", synonyms: ["支出", "决算数", "本年支出"] }],
+    rows: [
+      { id: "item", label: "科目", list: id },
+      { id: "total", label: "合计" },
+    ],
+  };
+}
+
+function functionalTotal(table: string): EquationRelation {
+  return {
+    id: `${table}.total`,
+    label: "合计 = 各功能科目之和",
+    kind: "equation",
+    formula: true,
+    target: `${table}.total.amount`,
+    terms: [`${table}.item[*].amount`],
+  };
+}
 
 /** 汇总 = Σ units, column by column, in a by-unit table (its own subtotal columns excepted). */
 function unitSum(table: string, exceptColumns: string[]): EquationRelation {
@@ -320,38 +351,8 @@ export const yueyangSelfEvaluation = {
       id: "functional",
       name: "功能科目",
       tables: [
-        {
-          id: "funcBasic",
-          title: "一般公共预算基本支出（按功能科目）",
-          layout: "grid",
-          kind: "amount",
-          unit: "万元",
-          labelColumns: [
-            { id: "code", label: "科目编码", width: 12 },
-            { id: "name", label: "科目名称", width: 28 },
-          ],
-          columns: [{ id: "amount", label: "金额", synonyms: ["支出", "决算数", "本年支出"] }],
-          rows: [
-            { id: "item", label: "科目", list: "funcBasic" },
-            { id: "total", label: "合计" },
-          ],
-        },
-        {
-          id: "funcProject",
-          title: "一般公共预算项目支出（按功能科目）",
-          layout: "grid",
-          kind: "amount",
-          unit: "万元",
-          labelColumns: [
-            { id: "code", label: "科目编码", width: 12 },
-            { id: "name", label: "科目名称", width: 28 },
-          ],
-          columns: [{ id: "amount", label: "金额", synonyms: ["支出", "决算数", "本年支出"] }],
-          rows: [
-            { id: "item", label: "科目", list: "funcProject" },
-            { id: "total", label: "合计" },
-          ],
-        },
+        functionalTable("funcBasic", "一般公共预算基本支出（按功能科目）"),
+        functionalTable("funcProject", "一般公共预算项目支出（按功能科目）"),
         {
           id: "otherBudgets",
           title: "其他预算支出情况",
@@ -588,22 +589,8 @@ export const yueyangSelfEvaluation = {
       target: "special.balance",
       terms: ["special.actual", { ref: "special.used", sign: -1 }],
     },
-    {
-      id: "funcBasic.total",
-      label: "合计 = 各功能科目之和",
-      kind: "equation",
-      formula: true,
-      target: "funcBasic.total.amount",
-      terms: ["funcBasic.item[*].amount"],
-    },
-    {
-      id: "funcProject.total",
-      label: "合计 = 各功能科目之和",
-      kind: "equation",
-      formula: true,
-      target: "funcProject.total.amount",
-      terms: ["funcProject.item[*].amount"],
-    },
+    functionalTotal("funcBasic"),
+    functionalTotal("funcProject"),
     // ── the same figure in two places ────────────────────────────────────
     {
       id: "same.sangongItems",
