@@ -52,7 +52,7 @@ export async function bootPreview(afterBatch: () => void = () => undefined, data
   const backend = createBackend(observedRun(workbook, afterBatch));
   const plan = await backend.session.previewTemplate({ lists: data.lists });
   const applied = await backend.session.applyTemplate(plan);
-  typeReport(workbook, backend, data);
+  if (Object.keys(data.values).length > 0) typeReport(workbook, backend, data);
   // A new Excel workbook starts with Sheet1; once the template is there it is only clutter.
   if (workbook.sheetNames().length > 1 && workbook.sheetNames().includes("Sheet1")) workbook.userDeleteSheet("Sheet1");
   return { workbook, backend, problems: applied.problems.map((p) => p.message) };

@@ -106,7 +106,7 @@ function Paragraph({
             ) : (
               <FactsTip
                 key={seg.sentence.id}
-                id={`${paragraph.id}-${i}`}
+                id={seg.sentence.id}
                 text={seg.sentence.text}
                 facts={<Facts sentence={seg.sentence} />}
                 container={() => box.current}

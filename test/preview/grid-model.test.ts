@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createMemoryWorkbook } from "../../src/hosts/memory";
+import { gridView, isBlockPaste, key, parsePastedCells, selectionCell } from "../../src/preview/grid-model";
+
+describe("a paste from a spreadsheet", () => {
+  it("splits rows by line and cells by tab, with a trailing line break ending the last row", () => {
+    expect(parsePastedCells("a\tb\r\nc\td\r\n")).toEqual([["a", "b"], ["c", "d"]]);
+    expect(parsePastedCells("12.5")).toEqual([["12.5"]]);
+    expect(parsePastedCells("\t\n")).toEqual([["", ""]]);
+  });
+
+  it("reads quoted cells with line breaks, tabs and doubled quotes", () => {
+    expect(parsePastedCells('"收入\n合计"\t"a""b"\tx\n1\t"2\t3"\t4')).toEqual([
+      ["收入\n合计", 'a"b', "x"],
+      ["1", "2\t3", "4"],
+    ]);
+  });
+
+  it("round-trips any block written the way Excel writes the clipboard", () => {
+    const cell = fc.string({ maxLength: 6 });
+    const block = fc.integer({ min: 1, max: 4 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 4 }));
+    const quote = (s: string) => (/[\t\n\r"]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    fc.assert(
+      fc.property(block, (rows) => {
+        fc.pre(!(rows.length === 1 && rows[0].length === 1 && rows[0][0] === ""));
+        const text = rows.map((r) => r.map(quote).join("\t")).join("\r\n") + "\r\n";
+        expect(parsePastedCells(text)).toEqual(rows);
+      }),
+    );
+  });
+
+  it("counts as a block paste only when it fills more than one cell", () => {
+    expect(isBlockPaste([["1"]])).toBe(false);
+    expect(isBlockPaste([["1", "2"]])).toBe(true);
+    expect(isBlockPaste([["1"], ["2"]])).toBe(true);
+  });
+});
+
+describe("the grid's view of a sheet", () => {
+  it("shows values as Excel does, formulas for editing, merges as spans, and spare rows and columns", () => {
+    const wb = createMemoryWorkbook(["表"]);
+    wb.userEdit("表", "A1:B2", [["标题", null], ["3", "=A2*2"]]);
+    wb.setCells("表", "C3", [["'=1+1"]]);
+    const view = gridView(wb, "表");
+    expect(view.rows).toBe(3 + 2);
+    expect(view.columns).toBe(3 + 2);
+    expect(view.cells.get(key(2, 2))).toMatchObject({ text: "6", input: "=A2*2", isFormula: true, align: "right" });
+    expect(view.cells.get(key(3, 3))).toMatchObject({ text: "=1+1", isFormula: false });
+    expect(view.widths).toHaveLength(view.columns + 1);
+  });
+
+  it("spans merged cells and hides the cells under them", async () => {
+    const wb = createMemoryWorkbook(["表"]);
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("表").getRange("A1:C2").merge(false);
+    });
+    const view = gridView(wb, "表");
+    expect(view.cells.get(key(1, 1))).toMatchObject({ rowSpan: 2, colSpan: 3 });
+    expect([...view.covered].sort()).toEqual(["1,2", "1,3", "2,1", "2,2", "2,3"]);
+  });
+
+  it("reads the selection the add-in made", () => {
+    expect(selectionCell("基本概况!B28")).toEqual({ sheet: "基本概况", row: 28, column: 2 });
+    expect(selectionCell("'收入 (2)'!C7:D9")).toEqual({ sheet: "收入 (2)", row: 7, column: 3 });
+    expect(selectionCell(undefined)).toBeUndefined();
+  });
+});

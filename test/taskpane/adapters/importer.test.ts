@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { planImport } from "../../../src/core/importer";
+import { defaultForm, type ReportData } from "../../../src/core/spec";
+import { decodeFile, listAdditions, planIsStale, planPaste, writePairs } from "../../../src/taskpane/adapters/importer";
+
+const exports = join(__dirname, "../../fixtures/exports");
+const empty: ReportData = { form: defaultForm.id, lists: {}, values: {} };
+
+describe("the 导入 tab's importer adapter", () => {
+  it("decodes a GBK CSV from Chinese Windows software in the browser's own decoder", () => {
+    const bytes = readFileSync(join(exports, "expense-gbk.csv"));
+    const decoded = decodeFile(new Uint8Array(bytes));
+    expect(decoded.note).toMatch(/^GB18030：/);
+    expect(decoded.text).toContain("支出");
+    expect(decoded.text).not.toContain("\ufffd");
+  });
+
+  it("drops a UTF-8 byte-order mark", () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("收入\t1")]);
+    expect(decodeFile(bytes).text).toBe("收入\t1");
+  });
+
+  it("passes the unit choice through (自动 = none given) and turns writes into session values", () => {
+    const text = readFileSync(join(exports, "income-yuan.tsv"), "utf8");
+    const auto = planPaste({ form: defaultForm, text, unit: "auto", reference: empty });
+    expect(auto).toEqual(planImport(text, { form: defaultForm, reference: empty }));
+    expect(auto.unit?.how).toBe("stated");
+    const given = planPaste({ form: defaultForm, text, unit: "万元", reference: empty });
+    expect(given.unit).toMatchObject({ value: "万元", how: "given" });
+
+    const pairs = writePairs(auto);
+    expect(pairs.map(([id]) => id)).toEqual(auto.writes.map((w) => w.fieldId));
+    for (const [i, [, value]] of pairs.entries()) {
+      const raw = auto.writes[i].value;
+      expect(value).toBe(raw !== null && typeof raw === "object" ? raw.value : raw);
+    }
+    expect(listAdditions(auto).map((a) => a.entry.name)).toEqual(["局机关", "科技信息管理办公室"]);
+  });
+
+  it("knows a plan is stale once the workbook's lists have moved", () => {
+    const text = readFileSync(join(exports, "income-yuan.tsv"), "utf8");
+    const plan = planPaste({ form: defaultForm, text, unit: "auto", reference: empty });
+    expect(planIsStale(plan, empty)).toBe(false);
+    expect(planIsStale(plan, { ...empty, lists: { units: [{ name: "新单位" }] } })).toBe(true);
+  });
+});

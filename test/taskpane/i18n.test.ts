@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DICTIONARY, fill } from "../../src/taskpane/i18n";
+
+const srcDirs = [join(__dirname, "../../src/taskpane"), join(__dirname, "../../src/preview")];
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe("the pane's dictionary", () => {
+  it("has every key in both languages, none empty, with the same placeholders", () => {
+    const zh = DICTIONARY.zh as Record<string, string>;
+    const en = DICTIONARY.en as Record<string, string>;
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    for (const key of Object.keys(zh)) {
+      expect(zh[key].trim(), key).not.toBe("");
+      expect(en[key].trim(), key).not.toBe("");
+      const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(holes(en[key]), key).toEqual(holes(zh[key]));
+    }
+  });
+
+  it("is Chinese first: the zh strings are Chinese, the default the pane starts in", () => {
+    const zh = DICTIONARY.zh as Record<string, string>;
+    const chinese = Object.values(zh).filter((s) => /[\u4e00-\u9fff]/.test(s));
+    expect(chinese.length / Object.keys(zh).length).toBeGreaterThan(0.9);
+  });
+
+  it("holds every key the pane and the preview use, and no key they do not", () => {
+    const used = new Set<string>();
+    for (const file of srcDirs.flatMap(sources)) {
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/\bt\.([A-Za-z_]\w*)/g)) used.add(m[1]);
+      for (const m of text.matchAll(/\bt\[`([A-Za-z_]+)\$\{/g)) for (const k of Object.keys(DICTIONARY.zh)) if (k.startsWith(m[1])) used.add(k);
+    }
+    const keys = new Set(Object.keys(DICTIONARY.zh));
+    expect([...used].filter((k) => !keys.has(k))).toEqual([]);
+    expect([...keys].filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(fill("共 {rules} 条，{rules} 条", { rules: 89 })).toBe("共 89 条，89 条");
+    expect(fill("{a}{b}", { a: "x" })).toBe("x{b}");
+  });
+});
