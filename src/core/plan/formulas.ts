@@ -71,9 +71,33 @@ export function termAreas(rule: Extract<Rule, { kind: "equation" }>, locate: Loc
 }
 
 /**
- * The formula of a total: `=SUM(C6:G6)`, `=SUM(B7:B8)`, `=B5`, `=B6-C6`. SUM (which skips text
- * and blanks) for the positive terms whenever there is more than one cell; subtracted terms are
- * referenced one by one, or SUM'd when they form a range.
+ * Characters in an area once TRIM has taken the spaces off: 0 exactly when every cell is empty,
+ * a "" (a total of nothing, below) or spaces; positive for a number and for any text, the
+ * no-figure words (无, —, -, /) included. SUMPRODUCT evaluates LEN over a range cell by cell in
+ * Excel, WPS and LibreOffice alike.
+ */
+function writtenLength(ref: string, single: boolean): string {
+  return single ? `LEN(TRIM(${ref}))` : `SUMPRODUCT(LEN(TRIM(${ref})))`;
+}
+
+/**
+ * The formula of a total: `=IF(SUMPRODUCT(LEN(TRIM(C6:G6)))=0,"",SUM(C6:G6))`, and with the same
+ * guard `SUM(B7:B8)`, `B5`, `B6-C6` (`=IF(LEN(TRIM(B6))+LEN(TRIM(C6))=0,"",B6-C6)`). SUM (which
+ * skips text and blanks) for the positive terms whenever there is more than one cell; subtracted
+ * terms are referenced one by one, or SUM'd when they form a range.
+ *
+ * The guard: a total of nothing is not 0. It stays blank ("") until a part holds something, as
+ * the core treats it (src/core/check/evaluate.ts: a sum with no part filled is "not filled",
+ * never silently 0), so Excel, WPS and LibreOffice show what the checks see; the host reads ""
+ * as blank, and so does the 校验 sheet. "Holds something" is the core's "filled": a number or a
+ * no-figure word. Hence not COUNT(parts)=0, which takes parts that are all 无 or — for blank
+ * where the core adds them up to 0 (the total would then read as not filled, and the blank
+ * notice would ask for a 0 or — that is already there); and not COUNTA, which counts the ""
+ * of a nested total of nothing. Any other text makes the core skip the rule as unreadable,
+ * whatever the total shows. One edge remains: a part of only non-ASCII white space (a
+ * full-width space, a no-break space) is blank to the core but not to TRIM, so a total of such
+ * parts (and blanks) shows 0 where the core would leave it blank. The total's own rule is
+ * skipped as not filled either way; a rule that reads the total sees a 0 instead of a blank.
  */
 export function totalFormula(rule: Extract<Rule, { kind: "equation" }>, locate: Locator): string {
   const fromSheet = locate(rule.target).sheet;
@@ -85,5 +109,8 @@ export function totalFormula(rule: Extract<Rule, { kind: "equation" }>, locate: 
   else if (plus.length === 1) text = one(plus[0]);
   else text = `SUM(${plus.map(ref).join(",")})`;
   for (const a of minus) text += `-${one(a)}`;
-  return `=${text}`;
+  const parts = [...plus, ...minus];
+  if (parts.length === 0) return `=${text}`;
+  const written = parts.map((a) => writtenLength(ref(a), isSingleCell(a))).join("+");
+  return `=IF(${written}=0,"",${text})`;
 }

@@ -220,6 +220,22 @@ export function references(formula: string): Array<{ sheet?: string; from: strin
   return tokenize(formula).flatMap((t) => (t.t === "ref" ? [{ sheet: t.sheet, from: t.from, to: t.to }] : []));
 }
 
+/** Every reference under a node of a parsed formula, left to right. */
+export function nodeReferences(n: Node): Array<{ sheet?: string; from: string; to?: string }> {
+  switch (n.k) {
+    case "ref":
+      return [{ sheet: n.sheet, from: n.from, to: n.to }];
+    case "call":
+      return n.args.flatMap(nodeReferences);
+    case "neg":
+      return nodeReferences(n.x);
+    case "bin":
+      return [...nodeReferences(n.a), ...nodeReferences(n.b)];
+    default:
+      return [];
+  }
+}
+
 export function cellOf(a1: string): { row: number; column: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1);
   if (!m) throw new Error(`bad cell ${a1}`);
