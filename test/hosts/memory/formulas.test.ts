@@ -47,4 +47,29 @@ describe("memory host: formula evaluation", () => {
     expect(wb.evaluate("校验 表", "=SUM(ZP_parts)")).toBe(0 + 0.1 + 0.2 + 3);
     expect(wb.evaluate("校验 表", "=SUM(NoSuchName)")).toEqual({ error: "#NAME?" });
   });
+
+  it('gives a formula that returns "" an empty text: values "", text "", valueTypes String; other formulas see text, not a blank', async () => {
+    const book = createMemoryWorkbook(["S"]);
+    // A total as the layout plan writes it (src/core/plan/formulas.ts), over blank parts, spaces,
+    // a no-figure word, figures, and a nested total of nothing.
+    book.setCells("S", "A1:F1", [["", " ", "无", 2.5, 4, '=IF(SUMPRODUCT(LEN(TRIM(A1:B1)))=0,"",SUM(A1:B1))']]);
+    book.setCells("S", "A2:F2", [['=IF(SUMPRODUCT(LEN(TRIM(B1:C1)))=0,"",SUM(B1:C1))', '=IF(LEN(TRIM(F1))+LEN(TRIM(A1))=0,"",F1-A1)', "=F1", "=ISBLANK(F1)", "=COUNT(F1)+COUNTA(F1)*10", "=LEN(F1)"]]);
+    book.setCells("S", "A3:C3", [['=IF(SUMPRODUCT(LEN(TRIM(D1:E1)))=0,"",SUM(D1:E1))', '=IF(SUMPRODUCT(LEN(TRIM(F1:F1)))+LEN(TRIM(A3))=0,"",SUM(F1,A3))', "=ISTEXT(F1)"]]);
+    const read = await book.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("S").getRange("A1:F3");
+      range.load("values, text, valueTypes");
+      await context.sync();
+      return { values: range.values, text: range.text, valueTypes: range.valueTypes };
+    });
+    expect(read.values[0][5]).toBe("");
+    expect(read.text[0][5]).toBe("");
+    expect(read.valueTypes[0][5]).toBe("String");
+    // A truly empty cell reads the same through values, and only valueTypes tells them apart.
+    expect([read.values[0][0], read.valueTypes[0][0]]).toEqual(["", "Empty"]);
+    // 无 is something (the sum is 0); a nested "" is nothing, and so is a copy of it.
+    expect(read.values[1].slice(0, 3)).toEqual([0, "", ""]);
+    // Excel: ISBLANK is FALSE for a formula cell, COUNT skips its "", COUNTA counts it, LEN is 0.
+    expect(read.values[1].slice(3)).toEqual([false, 10, 0]);
+    expect(read.values[2].slice(0, 3)).toEqual([6.5, 6.5, true]);
+  });
 });

@@ -36,7 +36,7 @@ describe("the session's contract", () => {
     expect(small.wb.columnWidth("收入", 1)).toBeGreaterThan(small.wb.columnWidth("收入", 2)!);
     expect(small.wb.cell("收入!C6").format).toMatchObject({ fill: "#FFF9E5", locked: false });
     expect(small.wb.cell("收入!B6").format).toMatchObject({ fill: "#DDEBF7", locked: true });
-    expect(small.wb.cell("收入!B6").formula).toBe("=SUM(C6:G6)");
+    expect(small.wb.cell("收入!B6").formula).toBe('=IF(SUMPRODUCT(LEN(TRIM(C6:G6)))=0,"",SUM(C6:G6))');
     expect(small.wb.cell("收入!G2")).toMatchObject({ value: "单位：万元" });
   });
 });

@@ -110,7 +110,9 @@ export class MemoryRange extends ProxyObject {
       case "valueTypes":
         return matrix((r, c) => {
           const v = model.valueOf(sheet, r, c);
-          if (v === null || v === "") return "Empty";
+          // Empty is a cell with "no formulas or data" (Excel.EmptyCellValue); a formula giving ""
+          // holds a string (Excel.StringCellValue, basicValue "") though values shows "" for both.
+          if (v === null || (v === "" && !sheet.get(r, c)?.formula)) return "Empty";
           if (isError(v)) return "Error";
           return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
         });
