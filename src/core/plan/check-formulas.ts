@@ -17,7 +17,9 @@ import { areaRef, groupAreas, isSingleCell, type Area, type Locator } from "./fo
  *             unlike ROUND, does not fail on text, so it can run over a whole range inside
  *             SUMPRODUCT.
  *   none      the words the core reads as "deliberately no figure" (无, -, —, /): count 0, filled.
- *   empty     blank, "", or a lone space.
+ *   empty     blank, "" (what a total of nothing shows: formulas.ts), or a lone space. A ""
+ *             is text to ISTEXT but has LEN 0, COUNT skips it and no NONE word matches it,
+ *             so `invalid` and `filled` below both read it as blank.
  *   invalid   any other text (the core also parses numeric text such as "1,299.77"; the sheet
  *             cannot add text, so it says 无法校验 and the pane offers to convert), and a
  *             non-whole number in a count field.

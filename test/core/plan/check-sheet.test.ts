@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkReport } from "../../../src/core/check";
+import { checkReport, expandRules } from "../../../src/core/check";
 import { Dec } from "../../../src/core/money";
 import { CHECK_COLUMNS, CHECK_FIRST_ROW, CHECK_SHEET_NAME, CHECK_SUMMARY, CHECK_SUMMARY_TOP } from "../../../src/core/plan/check-sheet";
-import { buildLayoutPlan } from "../../../src/core/plan/layout";
+import { buildLayoutPlan, totalFormulas } from "../../../src/core/plan/layout";
 import type { LayoutPlan } from "../../../src/core/plan/layout-types";
 import { valuesFromRead } from "../../../src/core/plan/read-plan";
 import { defaultForm as form } from "../../../src/core/spec";
@@ -147,6 +147,81 @@ describe("the 校验 sheet's formulas give the core's verdicts", () => {
       const read = valuesFromRead(form, seed.lists, readWorkbook(form, seed.lists, wb));
       const sheet = sheetVerdicts(plan, wb);
       expect(Object.fromEntries(sheet)).toEqual(Object.fromEntries(coreVerdicts(read)));
+    }
+  });
+
+  describe('totals left as formulas over parts that hold nothing show "", which the sheet reads as 未填, as the core reads a blank', () => {
+    const seed = seeds[2020];
+    const plan = buildLayoutPlan(form, seed.lists);
+    const totals = totalFormulas(form, seed.lists);
+    const fields = expandFields(form, seed.lists);
+    const tableOf = new Map(fields.map((f) => [f.id, f.table.id]));
+    const tables = [...new Set([...totals.keys()].map((id) => tableOf.get(id)!))];
+    /** The seed with every input (not a total) of some tables cleared, or set to a word. */
+    const emptied = (ids: Set<string>, word: string | null): ReportData => {
+      const values = { ...seed.values };
+      for (const f of fields) {
+        if (!ids.has(f.table.id) || totals.has(f.id) || !isNumericKind(f.kind)) continue;
+        if (word === null) delete values[f.id];
+        else values[f.id] = word;
+      }
+      return { ...seed, values };
+    };
+    const cases: Array<[string, Set<string>, string | null]> = [
+      ...tables.map((t): [string, Set<string>, string | null] => [`every part of ${t} blank`, new Set([t]), null]),
+      ...tables.map((t): [string, Set<string>, string | null] => [`every part of ${t} "—"`, new Set([t]), "—"]),
+      ["every part of every table blank", new Set(tables), null],
+      ["every part of every table a lone space", new Set(tables), " "],
+    ];
+
+    it("there are tables with totals to empty", () => {
+      expect(tables.length).toBeGreaterThan(5);
+    });
+
+    /**
+     * Budget rules whose 决算 reads 0 here (a no-figure word) against a 预算 that is 0 too. The
+     * core reports them 超支（年初未作预算）, 超支 0.00: evaluateBudget tests `actual.isPositive()`,
+     * which decimal.js answers true for zero. The sheet's `>0` says 通过, which is right. A core bug
+     * outside this change: these rules are compared apart, and the strict comparison of such a
+     * case is it.fails below until evaluate.ts is fixed.
+     */
+    const zeroAgainstZero = (ids: Set<string>, word: string | null): Set<string> =>
+      new Set(word === "—" ? expandRules(form, seed.lists).filter((r) => r.kind === "budget" && ids.has(tableOf.get(r.actual)!) && ids.has(tableOf.get(r.budget)!)).map((r) => r.id) : []);
+
+    for (const [what, ids, word] of cases) {
+      it(`${what}: the sheet's verdicts equal the core's on what the workbook holds`, () => {
+        const data = emptied(ids, word);
+        const wb = workbookFromPlan(form, plan, data, { keepFormulas: true });
+        const read = valuesFromRead(form, seed.lists, readWorkbook(form, seed.lists, wb));
+        const sheet = sheetVerdicts(plan, wb);
+        const core = coreVerdicts(read);
+        expect(sheet.size).toBe(core.size);
+        const apart = zeroAgainstZero(ids, word);
+        const comparable = (m: Map<string, string>) => Object.fromEntries([...m].filter(([id]) => !apart.has(id)));
+        expect(comparable(sheet)).toEqual(comparable(core));
+        for (const id of apart) expect(sheet.get(id), id).toBe("通过");
+        // The case is what it says: totals of these tables show "" when their parts hold nothing,
+        // and a figure (or the word a one-cell total copies) when they hold words.
+        const shown = plan.sheets.flatMap((s) => s.cells.filter((c) => c.fieldId && totals.has(c.fieldId) && ids.has(tableOf.get(c.fieldId)!)).map((c) => wb.value(s.name, c.row, c.column)));
+        expect(shown.length).toBeGreaterThan(0);
+        if (word === "—") expect(shown.every((v) => typeof v === "number" || v === "—")).toBe(true);
+        else expect(shown.every((v) => v === "")).toBe(true);
+        // Their own rules say 未填 on the sheet (and so in the core), not 无法校验.
+        if (word !== "—") for (const id of [...totals.keys()].filter((t) => ids.has(tableOf.get(t)!))) expect(sheet.get(totals.get(id)!.rule.id), id).toBe("未填");
+      });
+    }
+
+    const affected = cases.filter(([, ids, word]) => zeroAgainstZero(ids, word).size > 0);
+    it("some cases put a 0 决算 against a 0 预算", () => {
+      expect(affected.length).toBeGreaterThan(0);
+    });
+    // Remove .fails once the core's budget rule no longer reports a 0 决算 as 超支 (see above).
+    for (const [what, ids, word] of affected) {
+      it.fails(`${what}: every verdict, budget rules included, equals the core's`, () => {
+        const wb = workbookFromPlan(form, plan, emptied(ids, word), { keepFormulas: true });
+        const read = valuesFromRead(form, seed.lists, readWorkbook(form, seed.lists, wb));
+        expect(Object.fromEntries(sheetVerdicts(plan, wb))).toEqual(Object.fromEntries(coreVerdicts(read)));
+      });
     }
   });
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { checkReport, type RuleResult } from "../../../src/core/check";
 import { CHECK_COLUMNS, CHECK_FIRST_ROW } from "../../../src/core/plan/check-sheet";
-import { defaultForm, type ReportData } from "../../../src/core/spec";
+import { totalFormulas } from "../../../src/core/plan/layout";
+import { defaultForm, expandFields, type ReportData } from "../../../src/core/spec";
 import type { MemoryWorkbook } from "../../../src/hosts/memory";
-import { layOut, seed, setup, typeReport } from "./helpers";
+import { fieldAddress, layOut, seed, setup, typeReport } from "./helpers";
 
 /** The word the 校验 sheet should show for a core verdict. */
 function expectedVerdict(r: RuleResult): string {
@@ -74,5 +75,35 @@ describe("the 校验 sheet's formulas, evaluated by the memory host", () => {
     const failing = new Set(core.findings.filter((f) => f.kind === "sum" || f.kind === "same").map((f) => f.cell));
     const coloured = new Set(["收入", "支出和结余", "三公经费", "固定资产", "预算与决算", "功能科目", "基本概况", "绩效目标"].flatMap((s) => wb.conditionalFormatsShowing(s)));
     for (const cell of failing) expect(coloured).toContain(cell);
+  });
+
+  it('with the totals left to their formulas, a total of wholly blank parts shows "", the host reads it as blank, and the sheet agrees with the core', async () => {
+    const { wb, session } = setup();
+    await layOut(session);
+    const totals = totalFormulas(defaultForm, seed.lists);
+    // The officer types the seed's parts only; the 2020 seed leaves whole tables blank (no 项目支出
+    // 功能科目, for one), so some totals have nothing to add up.
+    for (const field of expandFields(defaultForm, seed.lists)) {
+      if (totals.has(field.id)) continue;
+      const raw = seed.values[field.id];
+      const text = raw === undefined || raw === null ? "" : typeof raw === "object" ? raw.value : raw;
+      const [sheet, cell] = fieldAddress(field.id).split("!");
+      wb.userEdit(sheet.replace(/^'|'$/g, ""), cell, [[text ?? ""]]);
+    }
+    const report = await session.validate();
+    expect(report.problems).toEqual([]);
+    const shownBlank = [...totals.keys()].filter((id) => wb.cell(fieldAddress(id)).value === "");
+    expect(shownBlank).toContain("funcProject.total.amount");
+    for (const id of shownBlank) {
+      expect(wb.cell(fieldAddress(id)).formula, id).toMatch(/^=IF\(/);
+      expect(report.data.values[id], `${id} is read as blank`).toBeUndefined();
+      expect(report.results.find((r) => r.rule.id === totals.get(id)!.rule.id)?.reason, id).toBe("未填写");
+    }
+    // Every other total was read as the figure its formula computed.
+    for (const id of totals.keys()) if (!shownBlank.includes(id)) expect(report.data.values[id], id).toBeDefined();
+    const sheet = sheetVerdicts(wb, report.results.length);
+    const mismatches = report.results.filter((r) => sheet.get(r.rule.id) !== expectedVerdict(r)).map((r) => [r.rule.id, expectedVerdict(r), sheet.get(r.rule.id)]);
+    expect(mismatches).toEqual([]);
+    expect(report.results.filter((r) => r.status === "skipped" && r.reason === "未填写").length).toBeGreaterThanOrEqual(shownBlank.length);
   });
 });
