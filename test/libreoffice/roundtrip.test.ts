@@ -1,10 +1,11 @@
 /**
  * The template's own formulas in a real spreadsheet engine. The 2020 seed's figures go into
- * ZiPing's template two ways, and LibreOffice opens, recalculates and saves both in one run:
+ * ZiPing's template three ways, and LibreOffice opens, recalculates and saves them in one run:
  *
  *   reported: every figure typed as the report printed it, totals included (1112.80 where the
  *             parts add up to 1112.79), so the 校验 sheet has the seed's slips to find;
- *   formulas: only the input cells filled, every total left to its formula.
+ *   formulas: only the input cells filled, every total left to its formula;
+ *   words:    as formulas, with the parts of some tables all —, 无 or a lone space.
  *
  * Then, read back: each total formula equals the core's decimal sum of its parts (blank when no
  * part is filled, as the core has it), each 校验 verdict equals the core's verdict for that rule,
