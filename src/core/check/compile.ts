@@ -1,5 +1,5 @@
 import { sheetAddress } from "../plan/address";
-import { cellIndex } from "../plan/placement";
+import { cellIndex, type CellPosition } from "../plan/placement";
 import { expandFields, type FieldDef, type Lists } from "../spec/instances";
 import type { FormSpec } from "../spec/types";
 import { expandRules, ruleFields, type Rule } from "./rules";
@@ -29,9 +29,21 @@ export interface CompiledForm {
 const CACHED_SHAPES_PER_FORM = 4;
 const cache = new WeakMap<FormSpec, Map<string, CompiledForm>>();
 
+/**
+ * The expansion without the cache, for one-off callers whose lists are new each time (an import
+ * that adds thousands of 科目 entries): building the cache key would serialise every list, and
+ * the entry kept afterwards could never be hit again.
+ */
+export function compileUncached(form: FormSpec, lists: Lists): CompiledForm {
+  return compile(form, lists);
+}
+
 function compile(form: FormSpec, lists: Lists): CompiledForm {
   const fields = expandFields(form, lists);
-  const index = cellIndex(form, lists);
+  // Addresses are laid out on first use: a pass with no finding never needs one, and an import
+  // locates only its own table. The lists are copied so a later change to them cannot move them.
+  const listsNow: Lists = Object.fromEntries(Object.entries(lists).map(([id, entries]) => [id, entries?.slice()]));
+  let index: Map<string, CellPosition> | undefined;
   const indexOf = new Map(fields.map((f, i) => [f.id, i]));
   const position = (id: string) => {
     const i = indexOf.get(id);
@@ -43,10 +55,12 @@ function compile(form: FormSpec, lists: Lists): CompiledForm {
     fieldById: new Map(fields.map((f) => [f.id, f])),
     indexOf,
     rules: expandRules(form, lists).map((rule) => Object.assign(rule, { ix: ruleFields(rule).map(position) })),
-    order: new Map(fields.map((f, i) => [f.id, i])),
+    // Layout order is field order: the same map serves both.
+    order: indexOf,
     memo: { raws: [], states: [] },
     ruleMemo: { inputs: [], results: [] },
     templateAddress: (id) => {
+      index ??= cellIndex(form, listsNow);
       const p = index.get(id);
       return p ? sheetAddress(p.sheet, p.row, p.column) : id;
     },

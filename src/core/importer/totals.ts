@@ -1,64 +1,70 @@
-import { checkReport, type RuleResult } from "../check";
-import { contribution } from "../check/values";
-import { sum } from "../money";
-import type { Rule } from "../check/rules";
-import type { ListEntry, RawValue, ReportData } from "../spec/data";
-import type { FormSpec } from "../spec/types";
+import { evaluateRule, type RuleResult } from "../check/evaluate";
+import { contribution, readCell, type CellState, type ReadValues } from "../check/values";
+import { sum, type Dec } from "../money";
+import type { RawValue, ReportData } from "../spec/data";
+import type { ImportTarget } from "./target";
 import type { ImportFinding, ImportTotal, ImportWrite, TotalStatus } from "./types";
-
-/** Fields of the table that the template computes with a formula (totals): never written by an import. */
-export function formulaTargets(rules: Rule[], tableId: string): Set<string> {
-  const out = new Set<string>();
-  for (const rule of rules) {
-    if (rule.kind === "equation" && rule.relation.formula && rule.target.startsWith(`${tableId}.`)) out.add(rule.target);
-  }
-  return out;
-}
 
 const STATUS_OF: Record<RuleResult["status"], TotalStatus> = { pass: "agrees", tail: "tail", fail: "differs", skipped: "unchecked" };
 const WORST: TotalStatus[] = ["differs", "tail", "agrees", "unchecked"];
+const EMPTY: CellState = { state: "empty" };
 
 /**
- * The export's totals against the template's own sums: the data as it will be after the
- * import, with each exported total put in its formula cell only for the comparison, is run
- * through checkReport, and the verdict of each total's sum rule is taken. An exact 元 total
- * against exact 元 parts must agree exactly; a 万元 total may differ by rounding (尾差).
+ * The export's totals against the template's own sums: with the data as it will be after the
+ * import, and each exported total put in its formula cell only for the comparison, each
+ * total's sum rule is evaluated by the checks' own evaluateRule, and its verdict is taken. An
+ * exact 元 total against exact 元 parts must agree exactly; a 万元 total may differ by rounding
+ * (尾差). Only the cells those rules read are parsed: a rule's verdict depends on nothing else,
+ * so this is the verdict a check of the whole workbook gives.
  */
 export function compareTotals(
-  form: FormSpec,
+  target: ImportTarget,
   reference: ReportData | undefined,
-  lists: Record<string, ListEntry[]>,
   writes: ImportWrite[],
   totals: ImportTotal[],
   locate: (id: string) => string,
 ): { totals: ImportTotal[]; findings: ImportFinding[] } {
   const templateTotals = totals.filter((t) => t.kind === "template" && t.fieldId);
   if (!templateTotals.length) return { totals, findings: [] };
-  const values: Record<string, RawValue> = { ...(reference?.values ?? {}) };
-  for (const w of writes) values[w.fieldId] = w.value;
-  for (const t of templateTotals) values[t.fieldId!] = t.conversion === "元→万元" ? { value: t.exported, exact: true } : t.exported;
-  const probe: ReportData = { form: form.id, lists, values };
-  const report = checkReport(form, probe, locate);
-  const byTarget = new Map<string, RuleResult[]>();
-  for (const r of report.results) {
-    if (r.rule.kind !== "equation" || !r.rule.relation.formula) continue;
-    const list = byTarget.get(r.rule.target) ?? [];
-    list.push(r);
-    byTarget.set(r.rule.target, list);
+  const planned = new Map<string, RawValue>();
+  for (const w of writes) planned.set(w.fieldId, w.value);
+  for (const t of templateTotals) planned.set(t.fieldId!, t.conversion === "元→万元" ? { value: t.exported, exact: true } : t.exported);
+
+  const compared = new Set(templateTotals.map((t) => t.fieldId!));
+  const rules = target.totalRules.filter((r) => compared.has(r.target));
+  const { compiled } = target;
+  const states = new Array<CellState>(compiled.fields.length).fill(EMPTY);
+  const read = new Array<boolean>(compiled.fields.length).fill(false);
+  for (const rule of rules) {
+    for (const ix of rule.ix) {
+      if (read[ix]) continue;
+      read[ix] = true;
+      const id = compiled.fields[ix].id;
+      states[ix] = readCell(compiled.fields[ix], planned.has(id) ? planned.get(id) : reference?.values[id]);
+    }
   }
+  // evaluateRule reads fields and states by position; `cells` is for callers that look up by id.
+  const values: ReadValues = { fields: compiled.fieldById, cells: new Map(), states, compiled };
+  const byTarget = new Map<string, Array<{ result: RuleResult; rule: (typeof rules)[number] }>>();
+  for (const rule of rules) {
+    const list = byTarget.get(rule.target) ?? [];
+    list.push({ result: evaluateRule(values, locate, rule), rule });
+    byTarget.set(rule.target, list);
+  }
+
   const findings: ImportFinding[] = [];
   const checked = totals.map((t): ImportTotal => {
     if (t.kind !== "template" || !t.fieldId) return t;
     const results = byTarget.get(t.fieldId) ?? [];
     if (!results.length) return { ...t, status: "unchecked", message: "模板中此格没有合计公式，未核对" };
-    const statuses = results.map((r) => STATUS_OF[r.status]);
+    const statuses = results.map((r) => STATUS_OF[r.result.status]);
     const status = WORST.find((s) => statuses.includes(s)) ?? "unchecked";
-    const decisive = results.find((r) => STATUS_OF[r.status] === status)!;
-    const rule = decisive.rule as Extract<RuleResult["rule"], { kind: "equation" }>;
-    const filled = rule.terms.flatMap((term) => {
-      const v = contribution(report.values.cells.get(term.field) ?? { state: "empty" });
-      return v === undefined ? [] : [v.times(term.sign)];
-    });
+    const { result: decisive, rule } = results.find((r) => STATUS_OF[r.result.status] === status)!;
+    const filled: Dec[] = [];
+    for (let k = 0; k < rule.terms.length; k++) {
+      const v = contribution(states[rule.ix[k + 1]]);
+      if (v !== undefined) filled.push(rule.terms[k].sign === 1 ? v : v.negated());
+    }
     const expected = filled.length ? sum(filled).toFixed() : undefined;
     const message =
       decisive.finding?.message ??

@@ -1,0 +1,457 @@
+import { Dec, parseAmount, wanToYuan, yuanToWan, type ParsedAmount } from "../money";
+import { rawText, type ListEntry, type RawValue } from "../spec/data";
+import { fieldId as makeFieldId, type FieldDef } from "../spec/instances";
+import type { FormSpec } from "../spec/types";
+import { mapColumns, type ColumnPlan } from "./columns";
+import { isBlank, type SourceGrid } from "./grid";
+import type { Layout } from "./layout";
+import { describeMatch } from "./match";
+import type { TableModel } from "./model";
+import { unitInText } from "./normalize";
+import { mapRows, type RowPlan } from "./rows";
+import { compileTarget, type ImportTarget } from "./target";
+import { compareTotals } from "./totals";
+import type {
+  ImportConsumed,
+  ImportFinding,
+  ImportOptions,
+  ImportPlan,
+  ImportTotal,
+  ImportWrite,
+  ListAdd,
+  RowMapping,
+  SourceUnit,
+  TableChoice,
+  UnitChoice,
+} from "./types";
+import { inferUnit, statedUnits, type SampleAmount } from "./unit";
+
+/** A cell's amount in 万元 (the form's money unit), exactly; its texts are made only when shown. */
+type CellAmount = { p: Extract<ParsedAmount, { kind: "amount" | "none" }>; value: Dec; conversion: "元→万元" | "none" } | { reason: string };
+
+const ZERO = new Dec(0);
+
+/** The amount as the export wrote it, and in 万元, as plain decimal text. */
+function amountTexts(a: Exclude<CellAmount, { reason: string }>): { parsed: string; converted: string } {
+  if (a.p.kind === "none") return { parsed: "0", converted: "0" };
+  return { parsed: a.p.value.toFixed(a.p.decimals), converted: a.value.toFixed() };
+}
+
+/** Where each cell of one import goes. Used once per plan (see planImport). */
+export class Planner {
+  private writes: ImportWrite[] = [];
+  private totals: ImportTotal[] = [];
+  private details: ImportPlan["details"] = [];
+  private consumed: ImportConsumed[] = [];
+  private rejects: ImportPlan["rejects"] = [];
+  private cols: ColumnPlan;
+  private rowPlan: RowPlan;
+  private lists: Record<string, ListEntry[]>;
+  private target: ImportTarget;
+  private fields: ReadonlyMap<string, FieldDef>;
+  private locate: (id: string) => string;
+  private unit!: UnitChoice;
+  /** Direct children (indexes into rowPlan.lines) of each line in the 类/款/项 tree. */
+  private children: number[][];
+  /** Per export column: the target column id of a value column, and whether it holds 万元. */
+  private valueColumn: Array<string | undefined>;
+  private moneyColumn: boolean[];
+  /**
+   * Per body cell (line i, column c at i × width + c): its parse, its 元→万元 conversion and its
+   * amount for the hierarchy checks. Each is a pure function of the cell, so a cell read by the
+   * unit inference, a subtotal check and its own write is parsed and converted once.
+   */
+  private width: number;
+  private parses: Array<ParsedAmount | undefined> = [];
+  private wans: Array<Dec | undefined> = [];
+  private amounts: Array<CellAmount | undefined> = [];
+
+  constructor(
+    private form: FormSpec,
+    private grid: SourceGrid,
+    private layout: Layout,
+    private model: TableModel,
+    private choice: TableChoice,
+    private options: ImportOptions,
+  ) {
+    const reference = options.reference;
+    const listId = model.list?.id;
+    this.cols = mapColumns(grid, layout, model);
+    this.rowPlan = mapRows(grid, layout, this.cols, model, listId ? (reference?.lists[listId] ?? []) : []);
+    this.lists = Object.fromEntries(form.lists.map((l) => [l.id, [...(reference?.lists[l.id] ?? [])]]));
+    if (listId) for (const e of this.rowPlan.newEntries) this.lists[listId].push(e.entry);
+    // Only the target table and the totals computed in it, laid out for the lists after import.
+    this.target = compileTarget(form, model.table.id, this.lists);
+    this.fields = this.target.compiled.fieldById;
+    this.locate = this.target.locate;
+    this.children = this.rowPlan.lines.map(() => []);
+    this.rowPlan.parents.forEach((p, k) => {
+      if (p >= 0) this.children[p].push(k);
+    });
+    this.width = Math.max(1, layout.width);
+    this.valueColumn = Array.from({ length: layout.width }, (_, c) => this.cols.values.get(c));
+    this.moneyColumn = this.valueColumn.map((columnId) => {
+      const spec = model.table.columns?.find((x) => x.id === columnId);
+      return (spec?.unit ?? model.table.unit) === "万元";
+    });
+  }
+
+  plan(base: Pick<ImportPlan, "form" | "delimiter" | "basis">): ImportPlan {
+    this.unit = this.chooseUnit();
+    this.consumeAbove();
+    this.placeBody();
+    const listAdds = this.listAdds();
+    const { totals, findings } = compareTotals(this.target, this.options.reference, this.writes, this.totals, this.locate);
+    const rows = this.rowMappings();
+    return {
+      ...base,
+      table: this.choice,
+      unit: this.unit,
+      columns: this.cols.mappings,
+      rows,
+      writes: this.writes,
+      totals,
+      details: this.details,
+      listAdds,
+      consumed: this.consumed,
+      rejects: this.rejects,
+      findings: [...findings, ...this.hierarchyFindings(), ...this.unitFindings()],
+    };
+  }
+
+  // ── unit ────────────────────────────────────────────────────────────────
+  private chooseUnit(): UnitChoice {
+    const stated = statedUnits(this.grid, this.layout);
+    const first = stated[0];
+    if (this.options.unit) {
+      const note = first && first.unit !== this.options.unit ? `（表中注明“${first.text.trim()}”，按指定改为${this.options.unit}）` : "";
+      return { value: this.options.unit, how: "given", reason: `按指定的单位${this.options.unit}${note}` };
+    }
+    if (first) {
+      const conflict = stated.find((s) => s.unit !== first.unit);
+      const note = conflict ? `；另有“${conflict.text.trim()}”（第${this.grid.lines[conflict.row]}行），与之不一致，请核对` : "";
+      return { value: first.unit, how: "stated", reason: `第${this.grid.lines[first.row]}行注明“${first.text.trim()}”${note}` };
+    }
+    return inferUnit(this.sampleAmounts(), this.options.reference);
+  }
+
+  private unitFindings(): ImportFinding[] {
+    const stated = statedUnits(this.grid, this.layout);
+    const conflict = stated.length && stated.some((s) => s.unit !== stated[0].unit);
+    return conflict ? [{ severity: "warning" as const, message: `单位注明不一致：${stated.map((s) => `“${s.text.trim()}”`).join("、")}，已按${this.unit.value}` }] : [];
+  }
+
+  /** Amounts bound for 万元/元 fields, for inferring the unit. */
+  private sampleAmounts(): SampleAmount[] {
+    const out: SampleAmount[] = [];
+    const { lines, roles } = this.rowPlan;
+    for (let i = 0; i < lines.length; i++) {
+      const role = roles[i];
+      if (role.role !== "row" && role.role !== "entry") continue;
+      const row = this.grid.rows[lines[i].r];
+      for (const [c, columnId] of this.cols.values) {
+        const text = row[c];
+        if (isBlank(text)) continue;
+        const fieldId = this.fieldIdOf(role.rowId, columnId);
+        const field = this.fields.get(fieldId);
+        if (!field || (field.kind !== "amount" && field.kind !== "amountOrNone")) continue;
+        if (this.cols.mappings[c].unit) continue;
+        const p = this.parsed(i, c);
+        if (p.kind === "amount" && p.unitHint === undefined) out.push({ fieldId, value: p.value, decimals: p.decimals, line: lines[i].line, text });
+      }
+    }
+    return out;
+  }
+
+  private fieldIdOf(rowId: string, columnId: string): string {
+    return this.model.table.layout === "record" ? makeFieldId(this.model.table, rowId) : makeFieldId(this.model.table, rowId, columnId);
+  }
+
+  // ── structure above the body ───────────────────────────────────────────
+  private consumeAbove(): void {
+    for (const r of this.layout.preamble) {
+      this.grid.rows[r].forEach((text, c) => {
+        if (isBlank(text)) return;
+        this.consume(r, c, unitInText(text) && /单位/.test(text) ? "unit" : "title");
+      });
+    }
+    for (const r of [...this.layout.header, ...this.layout.numbering]) {
+      this.grid.rows[r].forEach((text, c) => {
+        if (!isBlank(text)) this.consume(r, c, "header");
+      });
+    }
+  }
+
+  private consume(r: number, c: number, role: ImportConsumed["role"]): void {
+    this.consumed.push({ line: this.grid.lines[r], column: c + 1, text: this.grid.rows[r][c], role, asText: true });
+  }
+
+  private reject(r: number, c: number, reason: string): void {
+    this.rejects.push({ line: this.grid.lines[r], column: c + 1, text: this.grid.rows[r][c], reason });
+  }
+
+  // ── body ─────────────────────────────────────────────────────────────────
+  private placeBody(): void {
+    const { lines, roles } = this.rowPlan;
+    const mappings = this.cols.mappings;
+    for (let i = 0; i < lines.length; i++) {
+      const role = roles[i];
+      const r = lines[i].r;
+      const row = this.grid.rows[r];
+      for (let c = 0; c < row.length; c++) {
+        if (isBlank(row[c])) continue;
+        if (role.role === "rejected") {
+          this.reject(r, c, role.reason);
+          continue;
+        }
+        const mapping = mappings[c];
+        if (!mapping || mapping.role === "unmapped") {
+          this.reject(r, c, mapping?.reason ?? "表头以外的单元格，无法确定是哪一栏");
+          continue;
+        }
+        if (mapping.role !== "value") {
+          this.consume(r, c, mapping.role === "code" ? "code" : mapping.role === "sequence" ? "sequence" : role.role === "note" ? "note" : "label");
+          continue;
+        }
+        this.placeValue(i, c, this.valueColumn[c]!);
+      }
+    }
+  }
+
+  private placeValue(i: number, c: number, columnId: string): void {
+    const line = this.rowPlan.lines[i];
+    const role = this.rowPlan.roles[i];
+    const r = line.r;
+    switch (role.role) {
+      case "row":
+      case "entry": {
+        const id = this.fieldIdOf(role.rowId, columnId);
+        const field = this.fields.get(id);
+        if (!field) return this.reject(r, c, `表中没有单元格 ${id}`);
+        if (this.target.formulas.has(id)) return this.total(i, c, field);
+        return this.write(i, c, field, this.cols.mappings[c].unit);
+      }
+      case "subtotal":
+        return this.subtotal(i, c);
+      case "detail": {
+        const amount = this.lineAmount(i, c);
+        if ("reason" in amount) return this.reject(r, c, amount.reason);
+        const { parsed, converted } = amountTexts(amount);
+        this.details.push({ line: line.line, column: c + 1, text: this.grid.rows[r][c], parentLine: role.parentLine, parsed, converted, conversion: amount.conversion });
+        return;
+      }
+      case "structure":
+      case "note":
+        return this.reject(r, c, "说明行中的数值，无法确定归属");
+      case "rejected":
+        return this.reject(r, c, role.reason);
+    }
+  }
+
+  /** The parse of body cell (i, c), made once. */
+  private parsed(i: number, c: number): ParsedAmount {
+    const k = i * this.width + c;
+    return (this.parses[k] ??= parseAmount(this.grid.rows[this.rowPlan.lines[i].r][c]));
+  }
+
+  /** The amount of body cell (i, c), read as 元, in 万元: converted once. */
+  private wan(i: number, c: number, p: Extract<ParsedAmount, { kind: "amount" }>): Dec {
+    const k = i * this.width + c;
+    return (this.wans[k] ??= yuanToWan(p.value));
+  }
+
+  /** An amount in 万元 (the form's money unit) from a body cell, exactly. */
+  private amountOf(i: number, c: number, money: boolean): CellAmount {
+    const p = this.parsed(i, c);
+    if (p.kind === "invalid") return { reason: p.reason };
+    if (p.kind === "none") return { p, value: ZERO, conversion: "none" };
+    if (p.unitHint === "%") return { reason: `应填金额，填写的是百分比“${this.grid.rows[this.rowPlan.lines[i].r][c].trim()}”` };
+    const from = p.unitHint ?? this.cols.mappings[c].unit ?? this.unit.value;
+    const convert = money && from === "元";
+    return { p, value: convert ? this.wan(i, c, p) : p.value, conversion: convert ? "元→万元" : "none" };
+  }
+
+  /** amountOf for a body cell going to its column's table column, however often the hierarchy checks ask for it. */
+  private lineAmount(i: number, c: number): CellAmount {
+    const k = i * this.width + c;
+    return (this.amounts[k] ??= this.amountOf(i, c, this.moneyColumn[c]));
+  }
+
+  private total(i: number, c: number, field: FieldDef): void {
+    const r = this.rowPlan.lines[i].r;
+    const amount = this.amountOf(i, c, field.unit === "万元");
+    if ("reason" in amount) return this.reject(r, c, amount.reason);
+    this.totals.push({
+      line: this.grid.lines[r],
+      column: c + 1,
+      text: this.grid.rows[r][c],
+      kind: "template",
+      fieldId: field.id,
+      cell: this.locate(field.id),
+      label: field.label,
+      exported: amountTexts(amount).converted,
+      conversion: amount.conversion,
+      status: "unchecked",
+    });
+  }
+
+  /** A line summing the lines under it: compared with their sum, not written. */
+  private subtotal(i: number, c: number): void {
+    const line = this.rowPlan.lines[i];
+    const text = this.grid.rows[line.r][c];
+    const amount = this.lineAmount(i, c);
+    if ("reason" in amount) return this.reject(line.r, c, amount.reason);
+    const children = this.childSum(i, c);
+    const role = this.rowPlan.roles[i];
+    const label = [line.code, line.name].filter(Boolean).join(" ");
+    const exported = amountTexts(amount).converted;
+    if (!children) {
+      const reason = role.role === "subtotal" && role.reason ? role.reason : "其下没有可核对的明细行";
+      this.totals.push({ line: line.line, column: c + 1, text, kind: "subtotal", label, exported, conversion: amount.conversion, status: "unchecked", message: reason });
+      return;
+    }
+    const agrees = children.eq(amount.value);
+    const expected = children.toFixed();
+    const total: ImportTotal = { line: line.line, column: c + 1, text, kind: "subtotal", label, exported, conversion: amount.conversion, expected, status: agrees ? "agrees" : "differs" };
+    if (!agrees) total.message = `第${line.line}行“${label}”为 ${exported} 万元，其下各行合计 ${expected} 万元，相差 ${amount.value.minus(children).toFixed()} 万元`;
+    this.totals.push(total);
+  }
+
+  /** Sum (万元) of the direct children's cells in column c, or undefined when none is a figure. */
+  private childSum(i: number, c: number): Dec | undefined {
+    let sum = ZERO;
+    let any = false;
+    for (const k of this.children[i]) {
+      if (isBlank(this.grid.rows[this.rowPlan.lines[k].r][c])) continue;
+      const a = this.lineAmount(k, c);
+      if ("reason" in a) continue;
+      sum = sum.plus(a.value);
+      any = true;
+    }
+    return any ? sum : undefined;
+  }
+
+  /** Placed parents (类 lines written to a row) whose 款 lines do not add up to them. */
+  private hierarchyFindings(): ImportFinding[] {
+    const out: ImportFinding[] = [];
+    this.rowPlan.lines.forEach((line, i) => {
+      const role = this.rowPlan.roles[i];
+      if (role.role !== "row" && role.role !== "entry") return;
+      if (this.children[i].length === 0) return;
+      for (const c of this.cols.values.keys()) {
+        if (isBlank(this.grid.rows[line.r][c])) continue;
+        const own = this.lineAmount(i, c);
+        const children = this.childSum(i, c);
+        if ("reason" in own || !children || children.eq(own.value)) continue;
+        out.push({
+          severity: "warning",
+          line: line.line,
+          column: c + 1,
+          message: `第${line.line}行“${[line.code, line.name].filter(Boolean).join(" ")}”为 ${amountTexts(own).converted} 万元，其下明细合计 ${children.toFixed()} 万元，相差 ${own.value.minus(children).toFixed()} 万元（已按本行导入，明细未重复计入）`,
+        });
+      }
+    });
+    return out;
+  }
+
+  /** The value a write replaces, when the target holds one. */
+  private existingOf(fieldId: string): RawValue | undefined {
+    const values = this.options.reference?.values;
+    if (!values) return undefined;
+    const existing = values[fieldId];
+    const text = rawText(existing);
+    return text === null || String(text).trim() === "" ? undefined : existing;
+  }
+
+  /**
+   * The write of body cell (i, c) into `field`. Properties are added in one fixed order (the
+   * plan's JSON reads the same whichever branch made it) rather than spread per cell.
+   */
+  private write(i: number, c: number, field: FieldDef, columnUnit: SourceUnit | undefined): void {
+    const r = this.rowPlan.lines[i].r;
+    const text = this.grid.rows[r][c];
+    if (field.kind === "text") return this.push(r, c, field, { conversion: "none", value: text.trim(), asText: true });
+    const p = this.parsed(i, c);
+    if (p.kind === "invalid") return this.reject(r, c, p.reason);
+    if (p.kind === "none") {
+      const value = field.kind === "amountOrNone" ? text.trim() : "0";
+      return this.push(r, c, field, { parsed: "0", converted: "0", conversion: "none", value, noFigure: true });
+    }
+    if (p.unitHint === "%" && field.kind !== "percent") return this.reject(r, c, `应填${field.unit || "数值"}，填写的是百分比“${text.trim()}”`);
+    if (field.kind === "percent") {
+      const shown = p.value.toFixed();
+      return this.push(r, c, field, { parsed: shown, converted: shown, conversion: "none", value: text.trim() });
+    }
+    if (field.kind === "count" && !p.value.isInteger()) return this.reject(r, c, `应为整数${field.unit ? `（${field.unit}）` : ""}，填写的是“${text.trim()}”`);
+    const parsed = p.value.toFixed(p.decimals);
+    const money = field.unit === "万元" || field.unit === "元";
+    const from = p.unitHint === "%" ? undefined : (p.unitHint ?? columnUnit ?? this.unit.value);
+    if (!money || from === undefined || from === field.unit) {
+      if (p.unitHint && money && p.unitHint !== field.unit) return this.reject(r, c, `单位不符：${text.trim()}`);
+      return this.push(r, c, field, { parsed, converted: parsed, conversion: "none", value: parsed });
+    }
+    const toWan = from === "元";
+    const converted = toWan ? this.wan(i, c, p) : wanToYuan(p.value);
+    const convertedText = converted.toFixed();
+    // Known to the 分: checks treat it as exact, not as a rounded 2-decimal figure.
+    const plain = converted.decimalPlaces() >= 2 ? convertedText : converted.toFixed(2);
+    this.push(r, c, field, { parsed, converted: convertedText, conversion: toWan ? "元→万元" : "万元→元", value: { value: plain, exact: true } });
+  }
+
+  private push(r: number, c: number, field: FieldDef, what: Pick<ImportWrite, "conversion" | "value" | "parsed" | "converted" | "asText" | "noFigure">): void {
+    const w = { line: this.grid.lines[r], column: c + 1, text: this.grid.rows[r][c], fieldId: field.id, cell: this.locate(field.id), label: field.label, ...what } as ImportWrite;
+    const existing = this.existingOf(field.id);
+    if (existing !== undefined) w.existing = existing;
+    this.writes.push(w);
+  }
+
+  // ── lists and rows ───────────────────────────────────────────────────────
+  private listAdds(): ListAdd[] {
+    const listId = this.model.list?.id;
+    const listRow = this.model.listRow;
+    if (!listId || !listRow) return [];
+    const labelColumns = this.model.table.labelColumns ?? [{ id: "name" as const, label: "" }];
+    const prefix = `${this.model.table.id}.${listRow.id}[`;
+    const withCode = labelColumns.map((lc) => lc.id);
+    const withoutCode = labelColumns.filter((lc) => lc.id === "name").map((lc) => lc.id);
+    return this.rowPlan.newEntries.map((e) => ({
+      list: listId,
+      index: e.index,
+      entry: e.entry,
+      line: e.line,
+      labelFields: (e.entry.code !== undefined ? withCode : withoutCode).map((id) => `${prefix}${e.index}].#${id}`),
+      asText: true,
+    }));
+  }
+
+  private rowMappings(): RowMapping[] {
+    const listLabel = this.model.list?.label ?? "";
+    return this.rowPlan.lines.map((line, i): RowMapping => {
+      const role = this.rowPlan.roles[i];
+      const m = { line: line.line, label: line.name } as RowMapping;
+      if (line.code !== undefined) m.code = line.code;
+      switch (role.role) {
+        case "row":
+          return Object.assign(m, { role: role.total ? "total" : "row", rowId: role.rowId, how: role.how, score: role.score, matched: role.matched, reason: describeMatch(role) } as const);
+        case "entry":
+          m.role = "entry";
+          m.rowId = role.rowId;
+          m.how = role.how;
+          m.score = role.score;
+          if (role.matched) m.matched = role.matched;
+          m.reason = role.how === "new" ? `新增到“${listLabel}”第${role.index}项` : describeMatch({ how: role.how, score: role.score, matched: role.matched ?? "" });
+          return m;
+        case "detail":
+          return Object.assign(m, { role: "detail", parentLine: role.parentLine, reason: `已计入第${role.parentLine}行，不重复导入` } as const);
+        case "subtotal":
+          return Object.assign(m, { role: "subtotal", reason: role.reason ?? "小计行：与其下各行之和核对，不写入" } as const);
+        case "structure":
+        case "note":
+          m.role = "note";
+          return m;
+        case "rejected":
+          return Object.assign(m, { role: "rejected", reason: role.reason } as const);
+      }
+    });
+  }
+}
