@@ -5,6 +5,7 @@
  */
 import { sheetAddress } from "../../core/plan/address";
 import { interpretRead, topLeftOf, type InterpretedRead, type ReadCell } from "../../core/plan/read-plan";
+import { expandRules } from "../../core/check/rules";
 import type { ListEntry, Lists } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
 import { readResult, type TableRead } from "./read";
@@ -63,14 +64,34 @@ export function readExisting(form: FormSpec, lists: Lists, tables: Record<string
   return { read, cells, byAddress };
 }
 
-/** True when a list entry's row holds nothing the officer entered (only template formulas). */
-function entryIsEmpty(existing: Existing, listIndex: number, listRowIds: Set<string>): boolean {
+/** A list row's field id: table, row, 1-based entry, rest ("unit[2].carryover" in "income"). */
+const LIST_FIELD = /^([^.]+)\.([^.[]+)\[(\d+)\](.*)$/;
+
+/** Fields the template lays out as total formulas. */
+function totalFields(form: FormSpec, lists: Lists): Set<string> {
+  const out = new Set<string>();
+  for (const rule of expandRules(form, lists)) if (rule.kind === "equation" && rule.relation.formula) out.add(rule.target);
+  return out;
+}
+
+/**
+ * Per list, the entries (1-based) whose rows hold something the officer entered: a value, or a
+ * formula that is not one of the template's totals. One pass over the cells read.
+ */
+function enteredEntries(form: FormSpec, existing: Existing, listOfRow: Map<string, string>): Map<string, Set<number>> {
+  const totals = totalFields(form, existing.read.data.lists);
+  const out = new Map<string, Set<number>>();
   for (const [id, cell] of existing.cells) {
-    const m = /^([^.]+)\.([^.[]+)\[(\d+)\]\./.exec(id);
-    if (!m || Number(m[3]) !== listIndex || !listRowIds.has(`${m[1]}.${m[2]}`)) continue;
-    if (!cell.formula && !isBlank(cell.value)) return false;
+    const m = LIST_FIELD.exec(id);
+    const listId = m && listOfRow.get(`${m[1]}.${m[2]}`);
+    if (!m || !listId) continue;
+    const entered = cell.formula ? !totals.has(id) : !isBlank(cell.value);
+    if (!entered) continue;
+    let set = out.get(listId);
+    if (!set) out.set(listId, (set = new Set()));
+    set.add(Number(m[3]));
   }
-  return true;
+  return out;
 }
 
 export interface MergedLists {
@@ -89,21 +110,17 @@ export function mergeLists(form: FormSpec, existing: Existing | undefined, reque
   /** list id → new 1-based index → old 1-based index. */
   const renumbered = new Map<string, Map<number, number>>();
   const listOfRow = new Map<string, string>();
+  for (const s of form.sheets) for (const t of s.tables) for (const r of t.rows) if (r.list) listOfRow.set(`${t.id}.${r.id}`, r.list);
+  // Only needed when a list shows a nameless row (the spare row of an empty list, or a row left unnamed).
+  let entered: Map<string, Set<number>> | undefined;
   for (const list of form.lists) {
-    const listRowIds = new Set<string>();
-    for (const s of form.sheets) {
-      for (const t of s.tables) {
-        for (const r of t.rows) {
-          if (r.list !== list.id) continue;
-          listRowIds.add(`${t.id}.${r.id}`);
-          listOfRow.set(`${t.id}.${r.id}`, list.id);
-        }
-      }
-    }
     const current = existing?.read.data.lists[list.id] ?? [];
     const kept: Array<{ entry: ListEntry; old: number }> = [];
     current.forEach((entry, i) => {
-      if (entry.name.trim() === "" && existing && entryIsEmpty(existing, i + 1, listRowIds)) return;
+      if (entry.name.trim() === "" && existing) {
+        entered ??= enteredEntries(form, existing, listOfRow);
+        if (!entered.get(list.id)?.has(i + 1)) return;
+      }
       kept.push({ entry, old: i + 1 });
     });
     const known = new Set(kept.map((k) => k.entry.name.trim()));
@@ -113,7 +130,7 @@ export function mergeLists(form: FormSpec, existing: Existing | undefined, reque
     renumbered.set(list.id, new Map(kept.map((k, i) => [i + 1, k.old])));
   }
   const previousId = (fieldId: string): string => {
-    const m = /^([^.]+)\.([^.[]+)\[(\d+)\](.*)$/.exec(fieldId);
+    const m = LIST_FIELD.exec(fieldId);
     if (!m) return fieldId;
     const listId = listOfRow.get(`${m[1]}.${m[2]}`);
     const old = listId ? renumbered.get(listId)?.get(Number(m[3])) : undefined;

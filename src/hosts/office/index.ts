@@ -76,6 +76,39 @@ export interface TemplateAction {
   description: string;
 }
 
+/**
+ * A cell of the officer's that a layout change concerns. The template never overwrites one
+ * silently: the preview lists them and apply refuses unless called with `moveForeignContent`.
+ */
+export interface ContentConflict {
+  /**
+   * moved: a non-empty cell that is not the template's (a note below or beside a table) where the
+   * new layout needs the cell; apply moves it to `to`, the sheet's first empty columns to the
+   * right, same row, a block keeping its shape (its formula, if any, reading the same cells).
+   * formulaAsIs: an officer's formula that reads a cell the new layout no longer has; it is kept
+   * unchanged at `to` for the officer to check.
+   */
+  kind: "moved" | "formulaAsIs";
+  /** Sheet-qualified A1 address where it is now, e.g. 收入!A8. */
+  address: string;
+  /** What it holds: the text, the figure, or the formula (starting with =). */
+  content: string;
+  /** Sheet-qualified A1 address where it will be after apply. */
+  to: string;
+  /** One line of plain Chinese for the pane. */
+  description: string;
+}
+
+/** Options of the actions that lay out the template (apply, add a list entry, repair). */
+export interface ApplyOptions {
+  /**
+   * The officer saw the conflicts (`TemplatePreview.conflicts`, or those a refused action
+   * returned) and agreed to them. Without it an action that has any writes nothing. For
+   * applyTemplate, conflicts not in the preview (the workbook changed since) still refuse.
+   */
+  moveForeignContent?: boolean;
+}
+
 /** "The plan says what it will do": shown before anything is written. */
 export interface TemplatePreview {
   /** What was asked; apply plans again from it, so a workbook changed since the preview is still safe. */
@@ -87,8 +120,10 @@ export interface TemplatePreview {
   lists: Lists;
   /** Defined names that will be added or re-pointed. */
   names: string[];
-  /** Problems found while inspecting (a read-only workbook is one: apply will refuse). */
+  /** Problems found while inspecting (a read-only workbook is one: apply will refuse; so are conflicts not agreed to). */
   problems: LayoutProblem[];
+  /** The officer's cells the layout change concerns: apply needs `moveForeignContent` when there are any. */
+  conflicts: ContentConflict[];
   /** Plain Chinese summary, e.g. 将新建 9 张工作表，升级 0 张，保留已填数据 0 格。 */
   summary: string;
 }
@@ -99,6 +134,8 @@ export interface ApplyResult {
   problems: LayoutProblem[];
   /** context.sync calls the apply took (bounded: never one per cell or per row). */
   syncs: number;
+  /** The officer's cells moved or kept as listed (or, when refused, those that need agreeing to). */
+  conflicts: ContentConflict[];
 }
 
 export type LayoutProblemCode =
@@ -110,6 +147,7 @@ export type LayoutProblemCode =
   | "rowsMoved" // a table's fixed rows are out of order (cut, sorted)
   | "checksOutdated" // the 校验 sheet was laid out for other rows (a row inserted by hand): repair updates it
   | "readOnly" // the workbook cannot be written
+  | "foreignContent" // the layout change would need cells of the officer's: nothing written until agreed to
   | "officeError"; // an Office.js call failed; the message says which step
 
 export interface LayoutProblem {
@@ -163,6 +201,8 @@ export interface WriteResult {
   /** Field ids refused (unknown id, a formula cell, …) with the reason in Chinese. */
   rejected: Array<{ fieldId: string; reason: string }>;
   problems: LayoutProblem[];
+  /** addListEntry: the officer's cells the re-layout moved, or (refused) would move. */
+  conflicts?: ContentConflict[];
 }
 
 export interface ConvertRequest {
@@ -183,14 +223,19 @@ export interface RepairResult {
   repaired: string[];
   /** What could not be fixed and why. */
   problems: LayoutProblem[];
+  /** The officer's cells the repair moved, or (refused) would move. */
+  conflicts?: ContentConflict[];
 }
 
 export interface ZiPingSession<N = Narrative> {
   readonly form: FormSpec;
   /** Plan the template for this workbook without writing anything. */
   previewTemplate(request?: TemplateRequest): Promise<TemplatePreview>;
-  /** Carry out a preview (after the officer confirmed it). Re-checks the workbook first. */
-  applyTemplate(preview: TemplatePreview): Promise<ApplyResult>;
+  /**
+   * Carry out a preview (after the officer confirmed it). Re-checks the workbook first. When the
+   * preview lists conflicts, nothing is written unless `moveForeignContent` is set.
+   */
+  applyTemplate(preview: TemplatePreview, options?: ApplyOptions): Promise<ApplyResult>;
   /** One check: one batched read, no writes. */
   validate(): Promise<ValidationReport<N>>;
   /**
@@ -204,10 +249,13 @@ export interface ZiPingSession<N = Narrative> {
    * Add an entry to an open list (a reporting unit, a 功能科目 line): every table using the list
    * gets its row, the 校验 sheet its rules; every entered value is kept (the sheets concerned are
    * re-laid out through the template path). `written` holds `listId[n]`, the new entry's position.
+   * If the longer table would need cells of the officer's (a note just below it), nothing is
+   * written: the result has a `foreignContent` problem and the `conflicts`; call again with
+   * `moveForeignContent` once the officer agrees.
    */
-  addListEntry(listId: string, entry: ListEntry): Promise<WriteResult>;
-  /** `addListEntry("units", { name })`. */
-  addUnit(name: string): Promise<WriteResult>;
+  addListEntry(listId: string, entry: ListEntry, options?: ApplyOptions): Promise<WriteResult>;
+  /** `addListEntry("units", { name }, options)`. */
+  addUnit(name: string, options?: ApplyOptions): Promise<WriteResult>;
   /**
    * Write values by field id: the import path. Amounts are decimal strings or numbers; any other
    * string is stored as text, never as a formula ("=1+1", "+86 0730", "-", "@SUM(A1)" stay text).
@@ -220,8 +268,9 @@ export interface ZiPingSession<N = Narrative> {
   /**
    * Re-create what is broken (missing sheet, names, merges, formats, an outdated 校验 sheet)
    * without touching entered values: the template applied again for the lists the workbook shows.
+   * Cells of the officer's in the way are handled as in addListEntry.
    */
-  repairLayout(): Promise<RepairResult>;
+  repairLayout(options?: ApplyOptions): Promise<RepairResult>;
   /** Stop live validation, if running. */
   dispose(): Promise<void>;
 }

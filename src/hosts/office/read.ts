@@ -33,6 +33,16 @@ export interface HeaderRead {
   merges?: string[];
 }
 
+/** A sheet's used range (cells with a value or formula). */
+export interface UsedRead {
+  /** Sheet-qualified address, e.g. 收入!A1:H9. */
+  address: string;
+  /** As Range.formulas gives them: the formula, or the constant ("" when empty). */
+  formulas: unknown[][];
+  /** Absent for the 校验 sheet, read by formulas only (its values would cost a recalculation and tell nothing). */
+  values?: ReadCell[][];
+}
+
 export interface WorkbookState {
   sheets: SheetInfo[];
   /** By upper-cased name (Excel compares names without case). */
@@ -44,6 +54,8 @@ export interface WorkbookState {
   headers: Record<string, HeaderRead>;
   /** Rows of the 校验 sheet's rule block, when it exists. */
   checkRows?: number;
+  /** Sheet name → its used range, when inspected with `used` (template planning). */
+  used?: Map<string, UsedRead>;
 }
 
 /** Sheet (unquoted) and area a name refers to, or undefined for #REF! and constants. */
@@ -69,6 +81,8 @@ interface PendingTable {
 export interface ReadOptions {
   formulas?: boolean;
   merges?: boolean;
+  /** Also every sheet's used range (Worksheet.getUsedRange(valuesOnly), ExcelApi 1.2), in the same sync. */
+  used?: boolean;
 }
 
 /**
@@ -125,13 +139,28 @@ export async function inspectWorkbook(context: Excel.RequestContext, form: FormS
   const nameMap = new Map<string, NameInfo>();
   for (const n of names.items) nameMap.set(n.name.toUpperCase(), { name: n.name, formula: String(n.formula) });
   const collect = queueTableLoads(context, form, nameMap, options);
+  const checksSheet = nameTarget(nameMap.get(CHECKS_NAME.toUpperCase()))?.sheet;
+  const usedRanges = options.used
+    ? sheets.items.map((ws) => {
+        const range = ws.getUsedRange(true);
+        const values = ws.name !== checksSheet;
+        if (values) range.load("address, values, formulas");
+        else range.load("address, formulas");
+        return { name: ws.name, range, values };
+      })
+    : [];
   await context.sync();
   const markerName = nameMap.get(FORM_MARKER_NAME.toUpperCase());
+  const used = new Map<string, UsedRead>();
+  for (const u of usedRanges) {
+    used.set(u.name, { address: u.range.address, formulas: u.range.formulas, ...(u.values ? { values: u.range.values as ReadCell[][] } : {}) });
+  }
   return {
     sheets: sheets.items.map((s) => ({ name: s.name, id: s.id })),
     names: nameMap,
     marker: markerName ? parseFormMarker(markerName.formula) : undefined,
     ...collect(),
+    ...(options.used ? { used } : {}),
   };
 }
 

@@ -7,7 +7,9 @@ import { defaultForm, type ListEntry, type Lists, type ReportData } from "../../
 import type { FormSpec } from "../../core/spec/types";
 import { splitSheet } from "../memory/refs";
 import type {
+  ApplyOptions,
   ApplyResult,
+  ContentConflict,
   ConvertRequest,
   ConvertResult,
   ExcelRun,
@@ -24,7 +26,7 @@ import type {
 } from "./index";
 import { problemFromError } from "./problems";
 import { inspectWorkbook, queueTableLoads, type NameInfo, type WorkbookState } from "./read";
-import { applyPlannedTemplate, planTemplate, type PlannedTemplate } from "./template";
+import { applyPlannedTemplate, conflictProblem, planTemplate, type PlannedTemplate } from "./template";
 import { buildReport } from "./validate";
 import { convertQueued, writeQueued } from "./writes";
 
@@ -208,27 +210,42 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
     }
   }
 
-  async function applyTemplate(preview: TemplatePreview): Promise<ApplyResult> {
+  /** A conflict the officer was shown: same cell, same content, same destination. */
+  const conflictKey = (c: ContentConflict): string => `${c.kind}|${c.address}|${c.to}|${c.content}`;
+
+  async function applyTemplate(preview: TemplatePreview, options: ApplyOptions = {}): Promise<ApplyResult> {
     let syncs = 0;
     let result: ApplyResult;
+    let wrote = false;
     try {
       result = await run(async (context) => {
         const planned: PlannedTemplate = await planTemplate(context, form, preview.request);
         syncs += 2;
-        return applyPlannedTemplate(context, form, planned, () => syncs++);
+        // Agreeing to the preview's conflicts is not agreeing to new ones (the workbook changed since).
+        const shown = new Set((preview.conflicts ?? []).map(conflictKey));
+        const unseen = planned.conflicts.filter((c) => !shown.has(conflictKey(c)));
+        if (options.moveForeignContent && unseen.length > 0) {
+          return { ok: false, actions: [], problems: [conflictProblem(planned.conflicts, true)], syncs: 0, conflicts: planned.conflicts };
+        }
+        wrote = planned.conflicts.length === 0 || options.moveForeignContent === true;
+        return applyPlannedTemplate(context, form, planned, () => syncs++, options.moveForeignContent);
       });
     } catch (e) {
-      result = { ok: false, actions: [], problems: [problemFromError(e, "创建模板")], syncs: 0 };
+      wrote = true;
+      result = { ok: false, actions: [], problems: [problemFromError(e, "创建模板")], syncs: 0, conflicts: [] };
     }
-    names = undefined;
-    await afterAction();
+    if (wrote) {
+      names = undefined;
+      await afterAction();
+    }
     return { ...result, syncs };
   }
 
-  async function repairLayout(): Promise<RepairResult> {
+  async function repairLayout(options: ApplyOptions = {}): Promise<RepairResult> {
     const before = await validate();
     const preview = await previewTemplate({ lists });
-    const result = await applyTemplate(preview);
+    const result = await applyTemplate(preview, options);
+    if (result.problems.some((p) => p.code === "foreignContent")) return { repaired: [], problems: result.problems, conflicts: result.conflicts };
     const after = await validate();
     const fixed = before.problems.filter((p) => p.repairable && !after.problems.some((q) => q.code === p.code && q.target === p.target && q.sheet === p.sheet));
     return {
@@ -237,6 +254,7 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
         ...result.actions.filter((a) => a.kind === "create").map((a) => `已重新创建工作表「${a.name}」。`),
       ],
       problems: [...result.problems, ...after.problems.filter((p) => p.code !== "sheetRenamed")],
+      ...(result.conflicts.length ? { conflicts: result.conflicts } : {}),
     };
   }
 
@@ -272,7 +290,7 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
     return result;
   }
 
-  async function addListEntry(listId: string, entry: { name: string; code?: string }): Promise<WriteResult> {
+  async function addListEntry(listId: string, entry: { name: string; code?: string }, options: ApplyOptions = {}): Promise<WriteResult> {
     if (!form.lists.some((l) => l.id === listId)) throw new Error(`unknown list ${listId}`);
     const name = entry.name.trim();
     if (!name) return { written: [], rejected: [{ fieldId: listId, reason: "名称不能为空。" }], problems: [] };
@@ -281,9 +299,14 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
       return { written: [], rejected: [{ fieldId: listId, reason: `「${name}」已在表中。` }], problems: [] };
     }
     const preview = await previewTemplate({ lists: { ...lists, [listId]: [...current, { ...entry, name }] } });
-    const applied = await applyTemplate(preview);
+    const applied = await applyTemplate(preview, options);
     const n = preview.lists[listId]?.findIndex((e) => e.name === name) ?? -1;
-    return { written: applied.ok && n >= 0 ? [`${listId}[${n + 1}]`] : [], rejected: [], problems: applied.problems };
+    return {
+      written: applied.ok && n >= 0 ? [`${listId}[${n + 1}]`] : [],
+      rejected: [],
+      problems: applied.problems,
+      ...(applied.conflicts.length ? { conflicts: applied.conflicts } : {}),
+    };
   }
 
   async function selectCell(address: string): Promise<LayoutProblem[]> {
@@ -326,7 +349,7 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
     },
     selectCell,
     addListEntry,
-    addUnit: (name) => addListEntry("units", { name }),
+    addUnit: (name, options) => addListEntry("units", { name }, options),
     writeValues,
     convertTextNumbers,
     repairLayout,

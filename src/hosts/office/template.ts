@@ -8,6 +8,9 @@
  *   the sheet is re-laid out and every entered value is written back to its field's new cell.
  * - An officer's sheet that merely has the name is left alone; ZiPing's goes beside it (收入(2)),
  *   and every formula and name of the plan is rewritten to that name.
+ * - Cells of the officer's that the new layout needs are never overwritten silently: the plan
+ *   lists them as conflicts and apply refuses unless the officer agreed they move to the right
+ *   (officer-content.ts); formulas the officer typed stay formulas, reading the same cells.
  * Writes are one sync per sheet (content, formats and that sheet's names together, so a failure
  * never leaves names pointing at moved tables), plus one for the form marker.
  */
@@ -17,22 +20,28 @@ import type { LayoutPlan, PlannedCell, PlannedName, SheetLayout } from "../../co
 import { FORM_MARKER_NAME, tableBodyName, tableHeaderName } from "../../core/plan/names";
 import { headerDepthOf } from "../../core/plan/placement";
 import type { FormSpec } from "../../core/spec/types";
+import { a1 } from "../../core/plan/address";
 import { parseArea, type Area } from "../memory/refs";
+import { CellSet } from "./cell-set";
 import { isBlank, mergeLists, readExisting, type Existing } from "./existing";
-import type { ApplyResult, LayoutProblem, TemplateAction, TemplatePreview, TemplateRequest } from "./index";
+import type { ApplyResult, ContentConflict, LayoutProblem, TemplateAction, TemplatePreview, TemplateRequest } from "./index";
+import { carryContent, keptContent, type CarriedContent, type CellWrite, type SheetMode } from "./officer-content";
 import { problemFromError } from "./problems";
 import { inspectWorkbook, nameTarget, type WorkbookState } from "./read";
 import { besideName, renameSheets } from "./sheet-names";
-import { queueSheet, rectAddress, type CellContent, type Rect } from "./write-sheet";
+import { textInput } from "./text";
+import { queueSheet, rectAddress, type CellContent } from "./write-sheet";
 
 /** Everything apply needs besides the public preview. */
 export interface PlannedTemplate extends TemplatePreview {
   request: TemplateRequest;
   /** Per sheet id: upgrade in place (tables where planned) or re-lay out. */
-  modes: Map<string, "create" | "inPlace" | "relayout">;
+  modes: Map<string, SheetMode>;
   existing?: Existing;
   previousId: (fieldId: string) => string;
   state: WorkbookState;
+  /** How the officer's own cells are carried through the change. */
+  carried: CarriedContent;
 }
 
 /** The plan's names that point into a sheet of the plan. */
@@ -74,8 +83,29 @@ function describe(action: Omit<TemplateAction, "description">): string {
   }
 }
 
+function emptyExisting(form: FormSpec): Existing {
+  return { read: { data: { form: form.id, lists: {}, values: {} }, addresses: new Map(), notes: [] }, cells: new Map(), byAddress: new Map() };
+}
+
+/** Why apply writes nothing while there are conflicts not agreed to. */
+export function conflictProblem(conflicts: ContentConflict[], changedSincePreview: boolean): LayoutProblem {
+  const shown = conflicts.slice(0, 3).map((c) => c.address).join("、") + (conflicts.length > 3 ? " 等" : "");
+  const moved = conflicts.filter((c) => c.kind === "moved").length;
+  const what =
+    moved === conflicts.length
+      ? `新布局会用到 ${moved} 个不属于模板的单元格（${shown}）`
+      : `新布局涉及 ${conflicts.length} 个您自己填写的单元格（${shown}），其中 ${moved} 个需要移到右侧空白处，${conflicts.length - moved} 个公式的引用无法随表格调整`;
+  return {
+    code: "foreignContent",
+    message: changedSincePreview
+      ? `预览之后工作簿有改动：${what}。为免覆盖，未写入任何内容；请重新预览并确认。`
+      : `${what}。为免覆盖，未写入任何内容；请确认把它们按列表移到右侧空白处（公式保留）后再应用。`,
+    repairable: false,
+  };
+}
+
 export async function planTemplate(context: Excel.RequestContext, form: FormSpec, request: TemplateRequest): Promise<PlannedTemplate> {
-  const state = await inspectWorkbook(context, form, { formulas: true });
+  const state = await inspectWorkbook(context, form, { formulas: true, used: true });
   const hasTables = Object.keys(state.tables).length > 0;
   const existing = hasTables ? readExisting(form, request.lists ?? {}, state.tables) : undefined;
   const merged = mergeLists(form, existing, request.lists);
@@ -91,7 +121,7 @@ export async function planTemplate(context: Excel.RequestContext, form: FormSpec
   const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
   const renames = new Map<string, string>();
   const actions: TemplateAction[] = [];
-  const modes = new Map<string, "create" | "inPlace" | "relayout">();
+  const modes = new Map<string, SheetMode>();
   for (const sheet of basePlan.sheets) {
     const found = existingSheetFor(basePlan, sheet, state);
     let action: Omit<TemplateAction, "description">;
@@ -124,25 +154,39 @@ export async function planTemplate(context: Excel.RequestContext, form: FormSpec
     modes.set(action.sheetId, inPlace ? "inPlace" : "relayout");
   }
 
+  const carried = carryContent({
+    form,
+    state,
+    existing: existing ?? emptyExisting(form),
+    previousId: merged.previousId,
+    lists: { before: existing?.read.data.lists ?? {}, after: merged.lists },
+    plan,
+    modes,
+  });
+  const conflicts = carried.conflicts;
+
   const created = actions.filter((a) => a.kind !== "upgrade").length;
   const upgraded = actions.filter((a) => a.kind === "upgrade");
   const keptTotal = upgraded.reduce((s, a) => s + (a.valuesKept ?? 0), 0);
   const beside = actions.filter((a) => a.kind === "besideClash").map((a) => `「${a.clashesWith}」`);
   const summary =
     `将新建 ${created} 张工作表，升级 ${upgraded.length} 张，保留已填数据 ${keptTotal} 格。` +
-    (beside.length ? `同名的 ${beside.join("、")} 不是模板表，保持原样，模板表另起名。` : "");
+    (beside.length ? `同名的 ${beside.join("、")} 不是模板表，保持原样，模板表另起名。` : "") +
+    (conflicts.length ? `另有 ${conflicts.length} 个您自己填写的单元格受新布局影响（见下方列表），须确认后才会应用。` : "");
   return {
     plan,
     actions,
     lists: merged.lists,
     names: plan.names.map((n) => n.name),
-    problems: [],
+    problems: conflicts.length ? [conflictProblem(conflicts, false)] : [],
+    conflicts,
     summary,
     request,
     modes,
     existing,
     previousId: merged.previousId,
     state,
+    carried,
   };
 }
 
@@ -153,44 +197,58 @@ function planContent(cell: PlannedCell): CellContent | undefined {
   return undefined;
 }
 
-function keptContent(value: unknown): CellContent {
-  if (typeof value === "number") return { kind: "number", value };
-  if (typeof value === "boolean") return { kind: "text", text: value ? "TRUE" : "FALSE" };
-  return { kind: "text", text: String(value) };
-}
-
-/** Cells of `areas` the plan does not write: what a re-laid-out sheet must clear. */
-function staleRects(areas: Area[], planned: Set<string>): Rect[] {
-  const out: Rect[] = [];
-  for (const a of areas) {
-    for (let r = a.top; r <= a.bottom; r++) {
-      let start: number | undefined;
-      for (let c = a.left; c <= a.right + 1; c++) {
-        const free = c <= a.right && !planned.has(`${r},${c}`);
-        if (free && start === undefined) start = c;
-        if (!free && start !== undefined) {
-          out.push({ top: r, bottom: r, left: start, right: c - 1 });
-          start = undefined;
-        }
-      }
+/** Old template cells a re-laid-out sheet's new layout does not write, as row runs to clear. */
+function staleRuns(template: CellSet, planned: CellSet): Array<{ row: number; left: number; right: number }> {
+  const byRow = new Map<number, number[]>();
+  for (const { row, column } of template.cells()) {
+    if (planned.has(row, column)) continue;
+    const columns = byRow.get(row);
+    if (columns) columns.push(column);
+    else byRow.set(row, [column]);
+  }
+  const out: Array<{ row: number; left: number; right: number }> = [];
+  for (const [row, columns] of byRow) {
+    columns.sort((a, b) => a - b);
+    let left = columns[0];
+    for (let i = 1; i <= columns.length; i++) {
+      if (i < columns.length && columns[i] === columns[i - 1] + 1) continue;
+      out.push({ row, left, right: columns[i - 1] });
+      left = columns[i];
     }
   }
   return out;
 }
 
-function contentFor(planned: PlannedTemplate, mode: "create" | "inPlace" | "relayout") {
+function contentFor(planned: PlannedTemplate, mode: SheetMode, oldTemplate: CellSet | undefined) {
+  const { carried } = planned;
   return (cell: PlannedCell): CellContent | undefined => {
-    if (!cell.fieldId || mode === "create") return planContent(cell);
-    const before = planned.existing?.cells.get(planned.previousId(cell.fieldId));
+    // Re-laid out: a planned cell with nothing planned in it is cleared where the old layout had something.
+    const fresh = (): CellContent | undefined => planContent(cell) ?? (oldTemplate?.has(cell.row, cell.column) ? { kind: "text", text: "" } : undefined);
+    if (!cell.fieldId || mode === "create") return mode === "relayout" ? fresh() : planContent(cell);
+    const oldId = planned.previousId(cell.fieldId);
+    const before = planned.existing?.cells.get(oldId);
     // A cell the template adds (a new list row, a new field) gets the plan's content.
-    if (!before) return planContent(cell);
+    if (!before) return mode === "relayout" ? fresh() : planContent(cell);
     if (mode === "inPlace") return { kind: "keep" };
+    // A formula the officer typed stays a formula, reading the same cells at their new place.
+    const officer = carried.officerFormulas.get(oldId);
+    if (officer !== undefined) return { kind: "formula", formula: officer };
     // A cell the officer left or made empty (even a deleted total formula) stays empty.
     if (isBlank(before.value) && !before.formula) return { kind: "text", text: "" };
-    // Re-laid out: the template's own formulas are re-planned for the new positions; a value is carried over.
+    // The template's own total formulas are re-planned for the new positions; a value is carried over.
     if (before.formula && cell.formula) return { kind: "formula", formula: cell.formula };
+    if (before.formula) return { kind: "formula", formula: before.formula };
     return keptContent(before.value);
   };
+}
+
+/** A cell written exactly: a formula as a formula, text as text (quote prefix), a figure as a number. */
+function queueCell(ws: Excel.Worksheet, write: CellWrite): void {
+  const range = ws.getRange(a1(write.row, write.column));
+  const c = write.content;
+  if (c.kind === "formula") range.formulas = [[c.formula]];
+  else if (c.kind === "number") range.values = [[c.value]];
+  else if (c.kind === "text") range.values = [[textInput(c.text, undefined)]];
 }
 
 function oldAreasOnSheet(form: FormSpec, planned: PlannedTemplate, sheet: SheetLayout): Area[] {
@@ -215,9 +273,21 @@ function queueNames(context: Excel.RequestContext, names: PlannedName[], state: 
   }
 }
 
-export async function applyPlannedTemplate(context: Excel.RequestContext, form: FormSpec, planned: PlannedTemplate, countSync: () => void): Promise<ApplyResult> {
+/**
+ * Writes the planned template. With conflicts the officer has not agreed to (`moveForeignContent`
+ * false) nothing is written at all.
+ */
+export async function applyPlannedTemplate(
+  context: Excel.RequestContext,
+  form: FormSpec,
+  planned: PlannedTemplate,
+  countSync: () => void,
+  moveForeignContent = false,
+): Promise<ApplyResult> {
   const problems: LayoutProblem[] = [];
   const done: TemplateAction[] = [];
+  const { conflicts } = planned;
+  if (conflicts.length > 0 && !moveForeignContent) return { ok: false, actions: [], problems: [conflictProblem(conflicts, false)], syncs: 0, conflicts };
   const sync = async () => {
     countSync();
     await context.sync();
@@ -228,21 +298,30 @@ export async function applyPlannedTemplate(context: Excel.RequestContext, form: 
     const mode = planned.modes.get(sheet.id) ?? "create";
     try {
       const ws = mode === "create" ? context.workbook.worksheets.add(sheet.name) : context.workbook.worksheets.getItem(sheet.name);
-      const plannedCells = new Set(sheet.cells.map((c) => `${c.row},${c.column}`));
       const oldAreas = mode === "relayout" ? oldAreasOnSheet(form, planned, sheet) : [];
-      queueSheet(ws, sheet, { content: contentFor(planned, mode), reset: oldAreas });
-      if (mode === "relayout") {
-        // After the new content is in: clear what the old layout left outside it.
-        for (const r of staleRects(oldAreas, plannedCells)) {
-          ws.getRange(rectAddress(r)).clear("Contents");
-        }
+      const oldTemplate = mode === "relayout" ? planned.carried.template.get(sheet.name) : undefined;
+      // The officer's cells in the new layout's way go to the right first, and their old cells are emptied.
+      const relocated = planned.carried.relocations.get(sheet.name);
+      for (const write of relocated?.writes ?? []) queueCell(ws, write);
+      for (const source of relocated?.sources ?? []) ws.getRange(a1(source.row, source.column)).clear("Contents");
+      queueSheet(ws, sheet, { content: contentFor(planned, mode, oldTemplate), reset: oldAreas });
+      if (oldTemplate) {
+        // After the new content is in: clear the old template cells the new layout left unused (never the officer's).
+        const plannedCells = new CellSet();
+        for (const c of sheet.cells) plannedCells.add(c.row, c.column);
+        for (const run of staleRuns(oldTemplate, plannedCells)) ws.getRange(rectAddress({ top: run.row, bottom: run.row, left: run.left, right: run.right })).clear("Contents");
+      }
+      // Formulas elsewhere that read cells this sheet moved.
+      for (const r of planned.carried.rewrites.get(sheet.name) ?? []) {
+        const target = r.sheet === sheet.name ? ws : context.workbook.worksheets.getItem(r.sheet);
+        target.getRange(a1(r.row, r.column)).formulas = [[r.formula]];
       }
       queueNames(context, namesOnSheet(plan, sheet.name), planned.state);
       await sync();
       done.push(action);
     } catch (e) {
       problems.push(problemFromError(e, `写入工作表「${sheet.name}」`));
-      return { ok: false, actions: done, problems, syncs: 0 };
+      return { ok: false, actions: done, problems, syncs: 0, conflicts };
     }
   }
   try {
@@ -253,7 +332,7 @@ export async function applyPlannedTemplate(context: Excel.RequestContext, form: 
     await sync();
   } catch (e) {
     problems.push(problemFromError(e, "写入模板标识"));
-    return { ok: false, actions: done, problems, syncs: 0 };
+    return { ok: false, actions: done, problems, syncs: 0, conflicts };
   }
-  return { ok: true, actions: done, problems, syncs: 0 };
+  return { ok: true, actions: done, problems, syncs: 0, conflicts };
 }
