@@ -44,6 +44,17 @@ const useStyles = makeStyles({
   },
   tabLabel: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   panel: { minWidth: 0 },
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
   status: {
     minHeight: tokens.lineHeightBase200,
     fontSize: tokens.fontSizeBase200,
@@ -103,17 +114,19 @@ export function App({ backend, notice }: AppProps) {
         onSelect={open}
         tabs={TABS.map((id) => ({
           id,
-          ariaLabel:
-            id === "checks" && live.report
-              ? fill(t.checksTabLabel, { errors: counts.error, warnings: counts.warning, notes: counts.info })
-              : undefined,
           label: (
             <span className={styles.tabLabel}>
               {tabNames[id]}
               {id === "checks" && findings.length > 0 && (
-                <Pill tone={badgeTone} round solid hidden>
+                <Pill tone={badgeTone} round solid>
                   {findings.length}
                 </Pill>
+              )}
+              {id === "checks" && live.report && (
+                // Read out with the tab's name; the count alone would not say what it counts.
+                <span className={styles.srOnly}>
+                  {fill(t.checksTabDetail, { errors: counts.error, warnings: counts.warning, notes: counts.info })}
+                </span>
               )}
             </span>
           ),

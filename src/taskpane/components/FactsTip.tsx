@@ -59,9 +59,10 @@ export function FactsTip({ id, text, facts, container }: FactsTipProps) {
     clearTimeout(timer.current);
     setTop(undefined);
   };
+  // The pointer leaving does not hide the facts of the sentence that has the keyboard focus.
   const hideSoon = () => {
     clearTimeout(timer.current);
-    timer.current = setTimeout(hide, HIDE_DELAY_MS);
+    if (anchor.current !== document.activeElement) timer.current = setTimeout(hide, HIDE_DELAY_MS);
   };
   const tipId = `facts-${id}`;
 

@@ -55,8 +55,6 @@ const useStyles = makeStyles({
 export interface PaneTab<Id extends string> {
   id: Id;
   label: ReactNode;
-  /** The accessible name when it should say more than the label (e.g. the counts). */
-  ariaLabel?: string;
 }
 
 export interface PaneTabsProps<Id extends string> {
@@ -102,7 +100,6 @@ export function PaneTabs<Id extends string>({ tabs, selected, onSelect, ariaLabe
             id={`tab-${tab.id}`}
             aria-selected={isSelected}
             aria-controls={`panel-${tab.id}`}
-            aria-label={tab.ariaLabel}
             tabIndex={isSelected ? 0 : -1}
             className={mergeClasses(styles.tab, isSelected && styles.selected)}
             onClick={() => onSelect(tab.id)}

@@ -47,6 +47,15 @@ const useStyles = makeStyles({
       overflowWrap: "anywhere",
     },
     "& th": { fontWeight: tokens.fontWeightSemibold },
+    // A pane narrower than four columns (320 px at 200% zoom): one block per row, each value
+    // under its column's name.
+    "@media (max-width: 300px)": {
+      "& thead": { display: "none" },
+      "& tbody, & tr, & td": { display: "block" },
+      "& tr": { padding: `${tokens.spacingVerticalXS} 0`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+      "& td": { borderBottom: "none", padding: 0, whiteSpace: "normal" },
+      "& td::before": { content: "attr(data-label)", fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
+    },
   },
   number: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   hiddenInput: { display: "none" },
@@ -280,10 +289,12 @@ function PlanView({ plan }: { plan: ImportPlan }) {
           <tbody>
             {writes.map((w) => (
               <tr key={w.fieldId}>
-                <td>{w.cell}</td>
-                <td>{w.label}</td>
-                <td className={styles.number}>{w.text}</td>
-                <td className={styles.number}>
+                <td data-label={t.colCell}>{w.cell}</td>
+                <td data-label={t.colItem}>{w.label}</td>
+                <td data-label={t.colSource} className={styles.number}>
+                  {w.text}
+                </td>
+                <td data-label={t.colValue} className={styles.number}>
                   {w.converted ?? String(w.value === null || typeof w.value !== "object" ? (w.value ?? "") : (w.value.value ?? ""))}
                   {w.existing !== undefined && w.existing !== null && w.existing !== "" ? ` ${t.overwrites}` : ""}
                 </td>
@@ -321,9 +332,11 @@ function PlanView({ plan }: { plan: ImportPlan }) {
               <tbody>
                 {rejects.map((r, i) => (
                   <tr key={i}>
-                    <td className={styles.number}>{r.line}</td>
-                    <td>{r.text}</td>
-                    <td>{r.reason}</td>
+                    <td data-label={t.colLine} className={styles.number}>
+                      {r.line}
+                    </td>
+                    <td data-label={t.colText}>{r.text}</td>
+                    <td data-label={t.colReason}>{r.reason}</td>
                   </tr>
                 ))}
               </tbody>

@@ -30,6 +30,7 @@ const useStyles = makeStyles({
   year: { flexBasis: "6em", flexGrow: 0, minWidth: 0 },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: 0, fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2 },
   actions: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   kind: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   plan: {
@@ -148,7 +149,7 @@ export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
 
   return (
     <div className={styles.root}>
-      <p className={styles.heading}>{hasTemplate ? t.templateUpgradeIntro : t.templateCreateIntro}</p>
+      <p className={styles.intro}>{hasTemplate ? t.templateUpgradeIntro : t.templateCreateIntro}</p>
       {report && <Problems problems={report.problems} session={session} announce={announce} />}
       <div className={styles.form}>
         <div className={styles.row}>
@@ -164,7 +165,7 @@ export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
         {form.lists.map((list) => (
           <TextField
             key={list.id}
-            label={list.label}
+            label={list.id === "units" ? t.unitsListLabel : list.label}
             hint={list.coded ? t.codedListHint : t.listHint}
             rows={list.id === "units" ? 3 : 2}
             value={lists[list.id] ?? ""}

@@ -1,0 +1,492 @@
+/**
+ * The task pane in a real browser: Debian's Chromium (headless, playwright-core) against the
+ * production build served over http on 127.0.0.1. The preview page runs the real pane on the
+ * in-memory workbook preloaded with the 2020 seed; expected findings and sentences come from the
+ * core run here on the same data, never typed in.
+ *
+ * Without Chromium the suite is skipped with a warning; on CI (CI set) that is a failure.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkReport, type Finding } from "../../src/core/check";
+import { planImport } from "../../src/core/importer";
+import { Dec } from "../../src/core/money";
+import { narrate, type Narrative } from "../../src/core/narrative";
+import { a1 } from "../../src/core/plan/address";
+import { cellIndex } from "../../src/core/plan/placement";
+import { defaultForm, type ReportData } from "../../src/core/spec";
+import { localCell, sheetOfCell } from "../../src/taskpane/model/findings";
+import { loadSeed } from "../fixtures/load";
+import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from "./support/browser";
+import { buildPages } from "./support/build";
+import { ARTIFACTS, axeSource, gridCell, openPage, openPreview, pane, selectTab, showSheet, type Opened } from "./support/pages";
+import { serveDirectory, type StaticServer } from "./support/server";
+
+const seed = loadSeed(2020);
+const coreFindings = checkReport(defaultForm, seed).findings;
+const TABS = ["template", "checks", "narrative", "import"] as const;
+const incomeExport = readFileSync(join(__dirname, "../fixtures/exports/income-yuan.tsv"), "utf8");
+
+/**
+ * The script budget: what the unmodified Office React task-pane template's page loads, gzipped
+ * (taskpane + react + polyfill), from /work/shared/baselines.md. Checked against that file when
+ * it is present, so the two cannot drift apart.
+ */
+const TEMPLATE_PAGE_SCRIPT_GZIP = 168_909;
+const BASELINES = "/work/shared/baselines.md";
+
+function only(findings: Finding[], test: (f: Finding) => boolean): Finding {
+  const found = findings.filter(test);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+function sentenceText(narrative: Narrative, id: string): string {
+  const sentence = narrative.paragraphs.flatMap((p) => p.sentences).find((s) => s.id === id);
+  if (!sentence) throw new Error(`no sentence ${id}`);
+  return sentence.text;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Elements of the pane that reach past its right edge (a layout break at narrow widths). */
+async function overflowing(page: Page): Promise<string[]> {
+  return pane(page).evaluate((root) => {
+    const edge = root.getBoundingClientRect().right + 1;
+    const out: string[] = [];
+    if (root.scrollWidth > root.clientWidth + 1) out.push(`pane scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+    for (const el of Array.from(root.querySelectorAll<HTMLElement>("*"))) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || el.closest("[hidden]")) continue;
+      if (box.right > edge) out.push(`${el.tagName.toLowerCase()}.${el.className.toString().slice(0, 30)} "${(el.textContent ?? "").slice(0, 20)}" ends at ${Math.round(box.right)} > ${Math.round(edge)}`);
+    }
+    return out.slice(0, 10);
+  });
+}
+
+const haveChromium = chromiumAvailable();
+if (!haveChromium) {
+  if (process.env.CI) {
+    describe("the task pane in Chromium", () => {
+      it("needs Chromium on CI", () => {
+        throw new Error(`Chromium not found at ${CHROMIUM_PATH}: .ci/run installs it (apt-get install chromium fonts-wqy-microhei)`);
+      });
+    });
+  } else {
+    console.warn(
+      `\n⚠⚠⚠ SKIPPING the real-browser tests of the task pane: no Chromium at ${CHROMIUM_PATH}.\n` +
+        "    Install it with: apt-get install -y --no-install-recommends chromium fonts-wqy-microhei\n",
+    );
+  }
+}
+
+describe.skipIf(!haveChromium)("the task pane in Chromium (production build, preview page)", () => {
+  let dist: string;
+  let server: StaticServer;
+  let browser: Browser;
+  const open: Opened[] = [];
+
+  beforeAll(async () => {
+    dist = await buildPages();
+    server = await serveDirectory(dist);
+    browser = await launchChromium();
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  async function preview(options?: Parameters<typeof openPreview>[2]): Promise<Page> {
+    const opened = await openPreview(browser, server.origin, options);
+    open.push(opened);
+    return opened.page;
+  }
+
+  async function close(page: Page): Promise<void> {
+    const opened = open.find((o) => o.page === page);
+    expect(opened?.errors ?? []).toEqual([]);
+    await page.context().close();
+  }
+
+  it("opens on the 2020 seed's findings, exactly the core's, errors first, with the count in the tab", async () => {
+    const page = await preview();
+    const items = pane(page).locator("[data-testid=findings] button[data-rule]");
+    await expect.poll(() => items.count()).toBe(coreFindings.length);
+    const rules = await items.evaluateAll((els) => els.map((el) => el.getAttribute("data-rule")));
+    expect([...rules].sort()).toEqual(coreFindings.map((f) => f.ruleId).sort());
+
+    // Inside each table's group: errors, then overspends, then notes.
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    for (const list of await pane(page).locator("[data-testid=findings]").all()) {
+      const severities = await list.locator("button[data-rule]").evaluateAll((els) => els.map((el) => el.getAttribute("data-severity")!));
+      const ranks = severities.map((s) => rank[s]);
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    }
+
+    // The 39 vs 40 headcount error, the 206.70 年初未作预算 overspend, the 1112.80 尾差 notice.
+    const headcount = only(coreFindings, (f) => f.severity === "error" && f.cell === "基本概况!B28");
+    const unbudgeted = only(coreFindings, (f) => f.kind === "unbudgeted");
+    const tail = only(coreFindings, (f) => f.kind === "tail");
+    expect([headcount.expected, headcount.actual, unbudgeted.actual, tail.actual]).toEqual(["40", "39", "206.70", "1112.80"]);
+    const item = (f: Finding) => pane(page).locator(`button[data-rule="${f.ruleId}"]`);
+    await expect.poll(() => item(headcount).innerText()).toMatch(/错误[\s\S]*基本概况!B28[\s\S]*应为\s*40[\s\S]*实为\s*39[\s\S]*差额\s*-1/);
+    await expect.poll(() => item(unbudgeted).innerText()).toMatch(/超支[\s\S]*206\.70[\s\S]*年初未作预算/);
+    await expect.poll(() => item(tail).innerText()).toMatch(/尾差[\s\S]*1112\.80[\s\S]*1112\.79/);
+
+    const checksTab = page.locator("#tab-checks");
+    expect(await checksTab.innerText()).toContain(String(coreFindings.length));
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of coreFindings) counts[f.severity]++;
+    expect(await checksTab.textContent()).toBe(`校验${coreFindings.length}（${counts.error} 个错误，${counts.warning} 个超支或警告，${counts.info} 个提示）`);
+    await close(page);
+  });
+
+  it("selects a finding's cell in the workbook on a click and on Enter", async () => {
+    const page = await preview();
+    const headcount = only(coreFindings, (f) => f.severity === "error" && f.cell === "基本概况!B28");
+    await pane(page).locator(`button[data-rule="${headcount.ruleId}"]`).click();
+    await page.locator(`table[data-sheet="基本概况"] td[data-cell="B28"][data-selected]`).waitFor();
+    await expect.poll(() => page.getByRole("status").innerText()).toContain("已选中 基本概况!B28");
+
+    await showSheet(page, "收入");
+    const unbudgeted = only(coreFindings, (f) => f.kind === "unbudgeted");
+    await pane(page).locator(`button[data-rule="${unbudgeted.ruleId}"]`).focus();
+    await page.keyboard.press("Enter");
+    const sheet = sheetOfCell(unbudgeted.cell);
+    await page.locator(`table[data-sheet="${sheet}"] td[data-cell="${localCell(unbudgeted.cell)}"][data-selected]`).waitFor();
+    await close(page);
+  });
+
+  it("re-checks and re-narrates live when a cell is typed into the grid", async () => {
+    const page = await preview();
+    const headcount = only(coreFindings, (f) => f.severity === "error" && f.cell === "基本概况!B28");
+    const changed: ReportData = { ...seed, values: { ...seed.values, "staff.actual": "40" } };
+    const before = sentenceText(narrate(defaultForm, seed), "sangong.perCapita.reception");
+    const after = sentenceText(narrate(defaultForm, changed), "sangong.perCapita.reception");
+    expect(after).not.toBe(before);
+    const sentence = pane(page).locator('[data-sentence="sangong.perCapita.reception"]');
+    expect(await sentence.textContent()).toBe(before);
+
+    await showSheet(page, "基本概况");
+    const cell = gridCell(page, "基本概况", "B28");
+    await cell.click();
+    await cell.fill("40");
+    await cell.press("Enter");
+
+    const expected = checkReport(defaultForm, changed).findings;
+    const items = pane(page).locator("[data-testid=findings] button[data-rule]");
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(expected.length);
+    expect(await pane(page).locator(`button[data-rule="${headcount.ruleId}"]`).count()).toBe(0);
+    expect(await page.locator("#tab-checks").innerText()).toContain(String(expected.length));
+    await expect.poll(() => sentence.textContent()).toBe(after);
+    // The grid shows the conditional format lifted from the cell, as Excel would.
+    expect(await page.locator('table[data-sheet="基本概况"] td[data-cell="B28"]').getAttribute("data-flagged")).toBeNull();
+    await close(page);
+  });
+
+  it("shows the facts behind a sentence on focus and hover, and switches its wording", async () => {
+    const page = await preview();
+    await selectTab(page, "narrative");
+    const sentence = pane(page).locator('[data-sentence="sangong.perCapita.reception"]');
+    await page.mouse.move(0, 0);
+    await sentence.focus();
+    const tip = pane(page).getByRole("tooltip");
+    await tip.waitFor();
+    const text = await tip.innerText();
+    const facts = narrate(defaultForm, seed).paragraphs.flatMap((p) => p.sentences).find((s) => s.id === "sangong.perCapita.reception")!.facts;
+    for (const fact of facts) expect(text).toContain(fact.label);
+    expect(text).toContain("基本概况!B28");
+    expect(await sentence.getAttribute("aria-describedby")).toBe(await tip.getAttribute("id"));
+    await page.keyboard.press("Escape");
+    await tip.waitFor({ state: "detached" });
+    await sentence.hover();
+    await tip.waitFor();
+
+    // Per-sentence wording: 减少 for one change sentence, the core's own words for it.
+    const target = "sangong.change.reception";
+    const paragraph = pane(page).locator('[data-paragraph="sangong"]');
+    await paragraph.getByRole("button", { name: /调整用词/ }).click();
+    // The choice is labelled by its sentence (which changes with the word: find it by id, not name).
+    const excerpt = paragraph.locator(`[id="w-${target}"]`);
+    expect(await paragraph.getByRole("group", { name: await excerpt.innerText() }).count()).toBe(1);
+    const group = paragraph.locator(`[role=group][aria-labelledby="w-${target}"]`);
+    await group.getByRole("button", { name: "减少" }).click();
+    const want = sentenceText(narrate(defaultForm, seed, { decreaseWord: "减少" }), target);
+    await expect.poll(() => pane(page).locator(`[data-sentence="${target}"]`).textContent()).toBe(want);
+    expect(await group.getByRole("button", { name: "减少" }).getAttribute("aria-pressed")).toBe("true");
+    // The other change sentence keeps the default word.
+    const other = "sangong.change.vehicleOps";
+    expect(await pane(page).locator(`[data-sentence="${other}"]`).textContent()).toBe(sentenceText(narrate(defaultForm, seed), other));
+    await close(page);
+  });
+
+  it("copies the whole narrative as plain text and as HTML", async () => {
+    const page = await preview({ permissions: ["clipboard-read", "clipboard-write"] });
+    await selectTab(page, "narrative");
+    await pane(page).getByRole("button", { name: "复制全文" }).click();
+    await expect.poll(() => page.getByRole("status").innerText()).toContain("已复制");
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const text = async (type: string) => (item.types.includes(type) ? (await item.getType(type)).text() : "");
+      return { plain: await text("text/plain"), html: await text("text/html") };
+    });
+    const written = narrate(defaultForm, seed).paragraphs.filter((p) => p.text);
+    expect(copied.plain).toBe(written.flatMap((p) => [p.title, p.text]).join("\n"));
+    for (const p of written) expect(copied.html).toContain(`<p style="text-indent:2em">${p.text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`);
+    await close(page);
+  });
+
+  it("writes the narrative into 报告综述 and asks before replacing the officer's own text there", async () => {
+    const page = await preview();
+    await selectTab(page, "narrative");
+    const written = narrate(defaultForm, seed).paragraphs.filter((p) => p.text);
+    const insert = pane(page).getByRole("button", { name: "插入“报告综述”" });
+    await insert.click();
+    await expect.poll(() => page.getByRole("status").innerText()).toBe("已写入“报告综述”。");
+    await showSheet(page, "报告综述");
+    // The template's 报告综述 area starts below its title rows; find the first paragraph's title.
+    const column = await page.locator('table[data-sheet="报告综述"] td[data-cell^="A"]').evaluateAll((tds) =>
+      tds.map((td) => ({ row: Number(td.getAttribute("data-cell")!.slice(1)), text: td.querySelector("input")!.value })),
+    );
+    const titleRow = column.find((c) => c.text === written[0].title)?.row;
+    expect(titleRow).toBeDefined();
+    const rows = new Map(column.map((c) => [c.row, c.text]));
+    const lines = written.flatMap((p) => [p.title, p.text]);
+    expect(lines.map((_, i) => rows.get(titleRow! + i))).toEqual(lines);
+
+    // The officer rewrites the first paragraph by hand.
+    const row = titleRow! + 1;
+    const own = "我局部门人员情况（本段由科室人工改写）";
+    const cell = gridCell(page, "报告综述", `A${row}`);
+    await cell.click();
+    await cell.fill(own);
+    await cell.press("Enter");
+
+    await insert.click();
+    const ask = pane(page).getByRole("alertdialog");
+    await ask.waitFor();
+    expect(await ask.innerText()).toContain(own);
+    await ask.getByRole("button", { name: "保留原文" }).click();
+    await ask.waitFor({ state: "detached" });
+    expect(await gridCell(page, "报告综述", `A${row}`).inputValue()).toBe(own);
+
+    await insert.click();
+    await ask.getByRole("button", { name: "覆盖" }).click();
+    await expect.poll(() => gridCell(page, "报告综述", `A${row}`).inputValue()).toBe(written[0].text);
+    await close(page);
+  });
+
+  it("imports a pasted export in 元 with separators into an empty workbook, from plan to filled cells", async () => {
+    const text = incomeExport;
+    const empty: ReportData = { form: defaultForm.id, lists: {}, values: {} };
+    const plan = planImport(text, { form: defaultForm, reference: empty });
+    expect(plan.writes.length).toBeGreaterThan(5);
+    expect(plan.rejects).toEqual([]);
+
+    const page = await preview({ query: "?seed=none", permissions: ["clipboard-read", "clipboard-write"] });
+    await selectTab(page, "import");
+    const box = pane(page).getByLabel("粘贴导出的表格");
+    await box.focus();
+    // A real paste: the export on the clipboard, then Ctrl+V into the box.
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await page.keyboard.press("Control+V");
+    // A textarea keeps line breaks as \n.
+    await expect.poll(() => box.inputValue()).toBe(text.replace(/\r\n?/g, "\n"));
+    await pane(page).getByRole("radio", { name: "自动识别" }).check();
+    await pane(page).getByRole("button", { name: "生成导入方案" }).click();
+
+    const shownPlan = pane(page).getByTestId("import-plan");
+    await shownPlan.waitFor();
+    expect(await shownPlan.innerText()).toContain(`金额单位：元（${plan.unit!.reason}）`);
+    await expect.poll(() => pane(page).getByTestId("import-writes").locator("tbody tr").count()).toBe(plan.writes.length);
+    expect(await pane(page).getByTestId("import-rejects").innerText()).toContain("所有内容均已安排");
+
+    await pane(page).getByRole("button", { name: `确认导入（${plan.writes.length} 格）` }).click();
+    await expect.poll(() => pane(page).locator("#panel-import").innerText(), { timeout: 20_000 }).toContain(`导入完成：写入 ${plan.writes.length} 格`);
+
+    await showSheet(page, "收入");
+    for (const write of plan.writes) {
+      expect(sheetOfCell(write.cell)).toBe("收入");
+      const shown = await gridCell(page, "收入", localCell(write.cell)).inputValue();
+      expect(new Dec(shown.replace(/,/g, "")).eq(new Dec(write.converted!)), `${write.cell}: ${shown} vs ${write.converted}`).toBe(true);
+    }
+    // The units came from the export's row labels, each on its row of the template.
+    const lists = { units: plan.listAdds.map((a) => a.entry) };
+    const index = cellIndex(defaultForm, lists);
+    for (const [i, add] of plan.listAdds.entries()) {
+      const at = index.get(`income.unit[${i + 1}].#name`)!;
+      expect(await gridCell(page, "收入", a1(at.row, at.column)).inputValue()).toBe(add.entry.name);
+    }
+    await close(page);
+  });
+
+  it("can be used with the keyboard alone: tabs by arrow keys, actions by Enter", async () => {
+    const page = await preview();
+    // Start the Tab order at the pane, as a keyboard user landing in Excel's task pane does.
+    await pane(page).locator("h1").click();
+    let presses = 0;
+    while (presses < 10 && (await page.evaluate(() => document.activeElement?.getAttribute("role"))) !== "tab") {
+      await page.keyboard.press("Tab");
+      presses++;
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-checks");
+
+    const selected = () => page.evaluate(() => document.querySelector('[data-testid=pane] [role=tab][aria-selected="true"]')?.id);
+    const visiblePanel = () =>
+      page.evaluate(() => [...document.querySelectorAll("[data-testid=pane] [role=tabpanel]")].filter((p) => !(p as HTMLElement).hidden).map((p) => p.id));
+    await page.keyboard.press("ArrowRight");
+    expect([await selected(), await visiblePanel()]).toEqual(["tab-narrative", ["panel-narrative"]]);
+    await page.keyboard.press("End");
+    expect(await selected()).toBe("tab-import");
+    await page.keyboard.press("ArrowRight");
+    expect(await selected()).toBe("tab-template");
+    await page.keyboard.press("Home");
+    expect([await selected(), await visiblePanel()]).toEqual(["tab-template", ["panel-template"]]);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-template");
+
+    // Into the 模板 panel: Tab to the preview button, Enter shows the plan before anything is written.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      const name = await page.evaluate(() => document.activeElement?.textContent ?? "");
+      if (/预览(创建|升级)方案/.test(name)) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/预览(创建|升级)方案/);
+    await page.keyboard.press("Enter");
+    await pane(page).getByTestId("template-plan").waitFor();
+    expect(await pane(page).getByTestId("template-plan").innerText()).toMatch(/升级/);
+
+    // Back to 校验 by keyboard, Tab to the first finding, Enter selects its cell.
+    await page.locator("#tab-template").focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await selected()).toBe("tab-checks");
+    await page.keyboard.press("Tab");
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.hasAttribute("data-rule"))); i++) await page.keyboard.press("Tab");
+    const rule = await page.evaluate(() => document.activeElement?.getAttribute("data-rule"));
+    const first = coreFindings.find((f) => f.ruleId === rule)!;
+    expect(first.severity).toBe("error");
+    await page.keyboard.press("Enter");
+    await page.locator(`table[data-sheet="${sheetOfCell(first.cell)}"] td[data-cell="${localCell(first.cell)}"][data-selected]`).waitFor();
+    await close(page);
+  });
+
+  it("has no serious or critical accessibility violations in any tab (axe-core)", async () => {
+    const page = await preview();
+    const source = axeSource();
+    await page.addScriptTag({ content: source });
+    const results: Record<string, string[]> = {};
+    for (const id of TABS) {
+      await selectTab(page, id);
+      if (id === "narrative") {
+        await pane(page).locator("[data-sentence]").first().focus(); // a tooltip on screen
+      }
+      results[id] = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const { violations } = await axe.run(document, { resultTypes: ["violations"] });
+        return violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+      });
+    }
+    expect(results).toEqual({ template: [], checks: [], narrative: [], import: [] });
+    await close(page);
+  });
+
+  for (const view of [
+    { name: "320", width: 320, scale: 1 },
+    { name: "320@200%", width: 320, scale: 2 },
+    { name: "160 (320 at 200%)", width: 160, scale: 2 },
+  ]) {
+    it(`keeps its layout at ${view.name} px wide and saves screenshots of every tab`, async () => {
+      const page = await preview({ width: view.width, height: 1200, scale: view.scale });
+      const broken: Record<string, string[]> = {};
+      for (const id of TABS) {
+        await selectTab(page, id);
+        // Each tab with its widest content on screen: the template plan, a tooltip, an import plan.
+        if (id === "template") {
+          await pane(page).getByRole("button", { name: /预览(创建|升级)方案/ }).click();
+          await pane(page).getByTestId("template-plan").waitFor();
+        }
+        if (id === "narrative") {
+          await page.mouse.move(0, 0);
+          await pane(page).locator('[data-sentence="sangong.perCapita.reception"]').focus();
+          await pane(page).getByRole("tooltip").waitFor();
+        }
+        if (id === "import") {
+          await pane(page).getByLabel("粘贴导出的表格").fill(incomeExport);
+          await pane(page).getByRole("button", { name: "生成导入方案" }).click();
+          await pane(page).getByTestId("import-plan").waitFor();
+        }
+        broken[id] = await overflowing(page);
+        await pane(page).screenshot({ path: join(ARTIFACTS, `pane-${view.name.replace(/[^\w@%]+/g, "-")}-${id}.png`) });
+      }
+      expect(broken).toEqual({ template: [], checks: [], narrative: [], import: [] });
+      await close(page);
+    });
+  }
+
+  it("shows the add-in page's notice when opened outside Excel (office.js unreachable)", async () => {
+    const opened = await openPage(browser, `${server.origin}/taskpane.html`);
+    await opened.page.getByRole("link", { name: "打开预览页" }).waitFor();
+    expect(await opened.page.locator("h1").innerText()).toBe("自评表助手");
+    expect(opened.errors).toEqual([]);
+    await opened.context.close();
+  });
+
+  it("measures the time from page load to the rendered findings list (median of 7 loads, reported)", async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const page = await preview();
+      times.push(await page.evaluate(() => (window as unknown as { __findingsAt: number }).__findingsAt));
+      await close(page);
+    }
+    const result = { loadToFindingsMs: { median: Math.round(median(times)), runs: times.map(Math.round) } };
+    console.log(`preview: page load → findings list rendered, median ${result.loadToFindingsMs.median} ms of ${times.map(Math.round).join(", ")}`);
+    writeFileSync(join(ARTIFACTS, "pane-load-time.json"), JSON.stringify(result, null, 2));
+    expect(times.every((t) => t > 0)).toBe(true);
+  });
+
+  it("keeps the script the pane page loads within the template's, gzipped (baselines.md)", async () => {
+    try {
+      const baselines = readFileSync(BASELINES, "utf8");
+      const row = /\*\*the pane page loads[^|]*\*\*\s*\|\s*\*\*([\d,]+)\*\*\s*\|\s*\*\*([\d,]+)\*\*/.exec(baselines);
+      expect(row && Number(row[2].replace(/,/g, ""))).toBe(TEMPLATE_PAGE_SCRIPT_GZIP);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+
+    // Every script the page asks our server for, as Chromium loads it (office.js comes from
+    // Microsoft's CDN and is not ours to count, as in the template's figures).
+    const before = server.requests.length;
+    const opened = await openPage(browser, `${server.origin}/taskpane.html`);
+    await opened.page.getByRole("link", { name: "打开预览页" }).waitFor();
+    await opened.page.waitForLoadState("networkidle");
+    const loaded = [...new Set(server.requests.slice(before).filter((p) => p.endsWith(".js")))];
+    await opened.context.close();
+    expect(loaded).toEqual(["/taskpane.js"]);
+
+    const sizes = ["taskpane.js", "preview.js", "commands.js"].map((file) => {
+      const bytes = readFileSync(join(dist, file));
+      return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    });
+    const pageGzip = loaded.reduce((sum, path) => sum + sizes.find((s) => `/${s.file}` === path)!.gzip, 0);
+    console.log(
+      [
+        "production bundle (gzip -9):",
+        ...sizes.map((s) => `  ${s.file.padEnd(12)} ${String(s.raw).padStart(8)} raw ${String(s.gzip).padStart(8)} gzipped`),
+        `  pane page loads ${pageGzip} gzipped; the template's page loads ${TEMPLATE_PAGE_SCRIPT_GZIP} (${((pageGzip / TEMPLATE_PAGE_SCRIPT_GZIP) * 100).toFixed(1)}%)`,
+      ].join("\n"),
+    );
+    writeFileSync(join(ARTIFACTS, "pane-bundle-size.json"), JSON.stringify({ sizes, pageGzip, budget: TEMPLATE_PAGE_SCRIPT_GZIP }, null, 2));
+    expect(pageGzip).toBeLessThanOrEqual(TEMPLATE_PAGE_SCRIPT_GZIP);
+  });
+});
