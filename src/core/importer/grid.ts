@@ -17,7 +17,12 @@ export type Delimiter = "\t" | "," | ";" | "|" | "spaces";
 
 /** A cell counts as empty when it holds nothing but blanks (incl. full-width and zero-width spaces). */
 export function isBlank(text: string | undefined): boolean {
-  return text === undefined || /^[\s\u200b\ufeff]*$/.test(text);
+  if (text === undefined || text === "") return true;
+  // Most cells start with a character no blank can be (every blank is U+00A0, U+1680 or above,
+  // or an ASCII control or space): no need to scan them.
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first < 0xa0) return false;
+  return /^[\s\u200b\ufeff]*$/.test(text);
 }
 
 /**
@@ -126,6 +131,7 @@ export function readDelimited(text: string, delimiter?: Delimiter): SourceGrid {
   let row: string[] = [];
   let rowLine = 1;
   let i = 0;
+  const ends = new CellEnds(source, d);
   let quotesUnclosedFrom = Infinity;
   let literalQuoteAt = -1;
   let atRowStart = true;
@@ -147,11 +153,11 @@ export function readDelimited(text: string, delimiter?: Delimiter): SourceGrid {
       const inner = source.slice(i + 1, close).replace(/\r\n/g, "\n");
       line += countNewlines(inner);
       // Anything between the closing quote and the delimiter is kept (lenient, as Excel does).
-      const end = cellEnd(source, close + 1, d);
+      const end = ends.from(close + 1);
       cell = inner.replace(/""/g, '"') + source.slice(close + 1, end);
       i = end;
     } else {
-      const end = cellEnd(source, i, d);
+      const end = ends.from(i);
       cell = source.slice(i, end);
       i = end;
     }
@@ -196,11 +202,25 @@ function closingQuote(s: string, from: number, d: string): number {
   return -1;
 }
 
-function cellEnd(s: string, from: number, d: string): number {
-  const nl = s.indexOf("\n", from);
-  const dl = s.indexOf(d, from);
-  const lineEnd = nl < 0 ? s.length : nl;
-  return dl >= 0 && dl < lineEnd ? dl : lineEnd;
+/**
+ * Where a cell starting at `from` ends: the next delimiter or line break. The reader only moves
+ * forward, so the next of each is remembered until passed: a line without the delimiter (a
+ * title, a note, a CSV whose later lines have one column) does not send a search to the end of
+ * the text for every cell, which made such texts quadratic.
+ */
+class CellEnds {
+  private newline = -2;
+  private delimiter = -2;
+  constructor(
+    private s: string,
+    private d: string,
+  ) {}
+  from(from: number): number {
+    if (this.newline !== -1 && this.newline < from) this.newline = this.s.indexOf("\n", from);
+    if (this.delimiter !== -1 && this.delimiter < from) this.delimiter = this.s.indexOf(this.d, from);
+    const lineEnd = this.newline < 0 ? this.s.length : this.newline;
+    return this.delimiter >= 0 && this.delimiter < lineEnd ? this.delimiter : lineEnd;
+  }
 }
 
 function countNewlines(s: string): number {
