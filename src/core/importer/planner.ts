@@ -266,9 +266,13 @@ export class Planner {
     if (p.kind === "invalid") return { reason: p.reason };
     if (p.kind === "none") return { p, value: ZERO, conversion: "none" };
     if (p.unitHint === "%") return { reason: `应填金额，填写的是百分比“${this.grid.rows[this.rowPlan.lines[i].r][c].trim()}”` };
-    const from = p.unitHint ?? this.cols.mappings[c].unit ?? this.unit.value;
-    const convert = money && from === "元";
+    const convert = this.fromYuan(c, p, money);
     return { p, value: convert ? this.wan(i, c, p) : p.value, conversion: convert ? "元→万元" : "none" };
+  }
+
+  /** Whether a figure in column c goes from 元 to 万元: the target holds 万元 and the cell, its header or the export says 元. */
+  private fromYuan(c: number, p: Extract<ParsedAmount, { kind: "amount" }>, money: boolean): boolean {
+    return money && (p.unitHint ?? this.cols.mappings[c].unit ?? this.unit.value) === "元";
   }
 
   /** amountOf for a body cell going to its column's table column, however often the hierarchy checks ask for it. */
@@ -323,12 +327,24 @@ export class Planner {
     let any = false;
     for (const k of this.children[i]) {
       if (isBlank(this.grid.rows[this.rowPlan.lines[k].r][c])) continue;
-      const a = this.lineAmount(k, c);
-      if ("reason" in a) continue;
-      sum = sum.plus(a.value);
+      const value = this.valueOf(k, c);
+      if (value === undefined) continue;
+      sum = sum.plus(value);
       any = true;
     }
     return any ? sum : undefined;
+  }
+
+  /**
+   * lineAmount's value (undefined where it has a reason), without keeping an amount object for
+   * every 项 under a 款: the cell's parse and conversion are kept for its own write.
+   */
+  private valueOf(i: number, c: number): Dec | undefined {
+    const p = this.parsed(i, c);
+    if (p.kind === "invalid") return undefined;
+    if (p.kind === "none") return ZERO;
+    if (p.unitHint === "%") return undefined;
+    return this.fromYuan(c, p, this.moneyColumn[c]) ? this.wan(i, c, p) : p.value;
   }
 
   /** Placed parents (类 lines written to a row) whose 款 lines do not add up to them. */

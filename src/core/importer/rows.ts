@@ -71,7 +71,7 @@ function readLine(grid: SourceGrid, r: number, cols: ColumnPlan, coded: boolean)
     r,
     line: grid.lines[r],
     name,
-    ...(code !== undefined ? { code } : {}),
+    code,
     normalized,
     indent: indentWidth(rawName),
     isTotal: isTotalLine(normalized),
@@ -128,18 +128,21 @@ function fixedRowOf(line: Line, model: TableModel, threshold: number): FixedMatc
   const byCode = line.code !== undefined ? uniqueBest(matchCode(line.code, model.rows)) : undefined;
   const byNameAll = matchName(line.normalized, model.rows).filter((m) => m.how !== "fuzzy" || m.score >= threshold);
   const byName = uniqueBest(byNameAll);
-  const labelOf = (id: string) => model.table.rows.find((r) => r.id === id)?.label ?? id;
   if (byCode && "key" in byCode) {
     if (byName && "key" in byName && byName.key !== byCode.key && byName.how !== "fuzzy") {
-      return { reason: `科目编码 ${line.code} 对应“${labelOf(byCode.key)}”，名称“${line.name}”却对应“${labelOf(byName.key)}”` };
+      return { reason: `科目编码 ${line.code} 对应“${rowLabel(model, byCode.key)}”，名称“${line.name}”却对应“${rowLabel(model, byName.key)}”` };
     }
     return byCode;
   }
   if (byName && "ambiguous" in byName) {
     const tied = byNameAll.filter((m) => byName.ambiguous.includes(m.key) && m.score === byNameAll[0].score);
-    return { reason: `行“${line.name}”可能是${byName.ambiguous.map((k) => `“${labelOf(k)}”`).join("或")}，无法确定`, tied };
+    return { reason: `行“${line.name}”可能是${byName.ambiguous.map((k) => `“${rowLabel(model, k)}”`).join("或")}，无法确定`, tied };
   }
   return byName;
+}
+
+function rowLabel(model: TableModel, id: string): string {
+  return model.table.rows.find((r) => r.id === id)?.label ?? id;
 }
 
 /** The fixed row that is the table's total line (合计/汇总), if any. */
@@ -163,8 +166,9 @@ class ListMatcher {
     }
   }
   find(line: Line): { index: number; how: MatchHow | "new"; score: number; matched?: string; isNew: boolean } {
-    if (line.code !== undefined && this.byCode.has(line.code)) {
-      const index = this.byCode.get(line.code)!;
+    const byCode = line.code !== undefined ? this.byCode.get(line.code) : undefined;
+    if (byCode !== undefined) {
+      const index = byCode;
       return { index, how: "code", score: 1, matched: line.code, isNew: index > this.existing.length };
     }
     const exact = this.byName.get(line.normalized);
@@ -176,10 +180,11 @@ class ListMatcher {
       if (best && best.score >= LIST_ENTRY_FUZZY_THRESHOLD) return { index: best.key, how: "fuzzy", score: best.score, matched: best.matched, isNew: false };
     }
     const index = this.existing.length + this.added.length + 1;
-    const entry: ListEntry = { name: cleanName(line.name), ...(line.code !== undefined ? { code: line.code } : {}) };
+    const entry: ListEntry = line.code !== undefined ? { name: cleanName(line.name), code: line.code } : { name: cleanName(line.name) };
     this.added.push({ index, entry, line: line.line });
     if (line.code !== undefined) this.byCode.set(line.code, index);
-    if (line.normalized && !this.byName.has(line.normalized)) this.byName.set(line.normalized, index);
+    // `exact` is what byName held for this name a moment ago: a name already there keeps its entry.
+    if (line.normalized && exact === undefined) this.byName.set(line.normalized, index);
     return { index, how: "new", score: 0, isNew: true };
   }
   private entryCode(index: number): string | undefined {
@@ -232,15 +237,19 @@ export function mapRows(
   let lastFixed = -1;
   const roles: LineRole[] = [];
   let score = 0;
-  const labelOf = (id: string) => model.table.rows.find((r) => r.id === id)?.label ?? id;
+
+  /** The role, unless an earlier line already took the row (fixed rows by id, list entries by position). */
+  const usedEntries: number[] = [];
+  const claim = (l: Line, rowId: string, role: LineRole): LineRole => {
+    const entry = role.role === "entry" ? role.index : undefined;
+    const earlier = entry !== undefined ? usedEntries[entry] : usedRows.get(rowId);
+    if (earlier !== undefined) return { role: "rejected", reason: `与第${earlier}行对应同一行“${rowLabel(model, rowId.replace(/\[\d+\]$/, ""))}”，不重复导入` };
+    if (entry !== undefined) usedEntries[entry] = l.line;
+    else usedRows.set(rowId, l.line);
+    return role;
+  };
 
   lines.forEach((l, i) => {
-    const claim = (rowId: string, role: LineRole): LineRole => {
-      const earlier = usedRows.get(rowId);
-      if (earlier !== undefined) return { role: "rejected", reason: `与第${earlier}行对应同一行“${labelOf(rowId.replace(/\[\d+\]$/, ""))}”，不重复导入` };
-      usedRows.set(rowId, l.line);
-      return role;
-    };
     const parent = parents[i];
     if (parent >= 0) {
       const pr = roles[parent];
@@ -253,7 +262,7 @@ export function mapRows(
       if (target === undefined) return void roles.push({ role: "subtotal", reason: `“${model.table.title}”没有合计行，未核对` });
       score += 0.2;
       const how = byName && "key" in byName ? byName : { how: "synonym" as const, score: 1, matched: l.name };
-      return void roles.push(claim(target, { role: "row", rowId: target, how: how.how, score: how.score, matched: how.matched, total: true }));
+      return void roles.push(claim(l, target, { role: "row", rowId: target, how: how.how, score: how.score, matched: how.matched, total: true }));
     }
     let f = fixed[i];
     const tied = f && "reason" in f ? f.tied : undefined;
@@ -269,7 +278,7 @@ export function mapRows(
     if (f) {
       lastFixed = Math.max(lastFixed, specIndex.get(f.key) ?? -1);
       score += f.how === "fuzzy" ? f.score * 0.8 : 1;
-      return void roles.push(claim(f.key, { role: "row", rowId: f.key, how: f.how, score: f.score, matched: f.matched, total: false }));
+      return void roles.push(claim(l, f.key, { role: "row", rowId: f.key, how: f.how, score: f.score, matched: f.matched, total: false }));
     }
     if (!l.filled && hasChildren[i]) return void roles.push({ role: "structure" });
     if (!l.filled && isNoteLabel(l.name)) return void roles.push({ role: "note" });
@@ -280,7 +289,7 @@ export function mapRows(
       const found = lists.find(l);
       if (!found.isNew) score += 0.5;
       const rowId = `${model.listRow.id}[${found.index}]`;
-      return void roles.push(claim(rowId, { role: "entry", rowId, index: found.index, how: found.how, score: found.score, ...(found.matched ? { matched: found.matched } : {}) }));
+      return void roles.push(claim(l, rowId, { role: "entry", rowId, index: found.index, how: found.how, score: found.score, matched: found.matched }));
     }
     if (hasChildren[i]) return void roles.push({ role: "subtotal" });
     if (!l.filled) return void roles.push({ role: "rejected", reason: `行“${l.name || l.code || ""}”没有数值` });

@@ -26,21 +26,29 @@ export function compareTotals(
 ): { totals: ImportTotal[]; findings: ImportFinding[] } {
   const templateTotals = totals.filter((t) => t.kind === "template" && t.fieldId);
   if (!templateTotals.length) return { totals, findings: [] };
-  const planned = new Map<string, RawValue>();
-  for (const w of writes) planned.set(w.fieldId, w.value);
-  for (const t of templateTotals) planned.set(t.fieldId!, t.conversion === "元→万元" ? { value: t.exported, exact: true } : t.exported);
+  // What each field will hold, by position: the writes, then the exported totals in their cells.
+  const { compiled } = target;
+  const planned = new Array<RawValue | undefined>(compiled.fields.length);
+  const isPlanned = new Uint8Array(compiled.fields.length);
+  const plan = (fieldId: string, value: RawValue) => {
+    const ix = compiled.indexOf.get(fieldId);
+    if (ix === undefined) return;
+    planned[ix] = value;
+    isPlanned[ix] = 1;
+  };
+  for (const w of writes) plan(w.fieldId, w.value);
+  for (const t of templateTotals) plan(t.fieldId!, t.conversion === "元→万元" ? { value: t.exported, exact: true } : t.exported);
 
   const compared = new Set(templateTotals.map((t) => t.fieldId!));
   const rules = target.totalRules.filter((r) => compared.has(r.target));
-  const { compiled } = target;
   const states = new Array<CellState>(compiled.fields.length).fill(EMPTY);
   const read = new Array<boolean>(compiled.fields.length).fill(false);
   for (const rule of rules) {
     for (const ix of rule.ix) {
       if (read[ix]) continue;
       read[ix] = true;
-      const id = compiled.fields[ix].id;
-      states[ix] = readCell(compiled.fields[ix], planned.has(id) ? planned.get(id) : reference?.values[id]);
+      const field = compiled.fields[ix];
+      states[ix] = readCell(field, isPlanned[ix] ? planned[ix] : reference?.values[field.id]);
     }
   }
   // evaluateRule reads fields and states by position; `cells` is for callers that look up by id.

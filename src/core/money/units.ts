@@ -21,8 +21,17 @@ export function shiftDecimalPoint(v: Dec, places: number): Dec {
   if (!v.isFinite() || v.isZero()) return v;
   // Multiplying by a power of ten adds no significant digits, so within Dec's precision the
   // product is exact (and much cheaper than rebuilding from text, which imports do per cell).
-  if (v.sd() <= Dec.precision) return v.times(new Dec(`1e${places}`));
+  if (v.sd() <= Dec.precision) return v.times(powerOfTen(places));
   // toExponential() writes every significant digit, so the rebuilt value is exact.
   const [mantissa, exponent] = v.toExponential().split("e");
   return new Dec(`${mantissa}e${Number(exponent) + places}`);
+}
+
+/** 10^places, made once per exponent in Dec's range: an import converts every cell by the same one. */
+const POWERS = new Map<number, Dec>();
+function powerOfTen(places: number): Dec {
+  if (!Number.isInteger(places) || Math.abs(places) > Dec.precision) return new Dec(`1e${places}`);
+  let p = POWERS.get(places);
+  if (!p) POWERS.set(places, (p = new Dec(`1e${places}`)));
+  return p;
 }
