@@ -44,7 +44,13 @@ function compile(form: FormSpec, lists: Lists): CompiledForm {
   // locates only its own table. The lists are copied so a later change to them cannot move them.
   const listsNow: Lists = Object.fromEntries(Object.entries(lists).map(([id, entries]) => [id, entries?.slice()]));
   let index: Map<string, CellPosition> | undefined;
-  const indexOf = new Map(fields.map((f, i) => [f.id, i]));
+  // One pass, no [key, value] pair per field: a form with a 100,000-entry list has that many.
+  const indexOf = new Map<string, number>();
+  const fieldById = new Map<string, FieldDef>();
+  fields.forEach((f, i) => {
+    indexOf.set(f.id, i);
+    fieldById.set(f.id, f);
+  });
   const position = (id: string) => {
     const i = indexOf.get(id);
     if (i === undefined) throw new Error(`rule refers to unknown field ${id}`);
@@ -52,7 +58,7 @@ function compile(form: FormSpec, lists: Lists): CompiledForm {
   };
   return {
     fields,
-    fieldById: new Map(fields.map((f) => [f.id, f])),
+    fieldById,
     indexOf,
     rules: expandRules(form, lists).map((rule) => Object.assign(rule, { ix: ruleFields(rule).map(position) })),
     // Layout order is field order: the same map serves both.

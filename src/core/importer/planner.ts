@@ -51,8 +51,8 @@ export class Planner {
   private fields: ReadonlyMap<string, FieldDef>;
   private locate: (id: string) => string;
   private unit!: UnitChoice;
-  /** Direct children (indexes into rowPlan.lines) of each line in the 类/款/项 tree. */
-  private children: number[][];
+  /** Direct children (indexes into rowPlan.lines) of each line in the 类/款/项 tree; none for most (项) lines. */
+  private children: Array<number[] | undefined>;
   /** Per export column: the target column id of a value column, and whether it holds 万元. */
   private valueColumn: Array<string | undefined>;
   private moneyColumn: boolean[];
@@ -84,9 +84,9 @@ export class Planner {
     this.target = compileTarget(form, model.table.id, this.lists);
     this.fields = this.target.compiled.fieldById;
     this.locate = this.target.locate;
-    this.children = this.rowPlan.lines.map(() => []);
+    this.children = new Array(this.rowPlan.lines.length);
     this.rowPlan.parents.forEach((p, k) => {
-      if (p >= 0) this.children[p].push(k);
+      if (p >= 0) (this.children[p] ??= []).push(k);
     });
     this.width = Math.max(1, layout.width);
     this.valueColumn = Array.from({ length: layout.width }, (_, c) => this.cols.values.get(c));
@@ -254,6 +254,12 @@ export class Planner {
     return (this.parses[k] ??= parseAmount(this.grid.rows[this.rowPlan.lines[i].r][c]));
   }
 
+  private forget(i: number, c: number): void {
+    const k = i * this.width + c;
+    this.parses[k] = undefined;
+    this.wans[k] = undefined;
+  }
+
   /** The amount of body cell (i, c), read as 元, in 万元: converted once. */
   private wan(i: number, c: number, p: Extract<ParsedAmount, { kind: "amount" }>): Dec {
     const k = i * this.width + c;
@@ -291,7 +297,7 @@ export class Planner {
       text: this.grid.rows[r][c],
       kind: "template",
       fieldId: field.id,
-      cell: this.locate(field.id),
+      cell: this.target.address(field),
       label: field.label,
       exported: amountTexts(amount).converted,
       conversion: amount.conversion,
@@ -325,7 +331,7 @@ export class Planner {
   private childSum(i: number, c: number): Dec | undefined {
     let sum = ZERO;
     let any = false;
-    for (const k of this.children[i]) {
+    for (const k of this.children[i] ?? []) {
       if (isBlank(this.grid.rows[this.rowPlan.lines[k].r][c])) continue;
       const value = this.valueOf(k, c);
       if (value === undefined) continue;
@@ -353,7 +359,7 @@ export class Planner {
     this.rowPlan.lines.forEach((line, i) => {
       const role = this.rowPlan.roles[i];
       if (role.role !== "row" && role.role !== "entry") return;
-      if (this.children[i].length === 0) return;
+      if (!this.children[i]) return;
       for (const c of this.cols.values.keys()) {
         if (isBlank(this.grid.rows[line.r][c])) continue;
         const own = this.lineAmount(i, c);
@@ -379,24 +385,21 @@ export class Planner {
     return text === null || String(text).trim() === "" ? undefined : existing;
   }
 
-  /**
-   * The write of body cell (i, c) into `field`. Properties are added in one fixed order (the
-   * plan's JSON reads the same whichever branch made it) rather than spread per cell.
-   */
+  /** The write of body cell (i, c) into `field`. */
   private write(i: number, c: number, field: FieldDef, columnUnit: SourceUnit | undefined): void {
     const r = this.rowPlan.lines[i].r;
     const text = this.grid.rows[r][c];
-    if (field.kind === "text") return this.push(r, c, field, { conversion: "none", value: text.trim(), asText: true });
+    if (field.kind === "text") return this.push(r, c, field, undefined, undefined, "none", text.trim(), "asText");
     const p = this.parsed(i, c);
     if (p.kind === "invalid") return this.reject(r, c, p.reason);
     if (p.kind === "none") {
       const value = field.kind === "amountOrNone" ? text.trim() : "0";
-      return this.push(r, c, field, { parsed: "0", converted: "0", conversion: "none", value, noFigure: true });
+      return this.push(r, c, field, "0", "0", "none", value, "noFigure");
     }
     if (p.unitHint === "%" && field.kind !== "percent") return this.reject(r, c, `应填${field.unit || "数值"}，填写的是百分比“${text.trim()}”`);
     if (field.kind === "percent") {
       const shown = p.value.toFixed();
-      return this.push(r, c, field, { parsed: shown, converted: shown, conversion: "none", value: text.trim() });
+      return this.push(r, c, field, shown, shown, "none", text.trim());
     }
     if (field.kind === "count" && !p.value.isInteger()) return this.reject(r, c, `应为整数${field.unit ? `（${field.unit}）` : ""}，填写的是“${text.trim()}”`);
     const parsed = p.value.toFixed(p.decimals);
@@ -404,18 +407,39 @@ export class Planner {
     const from = p.unitHint === "%" ? undefined : (p.unitHint ?? columnUnit ?? this.unit.value);
     if (!money || from === undefined || from === field.unit) {
       if (p.unitHint && money && p.unitHint !== field.unit) return this.reject(r, c, `单位不符：${text.trim()}`);
-      return this.push(r, c, field, { parsed, converted: parsed, conversion: "none", value: parsed });
+      return this.push(r, c, field, parsed, parsed, "none", parsed);
     }
     const toWan = from === "元";
     const converted = toWan ? this.wan(i, c, p) : wanToYuan(p.value);
     const convertedText = converted.toFixed();
     // Known to the 分: checks treat it as exact, not as a rounded 2-decimal figure.
     const plain = converted.decimalPlaces() >= 2 ? convertedText : converted.toFixed(2);
-    this.push(r, c, field, { parsed, converted: convertedText, conversion: toWan ? "元→万元" : "万元→元", value: { value: plain, exact: true } });
+    this.push(r, c, field, parsed, convertedText, toWan ? "元→万元" : "万元→元", { value: plain, exact: true });
+    // The cell's parse and conversion are not needed again (a later look is parsed afresh):
+    // let them go while they are young rather than keep 100,000 of them to the end.
+    this.forget(i, c);
   }
 
-  private push(r: number, c: number, field: FieldDef, what: Pick<ImportWrite, "conversion" | "value" | "parsed" | "converted" | "asText" | "noFigure">): void {
-    const w = { line: this.grid.lines[r], column: c + 1, text: this.grid.rows[r][c], fieldId: field.id, cell: this.locate(field.id), label: field.label, ...what } as ImportWrite;
+  /** A write, its properties always in the same order (the plan's JSON reads the same whichever branch made it). */
+  private push(
+    r: number,
+    c: number,
+    field: FieldDef,
+    parsed: string | undefined,
+    converted: string | undefined,
+    conversion: ImportWrite["conversion"],
+    value: RawValue,
+    flag?: "asText" | "noFigure",
+  ): void {
+    const line = this.grid.lines[r];
+    const text = this.grid.rows[r][c];
+    const cell = this.target.address(field);
+    const w: ImportWrite =
+      parsed === undefined
+        ? { line, column: c + 1, text, fieldId: field.id, cell, label: field.label, conversion, value }
+        : { line, column: c + 1, text, fieldId: field.id, cell, label: field.label, parsed, converted, conversion, value };
+    if (flag === "asText") w.asText = true;
+    else if (flag === "noFigure") w.noFigure = true;
     const existing = this.existingOf(field.id);
     if (existing !== undefined) w.existing = existing;
     this.writes.push(w);

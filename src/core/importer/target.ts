@@ -19,6 +19,8 @@ export interface ImportTarget {
   compiled: CompiledForm;
   /** Sheet-qualified A1 address of a field in the template laid out for the lists after import. */
   locate: (fieldId: string) => string;
+  /** The same for a field already looked up. */
+  address: (field: FieldDef) => string;
   /** Fields of the table that the template computes with a formula: compared, never written. */
   formulas: Set<string>;
   /** The formula rules computing those fields, indexed into compiled.fields. */
@@ -71,7 +73,12 @@ export function compileTarget(form: FormSpec, tableId: string, lists: Lists): Im
   const totalRules = compiled.rules.filter(
     (r): r is Extract<IndexedRule, { kind: "equation" }> => r.kind === "equation" && r.target.startsWith(prefix),
   );
-  return { compiled, locate: placedLocator(sub, lists, compiled.fieldById), formulas: new Set(totalRules.map((r) => r.target)), totalRules };
+  const address = placedAddresses(sub, lists);
+  const locate = (id: string) => {
+    const field = compiled.fieldById.get(id);
+    return field ? address(field) : id;
+  };
+  return { compiled, locate, address, formulas: new Set(totalRules.map((r) => r.target)), totalRules };
 }
 
 /**
@@ -80,7 +87,7 @@ export function compileTarget(form: FormSpec, tableId: string, lists: Lists): Im
  * in an index of every cell of the form. The same addresses as CompiledForm.templateAddress
  * (a test holds the two together).
  */
-function placedLocator(form: FormSpec, lists: Lists, fields: ReadonlyMap<string, FieldDef>): (fieldId: string) => string {
+function placedAddresses(form: FormSpec, lists: Lists): (field: FieldDef) => string {
   const tables = new Map<string, { prefix: string; bodyTop: number; rowStart: Map<string, number>; letters: Map<string, string> }>();
   for (const { sheet, tables: placed } of placeForm(form, lists)) {
     for (const p of placed) {
@@ -92,12 +99,11 @@ function placedLocator(form: FormSpec, lists: Lists, fields: ReadonlyMap<string,
       tables.set(p.table.id, { prefix: `${quoteSheet(sheet.name)}!`, bodyTop: p.bodyTop, rowStart, letters });
     }
   }
-  return (id) => {
-    const field = fields.get(id);
-    const t = field && tables.get(field.table.id);
-    const start = t?.rowStart.get(field!.row.spec.id);
-    const letters = t?.letters.get(field!.column?.id ?? RECORD_VALUE_COLUMN.id);
-    if (!t || start === undefined || letters === undefined) return id;
-    return `${t.prefix}${letters}${t.bodyTop + start + (field!.row.listIndex ?? 1) - 1}`;
+  return (field) => {
+    const t = tables.get(field.table.id);
+    const start = t?.rowStart.get(field.row.spec.id);
+    const letters = t?.letters.get(field.column?.id ?? RECORD_VALUE_COLUMN.id);
+    if (!t || start === undefined || letters === undefined) return field.id;
+    return `${t.prefix}${letters}${t.bodyTop + start + (field.row.listIndex ?? 1) - 1}`;
   };
 }
