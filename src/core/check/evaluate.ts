@@ -97,7 +97,7 @@ function equationFinding(
     actual: showFigure(targetField, actual),
     difference: showFigure(targetField, diff),
   };
-  const sign = diff.isPositive() ? "多" : "少";
+  const sign = diff.gt(0) ? "多" : "少";
   const base =
     `${rule.relation.label}：${targetField.label} 填报 ${withUnit(targetField, figures.actual)}，` +
     `按各项计算为 ${withUnit(targetField, figures.expected)}，${sign} ${withUnit(targetField, showFigure(targetField, diff.abs()))}`;
@@ -142,7 +142,8 @@ function evaluateBudget(ctx: Context, rule: Extract<IndexedRule, { kind: "budget
   if (actual === undefined) return { rule, status: "skipped", reason: "未填写" };
   const budget = contribution(ctx.states[ib]);
   const [fa, fb] = [ctx.fields[ia], ctx.fields[ib]];
-  if ((budget === undefined || budget.isZero()) && actual.isPositive()) {
+  // decimal.js calls +0 positive: a 决算 of 0 (or 无) against no 预算 is no overspend.
+  if ((budget === undefined || budget.isZero()) && actual.gt(0)) {
     const figures = { expected: showFigure(fb, ZERO), actual: showFigure(fa, actual), difference: showFigure(fa, actual) };
     const message = `${fa.label} ${withUnit(fa, figures.actual)}，年初未作预算，超支 ${withUnit(fa, figures.actual)}。`;
     return { rule, status: "fail", finding: finding(ctx, rule, "unbudgeted", "warning", message, figures) };

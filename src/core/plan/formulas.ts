@@ -82,9 +82,9 @@ function writtenLength(ref: string, single: boolean): string {
 
 /**
  * The formula of a total: `=IF(SUMPRODUCT(LEN(TRIM(C6:G6)))=0,"",SUM(C6:G6))`, and with the same
- * guard `SUM(B7:B8)`, `B5`, `B6-C6` (`=IF(LEN(TRIM(B6))+LEN(TRIM(C6))=0,"",B6-C6)`). SUM (which
- * skips text and blanks) for the positive terms whenever there is more than one cell; subtracted
- * terms are referenced one by one, or SUM'd when they form a range.
+ * guard `SUM(B7:B8)`, `B5`, `SUM(B6)-SUM(C6)` (`=IF(LEN(TRIM(B6))+LEN(TRIM(C6))=0,"",SUM(B6)-SUM(C6))`).
+ * SUM (which skips text and blanks) for the positive terms whenever there is more than one cell
+ * and around every subtracted term.
  *
  * The guard: a total of nothing is not 0. It stays blank ("") until a part holds something, as
  * the core treats it (src/core/check/evaluate.ts: a sum with no part filled is "not filled",
@@ -103,12 +103,14 @@ export function totalFormula(rule: Extract<Rule, { kind: "equation" }>, locate: 
   const fromSheet = locate(rule.target).sheet;
   const { plus, minus } = termAreas(rule, locate);
   const ref = (a: Area): string => areaRef(a, fromSheet);
-  const one = (a: Area): string => (isSingleCell(a) ? ref(a) : `SUM(${ref(a)})`);
+  // A difference SUMs every term: SUM reads a no-figure word (无, —) as 0, as the core does,
+  // where a bare B6-C6 would show #VALUE!.
+  const sumAll = (areas: Area[]): string => `SUM(${areas.map(ref).join(",")})`;
   let text: string;
   if (plus.length === 0) text = "0";
-  else if (plus.length === 1) text = one(plus[0]);
-  else text = `SUM(${plus.map(ref).join(",")})`;
-  for (const a of minus) text += `-${one(a)}`;
+  else if (plus.length === 1 && minus.length === 0 && isSingleCell(plus[0])) text = ref(plus[0]);
+  else text = sumAll(plus);
+  for (const a of minus) text += `-${sumAll([a])}`;
   const parts = [...plus, ...minus];
   if (parts.length === 0) return `=${text}`;
   const written = parts.map((a) => writtenLength(ref(a), isSingleCell(a))).join("+");

@@ -138,6 +138,8 @@ describe("same figure, budgets, ranges and grades", () => {
     expect(finding({ "t.u[1].a": "1.00", "t.u[1].b": "1.01" }, "bud")?.difference).toBe("0.01");
     expect(finding({ "t.u[1].a": "1.00", "t.u[1].b": "1.00" }, "bud")).toBeUndefined();
     expect(finding({ "t.u[1].b": "2.00" }, "bud")?.kind).toBe("unbudgeted");
+    // a 决算 of nothing against no 预算 is no overspend (decimal.js calls +0 positive)
+    for (const actual of ["0", "0.00", "无", "—"]) expect(finding({ "t.u[1].b": actual }, "bud"), actual).toBeUndefined();
   });
   it("checks the score range and the 等次 bands (优秀 ≥ 90, 良好 80–90, 中 60–80, 差 < 60)", () => {
     expect(finding({ "g.score": "101" }, "range")?.severity).toBe("error");
