@@ -18,6 +18,7 @@
  * "@" followed by a function is turned into a formula by Excel's Lotus-compatible entry
  * ("@SUM(A1)" becomes =SUM(A1)); modelled so the add-in's tests catch it.
  */
+import type { SheetModel } from "./model";
 
 export type Scalar = number | string | boolean | null;
 
@@ -44,11 +45,26 @@ export interface CellFormat {
   borders?: Partial<Record<"EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal", string>>;
 }
 
+/**
+ * A formula cell's last computed value: valid while the workbook's structure is as it was
+ * (`generation`) and no cell it read has changed since (the model drops it then).
+ */
+export interface ComputedValue {
+  value: CellResult;
+  generation: number;
+  /** Where the cell was when computed, to reach the formulas that read it. */
+  sheet: SheetModel;
+  row: number;
+  column: number;
+}
+
 export interface Cell {
   /** A constant (null when the cell holds a formula or nothing). */
   value: Scalar;
   /** The formula, with its leading "=", in English function names. */
   formula?: string;
+  /** The formula's value as last computed (see ComputedValue). */
+  computed?: ComputedValue;
   numberFormat: string;
   /** Set when text was entered with a leading apostrophe. */
   quotePrefix?: boolean;

@@ -10,7 +10,7 @@ import { dropSheetFromFormula, renameSheetInFormula, shiftArea, shiftFormula, ty
 import { evaluateFormula, type EvalHost, type RangeValue } from "./formula/evaluate";
 import { parseFormula, type Node } from "./formula/parse";
 import { FormulaSyntaxError } from "./formula/tokens";
-import { cellKey, MAX_COLUMN, parseArea, type Area } from "./refs";
+import { cellKey, keyColumn, keyRow, MAX_COLUMN, parseArea, type Area } from "./refs";
 
 export interface ConditionalFormatModel {
   id: number;
@@ -39,7 +39,8 @@ let nextSheetId = 1;
 
 export class SheetModel {
   readonly id = `{memory-sheet-${nextSheetId++}}`;
-  readonly cells = new Map<string, Cell>();
+  /** By cellKey(row, column). */
+  readonly cells = new Map<number, Cell>();
   merges: Area[] = [];
   /** Column widths in points, by 1-based column. */
   readonly columnWidths = new Map<number, number>();
@@ -67,34 +68,87 @@ export class SheetModel {
   /** Rows that hold anything (value, formula or format), for used-range style scans. */
   lastUsedRow(): number {
     let last = 0;
-    for (const key of this.cells.keys()) last = Math.max(last, Number(key.split(",")[0]));
+    for (const key of this.cells.keys()) last = Math.max(last, keyRow(key));
     return last;
   }
 }
 
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
 
+/** Formula cells that read a cell: one, or several. */
+type Readers = Cell | Set<Cell>;
+
+/**
+ * Recalculation as Excel's is, in effect: a formula's value is computed once and kept until a
+ * cell it read changes (then it and, in turn, the formulas that read it are recomputed when next
+ * read) or the workbook's structure changes (rows, sheets, names: everything is recomputed).
+ */
 export class WorkbookModel implements EvalHost {
   readonly sheets: SheetModel[] = [];
   readonly names = new Map<string, NameModel>();
+  /** Bumped by structural changes: every computed value older than it is stale. */
   private generation = 0;
-  private cacheGeneration = -1;
-  private readonly valueCache = new Map<string, CellResult>();
-  private readonly evaluating = new Set<string>();
+  /** Per sheet, cell key → the formula cells that read it when last computed. */
+  private readers = new Map<SheetModel, Map<number, Readers>>();
+  /** The formula cell being computed (what it reads is recorded), and those under way (circular references). */
+  private computing?: Cell;
+  private readonly evaluating = new Set<Cell>();
   private readonly parsed = new Map<string, Node>();
+  /** Sheets by name, exact and lower-cased; rebuilt after sheets are added, renamed or deleted. */
+  private sheetIndex?: Map<string, SheetModel>;
   private nextFormatId = 1;
+  /** Formula evaluations so far (tests: an edit recomputes only what reads the edited cells). */
+  computations = 0;
   /** Changes since the last drain, for onChanged events. */
   private changes: Change[] = [];
 
+  /** A structural change: every formula is recomputed when next read. */
   touch(): void {
     this.generation++;
+    this.readers.clear();
+    this.sheetIndex = undefined;
+  }
+
+  /** A cell's content changed: the formulas that read it (and those that read them) are recomputed when next read. */
+  private changed(sheet: SheetModel, row: number, column: number): void {
+    if (this.readers.size === 0) return;
+    const pending: Array<[SheetModel, number]> = [[sheet, cellKey(row, column)]];
+    while (pending.length > 0) {
+      const [s, key] = pending.pop()!;
+      const bySheet = this.readers.get(s);
+      const readers = bySheet?.get(key);
+      if (readers === undefined) continue;
+      bySheet!.delete(key);
+      for (const reader of readers instanceof Set ? readers : [readers]) {
+        const c = reader.computed;
+        if (!c || c.generation !== this.generation) continue;
+        reader.computed = undefined;
+        pending.push([c.sheet, cellKey(c.row, c.column)]);
+      }
+    }
+  }
+
+  private recordRead(sheet: SheetModel, row: number, column: number, reader: Cell): void {
+    let bySheet = this.readers.get(sheet);
+    if (!bySheet) this.readers.set(sheet, (bySheet = new Map()));
+    const key = cellKey(row, column);
+    const before = bySheet.get(key);
+    if (before === undefined) bySheet.set(key, reader);
+    else if (before instanceof Set) before.add(reader);
+    else if (before !== reader) bySheet.set(key, new Set([before, reader]));
   }
 
   // ---- sheets --------------------------------------------------------------------------
 
   sheetByName(name: string): SheetModel | undefined {
-    const wanted = name.toLowerCase();
-    return this.sheets.find((s) => s.name.toLowerCase() === wanted);
+    if (!this.sheetIndex) {
+      this.sheetIndex = new Map();
+      for (const s of this.sheets) {
+        this.sheetIndex.set(s.name, s);
+        this.sheetIndex.set(s.name.toLowerCase(), s);
+      }
+    }
+    return this.sheetIndex.get(name) ?? this.sheetIndex.get(name.toLowerCase());
   }
 
   sheetById(id: string): SheetModel | undefined {
@@ -218,7 +272,8 @@ export class WorkbookModel implements EvalHost {
       cell.quotePrefix = interpreted.quotePrefix ?? false;
       if (interpreted.numberFormat) cell.numberFormat = interpreted.numberFormat;
     }
-    this.touch();
+    cell.computed = undefined;
+    this.changed(sheet, row, column);
   }
 
   clearContents(sheet: SheetModel, area: Area): void {
@@ -229,15 +284,18 @@ export class WorkbookModel implements EvalHost {
           cell.value = null;
           cell.formula = undefined;
           cell.quotePrefix = false;
+          cell.computed = undefined;
+          this.changed(sheet, r, c);
         }
       }
     }
-    this.touch();
   }
 
+  /** A cell read by a formula (EvalHost): recorded, so the formula is recomputed when the cell changes. */
   cellValue(sheetName: string, row: number, column: number): CellResult {
     const sheet = this.sheetByName(sheetName);
     if (!sheet) return { error: "#REF!" } satisfies CellError;
+    if (this.computing) this.recordRead(sheet, row, column, this.computing);
     return this.valueOf(sheet, row, column);
   }
 
@@ -245,22 +303,21 @@ export class WorkbookModel implements EvalHost {
     const cell = sheet.get(row, column);
     if (!cell) return null;
     if (cell.formula === undefined) return cell.value === "" ? null : cell.value;
-    if (this.cacheGeneration !== this.generation) {
-      this.valueCache.clear();
-      this.cacheGeneration = this.generation;
-    }
-    const key = `${sheet.id}|${row},${column}`;
-    const cached = this.valueCache.get(key);
-    if (cached !== undefined) return cached;
+    const computed = cell.computed;
+    if (computed && computed.generation === this.generation) return computed.value;
     // A circular reference evaluates to 0 (Excel warns and shows 0).
-    if (this.evaluating.has(key)) return 0;
-    this.evaluating.add(key);
+    if (this.evaluating.has(cell)) return 0;
+    this.evaluating.add(cell);
+    const outer = this.computing;
+    this.computing = cell;
     try {
-      const v = evaluateFormula(this, this.parse(cell.formula), { sheet: sheet.name });
-      this.valueCache.set(key, v);
-      return v;
+      this.computations++;
+      const value = evaluateFormula(this, this.parse(cell.formula), { sheet: sheet.name });
+      cell.computed = { value, generation: this.generation, sheet, row, column };
+      return value;
     } finally {
-      this.evaluating.delete(key);
+      this.computing = outer;
+      this.evaluating.delete(cell);
     }
   }
 
@@ -305,14 +362,16 @@ export class WorkbookModel implements EvalHost {
   insertRows(sheet: SheetModel, at: number, count: number, left = 1, right = MAX_COLUMN): void {
     const moved: Array<[number, number, Cell]> = [];
     for (const [key, cell] of sheet.cells) {
-      const [r, c] = key.split(",").map(Number);
+      const r = keyRow(key);
+      const c = keyColumn(key);
       if (r >= at && c >= left && c <= right) moved.push([r, c, cell]);
     }
     for (const [r, c] of moved) sheet.cells.delete(cellKey(r, c));
     for (const [r, c, cell] of moved) sheet.cells.set(cellKey(r + count, c), cell);
     if (at > 1) {
       for (const [key, cell] of [...sheet.cells]) {
-        const [r, c] = key.split(",").map(Number);
+        const r = keyRow(key);
+        const c = keyColumn(key);
         if (r !== at - 1 || c < left || c > right) continue;
         for (let k = 0; k < count; k++) {
           sheet.cells.set(cellKey(at + k, c), { value: null, numberFormat: cell.numberFormat, format: structuredClone(cell.format) });
@@ -327,7 +386,8 @@ export class WorkbookModel implements EvalHost {
     const last = at + count - 1;
     const moved: Array<[number, number, Cell]> = [];
     for (const [key, cell] of [...sheet.cells]) {
-      const [r, c] = key.split(",").map(Number);
+      const r = keyRow(key);
+      const c = keyColumn(key);
       if (c < left || c > right || r < at) continue;
       sheet.cells.delete(key);
       if (r > last) moved.push([r, c, cell]);
@@ -371,17 +431,18 @@ export class WorkbookModel implements EvalHost {
           if (cell && !isEmptyCell(cell)) {
             cell.value = null;
             cell.formula = undefined;
+            cell.computed = undefined;
+            this.changed(sheet, r, c);
           }
         }
       }
       sheet.merges.push({ ...a });
     }
-    this.touch();
   }
 
+  /** Merges do not change any value. */
   unmerge(sheet: SheetModel, area: Area): void {
     sheet.merges = sheet.merges.filter((m) => !(m.top <= area.bottom && area.top <= m.bottom && m.left <= area.right && area.left <= m.right));
-    this.touch();
   }
 
   // ---- change log ----------------------------------------------------------------------

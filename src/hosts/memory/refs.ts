@@ -83,6 +83,15 @@ export function intersects(a: Area, b: Area): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
-export function cellKey(row: number, column: number): string {
-  return `${row},${column}`;
+/** A cell's key in a sheet's cell map: a number, so a lookup builds no string. */
+export function cellKey(row: number, column: number): number {
+  return (row - 1) * MAX_COLUMN + (column - 1);
+}
+
+export function keyRow(key: number): number {
+  return Math.floor(key / MAX_COLUMN) + 1;
+}
+
+export function keyColumn(key: number): number {
+  return (key % MAX_COLUMN) + 1;
 }

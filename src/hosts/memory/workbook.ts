@@ -11,7 +11,7 @@ import { evaluateFormula } from "./formula/evaluate";
 import { WorkbookModel, type Change, type SheetModel } from "./model";
 import { MemoryRequestContext, type Op } from "./proxy/context";
 import { MemoryWorkbookProxy, localAddress, type ChangedHandler } from "./proxy/sheets";
-import { cellKey, formatAddress, MAX_COLUMN, parseArea, type SheetArea } from "./refs";
+import { cellKey, formatAddress, keyColumn, keyRow, MAX_COLUMN, parseArea, type SheetArea } from "./refs";
 
 export interface SyncStats {
   /** Round trips: context.sync calls with queued work (an empty sync costs nothing in Office.js). */
@@ -330,7 +330,7 @@ export class MemoryWorkbook {
   usedCells(sheetName: string): Array<{ row: number; column: number; snapshot: CellSnapshot }> {
     const sheet = this.sheet(sheetName);
     return [...sheet.cells.keys()]
-      .map((key) => key.split(",").map(Number))
+      .map((key) => [keyRow(key), keyColumn(key)])
       .sort((a, b) => a[0] - b[0] || a[1] - b[1])
       .map(([row, column]) => ({ row, column, snapshot: this.cell(formatAddress(sheet.name, { top: row, bottom: row, left: column, right: column })) }));
   }

@@ -25,9 +25,12 @@ function cellsOf(area: Area): Array<[number, number, number, number]> {
   return out;
 }
 
-/** Picks the entry of a 2-D input for one cell; a non-array applies to all cells. */
-function entryFor(input: unknown, area: Area, i: number, j: number, property: string): unknown {
-  if (!Array.isArray(input)) return input;
+/**
+ * The entry of a 2-D input for each cell (a non-array applies to all cells), after checking the
+ * array's shape once against the range.
+ */
+function entriesFor(input: unknown, area: Area, property: string): (i: number, j: number) => unknown {
+  if (!Array.isArray(input)) return () => input;
   const rows = area.bottom - area.top + 1;
   const cols = area.right - area.left + 1;
   if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
@@ -36,7 +39,7 @@ function entryFor(input: unknown, area: Area, i: number, j: number, property: st
       `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${property}).`,
     );
   }
-  return input[i][j];
+  return (i, j) => (input[i] as unknown[])[j];
 }
 
 export class MemoryRange extends ProxyObject {
@@ -160,12 +163,13 @@ export class MemoryRange extends ProxyObject {
   set numberFormat(input: unknown[][]) {
     this.queue(true, () => {
       const { sheet, area } = this.target();
+      const entry = entriesFor(input, area, "numberFormat");
+      // A number format changes how a value shows, never the value: nothing is recomputed.
       for (const [r, c, i, j] of cellsOf(area)) {
-        const f = entryFor(input, area, i, j, "numberFormat");
+        const f = entry(i, j);
         if (f === null || f === undefined) continue;
         sheet.ensure(r, c).numberFormat = f === "" ? "General" : String(f);
       }
-      this.context.host.model.touch();
     });
   }
   get text(): string[][] {
@@ -217,7 +221,8 @@ export class MemoryRange extends ProxyObject {
       const { sheet, area } = this.target();
       const model = this.context.host.model;
       // Validate the shape and every input first: a rejected entry leaves the range untouched.
-      const entries = cellsOf(area).map(([r, c, i, j]) => [r, c, entryFor(input, area, i, j, property)] as const);
+      const entry = entriesFor(input, area, property);
+      const entries = cellsOf(area).map(([r, c, i, j]) => [r, c, entry(i, j)] as const);
       for (const [r, c, v] of entries) {
         if (v === null || v === undefined) continue;
         model.writeInput(sheet, r, c, v);

@@ -9,7 +9,7 @@
  */
 import { MemoryOfficeError } from "../errors";
 import type { SheetModel } from "../model";
-import { formatAddress, MAX_COLUMN, MAX_ROW, parseArea, type Area } from "../refs";
+import { formatAddress, keyColumn, keyRow, MAX_COLUMN, MAX_ROW, parseArea, type Area } from "../refs";
 import { ProxyObject, type MemoryRequestContext } from "./context";
 import { MemoryNamedItems } from "./names";
 import { MemoryRange } from "./range";
@@ -128,7 +128,8 @@ export class MemoryWorksheet extends ProxyObject {
       let area: Area | undefined;
       for (const [key, cell] of sheet.cells) {
         if (valuesOnly && cell.formula === undefined && (cell.value === null || cell.value === "")) continue;
-        const [r, c] = key.split(",").map(Number);
+        const r = keyRow(key);
+        const c = keyColumn(key);
         area = area
           ? { top: Math.min(area.top, r), bottom: Math.max(area.bottom, r), left: Math.min(area.left, c), right: Math.max(area.right, c) }
           : { top: r, bottom: r, left: c, right: c };
