@@ -27,7 +27,7 @@ import type {
 import { problemFromError } from "./problems";
 import { inspectWorkbook, queueTableLoads, type NameInfo, type WorkbookState } from "./read";
 import { applyPlannedTemplate, conflictProblem, planTemplate, type PlannedTemplate } from "./template";
-import { buildReport } from "./validate";
+import { buildReport, StableLocator } from "./validate";
 import { convertQueued, writeQueued } from "./writes";
 
 const DEFAULT_DEBOUNCE_MS = 400;
@@ -66,6 +66,7 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
   let names: Map<string, NameInfo> | undefined;
   let lists: Lists = {};
   let live: LiveState | undefined;
+  const locator = new StableLocator();
 
   interface LiveState {
     onUpdate: (report: ValidationReport<N>) => void;
@@ -88,14 +89,14 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
           const state = await inspectWorkbook(context, form, { merges: mergesReadable() });
           syncs += 2;
           remember(state);
-          const report = buildReport<N>({ form, lists, state, narrate }, syncs);
+          const report = buildReport<N>({ form, lists, state, narrate, locator }, syncs);
           lists = report.data.lists;
           return report;
         }
         const collect = queueTableLoads(context, form, names, { merges: mergesReadable() });
         await context.sync();
         syncs++;
-        const report = buildReport<N>({ form, lists, state: { ...collect(), names }, narrate }, syncs);
+        const report = buildReport<N>({ form, lists, state: { ...collect(), names }, narrate, locator }, syncs);
         lists = report.data.lists;
         return report;
       });
@@ -107,7 +108,7 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
           const state = await inspectWorkbook(context, form, { merges: mergesReadable() });
           syncs += 2;
           remember(state);
-          const report = buildReport<N>({ form, lists, state, narrate }, syncs);
+          const report = buildReport<N>({ form, lists, state, narrate, locator }, syncs);
           lists = report.data.lists;
           return report;
         });

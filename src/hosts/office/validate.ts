@@ -3,46 +3,124 @@
  * for writing), then the core's checks and narrative, and the layout problems the read shows.
  */
 import { checkReport, expandRules, templateLocator, type CheckReport } from "../../core/check";
+import { tableById } from "../../core/check/rules";
+import { sheetAddress } from "../../core/plan/address";
 import { yuanToWan, parseAmount } from "../../core/money";
 import { buildLayoutPlan } from "../../core/plan/layout";
 import { tableBodyName, tableHeaderName } from "../../core/plan/names";
 import { placeForm } from "../../core/plan/placement";
 import { interpretRead, topLeftOf } from "../../core/plan/read-plan";
-import { expandFields, isNumericKind, type Lists, type ReportData } from "../../core/spec";
-import type { FormSpec } from "../../core/spec/types";
+import { isNumericKind, type Lists, type ReportData } from "../../core/spec";
+import type { FormSpec, Unit, ValueKind } from "../../core/spec/types";
 import { parseArea } from "../memory/refs";
-import { indexTables } from "./existing";
 import type { LayoutProblem, TextNumberCell, ValidationReport } from "./index";
 import { nameTarget, readResult, type NameInfo, type WorkbookState } from "./read";
 
+/**
+ * The locator the checks get, kept the same function while the cells are where they were: the
+ * core keeps each rule's verdict for as long as its cells and the locator are unchanged, so a
+ * fresh function per check would have it evaluate every rule again after every edit.
+ */
+export class StableLocator {
+  private addresses?: Map<string, string>;
+  private locate?: (id: string) => string;
+
+  for(addresses: Map<string, string>, fallback: () => (id: string) => string): (id: string) => string {
+    if (this.locate && this.addresses && sameEntries(this.addresses, addresses)) return this.locate;
+    let otherwise: ((id: string) => string) | undefined;
+    this.addresses = addresses;
+    this.locate = (id) => addresses.get(id) ?? (otherwise ??= fallback())(id);
+    return this.locate;
+  }
+}
+
+/** Same entries in the same order (both come from interpretRead, which adds them in layout order). */
+function sameEntries(a: Map<string, string>, b: Map<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  const other = b.entries();
+  for (const [key, value] of a) {
+    const next = other.next().value!;
+    if (next[0] !== key || next[1] !== value) return false;
+  }
+  return true;
+}
+
 export interface CheckInput {
   form: FormSpec;
+  /** Kept by the session across checks (see StableLocator); without it each check gets a fresh locator. */
+  locator?: StableLocator;
   /** Lists the workbook was last seen with (the read finds its own; this only seeds the mapping). */
   lists: Lists;
   state: Pick<WorkbookState, "tables" | "headers" | "checkRows"> & { names: Map<string, NameInfo>; sheets?: WorkbookState["sheets"]; marker?: WorkbookState["marker"] };
   narrate?: ((form: FormSpec, data: ReportData, check: CheckReport) => unknown) | null;
 }
 
-/** Numeric fields holding text that reads as a number: pasted figures Excel's sums skip. */
-function textNumbers(form: FormSpec, data: ReportData, addresses: Map<string, string>, state: CheckInput["state"]): TextNumberCell[] {
-  const byAddress = indexTables(state.tables);
+/** Kind and unit of a field, from its id ("income.unit[2].carryover", "staff.actual"), as expandFields gives them. */
+function fieldKindOf(form: FormSpec, id: string): { kind: ValueKind; unit: Unit } | undefined {
+  const [tableId, rowPart, columnId] = id.split(".");
+  const table = tableById(form, tableId);
+  if (!table || rowPart === undefined) return undefined;
+  if (table.layout === "record") {
+    const row = table.rows.find((r) => r.id === rowPart.replace(/\[\d+\]$/, ""));
+    return row && { kind: row.kind ?? table.kind ?? "amount", unit: row.unit ?? table.unit ?? "" };
+  }
+  const column = table.columns?.find((c) => c.id === columnId);
+  return column && { kind: column.kind ?? table.kind ?? "amount", unit: column.unit ?? table.unit ?? "" };
+}
+
+/**
+ * Numeric fields holding text that reads as a number: pasted figures Excel's sums skip. Only the
+ * value columns of what was read are scanned, and field ids are looked up only for the (usually
+ * no) cells found, so a check costs no per-cell strings or map lookups.
+ */
+function textNumbers(form: FormSpec, addresses: Map<string, string>, state: CheckInput["state"]): TextNumberCell[] {
+  const found: Array<{ address: string; text: string; value: ReturnType<typeof parseAmount> & { kind: "amount" } }> = [];
+  for (const sheet of form.sheets) {
+    for (const table of sheet.tables) {
+      const read = state.tables[table.id];
+      const origin = read && topLeftOf(read.address);
+      if (!read || !origin) continue;
+      const first = table.layout === "record" ? 2 : (table.labelColumns?.length ?? 1) + 1;
+      const last = table.layout === "record" ? 2 : first + (table.columns?.length ?? 0) - 1;
+      read.values.forEach((row, i) => {
+        for (let j = first - 1; j < Math.min(last, row.length); j++) {
+          const text = row[j];
+          if (typeof text !== "string" || text.trim() === "") continue;
+          const value = parseAmount(text);
+          if (value.kind !== "amount") continue;
+          found.push({ address: sheetAddress(origin.sheet, origin.row + i, origin.column + j), text, value });
+        }
+      });
+    }
+  }
+  if (found.length === 0) return [];
+  const wanted = new Map(found.map((f) => [f.address, f]));
   const out: TextNumberCell[] = [];
-  for (const field of expandFields(form, data.lists)) {
-    if (!isNumericKind(field.kind)) continue;
-    const address = addresses.get(field.id);
-    const cell = address ? byAddress.get(address) : undefined;
-    if (!address || typeof cell?.value !== "string" || cell.value.trim() === "") continue;
-    const parsed = parseAmount(cell.value);
-    if (parsed.kind !== "amount") continue;
+  for (const [fieldId, address] of addresses) {
+    const cell = wanted.get(address);
+    const field = cell && fieldKindOf(form, fieldId);
+    if (!cell || !field || !isNumericKind(field.kind)) continue;
     out.push({
-      fieldId: field.id,
+      fieldId,
       address,
-      text: cell.value,
-      asIs: parsed.value.toFixed(),
-      ...(field.unit === "万元" ? { fromYuan: yuanToWan(parsed.value).toFixed() } : {}),
+      text: cell.text,
+      asIs: cell.value.value.toFixed(),
+      ...(field.unit === "万元" ? { fromYuan: yuanToWan(cell.value.value).toFixed() } : {}),
     });
   }
-  return out;
+  const order = new Map(found.map((f, i) => [f.address, i]));
+  return out.sort((a, b) => order.get(a.address)! - order.get(b.address)!);
+}
+
+/** Rules the lists expand to (for the 校验 sheet's row count): it depends only on how long each list is. */
+const ruleCounts = new WeakMap<FormSpec, Map<string, number>>();
+function ruleCount(form: FormSpec, lists: Lists): number {
+  let counts = ruleCounts.get(form);
+  if (!counts) ruleCounts.set(form, (counts = new Map()));
+  const key = form.lists.map((l) => lists[l.id]?.length ?? 0).join(",");
+  let n = counts.get(key);
+  if (n === undefined) counts.set(key, (n = expandRules(form, lists).length));
+  return n;
 }
 
 /** Header merges as planned, relative to the header's top-left cell, per table. */
@@ -134,7 +212,7 @@ function layoutProblems(input: CheckInput, data: ReportData, notes: string[]): L
     }
   }
 
-  if (state.checkRows !== undefined && state.checkRows !== Math.max(1, expandRules(form, data.lists).length)) {
+  if (state.checkRows !== undefined && state.checkRows !== Math.max(1, ruleCount(form, data.lists))) {
     problems.push({
       code: "checksOutdated",
       message: "表格的行有增减（如新增了机构），“校验”表尚未包含这些行。ZiPing 的校验已按当前表格进行；点“修复模板”可同步更新“校验”表。",
@@ -147,15 +225,16 @@ function layoutProblems(input: CheckInput, data: ReportData, notes: string[]): L
 export function buildReport<N>(input: CheckInput, syncs: number): ValidationReport<N> {
   const { form } = input;
   const read = interpretRead(form, input.lists, readResult(input.state.tables));
-  const fallback = templateLocator(form, read.data);
-  const check = checkReport(form, read.data, (id) => read.addresses.get(id) ?? fallback(id));
+  const fallback = () => templateLocator(form, read.data);
+  const locate = (input.locator ?? new StableLocator()).for(read.addresses, fallback);
+  const check = checkReport(form, read.data, locate);
   const narrative = input.narrate ? (input.narrate(form, read.data, check) as N) : undefined;
   return {
     findings: check.findings,
     results: check.results,
     ...(narrative === undefined ? {} : { narrative }),
     data: read.data,
-    textNumbers: textNumbers(form, read.data, read.addresses, input.state),
+    textNumbers: textNumbers(form, read.addresses, input.state),
     problems: layoutProblems(input, read.data, read.notes),
     syncs,
   };
