@@ -36,7 +36,7 @@ export function sangongParagraph(ctx: NarrativeContext): Paragraph {
   // The 与上年比较 sentence compares rows that had spending last year; others have no percentage.
   const compared = spent.filter((item) => {
     const prior = ctx.read(item.prior);
-    return !isMissing(prior) && prior.value.isPositive();
+    return !isMissing(prior) && prior.value.gt(0);
   });
   return assemble("sangong", "“三公经费”支出使用和管理情况", [
     { joiner: "", clauses: [required("sangong.total", () => buildStatedAmount(ctx, "sangong.total", "sangong.total.current", "“三公经费”本年实际支出"))] },

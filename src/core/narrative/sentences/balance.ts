@@ -28,7 +28,7 @@ export function buildBalanceDecrease(ctx: NarrativeContext, id: string): Built {
   const decrease = prior.value.minus(current.value);
   const phrase = decrease.isZero()
     ? "结余与上年持平"
-    : decrease.isPositive()
+    : decrease.gt(0)
       ? `结余减少${wan(decrease)}`
       : `结余增加${wan(decrease.negated())}`;
   const fact = computed("difference", "结余减少（上年结余 − 本年指标结余）", decrease, formatAmount(decrease.abs(), 2), [prior, current], "exact");

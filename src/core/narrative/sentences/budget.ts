@@ -71,7 +71,7 @@ export function buildBasicOverspend(ctx: NarrativeContext, id: string): Built {
   const unbudgeted: string[] = [];
   for (const row of econ.rows) {
     const o = overspendOf(row);
-    if (!o.amount.isPositive()) continue;
+    if (!o.amount.gt(0)) continue;
     facts.push(...rowFacts(row), computed("difference", `${row.name}超支`, o.amount, formatAmount(o.amount, 2), rowInputs(row), "exact"));
     if (o.unbudgeted) unbudgeted.push(`${row.name}超支${wan(o.amount)}（年初未作预算）`);
     else over.push(`${row.name}超支${wan(o.amount)}`);
@@ -80,7 +80,7 @@ export function buildBasicOverspend(ctx: NarrativeContext, id: string): Built {
 
   const basicOver = actual.value.minus(budget.value);
   let head: string;
-  if (basicOver.isPositive()) {
+  if (basicOver.gt(0)) {
     head = `${self.text}基本支出预算超支${wan(basicOver)}`;
     facts.push(computed("difference", "基本支出超支", basicOver, formatAmount(basicOver, 2), [actual, budget], "exact"));
   } else {
@@ -93,7 +93,7 @@ export function buildBasicOverspend(ctx: NarrativeContext, id: string): Built {
 export function buildOverspendTotal(ctx: NarrativeContext, id: string): MaybeBuilt {
   return rowTotal(ctx, id, "超支", (row) => {
     const o = overspendOf(row);
-    return o.amount.isPositive() ? o.amount : undefined;
+    return o.amount.gt(0) ? o.amount : undefined;
   });
 }
 
@@ -102,7 +102,7 @@ export function buildUnderspendTotal(ctx: NarrativeContext, id: string): MaybeBu
   return rowTotal(ctx, id, "结余", (row) => {
     if (!row.budget) return undefined;
     const left = row.budget.value.minus(row.actual.value);
-    return left.isPositive() ? left : undefined;
+    return left.gt(0) ? left : undefined;
   });
 }
 

@@ -80,7 +80,7 @@ function change(ctx: NarrativeContext, input: MeasureInput): Measured {
   const [prior, current] = read as Reading[];
   const basis = `上年${shown(prior)}、本年${shown(current)}`;
   const diff = current.value.minus(prior.value);
-  const sign = diff.isZero() ? 0 : diff.isPositive() ? 1 : -1;
+  const sign = diff.isZero() ? 0 : diff.gt(0) ? 1 : -1;
   const word = sign < 0 ? "降低" : "增长";
   if (input.figureKind === "amount") {
     return {
@@ -144,7 +144,7 @@ function perUnit(ctx: NarrativeContext, input: MeasureInput, divisorId: string, 
 function overspendTotal(ctx: NarrativeContext): Measured {
   const econ = econRows(ctx);
   if (!econ.ok) return { ok: false, missing: econ.missing };
-  const over = econ.rows.map((row) => ({ row, o: overspendOf(row) })).filter((x) => x.o.amount.isPositive());
+  const over = econ.rows.map((row) => ({ row, o: overspendOf(row) })).filter((x) => x.o.amount.gt(0));
   if (!over.length) return { ok: false, reason: "经济分类表中没有超支的项目" };
   const total = sum(over.map((x) => x.o.amount));
   const alternatives: Expectation["alternatives"] = [];
@@ -186,7 +186,7 @@ function overspend(ctx: NarrativeContext, input: MeasureInput): Measured {
       value: over,
       fields: budget ? [actual.field, budget.field] : [actual.field],
       basis,
-      statement: (d) => (over.isPositive() ? `超支${formatAmount(over, Math.max(d, 2))}万元` : "未超支"),
+      statement: (d) => (over.gt(0) ? `超支${formatAmount(over, Math.max(d, 2))}万元` : "未超支"),
       quotient: false,
       alternatives: [],
     }],
@@ -213,7 +213,7 @@ function headcountGap(ctx: NarrativeContext): Measured {
   if (read.some(isMissing)) return { ok: false, missing: read.filter(isMissing) };
   const [authorized, actual] = read as Reading[];
   const gap = actual.value.minus(authorized.value);
-  const sign = gap.isZero() ? 0 : gap.isPositive() ? 1 : -1;
+  const sign = gap.isZero() ? 0 : gap.gt(0) ? 1 : -1;
   return {
     ok: true,
     candidates: [{

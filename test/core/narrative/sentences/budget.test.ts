@@ -31,6 +31,23 @@ describe("基本支出 against its 预算", () => {
     expect(textOf(buildUnderspendTotal(ctx, "t"))).toBe("结余项目合计结余5.00万元");
   });
 
+  it("exactly on budget is neither 超支 nor 结余 (no 超支0.00万元)", () => {
+    const ctx = context({
+      "budgetExec.basic.budget": "100.00",
+      "budgetExec.basic.actual": "100.00",
+      "econ.salary.budget": "80.00",
+      "econ.salary.actual": "80.00",
+      "econ.goods.budget": "20.00",
+      "econ.goods.actual": "20.00",
+      "econ.enterprises.actual": "0",
+    });
+    const text = textOf(buildBasicOverspend(ctx, "t"));
+    expect(text).toBe("我局基本支出预算100.00万元，决算100.00万元，未超预算");
+    expect(text).not.toContain("0.00万元（年初未作预算）");
+    expect(buildOverspendTotal(ctx, "t")).toBeNull();
+    expect(buildUnderspendTotal(ctx, "t")).toBeNull();
+  });
+
   it("within budget, nothing over: no 其中, and no totals", () => {
     const ctx = context({
       "budgetExec.basic.budget": "100.00",
