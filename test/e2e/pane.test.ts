@@ -22,7 +22,7 @@ import { localCell, sheetOfCell } from "../../src/taskpane/model/findings";
 import { loadSeed } from "../fixtures/load";
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from "./support/browser";
 import { buildPages } from "./support/build";
-import { ARTIFACTS, axeSource, gridCell, openPage, openPreview, pane, selectTab, showSheet, type Opened } from "./support/pages";
+import { ARTIFACTS, axeSource, gridCell, gridValue, openPage, openPreview, pane, selectTab, showSheet, type Opened } from "./support/pages";
 import { serveDirectory, type StaticServer } from "./support/server";
 
 const seed = loadSeed(2020);
@@ -317,8 +317,8 @@ describe.skipIf(!haveChromium)("the task pane in Chromium (production build, pre
     await showSheet(page, "收入");
     for (const write of plan.writes) {
       expect(sheetOfCell(write.cell)).toBe("收入");
-      const shown = await gridCell(page, "收入", localCell(write.cell)).inputValue();
-      expect(new Dec(shown.replace(/,/g, "")).eq(new Dec(write.converted!)), `${write.cell}: ${shown} vs ${write.converted}`).toBe(true);
+      const held = await gridValue(page, "收入", localCell(write.cell));
+      expect(new Dec(held).eq(new Dec(write.converted!)), `${write.cell}: ${held} vs ${write.converted}`).toBe(true);
     }
     // The units came from the export's row labels, each on its row of the template.
     const lists = { units: plan.listAdds.map((a) => a.entry) };
@@ -326,6 +326,65 @@ describe.skipIf(!haveChromium)("the task pane in Chromium (production build, pre
     for (const [i, add] of plan.listAdds.entries()) {
       const at = index.get(`income.unit[${i + 1}].#name`)!;
       expect(await gridCell(page, "收入", a1(at.row, at.column)).inputValue()).toBe(add.entry.name);
+    }
+    await close(page);
+  });
+
+  it("imports a large export with a progress bar, leaving the browser free between chunks", async () => {
+    const units = 200;
+    const rows = Array.from({ length: units }, (_, i) => {
+      const carry = (i + 1) * 1234;
+      const fiscal = 50_000 + i * 17;
+      return `${i + 1}、单位${i + 1}\t${(carry + fiscal).toLocaleString("en-US")}.00\t${carry.toLocaleString("en-US")}.00\t${fiscal.toLocaleString("en-US")}.00\t0.00\t0.00\t0.00`;
+    });
+    const header = "机构名称\t收入合计\t年初结转和结余\t一般公共预算财政拨款\t政府性基金预算财政拨款\t纳入专户管理的非税收入拨款\t其他收入";
+    const text = ["2020年度收入决算表", "单位：元", header, ...rows].join("\n");
+    const plan = planImport(text, { form: defaultForm, reference: { form: defaultForm.id, lists: {}, values: {} } });
+    expect(plan.listAdds).toHaveLength(units);
+    expect(plan.rejects).toEqual([]);
+
+    const page = await preview({ query: "?seed=none" });
+    await selectTab(page, "import");
+    await pane(page).getByLabel("粘贴导出的表格").fill(text);
+    await pane(page).getByRole("button", { name: "生成导入方案" }).click();
+    await pane(page).getByTestId("import-plan").waitFor();
+    // Log each progress line, and each key press the page handles with the line showing then.
+    await page.evaluate(() => {
+      const w = window as unknown as { log: Array<[string, string]> };
+      w.log = [];
+      const label = () => document.querySelector("#import-progress-label")?.textContent ?? "";
+      document.addEventListener("keydown", () => w.log.push(["key", label()]), true);
+      new MutationObserver(() => {
+        const bar = document.querySelector("[data-testid=import-progress]");
+        const last = w.log.filter((e) => e[0] !== "key").at(-1)?.[1];
+        if (label() && label() !== last) w.log.push([bar?.hasAttribute("aria-valuenow") ? "determinate" : "indeterminate", label()]);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await pane(page).getByRole("button", { name: `确认导入（${plan.writes.length} 格）` }).click();
+    // The officer keeps pressing a key while the import runs.
+    const finished = () => pane(page).locator("#panel-import").innerText().then((text) => text.includes("导入完成"));
+    for (let i = 0; i < 2000 && !(await finished()); i++) await page.keyboard.press("Shift");
+    expect(await pane(page).locator("#panel-import").innerText()).toContain(`导入完成：写入 ${plan.writes.length} 格`);
+
+    const log = await page.evaluate(() => (window as unknown as { log: Array<[string, string]> }).log);
+    const labels = log.filter((e) => e[0] !== "key");
+    // First the new units, laid out in one step (no count), then the writes, chunk by chunk.
+    expect(labels[0]).toEqual(["indeterminate", `正在新增 ${units} 个单位或科目行…`]);
+    const chunks = labels.slice(1);
+    expect(chunks.length).toBeGreaterThanOrEqual(5);
+    expect(chunks.every((e) => e[0] === "determinate" && /^正在导入：\d+ \/ \d+$/.test(e[1]))).toBe(true);
+    const done = chunks.map((e) => Number(/：(\d+)/.exec(e[1])![1]));
+    expect(done[0]).toBe(0);
+    done.slice(1).forEach((n, i) => expect(n).toBeGreaterThan(done[i]));
+    // Key presses were answered between chunks, mid-import, not only once it was over.
+    const midway = log.filter((e) => e[0] === "key" && /正在导入：[1-9]\d* \//.test(e[1]));
+    expect(midway.length).toBeGreaterThan(0);
+    const last = plan.writes.filter((w) => w.fieldId.startsWith(`income.unit[${units}].`));
+    expect(last.length).toBeGreaterThan(0);
+    await showSheet(page, "收入");
+    for (const write of last) {
+      const held = await gridValue(page, "收入", localCell(write.cell));
+      expect(new Dec(held).eq(new Dec(write.converted!)), `${write.cell}: ${held} vs ${write.converted}`).toBe(true);
     }
     await close(page);
   });

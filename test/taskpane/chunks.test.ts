@@ -19,13 +19,14 @@ describe("chunked work for large imports", () => {
     expect(pauses).toBe(3);
   });
 
-  it("lets the event loop run between chunks (a timer set during the work fires before it ends)", async () => {
+  it("lets the event loop run before each chunk (timers set before or during the work fire in between)", async () => {
     const order: string[] = [];
+    setTimeout(() => order.push("timer 0"), 0);
     await inChunks([1, 2], async (chunk) => {
       order.push(`chunk ${chunk[0]}`);
-      if (chunk[0] === 1) setTimeout(() => order.push("timer"), 0);
+      if (chunk[0] === 1) setTimeout(() => order.push("timer 1"), 0);
     }, { size: 1 });
-    expect(order).toEqual(["chunk 1", "timer", "chunk 2"]);
+    expect(order).toEqual(["timer 0", "chunk 1", "timer 1", "chunk 2"]);
   });
 
   it("stops between chunks when cancelled, and refuses a chunk size below 1", async () => {

@@ -26,12 +26,13 @@ export async function inChunks<T>(
   let done = 0;
   onProgress?.(0, items.length);
   while (done < items.length) {
+    // Before each chunk, so the progress just reported is painted before the work goes on.
+    await pause();
     if (cancelled?.()) break;
     const chunk = items.slice(done, done + size);
     await work(chunk);
     done += chunk.length;
     onProgress?.(done, items.length);
-    await pause();
   }
   return done;
 }

@@ -6,10 +6,12 @@ import { Button, ProgressBar, makeStyles, tokens } from "@fluentui/react-compone
 import { ChoiceField, SelectField, TextField } from "../components/Controls";
 import { Notice, NoticeBody } from "../components/Notice";
 import { useRef, useState } from "react";
-import type { PaneBackend } from "../adapters/backend";
+import type { Lists } from "../../core/spec";
+import type { PaneBackend, PaneSession } from "../adapters/backend";
 import {
   decodeFile,
   listAdditions,
+  mergedLists,
   planPaste,
   planIsStale,
   writePairs,
@@ -17,13 +19,14 @@ import {
   type UnitOption,
 } from "../adapters/importer";
 import { Busy } from "../components/Busy";
-import { fill } from "../i18n";
+import { Dec } from "../../core/money";
+import { fill, type Strings } from "../i18n";
 import { useStrings } from "../language";
 import { inChunks, yieldToBrowser } from "../model/chunks";
 import type { PaneReport } from "../useLiveReport";
 
 /** Writes per session call: small enough to keep each batch quick, large enough to be few. */
-const WRITE_CHUNK = 40;
+const WRITE_CHUNK = 100;
 /** Rows shown per table of the plan; the rest are counted. */
 const SHOWN_ROWS = 200;
 
@@ -33,7 +36,7 @@ const useStyles = makeStyles({
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   paste: { fontFamily: tokens.fontFamilyMonospace },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, textAlign: "start" },
   tableWrap: { overflowX: "auto", maxWidth: "100%" },
   table: {
     borderCollapse: "collapse",
@@ -72,6 +75,30 @@ export interface ImportTabProps {
 interface Progress {
   done: number;
   total: number;
+  /** New list entries being laid out first (no count of steps: one template upgrade). */
+  adding?: number;
+}
+
+/**
+ * Adds the plan's new units or 科目 lines before the values go in. One or two go through
+ * `addListEntry` (a row each); more go through one template upgrade with the merged lists,
+ * whose cost does not grow with their number: measured on the memory host, 60 units took 35 s
+ * one by one and 3 s as one upgrade.
+ */
+const ONE_BY_ONE_MAX = 2;
+
+async function addEntries(session: PaneSession, current: Lists, additions: ReturnType<typeof listAdditions>): Promise<string[]> {
+  if (additions.length <= ONE_BY_ONE_MAX) {
+    const refused: string[] = [];
+    for (const add of additions) {
+      const result = await session.addListEntry(add.list, add.entry);
+      refused.push(...result.rejected.map((r) => r.reason), ...result.problems.map((p) => p.message));
+    }
+    return refused;
+  }
+  const preview = await session.previewTemplate({ lists: mergedLists(current, additions) });
+  const applied = await session.applyTemplate(preview);
+  return applied.problems.map((p) => p.message);
 }
 
 export function ImportTab({ backend, report, announce }: ImportTabProps) {
@@ -128,16 +155,12 @@ export function ImportTab({ backend, report, announce }: ImportTabProps) {
     }
     const additions = listAdditions(plan);
     const pairs = writePairs(plan);
-    const total = additions.length + pairs.length;
     const rejected: string[] = [];
     let written = 0;
-    setProgress({ done: 0, total });
     try {
-      for (const [i, add] of additions.entries()) {
-        const result = await session.addListEntry(add.list, add.entry);
-        rejected.push(...result.rejected.map((r) => r.reason), ...result.problems.map((p) => p.message));
-        setProgress({ done: i + 1, total });
-        await yieldToBrowser();
+      if (additions.length > 0) {
+        setProgress({ done: 0, total: pairs.length, adding: additions.length });
+        rejected.push(...(await addEntries(session, report.data.lists, additions)));
       }
       await inChunks(
         pairs,
@@ -146,7 +169,7 @@ export function ImportTab({ backend, report, announce }: ImportTabProps) {
           written += result.written.length;
           rejected.push(...result.rejected.map((r) => `${r.fieldId}：${r.reason}`), ...result.problems.map((p) => p.message));
         },
-        { size: WRITE_CHUNK, onProgress: (done) => setProgress({ done: additions.length + done, total }) },
+        { size: WRITE_CHUNK, onProgress: (done, total) => setProgress({ done, total }) },
       );
       const summary = fill(t.importDone, { written, rejected: rejected.length });
       setOutcome([summary, ...rejected].join("\n"));
@@ -230,10 +253,15 @@ export function ImportTab({ backend, report, announce }: ImportTabProps) {
       )}
       {progress && (
         <div className={styles.progress}>
-          <span id="import-progress-label">{fill(t.importProgress, { done: progress.done, total: progress.total })}</span>
+          <span id="import-progress-label">
+            {progress.adding
+              ? fill(t.importAddingEntries, { count: progress.adding })
+              : fill(t.importProgress, { done: progress.done, total: progress.total })}
+          </span>
           <ProgressBar
-            value={progress.total === 0 ? 1 : progress.done / progress.total}
+            value={progress.adding ? undefined : progress.total === 0 ? 1 : progress.done / progress.total}
             aria-labelledby="import-progress-label"
+            data-testid="import-progress"
           />
         </div>
       )}
@@ -246,6 +274,30 @@ export function ImportTab({ backend, report, announce }: ImportTabProps) {
       )}
     </div>
   );
+}
+
+type PlannedWrite = ImportPlan["writes"][number];
+
+function plainValue(raw: PlannedWrite["value"] | undefined): string {
+  const value = raw !== null && typeof raw === "object" ? raw.value : raw;
+  return value === null || value === undefined ? "" : String(value);
+}
+
+function newValueText(w: PlannedWrite): string {
+  return w.converted ?? plainValue(w.value);
+}
+
+/** What a write replaces: nothing, the same figure, or another value (shown). */
+function existingNote(w: PlannedWrite, t: Strings): string {
+  const before = plainValue(w.existing).trim();
+  if (!before) return "";
+  const after = newValueText(w);
+  const same = before === after || (isDecimal(before) && isDecimal(after) && new Dec(before).eq(new Dec(after)));
+  return same ? t.sameAsNow : fill(t.replaces, { value: before });
+}
+
+function isDecimal(text: string): boolean {
+  return /^-?\d+(\.\d+)?$/.test(text);
 }
 
 function PlanView({ plan }: { plan: ImportPlan }) {
@@ -295,8 +347,8 @@ function PlanView({ plan }: { plan: ImportPlan }) {
                   {w.text}
                 </td>
                 <td data-label={t.colValue} className={styles.number}>
-                  {w.converted ?? String(w.value === null || typeof w.value !== "object" ? (w.value ?? "") : (w.value.value ?? ""))}
-                  {w.existing !== undefined && w.existing !== null && w.existing !== "" ? ` ${t.overwrites}` : ""}
+                  {newValueText(w)}
+                  {existingNote(w, t)}
                 </td>
               </tr>
             ))}

@@ -8,7 +8,7 @@ import { ChoiceField, TextField } from "../components/Controls";
 import { Notice, NoticeBody, NoticeTitle } from "../components/Notice";
 import { useEffect, useState } from "react";
 import type { Lists } from "../../core/spec";
-import type { ApplyResult, TemplateAction, TemplatePreview } from "../../hosts/office";
+import type { ApplyResult, TemplatePreview } from "../../hosts/office";
 import type { PaneBackend } from "../adapters/backend";
 import { Problems } from "../components/Problems";
 import { fill } from "../i18n";
@@ -32,7 +32,6 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   intro: { margin: 0, fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2 },
   actions: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  kind: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   plan: {
     display: "flex",
     flexDirection: "column",
@@ -140,11 +139,6 @@ export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
     }
   };
 
-  const kindLabel: Record<TemplateAction["kind"], string> = {
-    create: t.actionCreate,
-    upgrade: t.actionUpgrade,
-    besideClash: t.actionBeside,
-  };
   const readOnly = preview?.problems.some((p) => p.code === "readOnly") ?? false;
 
   return (
@@ -185,8 +179,7 @@ export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
           <p>{preview.summary}</p>
           <ul className={styles.actions}>
             {preview.actions.map((action) => (
-              <li key={`${action.kind}-${action.sheetId}-${action.name}`}>
-                <span className={styles.kind}>{kindLabel[action.kind]}</span>
+              <li key={`${action.kind}-${action.sheetId}-${action.name}`} data-kind={action.kind}>
                 {action.description}
               </li>
             ))}

@@ -84,6 +84,15 @@ export function gridCell(page: Page, sheet: string, cell: string): Locator {
   return page.getByLabel(`${sheet} ${cell}`, { exact: true });
 }
 
+/** What a cell holds (its value or formula, as the formula bar shows it), not its formatted text. */
+export async function gridValue(page: Page, sheet: string, cell: string): Promise<string> {
+  const input = gridCell(page, sheet, cell);
+  await input.focus();
+  const value = await input.inputValue();
+  await input.press("Escape");
+  return value;
+}
+
 export async function showSheet(page: Page, sheet: string): Promise<void> {
   await page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: sheet, exact: true }).click();
   await page.locator(`table[data-sheet="${sheet}"]`).waitFor();

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planImport } from "../../../src/core/importer";
 import { defaultForm, type ReportData } from "../../../src/core/spec";
-import { decodeFile, listAdditions, planIsStale, planPaste, writePairs } from "../../../src/taskpane/adapters/importer";
+import { decodeFile, listAdditions, mergedLists, planIsStale, planPaste, writePairs } from "../../../src/taskpane/adapters/importer";
 
 const exports = join(__dirname, "../../fixtures/exports");
 const empty: ReportData = { form: defaultForm.id, lists: {}, values: {} };
@@ -44,5 +44,19 @@ describe("the 导入 tab's importer adapter", () => {
     const plan = planPaste({ form: defaultForm, text, unit: "auto", reference: empty });
     expect(planIsStale(plan, empty)).toBe(false);
     expect(planIsStale(plan, { ...empty, lists: { units: [{ name: "新单位" }] } })).toBe(true);
+  });
+
+  it("puts new entries after the workbook's own, in the plan's order, where the plan's addresses expect them", () => {
+    const rows = Array.from({ length: 5 }, (_, i) => `新单位${i + 1}\t${i + 1}0,000.00\t${i + 1}0,000.00\t0.00\t0.00\t0.00\t0.00`);
+    const text = ["单位：元", "机构名称\t收入合计\t年初结转和结余\t一般公共预算财政拨款\t政府性基金预算财政拨款\t纳入专户管理的非税收入拨款\t其他收入", ...rows].join("\n");
+    const current: ReportData = { ...empty, lists: { units: [{ name: "局机关" }], funcBasic: [{ code: "2060101", name: "行政运行" }] } };
+    const plan = planPaste({ form: defaultForm, text, unit: "auto", reference: current });
+    const additions = listAdditions(plan);
+    expect(additions.map((a) => a.entry.name)).toEqual(rows.map((r) => r.split("\t")[0]));
+    const merged = mergedLists(current.lists, additions);
+    expect(merged.units?.map((e) => e.name)).toEqual(["局机关", ...additions.map((a) => a.entry.name)]);
+    expect(merged.funcBasic).toEqual(current.lists.funcBasic);
+    expect(current.lists.units).toHaveLength(1);
+    for (const add of plan.listAdds) expect(merged[add.list]![add.index - 1]).toEqual(add.entry);
   });
 });
