@@ -6,8 +6,8 @@
  */
 export function normalizeLabel(text: string): string {
   let s = text.normalize("NFKC");
-  s = s.replace(/[\s\u200b\ufeff\u3000]+/g, "");
-  s = s.replace(/["'“”‘’「」『』《》〈〉]/g, "");
+  // Blanks and quotes go (removing both sets at once is removing one, then the other).
+  s = s.replace(/[\s\u200b\ufeff\u3000"'“”‘’「」『』《》〈〉]+/g, "");
   s = s.replace(/^(?:其中|含)[:：]?/, "");
   s = stripEnumeration(s);
   s = s.replace(/[(（\[【](?:单位[:：]?)?(?:人民币)?(?:万元|元)[)）\]】]$/, "");
@@ -41,10 +41,11 @@ export function isTotalWord(normalized: string): boolean {
  */
 export function indentWidth(text: string): number {
   let width = 0;
-  for (const c of text) {
-    if (c === " " || c === "\u00a0") width += 1;
-    else if (c === "\u3000") width += 2;
-    else if (c === "\t") width += 4;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x20 || c === 0xa0) width += 1;
+    else if (c === 0x3000) width += 2;
+    else if (c === 0x09) width += 4;
     else break;
   }
   return width;
@@ -97,10 +98,12 @@ export function isNoteLabel(text: string): boolean {
  * characters. Letters and punctuation are kept as written.
  */
 export function cleanName(text: string): string {
-  const trimmed = text.replace(/^[\s\u3000\u200b\ufeff]+|[\s\u3000\u200b\ufeff]+$/g, "");
+  // Without any blank (the usual case: the name was trimmed) only the numbering can go.
+  const blank = /[\s\u200b]/.test(text);
+  const trimmed = blank ? text.replace(/^[\s\u3000\u200b\ufeff]+|[\s\u3000\u200b\ufeff]+$/g, "") : text;
   const unnumbered = trimmed.replace(
     /^(?:[(（]?[一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}[、.．](?![0-9０-９])|[\u2460-\u2473])[\s\u3000]*/,
     "",
   );
-  return unnumbered.replace(/([\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])[\s\u3000]+(?=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])/g, "$1");
+  return blank ? unnumbered.replace(/([\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])[\s\u3000]+(?=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])/g, "$1") : unnumbered;
 }

@@ -54,7 +54,7 @@ const FUZZY_LIST_LIMIT = 200;
 function readLine(grid: SourceGrid, r: number, cols: ColumnPlan, coded: boolean): Line {
   const row = grid.rows[r];
   const rawName = cols.nameColumn === undefined ? "" : (row[cols.nameColumn] ?? "");
-  const codeCell = cols.codeColumn === undefined ? "" : (row[cols.codeColumn] ?? "").normalize("NFKC").trim();
+  const codeCell = cols.codeColumn === undefined ? "" : nfkc(row[cols.codeColumn] ?? "").trim();
   let name = rawName.trim();
   let code: string | undefined = /^\d{3,12}$/.test(codeCell) ? codeCell : undefined;
   if (coded && code === undefined) {
@@ -79,6 +79,11 @@ function readLine(grid: SourceGrid, r: number, cols: ColumnPlan, coded: boolean)
   };
 }
 
+/** NFKC leaves printable ASCII as it is: a code cell usually is, and is then not copied. */
+function nfkc(text: string): string {
+  return /^[\x20-\x7e]*$/.test(text) ? text : text.normalize("NFKC");
+}
+
 /** 合计 / 总计 / 小计 / 汇总, or a label ending in 汇总/合计/总计 ("局机关及所属单位汇总"). */
 function isTotalLine(normalized: string): boolean {
   return isTotalWord(normalized) || /(?:汇总|合计|总计)$/.test(normalized);
@@ -88,11 +93,18 @@ function isTotalLine(normalized: string): boolean {
 function buildParents(lines: Line[], coded: boolean): number[] {
   const parents = new Array<number>(lines.length).fill(-1);
   if (!coded) return parents;
-  const items = lines.map((l, i) => ({ l, i })).filter(({ l }) => !l.isTotal);
-  const withCode = items.filter(({ l }) => l.code !== undefined).length;
+  // Total lines stand outside the tree.
+  const items: number[] = [];
+  let withCode = 0;
+  lines.forEach((l, i) => {
+    if (l.isTotal) return;
+    items.push(i);
+    if (l.code !== undefined) withCode++;
+  });
   const stack: number[] = [];
   if (withCode * 2 >= items.length && withCode > 0) {
-    for (const { l, i } of items) {
+    for (const i of items) {
+      const l = lines[i];
       if (l.code === undefined) continue;
       while (stack.length) {
         const top = lines[stack[stack.length - 1]].code!;
@@ -104,9 +116,10 @@ function buildParents(lines: Line[], coded: boolean): number[] {
     }
     return parents;
   }
-  const indents = new Set(items.map(({ l }) => l.indent));
+  const indents = new Set(items.map((i) => lines[i].indent));
   if (indents.size < 2) return parents;
-  for (const { l, i } of items) {
+  for (const i of items) {
+    const l = lines[i];
     while (stack.length && lines[stack[stack.length - 1]].indent >= l.indent) stack.pop();
     if (stack.length) parents[i] = stack[stack.length - 1];
     stack.push(i);
