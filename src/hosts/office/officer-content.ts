@@ -279,7 +279,7 @@ export function carryContent(input: CarryInput): CarriedContent {
     if (inTheWay.length === 0) continue;
     const usedArea = parseArea(state.used!.get(sheet)!.address);
     const base = Math.max(usedArea?.right ?? 0, needed.right(), info.template.right()) + 2;
-    const left = Math.min(...inTheWay.map((c) => c.column));
+    const left = inTheWay.reduce((min, c) => Math.min(min, c.column), Infinity);
     const moves = new Map<number, { row: number; column: number }>();
     for (const c of inTheWay) moves.set(key(c.row, c.column), { row: c.row, column: base + c.column - left });
     destination.set(sheet, moves);

@@ -67,6 +67,8 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
   let lists: Lists = {};
   let live: LiveState | undefined;
   const locator = new StableLocator();
+  /** The plans behind the previews this session made, so apply can reuse their layout plan. */
+  const planned = new WeakMap<TemplatePreview, PlannedTemplate>();
 
   interface LiveState {
     onUpdate: (report: ValidationReport<N>) => void;
@@ -202,9 +204,10 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
   async function previewTemplate(request: TemplateRequest = {}): Promise<TemplatePreview> {
     try {
       return await run(async (context) => {
-        const planned = await planTemplate(context, form, request);
-        remember(planned.state);
-        return planned;
+        const plan = await planTemplate(context, form, request);
+        remember(plan.state);
+        planned.set(plan, plan);
+        return plan;
       });
     } catch (e) {
       throw Object.assign(new Error(problemFromError(e, "读取工作簿").message), { problem: problemFromError(e, "读取工作簿") });
@@ -220,16 +223,16 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
     let wrote = false;
     try {
       result = await run(async (context) => {
-        const planned: PlannedTemplate = await planTemplate(context, form, preview.request);
+        const plan: PlannedTemplate = await planTemplate(context, form, preview.request, planned.get(preview));
         syncs += 2;
         // Agreeing to the preview's conflicts is not agreeing to new ones (the workbook changed since).
         const shown = new Set((preview.conflicts ?? []).map(conflictKey));
-        const unseen = planned.conflicts.filter((c) => !shown.has(conflictKey(c)));
+        const unseen = plan.conflicts.filter((c) => !shown.has(conflictKey(c)));
         if (options.moveForeignContent && unseen.length > 0) {
-          return { ok: false, actions: [], problems: [conflictProblem(planned.conflicts, true)], syncs: 0, conflicts: planned.conflicts };
+          return { ok: false, actions: [], problems: [conflictProblem(plan.conflicts, true)], syncs: 0, conflicts: plan.conflicts };
         }
-        wrote = planned.conflicts.length === 0 || options.moveForeignContent === true;
-        return applyPlannedTemplate(context, form, planned, () => syncs++, options.moveForeignContent);
+        wrote = plan.conflicts.length === 0 || options.moveForeignContent === true;
+        return applyPlannedTemplate(context, form, plan, () => syncs++, options.moveForeignContent);
       });
     } catch (e) {
       wrote = true;

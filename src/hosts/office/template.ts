@@ -14,7 +14,7 @@
  * Writes are one sync per sheet (content, formats and that sheet's names together, so a failure
  * never leaves names pointing at moved tables), plus one for the form marker.
  */
-import { CHECK_SHEET_ID } from "../../core/plan/check-sheet";
+import { CHECK_FIRST_ROW, CHECK_SHEET_ID } from "../../core/plan/check-sheet";
 import { buildLayoutPlan, type LayoutOptions } from "../../core/plan/layout";
 import type { LayoutPlan, PlannedCell, PlannedName, SheetLayout } from "../../core/plan/layout-types";
 import { FORM_MARKER_NAME, tableBodyName, tableHeaderName } from "../../core/plan/names";
@@ -42,6 +42,9 @@ export interface PlannedTemplate extends TemplatePreview {
   state: WorkbookState;
   /** How the officer's own cells are carried through the change. */
   carried: CarriedContent;
+  /** The core's plan before sheet renames, and what it was built from (apply reuses it when that is unchanged). */
+  basePlan: LayoutPlan;
+  planKey: string;
 }
 
 /** The plan's names that point into a sheet of the plan. */
@@ -104,7 +107,12 @@ export function conflictProblem(conflicts: ContentConflict[], changedSincePrevie
   };
 }
 
-export async function planTemplate(context: Excel.RequestContext, form: FormSpec, request: TemplateRequest): Promise<PlannedTemplate> {
+/**
+ * Plans the template for the workbook as it is now. `earlier` (the preview being applied) lends
+ * its layout plan when the lists and prefills come out the same: the plan is a pure function of
+ * them, and building it is most of the cost at thousands of units.
+ */
+export async function planTemplate(context: Excel.RequestContext, form: FormSpec, request: TemplateRequest, earlier?: PlannedTemplate): Promise<PlannedTemplate> {
   const state = await inspectWorkbook(context, form, { formulas: true, used: true });
   const hasTables = Object.keys(state.tables).length > 0;
   const existing = hasTables ? readExisting(form, request.lists ?? {}, state.tables) : undefined;
@@ -116,7 +124,8 @@ export async function planTemplate(context: Excel.RequestContext, form: FormSpec
     if (!cell || isBlank(cell.value)) prefill[id] = value;
   }
   const options: LayoutOptions = { prefill };
-  const basePlan = buildLayoutPlan(form, merged.lists, options);
+  const planKey = JSON.stringify([merged.lists, prefill]);
+  const basePlan = earlier?.planKey === planKey ? earlier.basePlan : buildLayoutPlan(form, merged.lists, options);
 
   const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
   const renames = new Map<string, string>();
@@ -187,6 +196,8 @@ export async function planTemplate(context: Excel.RequestContext, form: FormSpec
     previousId: merged.previousId,
     state,
     carried,
+    basePlan,
+    planKey,
   };
 }
 
@@ -253,9 +264,14 @@ function queueCell(ws: Excel.Worksheet, write: CellWrite): void {
 
 function oldAreasOnSheet(form: FormSpec, planned: PlannedTemplate, sheet: SheetLayout): Area[] {
   if (sheet.id === CHECK_SHEET_ID) {
-    const rows = Math.max(planned.state.checkRows ?? 0, 0);
-    const bottom = Math.max(...sheet.cells.map((c) => c.row), rows + 20);
-    return [{ top: 1, left: 1, bottom, right: Math.max(...sheet.cells.map((c) => c.column)) }];
+    // The old rule block and the new one: their merges and highlights go before the new layout.
+    let bottom = CHECK_FIRST_ROW + Math.max(planned.state.checkRows ?? 0, 0);
+    let right = 1;
+    for (const c of sheet.cells) {
+      bottom = Math.max(bottom, c.row);
+      right = Math.max(right, c.column);
+    }
+    return [{ top: 1, left: 1, bottom, right }];
   }
   const spec = form.sheets.find((s) => s.id === sheet.id);
   return (spec?.tables ?? []).flatMap((t) => {

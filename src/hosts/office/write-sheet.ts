@@ -48,14 +48,17 @@ export function numberFormatOf(cell: PlannedCell): string | undefined {
   return cell.numberFormat ?? CELL_STYLES[cell.style].numberFormat;
 }
 
-function boundingBox(cells: PlannedCell[]): Rect | undefined {
+/** The smallest rectangle holding every cell (a loop: a sheet may have far more cells than a call takes arguments). */
+export function boundingBox(cells: PlannedCell[]): Rect | undefined {
   if (cells.length === 0) return undefined;
-  return {
-    top: Math.min(...cells.map((c) => c.row)),
-    bottom: Math.max(...cells.map((c) => c.row)),
-    left: Math.min(...cells.map((c) => c.column)),
-    right: Math.max(...cells.map((c) => c.column)),
-  };
+  const box = { top: Infinity, bottom: -Infinity, left: Infinity, right: -Infinity };
+  for (const c of cells) {
+    box.top = Math.min(box.top, c.row);
+    box.bottom = Math.max(box.bottom, c.row);
+    box.left = Math.min(box.left, c.column);
+    box.right = Math.max(box.right, c.column);
+  }
+  return box;
 }
 
 /** Rectangles of cells sharing a style: runs along each row, joined down while they repeat. */
