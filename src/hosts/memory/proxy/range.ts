@@ -19,10 +19,9 @@ export interface RangeTarget {
 
 type Locate = () => RangeTarget | null;
 
-function cellsOf(area: Area): Array<[number, number, number, number]> {
-  const out: Array<[number, number, number, number]> = [];
-  for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) out.push([r, c, r - area.top, c - area.left]);
-  return out;
+/** Visits every cell of an area: row, column, and their offsets in it. */
+function forEachCell(area: Area, visit: (r: number, c: number, i: number, j: number) => void): void {
+  for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) visit(r, c, r - area.top, c - area.left);
 }
 
 /**
@@ -165,11 +164,11 @@ export class MemoryRange extends ProxyObject {
       const { sheet, area } = this.target();
       const entry = entriesFor(input, area, "numberFormat");
       // A number format changes how a value shows, never the value: nothing is recomputed.
-      for (const [r, c, i, j] of cellsOf(area)) {
+      forEachCell(area, (r, c, i, j) => {
         const f = entry(i, j);
-        if (f === null || f === undefined) continue;
+        if (f === null || f === undefined) return;
         sheet.ensure(r, c).numberFormat = f === "" ? "General" : String(f);
-      }
+      });
     });
   }
   get text(): string[][] {
@@ -220,13 +219,12 @@ export class MemoryRange extends ProxyObject {
     this.queue(true, () => {
       const { sheet, area } = this.target();
       const model = this.context.host.model;
-      // Validate the shape and every input first: a rejected entry leaves the range untouched.
+      // The shape is checked before anything is written: a mis-sized array leaves the range untouched.
       const entry = entriesFor(input, area, property);
-      const entries = cellsOf(area).map(([r, c, i, j]) => [r, c, entry(i, j)] as const);
-      for (const [r, c, v] of entries) {
-        if (v === null || v === undefined) continue;
-        model.writeInput(sheet, r, c, v);
-      }
+      forEachCell(area, (r, c, i, j) => {
+        const v = entry(i, j);
+        if (v !== null && v !== undefined) model.writeInput(sheet, r, c, v);
+      });
       model.recordEdit(sheet, area);
     });
   }
@@ -317,13 +315,13 @@ export class MemoryRange extends ProxyObject {
         model.recordEdit(sheet, area);
       }
       if (applyTo !== "Contents") {
-        for (const [r, c] of cellsOf(area)) {
+        forEachCell(area, (r, c) => {
           const cell = sheet.get(r, c);
           if (cell) {
             cell.format = {};
             cell.numberFormat = "General";
           }
-        }
+        });
       }
     });
   }
@@ -341,7 +339,7 @@ export class MemoryRange extends ProxyObject {
   updateCells(change: (cell: Cell, row: number, column: number, area: Area) => void): void {
     this.queue(true, () => {
       const { sheet, area } = this.target();
-      for (const [r, c] of cellsOf(area)) change(sheet.ensure(r, c), r, c, area);
+      forEachCell(area, (r, c) => change(sheet.ensure(r, c), r, c, area));
     });
   }
 
