@@ -6,7 +6,7 @@
  *
  * Without Chromium the suite is skipped with a warning; on CI (CI set) that is a failure.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkReport, type Finding } from "../../src/core/check";
 import { planImport } from "../../src/core/importer";
 import { Dec } from "../../src/core/money";
-import { narrate, type Narrative } from "../../src/core/narrative";
+import { narrate, verifyNarrative, type Narrative } from "../../src/core/narrative";
 import { a1 } from "../../src/core/plan/address";
 import { cellIndex } from "../../src/core/plan/placement";
 import { defaultForm, type ReportData } from "../../src/core/spec";
@@ -227,6 +227,40 @@ describe.skipIf(!haveChromium)("the task pane in Chromium (production build, pre
     // The other change sentence keeps the default word.
     const other = "sangong.change.vehicleOps";
     expect(await pane(page).locator(`[data-sentence="${other}"]`).textContent()).toBe(sentenceText(narrate(defaultForm, seed), other));
+    await close(page);
+  });
+
+  it("checks the officer's own text against the tables (叙述核对), live as the figures change", async () => {
+    const text = "“三公经费”本年实际支出2.05万元，其中公务接待费实际支出1.90万元，比上年增长44.77%。";
+    const expected = verifyNarrative(defaultForm, seed, text);
+    expect(expected.summary.errors).toBe(2);
+    const page = await preview();
+    await selectTab(page, "narrative");
+    const panel = pane(page).getByTestId("verify");
+    await panel.getByLabel("要核对的文字").fill(text);
+    await panel.getByRole("button", { name: "核对", exact: true }).click();
+    const items = panel.locator("button[data-rule]");
+    await expect.poll(() => items.count()).toBe(expected.findings.length);
+    const shown = await items.allInnerTexts();
+    expected.findings.forEach((f, i) => expect(shown[i]).toContain(f.message));
+    const { checked, agreed, errors, notices, unchecked } = expected.summary;
+    expect(await panel.getByRole("status").innerText()).toContain(`核对 ${checked} 处：一致 ${agreed}，错误 ${errors}，提示 ${notices}，未能核对 ${unchecked}。`);
+
+    // The finding selects the cell its figure comes from.
+    await items.first().click();
+    await page.locator(`table[data-sheet="${sheetOfCell(expected.findings[0].cell)}"] td[data-cell="${localCell(expected.findings[0].cell)}"][data-selected]`).waitFor();
+
+    // The officer corrects the table instead: 三公 本年 typed as 2.05 → the text's figure now agrees.
+    const changed: ReportData = { ...seed, values: { ...seed.values, "sangong.total.current": "2.05" } };
+    const after = verifyNarrative(defaultForm, changed, text);
+    expect(after.findings.length).toBeLessThan(expected.findings.length);
+    const at = expected.findings[0].cell;
+    await showSheet(page, sheetOfCell(at));
+    const cell = gridCell(page, sheetOfCell(at), localCell(at));
+    await cell.click();
+    await cell.fill("2.05");
+    await cell.press("Enter");
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(after.findings.length);
     await close(page);
   });
 
@@ -514,7 +548,7 @@ describe.skipIf(!haveChromium)("the task pane in Chromium (production build, pre
     expect(times.every((t) => t > 0)).toBe(true);
   });
 
-  it("keeps the script the pane page loads within the template's, gzipped (baselines.md)", async () => {
+  it("keeps the script the pane page loads at start within the template's, gzipped (baselines.md)", async () => {
     try {
       const baselines = readFileSync(BASELINES, "utf8");
       const row = /\*\*the pane page loads[^|]*\*\*\s*\|\s*\*\*([\d,]+)\*\*\s*\|\s*\*\*([\d,]+)\*\*/.exec(baselines);
@@ -533,19 +567,31 @@ describe.skipIf(!haveChromium)("the task pane in Chromium (production build, pre
     await opened.context.close();
     expect(loaded).toEqual(["/taskpane.js"]);
 
-    const sizes = ["taskpane.js", "preview.js", "commands.js"].map((file) => {
-      const bytes = readFileSync(join(dist, file));
-      return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-    });
-    const pageGzip = loaded.reduce((sum, path) => sum + sizes.find((s) => `/${s.file}` === path)!.gzip, 0);
+    const sizes = readdirSync(dist)
+      .filter((file) => file.endsWith(".js"))
+      .sort()
+      .map((file) => {
+        const bytes = readFileSync(join(dist, file));
+        return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+      });
+    const size = (file: string) => sizes.find((s) => s.file === file)!;
+    const pageGzip = loaded.reduce((sum, path) => sum + size(path.slice(1)).gzip, 0);
+    // Loaded when first used, not with the page: 导入 (the importer) and 叙述核对 (the checker).
+    const onDemand = sizes.filter((s) => s.file.startsWith("pane-"));
+    expect(onDemand.map((s) => s.file)).toEqual(["pane-import.js", "pane-verify.js"]);
+    const allGzip = pageGzip + onDemand.reduce((sum, s) => sum + s.gzip, 0);
     console.log(
       [
         "production bundle (gzip -9):",
-        ...sizes.map((s) => `  ${s.file.padEnd(12)} ${String(s.raw).padStart(8)} raw ${String(s.gzip).padStart(8)} gzipped`),
-        `  pane page loads ${pageGzip} gzipped; the template's page loads ${TEMPLATE_PAGE_SCRIPT_GZIP} (${((pageGzip / TEMPLATE_PAGE_SCRIPT_GZIP) * 100).toFixed(1)}%)`,
+        ...sizes.map((s) => `  ${s.file.padEnd(16)} ${String(s.raw).padStart(8)} raw ${String(s.gzip).padStart(8)} gzipped`),
+        `  the pane page loads ${pageGzip} gzipped at start; the template's page loads ${TEMPLATE_PAGE_SCRIPT_GZIP} (${((pageGzip / TEMPLATE_PAGE_SCRIPT_GZIP) * 100).toFixed(1)}%)`,
+        `  with every on-demand chunk as well: ${allGzip} (${((allGzip / TEMPLATE_PAGE_SCRIPT_GZIP) * 100).toFixed(1)}%)`,
       ].join("\n"),
     );
-    writeFileSync(join(ARTIFACTS, "pane-bundle-size.json"), JSON.stringify({ sizes, pageGzip, budget: TEMPLATE_PAGE_SCRIPT_GZIP }, null, 2));
+    writeFileSync(
+      join(ARTIFACTS, "pane-bundle-size.json"),
+      JSON.stringify({ sizes, pageAtStartGzip: pageGzip, withOnDemandGzip: allGzip, budget: TEMPLATE_PAGE_SCRIPT_GZIP }, null, 2),
+    );
     expect(pageGzip).toBeLessThanOrEqual(TEMPLATE_PAGE_SCRIPT_GZIP);
   });
 });

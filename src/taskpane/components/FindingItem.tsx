@@ -46,7 +46,7 @@ const useStyles = makeStyles({
   value: { margin: 0, fontVariantNumeric: "tabular-nums" },
 });
 
-export function severityLabel(finding: Finding, t: ReturnType<typeof useStrings>): string {
+export function severityLabel(finding: ShownFinding, t: ReturnType<typeof useStrings>): string {
   if (finding.severity === "error") return t.severityError;
   if (finding.severity === "warning") {
     return finding.kind === "overspend" || finding.kind === "unbudgeted" ? t.severityOverspend : t.severityWarning;
@@ -54,11 +54,23 @@ export function severityLabel(finding: Finding, t: ReturnType<typeof useStrings>
   return finding.kind === "tail" ? t.severityTail : t.severityInfo;
 }
 
-export function FindingItem({ finding, onSelect }: { finding: Finding; onSelect(address: string): void }) {
+/** What an item shows: a check finding, or a 叙述核对 finding (same shape, its own kinds). */
+export type ShownFinding = Pick<Finding, "ruleId" | "severity" | "cell" | "message" | "expected" | "actual" | "difference"> & {
+  kind: string;
+};
+
+export interface FindingItemProps {
+  finding: ShownFinding;
+  onSelect(address: string): void;
+  /** The badge's word when the severity's does not fit (叙述核对: 数字, 用词, …). */
+  badge?: string;
+}
+
+export function FindingItem({ finding, onSelect, badge }: FindingItemProps) {
   const styles = useStyles();
   const t = useStrings();
   const tone = finding.severity === "error" ? "danger" : finding.severity === "warning" ? "warning" : "neutral";
-  const label = severityLabel(finding, t);
+  const label = badge ?? severityLabel(finding, t);
   const figures: Array<[string, string | undefined]> = [
     [t.expected, finding.expected],
     [t.actual, finding.actual],

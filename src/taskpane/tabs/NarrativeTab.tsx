@@ -12,6 +12,7 @@ import { buildNarrativeView, type ParagraphView, type SentenceView, type Wording
 import { copyText } from "../clipboard";
 import { Busy } from "../components/Busy";
 import { FactsTip } from "../components/FactsTip";
+import { VerifyPanel } from "../components/VerifyPanel";
 import { fill } from "../i18n";
 import { useStrings } from "../language";
 import { decideInsert } from "../model/narrative-insert";
@@ -179,6 +180,11 @@ export function NarrativeTab({ backend, report, announce }: NarrativeTabProps) {
   if (!view) return <Busy label={t.reading} />;
   const writable = view.paragraphs.filter((p) => p.text);
 
+  const select = async (address: string) => {
+    const problems = await session.selectCell(address);
+    announce(problems.length > 0 ? problems.map((p) => p.message).join(" ") : fill(t.cellSelected, { cell: address }));
+  };
+
   const copy = async (paragraphs: readonly ParagraphView[]) => {
     const text = asText(paragraphs);
     const outcome = await copyText(plainText(text), htmlText(text));
@@ -256,6 +262,7 @@ export function NarrativeTab({ backend, report, announce }: NarrativeTabProps) {
           onChoose={(id, word) => setChoices((prev) => ({ ...prev, [id]: word }))}
         />
       ))}
+      {data && <VerifyPanel backend={backend} data={data} onSelect={select} announce={announce} />}
     </div>
   );
 }
