@@ -52,7 +52,7 @@ function isNumberingRow(row: string[]): boolean {
  * `knownHeaders` holds the normalised names of every column, group and label column of the
  * form: a one-cell row above the data belongs to the header only if it is one of them.
  */
-export function findLayout(grid: SourceGrid, knownHeaders: Set<string>): Layout {
+export function findLayout(grid: SourceGrid, knownHeaders: ReadonlySet<string>): Layout {
   const rows = grid.rows;
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);

@@ -104,21 +104,48 @@ export function similarity(a: string, b: string): number {
   return 1 - editDistance(short, long) / long.length;
 }
 
-/** Levenshtein distance, two rows of memory; inputs are at most MAX_EDIT_LENGTH long. */
+/**
+ * Levenshtein distance over code points, two rows of memory. Choosing a table compares every
+ * header with every column name of every table, so code points are read as numbers and the
+ * rows are reused rather than allocated per comparison.
+ */
 export function editDistance(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  let curr = new Array<number>(y.length + 1).fill(0);
-  for (let i = 1; i <= x.length; i++) {
+  const x = codePoints(a, 0);
+  const y = codePoints(b, 1);
+  const m = x.length;
+  const n = y.length;
+  let prev = rowBuffer(n + 1, 0);
+  let curr = rowBuffer(n + 1, 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
     curr[0] = i;
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+    const xi = x[i - 1];
+    for (let j = 1; j <= n; j++) {
+      const cost = xi === y[j - 1] ? 0 : 1;
       curr[j] = Math.min(prev[j] + 1, curr[j - 1] + 1, prev[j - 1] + cost);
     }
     [prev, curr] = [curr, prev];
   }
-  return prev[y.length];
+  return prev[n];
+}
+
+const rows: [Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64)];
+function rowBuffer(length: number, which: 0 | 1): Int32Array {
+  if (rows[which].length < length) rows[which] = new Int32Array(length * 2);
+  return rows[which];
+}
+
+const points: [number[], number[]] = [[], []];
+/** The code points of s, in a reused array (two: one per argument of editDistance). */
+function codePoints(s: string, which: 0 | 1): number[] {
+  const out = points[which];
+  out.length = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.codePointAt(k)!;
+    out.push(c);
+    if (c > 0xffff) k++;
+  }
+  return out;
 }
 
 /** Chinese description of a match for the plan: 精确 / 同义词「…」 / 科目编码 / 近似 0.87「…」. */

@@ -53,7 +53,17 @@ function columnCandidates(table: TableSpec): Candidate<string>[] {
   }));
 }
 
+/** Forms are fixed data: their models are prepared once per form, not once per paste. */
+const modelsOf = new WeakMap<FormSpec, TableModel[]>();
+const headersOf = new WeakMap<FormSpec, Set<string>>();
+
 export function tableModels(form: FormSpec): TableModel[] {
+  let models = modelsOf.get(form);
+  if (!models) modelsOf.set(form, (models = buildTableModels(form)));
+  return models;
+}
+
+function buildTableModels(form: FormSpec): TableModel[] {
   const out: TableModel[] = [];
   for (const sheet of form.sheets) {
     for (const table of sheet.tables) {
@@ -83,7 +93,13 @@ export function tableModels(form: FormSpec): TableModel[] {
 }
 
 /** Every header name the form knows (columns, groups, label columns): what may stand alone in a header row. */
-export function knownHeaderNames(form: FormSpec): Set<string> {
+export function knownHeaderNames(form: FormSpec): ReadonlySet<string> {
+  let names = headersOf.get(form);
+  if (!names) headersOf.set(form, (names = buildHeaderNames(form)));
+  return names;
+}
+
+function buildHeaderNames(form: FormSpec): Set<string> {
   const names = new Set<string>([...codeHeaders, ...sequenceHeaders, ...genericLabelHeaders]);
   for (const sheet of form.sheets) {
     for (const table of sheet.tables) {
