@@ -29,7 +29,7 @@ import { headerDepthOf, placeForm } from "../../core/plan/placement";
 import { topLeftOf, type ReadCell } from "../../core/plan/read-plan";
 import type { Lists } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
-import { parseArea } from "../memory/refs";
+import { cellKey, parseArea } from "../memory/refs";
 import { CellSet } from "./cell-set";
 import { isFormula, type Existing } from "./existing";
 import type { ContentConflict } from "./index";
@@ -136,13 +136,17 @@ export function carryContent(input: CarryInput): CarriedContent {
   const newPlacement = new Map(placeForm(form, input.lists.after).flatMap((s) => s.tables.map((p) => [p.table.id, p] as const)));
   const oldPlacement = new Map(placeForm(form, input.lists.before).flatMap((s) => s.tables.map((p) => [p.table.id, p] as const)));
 
-  // Rows the read recognised, per table, and where each old field was.
+  // Rows the read recognised, per table, and where each old field was (and which field a cell is).
   const rowsByTable = new Map<string, Set<number>>();
   const oldRowOf = new Map<string, number>();
+  const fieldAt = new Map<string, Map<number, string>>();
   for (const [id, address] of existing.read.addresses) {
     const at = topLeftOf(address);
     if (!at) continue;
     oldRowOf.set(id, at.row);
+    let onSheet = fieldAt.get(at.sheet);
+    if (!onSheet) fieldAt.set(at.sheet, (onSheet = new Map()));
+    onSheet.set(cellKey(at.row, at.column), id);
     const table = id.slice(0, id.indexOf("."));
     let rows = rowsByTable.get(table);
     if (!rows) rowsByTable.set(table, (rows = new Set()));
@@ -239,23 +243,25 @@ export function carryContent(input: CarryInput): CarriedContent {
     const origin = parseArea(used.address);
     if (!origin) continue;
     const info = sheets.get(sheet);
-    used.formulas.forEach((line, i) =>
+    used.formulas.forEach((line, i) => {
+      const row = origin.top + i;
       line.forEach((f, j) => {
         if (f === "" || f === null || f === undefined) return;
+        const column = origin.left + j;
         const value = used.values ? used.values[i][j] : f;
         // Without values (the 校验 sheet is read by formulas only) a text starting with = counts as a formula.
         const formula = used.values ? (isFormula(f, value as ReadCell) ? (f as string) : undefined) : typeof f === "string" && f.length > 1 && f.startsWith("=") ? f : undefined;
-        const cell: FoundCell = { sheet, row: origin.top + i, column: origin.left + j, value, ...(formula ? { formula } : {}) };
-        const passedOver = info?.unmapped.get(cell.row);
-        if (passedOver && formula && cell.column <= passedOver.right && passedOver.totals.has(cell.column) && (value === "" || value === null)) {
-          info!.template.add(cell.row, cell.column);
+        const passedOver = info?.unmapped.get(row);
+        if (passedOver && formula && column <= passedOver.right && passedOver.totals.has(column) && (value === "" || value === null)) {
+          info!.template.add(row, column);
         }
-        if (info && !info.template.has(cell.row, cell.column)) {
-          if (!info.unread.has(cell.row, cell.column)) foreign.push(cell);
-        }
-        else if (formula && !(info?.rowMoves && info.template.has(cell.row, cell.column))) formulasElsewhere.push(cell);
-      }),
-    );
+        const own = info?.template.has(row, column) ?? false;
+        // The template's own cells of a re-laid-out sheet are planned afresh; of a sheet kept in place, only formulas matter.
+        if (info && !own) {
+          if (!info.unread.has(row, column)) foreign.push({ sheet, row, column, value, ...(formula ? { formula } : {}) });
+        } else if (formula && !(info?.rowMoves && own)) formulasElsewhere.push({ sheet, row, column, value, formula });
+      });
+    });
   }
 
   const conflicts: ContentConflict[] = [];
@@ -354,7 +360,7 @@ export function carryContent(input: CarryInput): CarriedContent {
 
   // ---- formulas in fields of re-laid-out sheets ------------------------------------------------
   const officerFormulas = new Map<string, string>();
-  const templateTotal = templateTotalTest(form, input.lists.before, existing, nameOf);
+  const templateTotal = templateTotalTest(form, input.lists.before, fieldAt, nameOf);
   for (const [sheet, info] of sheets) {
     if (!info.rowMoves) continue;
     for (const cell of info.layout.cells) {
@@ -384,30 +390,41 @@ export function carryContent(input: CarryInput): CarriedContent {
   return { conflicts, relocations, rewrites, template, officerFormulas };
 }
 
+/** The last lists' total formulas: a preview and its apply ask for the same ones. */
+let lastTotals: { form: FormSpec; key: string; totals: ReturnType<typeof totalFormulas> } | undefined;
+function totalsFor(form: FormSpec, lists: Lists): ReturnType<typeof totalFormulas> {
+  const key = JSON.stringify(lists);
+  if (lastTotals?.form !== form || lastTotals.key !== key) lastTotals = { form, key, totals: totalFormulas(form, lists) };
+  return lastTotals.totals;
+}
+
 /**
  * A formula in a total cell is the template's own when it reads exactly the fields the
  * template's total for that cell reads (whatever its wording: an older template's plain SUM
  * counts), so a re-layout plans it afresh for the new rows; any other formula is the officer's.
  */
-function templateTotalTest(form: FormSpec, lists: Lists, existing: Existing, nameOf: (s: string) => string): (oldId: string, formula: string, sheet: string) => boolean {
+function templateTotalTest(
+  form: FormSpec,
+  lists: Lists,
+  fieldAt: Map<string, Map<number, string>>,
+  nameOf: (s: string) => string,
+): (oldId: string, formula: string, sheet: string) => boolean {
   let totals: ReturnType<typeof totalFormulas> | undefined;
-  let idAt: Map<string, string> | undefined;
   return (oldId, formula, sheet) => {
-    totals ??= totalFormulas(form, lists);
-    const rule = totals.get(oldId)?.rule;
-    if (!rule || rule.kind !== "equation") return false;
+    totals ??= totalsFor(form, lists);
+    const planned = totals.get(oldId);
+    if (!planned || planned.rule.kind !== "equation") return false;
+    // Untouched where the template put it: the very formula.
+    if (planned.formula === formula) return true;
     const cells = referencedCells(formula, sheet);
     if (!cells) return false;
-    if (!idAt) {
-      idAt = new Map();
-      for (const [id, address] of existing.read.addresses) idAt.set(address, id);
-    }
     const read = new Set<string>();
     for (const c of cells) {
-      const id = idAt.get(sheetAddress(nameOf(c.sheet), c.row, c.column));
+      const id = fieldAt.get(nameOf(c.sheet))?.get(cellKey(c.row, c.column));
       if (id === undefined) return false;
       read.add(id);
     }
+    const rule = planned.rule;
     const wanted = new Set(rule.terms.map((t) => t.field));
     return read.size === wanted.size && [...read].every((id) => wanted.has(id));
   };

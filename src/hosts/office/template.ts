@@ -19,6 +19,7 @@ import { buildLayoutPlan, type LayoutOptions } from "../../core/plan/layout";
 import type { LayoutPlan, PlannedCell, PlannedName, SheetLayout } from "../../core/plan/layout-types";
 import { FORM_MARKER_NAME, tableBodyName, tableHeaderName } from "../../core/plan/names";
 import { headerDepthOf } from "../../core/plan/placement";
+import { topLeftOf } from "../../core/plan/read-plan";
 import type { FormSpec } from "../../core/spec/types";
 import { a1 } from "../../core/plan/address";
 import { parseArea, type Area } from "../memory/refs";
@@ -127,6 +128,13 @@ export async function planTemplate(context: Excel.RequestContext, form: FormSpec
   const planKey = JSON.stringify([merged.lists, prefill]);
   const basePlan = earlier?.planKey === planKey ? earlier.basePlan : buildLayoutPlan(form, merged.lists, options);
 
+  // Entered cells (values, not formulas) per sheet, counted in one pass.
+  const enteredBySheet = new Map<string, number>();
+  for (const c of existing?.cells.values() ?? []) {
+    if (c.formula || isBlank(c.value)) continue;
+    const sheet = topLeftOf(c.address)?.sheet;
+    if (sheet !== undefined) enteredBySheet.set(sheet, (enteredBySheet.get(sheet) ?? 0) + 1);
+  }
   const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
   const renames = new Map<string, string>();
   const actions: TemplateAction[] = [];
@@ -136,8 +144,7 @@ export async function planTemplate(context: Excel.RequestContext, form: FormSpec
     let action: Omit<TemplateAction, "description">;
     if (found) {
       if (found !== sheet.name) renames.set(sheet.name, found);
-      const kept = [...(existing?.cells.values() ?? [])].filter((c) => c.address.startsWith(`${found}!`) || c.address.startsWith(`'${found.replace(/'/g, "''")}'!`)).filter((c) => !c.formula && !isBlank(c.value)).length;
-      action = { kind: "upgrade", sheetId: sheet.id, name: found, valuesKept: kept };
+      action = { kind: "upgrade", sheetId: sheet.id, name: found, valuesKept: enteredBySheet.get(found) ?? 0 };
     } else if (taken.has(sheet.name.toLowerCase())) {
       const name = besideName(sheet.name, (n) => taken.has(n.toLowerCase()));
       taken.add(name.toLowerCase());

@@ -37,11 +37,9 @@ export class StableLocator {
 /** Same entries in the same order (both come from interpretRead, which adds them in layout order). */
 function sameEntries(a: Map<string, string>, b: Map<string, string>): boolean {
   if (a.size !== b.size) return false;
-  const other = b.entries();
-  for (const [key, value] of a) {
-    const next = other.next().value!;
-    if (next[0] !== key || next[1] !== value) return false;
-  }
+  const keys = b.keys();
+  const values = b.values();
+  for (const [key, value] of a) if (keys.next().value !== key || values.next().value !== value) return false;
   return true;
 }
 
