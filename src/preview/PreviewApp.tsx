@@ -54,11 +54,13 @@ export function PreviewApp() {
   const bump = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
-    // preview.html?seed=none: the template without figures, to try 导入 on an empty workbook.
-    const empty = new URLSearchParams(window.location.search).get("seed") === "none";
+    // preview.html?seed=none: the template without figures, to try 导入 on an empty workbook;
+    // ?seed=blank: a new workbook without the template, to try 模板.
+    const which = new URLSearchParams(window.location.search).get("seed");
+    const data = which === "blank" ? null : which === "none" ? EMPTY : SEED_2020;
     // Marks for the load-time measurement (test/e2e): how much of it is building the workbook.
     performance.mark("ziping:boot-start");
-    bootPreview(bump, empty ? EMPTY : SEED_2020).then(
+    bootPreview(bump, data).then(
       (ready) => {
         performance.mark("ziping:boot-end");
         setPreview(ready);

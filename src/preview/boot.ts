@@ -47,9 +47,14 @@ export function typeReport(workbook: MemoryWorkbook, backend: PaneBackend, data:
   }
 }
 
-export async function bootPreview(afterBatch: () => void = () => undefined, data: ReportData = SEED_2020): Promise<Preview> {
+/**
+ * The preview's workbook and the pane's backend on it. `data` null leaves a new, empty workbook
+ * (one Sheet1, no template), to try the 模板 tab from the start.
+ */
+export async function bootPreview(afterBatch: () => void = () => undefined, data: ReportData | null = SEED_2020): Promise<Preview> {
   const workbook = createMemoryWorkbook();
   const backend = createBackend(observedRun(workbook, afterBatch));
+  if (data === null) return { workbook, backend, problems: [] };
   const plan = await backend.session.previewTemplate({ lists: data.lists });
   const applied = await backend.session.applyTemplate(plan);
   if (Object.keys(data.values).length > 0) typeReport(workbook, backend, data);

@@ -423,6 +423,75 @@ describe.skipIf(!haveChromium)("the task pane in Chromium (production build, pre
     await close(page);
   });
 
+  it("lays out the template in a new workbook, showing the plan before writing anything", async () => {
+    const page = await preview({ query: "?seed=blank" });
+    const sheetTabs = () => page.getByRole("tablist", { name: "工作表" }).getByRole("tab").allInnerTexts();
+    expect(await sheetTabs()).toEqual(["Sheet1"]);
+    await pane(page).getByTestId("no-template").getByRole("button", { name: "去创建模板" }).click();
+    await page.locator("#panel-template").waitFor({ state: "visible" });
+
+    const panel = pane(page).locator("#panel-template");
+    await panel.getByLabel("评价年度").fill("2020");
+    await panel.getByLabel("部门（单位）名称").fill("岳阳市科技局");
+    await panel.getByRole("radio", { name: "我局" }).check();
+    await panel.getByLabel("报告单位（局机关、二级机构…）").fill("局机关\n科技信息管理办公室");
+    await panel.getByRole("button", { name: "预览创建方案" }).click();
+
+    const plan = panel.getByTestId("template-plan");
+    await plan.waitFor();
+    const kinds = await plan.locator("li[data-kind]").evaluateAll((els) => els.map((el) => el.getAttribute("data-kind")));
+    expect(kinds.length).toBeGreaterThanOrEqual(defaultForm.sheets.length);
+    expect(new Set(kinds)).toEqual(new Set(["create"]));
+    for (const sheet of defaultForm.sheets) expect(await plan.innerText()).toContain(sheet.name);
+    // Nothing is written until the officer confirms.
+    expect(await sheetTabs()).toEqual(["Sheet1"]);
+
+    await plan.getByRole("button", { name: "确认并应用" }).click();
+    await expect.poll(() => sheetTabs()).toEqual(expect.arrayContaining(["Sheet1", ...defaultForm.sheets.map((s) => s.name)]));
+    await expect.poll(() => pane(page).getByTestId("no-template").count()).toBe(0);
+
+    // The header fields and the units are in their cells.
+    const lists = { units: [{ name: "局机关" }, { name: "科技信息管理办公室" }] };
+    const index = cellIndex(defaultForm, lists);
+    for (const [id, value] of [["report.dept", "岳阳市科技局"], ["report.selfRef", "我局"], ["income.unit[2].#name", "科技信息管理办公室"]]) {
+      const at = index.get(id)!;
+      await showSheet(page, at.sheet);
+      expect(await gridValue(page, at.sheet, a1(at.row, at.column)), id).toBe(value);
+    }
+    await close(page);
+  });
+
+  it("offers to convert text typed into a number cell, exactly", async () => {
+    const page = await preview();
+    const at = cellIndex(defaultForm, seed.lists).get("income.unit[1].carryover")!;
+    const address = a1(at.row, at.column);
+    await showSheet(page, at.sheet);
+    const cell = gridCell(page, at.sheet, address);
+    await cell.click();
+    // A leading apostrophe stores text in Excel, as a paste from a web page often does.
+    await cell.fill(`'${seed.values["income.unit[1].carryover"]}`);
+    await cell.press("Enter");
+    const offer = pane(page).getByText("1 个数字单元格中是文本");
+    await offer.waitFor({ timeout: 10_000 });
+    await pane(page).getByRole("button", { name: "按原值转换" }).click();
+    await expect.poll(() => page.getByRole("status").innerText()).toBe("已转换 1 格，跳过 0 格。");
+    await offer.waitFor({ state: "detached", timeout: 10_000 });
+    expect(await gridValue(page, at.sheet, address)).toBe(String(seed.values["income.unit[1].carryover"]));
+    await close(page);
+  });
+
+  it("switches to English and back", async () => {
+    const page = await preview();
+    await pane(page).getByRole("button", { name: "Switch to English" }).click();
+    expect(await pane(page).getByRole("tab").allInnerTexts()).toEqual(expect.arrayContaining(["Template", "Narrative", "Import"]));
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    expect(await page.locator("#tab-checks").innerText()).toMatch(/^Checks/);
+    await pane(page).getByRole("button", { name: "切换为中文" }).click();
+    expect(await page.locator("#tab-template").innerText()).toBe("模板");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    await close(page);
+  });
+
   it("can be used with the keyboard alone: tabs by arrow keys, actions by Enter", async () => {
     const page = await preview();
     // Start the Tab order at the pane, as a keyboard user landing in Excel's task pane does.

@@ -32,4 +32,11 @@ describe("the preview's workbook", () => {
     expect(workbook.cell(sheetAddress(at.sheet, at.row, at.column)).formula).toContain("SUM(");
     expect(report.data.lists.units ?? []).toHaveLength(0);
   });
+
+  it("can start as a new workbook without the template", async () => {
+    const { workbook, backend } = await bootPreview(undefined, null);
+    expect(workbook.sheetNames()).toEqual(["Sheet1"]);
+    const report = await backend.session.validate();
+    expect(report.problems.map((p) => p.code)).toEqual(["noTemplate"]);
+  });
 });

@@ -67,7 +67,7 @@ export function ChecksTab({ backend, live, announce, onGoToTemplate }: ChecksTab
   return (
     <div className={styles.root}>
       {noTemplate && (
-        <Notice intent="info">
+        <Notice intent="info" data-testid="no-template">
           <NoticeBody>
             <NoticeTitle>{t.noTemplateTitle}</NoticeTitle>
             {t.noTemplateBody}

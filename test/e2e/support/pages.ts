@@ -27,10 +27,10 @@ export interface Opened {
   errors: string[];
 }
 
-/** Sets `window.__findingsAt` to performance.now() when the first finding is on screen. */
+/** Sets `window.__findingsAt` to performance.now() when the first report is on screen. */
 const RECORD_FINDINGS_TIME = `
   new MutationObserver((_, observer) => {
-    if (document.querySelector('[data-testid="findings"] li') || document.querySelector('[data-testid="all-pass"]')) {
+    if (document.querySelector('[data-testid="findings"] li, [data-testid="all-pass"], [data-testid="no-template"]')) {
       window.__findingsAt = performance.now();
       observer.disconnect();
     }
