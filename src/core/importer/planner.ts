@@ -8,7 +8,7 @@ import type { Layout } from "./layout";
 import { describeMatch } from "./match";
 import type { TableModel } from "./model";
 import { unitInText } from "./normalize";
-import { mapRows, type RowPlan } from "./rows";
+import { mapRows, type LineRole, type RowPlan } from "./rows";
 import { compileTarget, type ImportTarget } from "./target";
 import { compareTotals } from "./totals";
 import type {
@@ -57,7 +57,6 @@ export class Planner {
   private rowPlan: RowPlan;
   private lists: Record<string, ListEntry[]>;
   private target: ImportTarget;
-  private fields: ReadonlyMap<string, FieldDef>;
   private locate: (id: string) => string;
   private unit!: UnitChoice;
   /** Direct children (indexes into rowPlan.lines) of each line in the 类/款/项 tree; none for most (项) lines. */
@@ -91,7 +90,6 @@ export class Planner {
     if (listId) for (const e of this.rowPlan.newEntries) this.lists[listId].push(e.entry);
     // Only the target table and the totals computed in it, laid out for the lists after import.
     this.target = compileTarget(form, model.table.id, this.lists);
-    this.fields = this.target.compiled.fieldById;
     this.locate = this.target.locate;
     this.children = new Array(this.rowPlan.lines.length);
     this.rowPlan.parents.forEach((p, k) => {
@@ -161,15 +159,19 @@ export class Planner {
       for (const [c, columnId] of this.cols.values) {
         const text = row[c];
         if (isBlank(text)) continue;
-        const fieldId = this.fieldIdOf(role.rowId, columnId);
-        const field = this.fields.get(fieldId);
+        const field = this.fieldOf(role, columnId);
         if (!field || (field.kind !== "amount" && field.kind !== "amountOrNone")) continue;
         if (this.cols.mappings[c].unit) continue;
         const p = this.parsed(i, c);
-        if (p.kind === "amount" && p.unitHint === undefined) out.push({ fieldId, value: p.value, decimals: p.decimals, line: lines[i].line, text });
+        if (p.kind === "amount" && p.unitHint === undefined) out.push({ fieldId: field.id, value: p.value, decimals: p.decimals, line: lines[i].line, text });
       }
     }
     return out;
+  }
+
+  /** The target field of a line placed on a row or list entry, in a value column. */
+  private fieldOf(role: Extract<LineRole, { role: "row" | "entry" }>, columnId: string): FieldDef | undefined {
+    return role.role === "entry" ? this.target.fieldAt(this.model.listRow!.id, role.index, columnId) : this.target.fieldAt(role.rowId, undefined, columnId);
   }
 
   private fieldIdOf(rowId: string, columnId: string): string {
@@ -234,10 +236,9 @@ export class Planner {
     switch (role.role) {
       case "row":
       case "entry": {
-        const id = this.fieldIdOf(role.rowId, columnId);
-        const field = this.fields.get(id);
-        if (!field) return this.reject(r, c, `表中没有单元格 ${id}`);
-        if (this.target.formulas.has(id)) return this.total(i, c, field);
+        const field = this.fieldOf(role, columnId);
+        if (!field) return this.reject(r, c, `表中没有单元格 ${this.fieldIdOf(role.rowId, columnId)}`);
+        if (this.target.formulas.has(field.id)) return this.total(i, c, field);
         return this.write(i, c, field, this.cols.mappings[c].unit);
       }
       case "subtotal":

@@ -1,7 +1,7 @@
 import { compileUncached, type CompiledForm, type IndexedRule } from "../check/compile";
 import { columnLetters, quoteSheet } from "../plan/address";
 import { placeForm, RECORD_VALUE_COLUMN } from "../plan/placement";
-import type { FieldDef, Lists } from "../spec/instances";
+import { fieldId, type FieldDef, type Lists } from "../spec/instances";
 import type { EquationRelation, FormSpec, Relation, SheetSpec } from "../spec/types";
 
 /**
@@ -21,6 +21,11 @@ export interface ImportTarget {
   locate: (fieldId: string) => string;
   /** The same for a field already looked up. */
   address: (field: FieldDef) => string;
+  /**
+   * The imported table's field at a row (a fixed row, or entry n of a list row) and value
+   * column (undefined for a record table), found by position rather than by building its id.
+   */
+  fieldAt: (rowSpecId: string, listIndex: number | undefined, columnId: string | undefined) => FieldDef | undefined;
   /** Fields of the table that the template computes with a formula: compared, never written. */
   formulas: Set<string>;
   /** The formula rules computing those fields, indexed into compiled.fields. */
@@ -78,7 +83,43 @@ export function compileTarget(form: FormSpec, tableId: string, lists: Lists): Im
     const field = compiled.fieldById.get(id);
     return field ? address(field) : id;
   };
-  return { compiled, locate, address, formulas: new Set(totalRules.map((r) => r.target)), totalRules };
+  const fieldAt = fieldsByPosition(compiled, tableId);
+  return { compiled, locate, address, fieldAt, formulas: new Set(totalRules.map((r) => r.target)), totalRules };
+}
+
+/**
+ * expandFields lays a table's fields out row by row, each row's value columns in order, so a
+ * field's position follows from its row spec's first field, its entry number and its column.
+ * Every answer is checked against the field found there (row spec, entry, column), and looked
+ * up by id if it does not match, so a change of that order costs time, never a wrong cell.
+ */
+function fieldsByPosition(compiled: CompiledForm, tableId: string): ImportTarget["fieldAt"] {
+  const { fields } = compiled;
+  const specStart = new Map<string, number>();
+  let table: FieldDef["table"] | undefined;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    if (f.table.id !== tableId) {
+      if (table) break;
+      continue;
+    }
+    table = f.table;
+    if (!specStart.has(f.row.spec.id)) specStart.set(f.row.spec.id, i);
+  }
+  const record = table?.layout === "record";
+  const width = record ? 1 : (table?.columns?.length ?? 0);
+  const offset = new Map((table?.columns ?? []).map((c, j) => [c.id, j]));
+  return (rowSpecId, listIndex, columnId) => {
+    const start = specStart.get(rowSpecId);
+    const j = record ? 0 : offset.get(columnId ?? "");
+    if (table && start !== undefined && j !== undefined) {
+      const f = fields[start + ((listIndex ?? 1) - 1) * width + j];
+      if (f && f.table === table && f.row.spec.id === rowSpecId && f.row.listIndex === listIndex && f.column?.id === (record ? undefined : columnId)) return f;
+    }
+    if (!table) return undefined;
+    const rowId = listIndex === undefined ? rowSpecId : `${rowSpecId}[${listIndex}]`;
+    return compiled.fieldById.get(fieldId(table, rowId, record ? undefined : columnId));
+  };
 }
 
 /**

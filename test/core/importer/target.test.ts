@@ -24,6 +24,12 @@ describe("the import target: one table's part of the compiled form", () => {
       expect([mine.label, mine.kind, mine.unit], id).toEqual([theirs.label, theirs.kind, theirs.unit]);
       expect(target.locate(id), id).toBe(whole.templateAddress(id));
     }
+    // Found by position, the same field as by id.
+    for (const f of own) {
+      const found = target.fieldAt(f.row.spec.id, f.row.listIndex, f.column?.id ?? "value");
+      expect(found?.id, f.id).toBe(f.id);
+    }
+    expect(target.fieldAt("nosuchrow", undefined, "x")).toBeUndefined();
     const wholeTotals = whole.rules.filter((r) => r.kind === "equation" && r.relation.formula && r.target.startsWith(`${tableId}.`));
     expect(target.totalRules.map((r) => [r.id, r.target, r.terms])).toEqual(wholeTotals.map((r) => [r.id, (r as typeof target.totalRules[number]).target, (r as typeof target.totalRules[number]).terms]));
     expect([...target.formulas].sort()).toEqual(wholeTotals.map((r) => (r as typeof target.totalRules[number]).target).sort());
