@@ -29,6 +29,24 @@ describe("readDelimited", () => {
     expect(readDelimited('12"3,x\n', ",").rows).toEqual([['12"3', "x"]]);
   });
 
+  it("splits lines without the delimiter, and quoted cells holding it, wherever they fall", () => {
+    // The splitter remembers where the next delimiter and line break are; lines without a
+    // delimiter, and delimiters inside quotes, must still split exactly where they should.
+    const text = '科目名称,金额\n行政运行\n\n"机关服务,其他",12\n一般行政管理事务\n"a\nb","1,234.50"\nx,\n,y\n';
+    const grid = readDelimited(text, ",");
+    expect(grid.rows).toEqual([
+      ["科目名称", "金额"],
+      ["行政运行"],
+      [""],
+      ["机关服务,其他", "12"],
+      ["一般行政管理事务"],
+      ["a\nb", "1,234.50"],
+      ["x", ""],
+      ["", "y"],
+    ]);
+    expect(grid.lines).toEqual([1, 2, 3, 4, 5, 6, 8, 9]);
+  });
+
   it("drops a UTF-8 BOM and does not add a row for the final line break", () => {
     expect(readDelimited("\ufeffa,b\nc,d\n").rows).toEqual([
       ["a", "b"],
