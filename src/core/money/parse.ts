@@ -71,10 +71,11 @@ function parsePlainDecimal(text: string): ParsedAmount | undefined {
   // Exports in 元 write thousands separators ("12,997,700.00"); correctly grouped ones are
   // plain decimals once the commas go. Anything irregular is left to the scanner's messages.
   const plain = GROUPED_DECIMAL.test(text) ? text.replace(/,/g, "") : text;
-  const m = PLAIN_DECIMAL.exec(plain);
-  if (!m) return undefined;
+  if (!PLAIN_DECIMAL.test(plain)) return undefined;
+  // The fraction is everything after the point (the pattern allows one point at most).
+  const point = plain.indexOf(".");
   const value = withoutNegativeZero(new Dec(plain));
-  return { kind: "amount", value, decimals: m[2]?.length ?? 0, negative: value.isNegative() };
+  return { kind: "amount", value, decimals: point < 0 ? 0 : plain.length - point - 1, negative: value.isNegative() };
 }
 
 const GROUPED_DECIMAL = /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d{1,20})?$/;
