@@ -180,6 +180,8 @@ export async function planTemplate(context: Excel.RequestContext, form: FormSpec
     modes,
   });
   const conflicts = carried.conflicts;
+  let rewritten = 0;
+  for (const list of carried.rewrites.values()) rewritten += list.length;
 
   const created = actions.filter((a) => a.kind !== "upgrade").length;
   const upgraded = actions.filter((a) => a.kind === "upgrade");
@@ -188,6 +190,7 @@ export async function planTemplate(context: Excel.RequestContext, form: FormSpec
   const summary =
     `将新建 ${created} 张工作表，升级 ${upgraded.length} 张，保留已填数据 ${keptTotal} 格。` +
     (beside.length ? `同名的 ${beside.join("、")} 不是模板表，保持原样，模板表另起名。` : "") +
+    (carried.officerFormulas.size + rewritten > 0 ? `您自己输入的 ${carried.officerFormulas.size + rewritten} 个公式保留为公式，引用随表格移动。` : "") +
     (conflicts.length ? `另有 ${conflicts.length} 个您自己填写的单元格受新布局影响（见下方列表），须确认后才会应用。` : "");
   return {
     plan,

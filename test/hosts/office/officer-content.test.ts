@@ -39,6 +39,8 @@ describe("the officer's own cells on template sheets are never lost when the lay
     const before = await session.validate();
     expect(before.data.values["sangong.reception.prior"]).toBe("3.44");
     const untouched = snapshot(wb);
+    // The preview says the officer's formulas are kept (the input cell's, and the own sheet's that reads moving cells).
+    expect((await session.previewTemplate({ lists: withUnit("新设机构") })).summary).toMatch(/您自己输入的 2 个公式保留为公式/);
 
     const refused = await session.addUnit("新设机构");
     expect(refused.written).toEqual([]);
