@@ -61,6 +61,7 @@ const useStyles = makeStyles({
     },
   },
   number: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  cellAddress: { display: "block", fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2 },
   hiddenInput: { display: "none" },
   outcome: { whiteSpace: "pre-wrap" },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase200 },
@@ -283,8 +284,11 @@ function plainValue(raw: PlannedWrite["value"] | undefined): string {
   return value === null || value === undefined ? "" : String(value);
 }
 
+/** The value written, amounts with at least the two decimals of 万元 (padded, never rounded). */
 function newValueText(w: PlannedWrite): string {
-  return w.converted ?? plainValue(w.value);
+  if (w.converted === undefined) return plainValue(w.value);
+  const amount = new Dec(w.converted);
+  return amount.toFixed(Math.max(2, amount.decimalPlaces()));
 }
 
 /** What a write replaces: nothing, the same figure, or another value (shown). */
@@ -332,7 +336,6 @@ function PlanView({ plan }: { plan: ImportPlan }) {
           <caption className={styles.note}>{fill(t.writesCaption, { count: plan.writes.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.colCell}</th>
               <th scope="col">{t.colItem}</th>
               <th scope="col">{t.colSource}</th>
               <th scope="col">{t.colValue}</th>
@@ -341,13 +344,14 @@ function PlanView({ plan }: { plan: ImportPlan }) {
           <tbody>
             {writes.map((w) => (
               <tr key={w.fieldId}>
-                <td data-label={t.colCell}>{w.cell}</td>
-                <td data-label={t.colItem}>{w.label}</td>
+                <td data-label={t.colItem}>
+                  <span className={styles.cellAddress}>{w.cell}</span> {w.label}
+                </td>
                 <td data-label={t.colSource} className={styles.number}>
                   {w.text}
                 </td>
-                <td data-label={t.colValue} className={styles.number}>
-                  {newValueText(w)}
+                <td data-label={t.colValue}>
+                  <span className={styles.number}>{newValueText(w)}</span>
                   {existingNote(w, t)}
                 </td>
               </tr>
