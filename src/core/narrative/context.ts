@@ -34,6 +34,11 @@ export interface NarrativeContext {
   isFilled(id: string): boolean;
   label(id: string): string;
   entries(listId: string): ListEntry[];
+  /**
+   * A clause built from cells: reused from the previous narration when every cell it read is
+   * unchanged (same state object) under the same options, else built afresh.
+   */
+  remember<T>(key: string, build: () => T): T;
   /** report.year as a Reading, or why not. */
   year(): Reading | MissingField;
   selfRef(): { text: string; fact: WordingFact };
@@ -68,15 +73,44 @@ function missingFor(field: FieldDef, cell: CellState): MissingField | undefined 
  */
 const readingCache = { shown: new WeakMap<CellState, Reading>(), full: new WeakMap<CellState, Reading>() };
 
+interface RememberedClause {
+  optionsKey: string;
+  reads: Array<[string, CellState | undefined]>;
+  result: unknown;
+}
+
+/**
+ * Clauses remembered per compiled form (one list shape): readValues keeps the state object of
+ * every unchanged cell, so a clause whose cells are all the same objects says the same thing.
+ * Lists, labels and the form are fixed for a compiled form, so cells and options are the only
+ * inputs a clause has.
+ */
+const clauseMemos = new WeakMap<object, Map<string, RememberedClause>>();
+function clauseMemo(compiled: object): Map<string, RememberedClause> {
+  let memo = clauseMemos.get(compiled);
+  if (!memo) clauseMemos.set(compiled, (memo = new Map()));
+  return memo;
+}
+
 export function createContext(form: FormSpec, data: ReportData, partial: Partial<NarrativeOptions> = {}): NarrativeContext {
   const options = resolveOptions(partial);
   const values = readValues(form, data);
   const cache = readingCache[options.precision];
 
+  // The cells read by the clauses being built (innermost last), for remember().
+  const tracking: Array<Array<[string, CellState | undefined]>> = [];
+  const cellOf = (id: string): CellState | undefined => {
+    const cell = values.cells.get(id);
+    for (const reads of tracking) reads.push([id, cell]);
+    return cell;
+  };
+  const memo = clauseMemo(values.compiled);
+  const optionsKey = JSON.stringify(options);
+
   const read = (id: string): Reading | MissingField => {
     const field = values.fields.get(id);
     if (!field) return { field: id, label: id, reason: "notInForm" };
-    const cell = values.cells.get(id) ?? { state: "empty" };
+    const cell = cellOf(id) ?? { state: "empty" };
     const missing = missingFor(field, cell);
     if (missing) return missing;
     const hit = cache.get(cell);
@@ -118,7 +152,7 @@ export function createContext(form: FormSpec, data: ReportData, partial: Partial
   };
 
   const textOf = (id: string): string | undefined => {
-    const cell = values.cells.get(id);
+    const cell = cellOf(id);
     return cell && (cell.state === "text" || cell.state === "number") ? cell.text.trim() || undefined : undefined;
   };
 
@@ -129,8 +163,25 @@ export function createContext(form: FormSpec, data: ReportData, partial: Partial
     options,
     read,
     need,
+    remember<T>(key: string, build: () => T): T {
+      const previous = memo.get(key);
+      if (previous && previous.optionsKey === optionsKey && previous.reads.every(([id, cell]) => values.cells.get(id) === cell)) {
+        // The reads of a reused clause count for any clause around it too.
+        for (const reads of tracking) reads.push(...previous.reads);
+        return previous.result as T;
+      }
+      const reads: Array<[string, CellState | undefined]> = [];
+      tracking.push(reads);
+      try {
+        const result = build();
+        memo.set(key, { optionsKey, reads, result });
+        return result;
+      } finally {
+        tracking.pop();
+      }
+    },
     isFilled: (id) => {
-      const state = values.cells.get(id)?.state;
+      const state = cellOf(id)?.state;
       return state === "number" || state === "none";
     },
     label: (id) => values.fields.get(id)?.label ?? id,

@@ -1,3 +1,4 @@
+import type { NarrativeContext } from "../context";
 import type { MaybeBuilt, MissingField, Paragraph, ParagraphId, Sentence } from "../types";
 
 /** One clause of a sentence, made by one builder. */
@@ -30,13 +31,13 @@ function dedupe(fields: MissingField[]): MissingField[] {
  * lacks an input, the paragraph has no text and lists every required input that is missing.
  * Optional clauses without their inputs are left out of a written paragraph and listed under `skipped`.
  */
-export function assemble(id: ParagraphId, title: string, steps: SentenceStep[]): Paragraph {
+export function assemble(ctx: NarrativeContext, id: ParagraphId, title: string, steps: SentenceStep[]): Paragraph {
   const missing: MissingField[] = [];
   const skipped: Paragraph["skipped"] = [];
   const built = steps.map((step) => {
     const sentences: Sentence[] = [];
     for (const clause of step.clauses) {
-      const result = clause.build();
+      const result = ctx.remember(`${id}/${clause.id}`, clause.build);
       if (result === null) continue;
       if (result.ok) sentences.push(result.sentence);
       else if (clause.required) missing.push(...result.missing);

@@ -6,7 +6,7 @@ import { assemble, required } from "./assemble";
 
 /** 年初总收支预算: 收入预算, the shares of 基本支出 and 项目支出, and what they are used for. */
 export function budgetParagraph(ctx: NarrativeContext): Paragraph {
-  return assemble("budget", "年初总收支预算情况", [
+  return assemble(ctx, "budget", "年初总收支预算情况", [
     { joiner: "", clauses: [required("budget.income", () => buildIncomeBudget(ctx, "budget.income"))] },
     {
       joiner: "",

@@ -22,5 +22,5 @@ export function executionParagraph(ctx: NarrativeContext): Paragraph {
       clauses: EXECUTION_ROWS.map(({ row, name }) => optional(`exec.rate.${row}`, () => buildExecutionRate(ctx, `exec.rate.${row}`, row, name))),
     });
   }
-  return assemble("execution", "年度预算收支决算情况", steps);
+  return assemble(ctx, "execution", "年度预算收支决算情况", steps);
 }

@@ -32,7 +32,7 @@ export function functionalParagraph(ctx: NarrativeContext): Paragraph {
     const filled = ctx.entries(l.listId).length > 0;
     return filled || !anyFilled ? required(id, build) : optional(id, build);
   });
-  return assemble(
+  return assemble(ctx,
     "functional",
     "一般公共预算支出情况",
     clauses.map((clause) => ({ joiner: "", clauses: [clause] })),

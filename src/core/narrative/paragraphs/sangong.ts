@@ -38,7 +38,7 @@ export function sangongParagraph(ctx: NarrativeContext): Paragraph {
     const prior = ctx.read(item.prior);
     return !isMissing(prior) && prior.value.gt(0);
   });
-  return assemble("sangong", "“三公经费”支出使用和管理情况", [
+  return assemble(ctx, "sangong", "“三公经费”支出使用和管理情况", [
     { joiner: "", clauses: [required("sangong.total", () => buildStatedAmount(ctx, "sangong.total", "sangong.total.current", "“三公经费”本年实际支出"))] },
     { prefix: "其中", joiner: "；", clauses: changes },
     {

@@ -50,18 +50,17 @@ export function buildUnitBalances(ctx: NarrativeContext, id: string): Built {
   const self = ctx.selfRef();
   const facts: Fact[] = [year.fact, self.fact];
 
-  const balanceOf = (name: string, income: Reading, expense: Reading): BalanceFigures => {
-    const balance = income.value.minus(expense.value);
-    facts.push(income.fact, expense.fact, computed("difference", `${name}结余（收入 − 支出）`, balance, formatAmount(balance, 2), [income, expense], "exact"));
-    // A negative 结余 is worded, not printed with a minus sign.
-    const phrase = balance.isNegative() ? `支出超过收入${wan(balance.negated())}` : `结余${wan(balance)}`;
-    return { income: wan(income.value), expense: wan(expense.value), balance: phrase };
-  };
   const all = balanceOf("部门", needed.get("income.all.total"), needed.get("expense.all.total"));
+  facts.push(...all.facts);
   let text = `${year.fact.shown}年度${self.text}收入合计${all.income}，支出合计${all.expense}，${all.balance}`;
   if (units.length > 1) {
     const parts = units.map((unit, i) => {
-      const u = balanceOf(unit.name, needed.get(`income.unit[${i + 1}].total`), needed.get(`expense.unit[${i + 1}].total`));
+      // One unit's part is remembered on its own two cells: after an edit only that unit's
+      // figures are worked out again, however many units the sentence lists.
+      const u = ctx.remember(`${id}#${i + 1}:${unit.name}`, () =>
+        balanceOf(unit.name, readPresent(ctx, `income.unit[${i + 1}].total`), readPresent(ctx, `expense.unit[${i + 1}].total`)),
+      );
+      facts.push(...u.facts);
       return `${unit.name}收入${u.income}，支出${u.expense}，${u.balance}`;
     });
     text += `；其中${parts.join("；")}`;
@@ -69,9 +68,25 @@ export function buildUnitBalances(ctx: NarrativeContext, id: string): Built {
   return makeSentence(ctx, id, text, facts);
 }
 
+/** A cell `need` has already found filled, read again so a remembered part records it. */
+function readPresent(ctx: NarrativeContext, id: string): Reading {
+  const r = ctx.read(id);
+  if (isMissing(r)) throw new Error(`${id} was needed and found, then missing`);
+  return r;
+}
+
+function balanceOf(name: string, income: Reading, expense: Reading): BalanceFigures {
+  const balance = income.value.minus(expense.value);
+  const facts: Fact[] = [income.fact, expense.fact, computed("difference", `${name}结余（收入 − 支出）`, balance, formatAmount(balance, 2), [income, expense], "exact")];
+  // A negative 结余 is worded, not printed with a minus sign.
+  const phrase = balance.isNegative() ? `支出超过收入${wan(balance.negated())}` : `结余${wan(balance)}`;
+  return { income: wan(income.value), expense: wan(expense.value), balance: phrase, facts };
+}
+
 interface BalanceFigures {
   income: string;
   expense: string;
   /** "结余186.97万元" or "支出超过收入…万元". */
   balance: string;
+  facts: Fact[];
 }
