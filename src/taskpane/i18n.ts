@@ -73,6 +73,11 @@ const zh = {
   addUnitPlaceholder: "如：二级机构名称",
   addUnit: "添加",
   unitAdded: "已添加单位“{name}”。",
+  conflictsTitle: "以下 {count} 个单元格是您自己填写的内容，调整表格需要移动它们：",
+  conflictMoved: "{from}：“{content}” → 移到 {to}",
+  conflictFormula: "{from}：公式“{content}”引用的单元格将不再存在，公式原样移到 {to}，请核对",
+  conflictsNotWritten: "确认之前不会写入任何内容。",
+  moveAndApply: "移动这些单元格并应用",
 
   // 叙述
   copyAll: "复制全文",
@@ -226,6 +231,11 @@ const en: Strings = {
   addUnitPlaceholder: "e.g. a subordinate unit",
   addUnit: "Add",
   unitAdded: "Added the unit “{name}”.",
+  conflictsTitle: "These {count} cells hold your own content and must move for the tables to change:",
+  conflictMoved: "{from}: “{content}” → moves to {to}",
+  conflictFormula: "{from}: the formula “{content}” reads cells that will no longer exist; it moves unchanged to {to}, please check it",
+  conflictsNotWritten: "Nothing is written until you confirm.",
+  moveAndApply: "Move these cells and apply",
 
   copyAll: "Copy all",
   copyParagraph: "Copy paragraph",

@@ -19,6 +19,9 @@ import {
   type UnitOption,
 } from "../adapters/importer";
 import { Busy } from "../components/Busy";
+import { ConflictConfirm } from "../components/ConflictConfirm";
+import type { ApplyOptions, ContentConflict } from "../../hosts/office";
+import { refusedForConflicts } from "../model/conflicts";
 import { Dec } from "../../core/money";
 import { fill, type Strings } from "../i18n";
 import { useStrings } from "../language";
@@ -88,18 +91,39 @@ interface Progress {
  */
 const ONE_BY_ONE_MAX = 2;
 
-async function addEntries(session: PaneSession, current: Lists, additions: ReturnType<typeof listAdditions>): Promise<string[]> {
+interface EntriesOutcome {
+  refused: string[];
+  /** Additions carried out (from the start of the list), so a confirmed retry goes on from there. */
+  done: number;
+  /** Set when the re-layout stopped only for cells of the officer's in the way: nothing more written. */
+  conflicts?: ContentConflict[];
+}
+
+async function addEntries(
+  session: PaneSession,
+  current: Lists,
+  additions: ReturnType<typeof listAdditions>,
+  options?: ApplyOptions,
+): Promise<EntriesOutcome> {
   if (additions.length <= ONE_BY_ONE_MAX) {
     const refused: string[] = [];
+    let done = 0;
     for (const add of additions) {
-      const result = await session.addListEntry(add.list, add.entry);
+      const result = await session.addListEntry(add.list, add.entry, options);
+      if (result.rejected.length === 0 && refusedForConflicts(result.problems, result.conflicts)) {
+        return { refused, done, conflicts: result.conflicts };
+      }
       refused.push(...result.rejected.map((r) => r.reason), ...result.problems.map((p) => p.message));
+      done++;
     }
-    return refused;
+    return { refused, done };
   }
   const preview = await session.previewTemplate({ lists: mergedLists(current, additions) });
-  const applied = await session.applyTemplate(preview);
-  return applied.problems.map((p) => p.message);
+  const applied = await session.applyTemplate(preview, options);
+  if (!applied.ok && refusedForConflicts(applied.problems, applied.conflicts)) {
+    return { refused: [], done: 0, conflicts: applied.conflicts };
+  }
+  return { refused: applied.problems.map((p) => p.message), done: additions.length };
 }
 
 export function ImportTab({ backend, report, announce }: ImportTabProps) {
@@ -117,6 +141,8 @@ export function ImportTab({ backend, report, announce }: ImportTabProps) {
   const [planning, setPlanning] = useState(false);
   const [progress, setProgress] = useState<Progress>();
   const [outcome, setOutcome] = useState("");
+  /** The import stopped before writing values: these cells of the officer's are in the way. */
+  const [blocked, setBlocked] = useState<{ conflicts: ContentConflict[]; done: number }>();
 
   const tables = form.sheets.flatMap((s) => s.tables.filter((tb) => tb.layout === "grid"));
 
@@ -132,6 +158,7 @@ export function ImportTab({ backend, report, announce }: ImportTabProps) {
     if (!report) return;
     setPlanning(true);
     setPlanError("");
+    setBlocked(undefined);
     setOutcome("");
     // Let the spinner paint before a long text is planned.
     await yieldToBrowser();
@@ -147,21 +174,30 @@ export function ImportTab({ backend, report, announce }: ImportTabProps) {
     }
   };
 
-  const confirm = async () => {
+  const confirm = async (resume?: { done: number; options: ApplyOptions }) => {
     if (!plan || !report) return;
-    if (planIsStale(plan, report.data)) {
+    setBlocked(undefined);
+    // A confirmed retry is checked against the plan as it stood: the lists have since changed
+    // only by the additions this import already made (`resume.done`), which are skipped.
+    if (!resume && planIsStale(plan, report.data)) {
       setPlan(undefined);
       setPlanError(t.planStale);
       return;
     }
-    const additions = listAdditions(plan);
+    const additions = listAdditions(plan).slice(resume?.done ?? 0);
     const pairs = writePairs(plan);
     const rejected: string[] = [];
     let written = 0;
     try {
       if (additions.length > 0) {
         setProgress({ done: 0, total: pairs.length, adding: additions.length });
-        rejected.push(...(await addEntries(session, report.data.lists, additions)));
+        const entries = await addEntries(session, report.data.lists, additions, resume?.options);
+        if (entries.conflicts) {
+          setBlocked({ conflicts: entries.conflicts, done: (resume?.done ?? 0) + entries.done });
+          announce(fill(t.conflictsTitle, { count: entries.conflicts.length }));
+          return;
+        }
+        rejected.push(...entries.refused);
       }
       await inChunks(
         pairs,
@@ -244,13 +280,21 @@ export function ImportTab({ backend, report, announce }: ImportTabProps) {
       {plan && <PlanView plan={plan} />}
       {plan && (
         <div className={styles.buttons}>
-          <Button appearance="primary" onClick={confirm} disabled={busy || (plan.writes.length === 0 && plan.listAdds.length === 0)}>
+          <Button appearance="primary" onClick={() => confirm()} disabled={busy || blocked !== undefined || (plan.writes.length === 0 && plan.listAdds.length === 0)}>
             {fill(t.confirmImport, { count: plan.writes.length })}
           </Button>
           <Button onClick={() => setPlan(undefined)} disabled={busy}>
             {t.cancel}
           </Button>
         </div>
+      )}
+      {plan && blocked && (
+        <ConflictConfirm
+          conflicts={blocked.conflicts}
+          busy={busy}
+          onConfirm={() => confirm({ done: blocked.done, options: { moveForeignContent: true } })}
+          onCancel={() => setBlocked(undefined)}
+        />
       )}
       {progress && (
         <div className={styles.progress}>

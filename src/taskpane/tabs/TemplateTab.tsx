@@ -8,11 +8,13 @@ import { ChoiceField, TextField } from "../components/Controls";
 import { Notice, NoticeBody, NoticeTitle } from "../components/Notice";
 import { useEffect, useState } from "react";
 import type { Lists } from "../../core/spec";
-import type { ApplyResult, TemplatePreview } from "../../hosts/office";
+import type { ApplyOptions, ApplyResult, ContentConflict, TemplatePreview } from "../../hosts/office";
 import type { PaneBackend } from "../adapters/backend";
+import { ConflictConfirm } from "../components/ConflictConfirm";
 import { Problems } from "../components/Problems";
 import { fill } from "../i18n";
 import { useStrings } from "../language";
+import { refusedForConflicts } from "../model/conflicts";
 import { listText, parseListText } from "../model/lists";
 import type { PaneReport } from "../useLiveReport";
 
@@ -69,6 +71,8 @@ export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
   const [result, setResult] = useState<ApplyResult>();
   const [busy, setBusy] = useState(false);
   const [newUnit, setNewUnit] = useState("");
+  /** The unit whose adding was refused until the officer agrees to move these cells of theirs. */
+  const [unitConflicts, setUnitConflicts] = useState<{ name: string; conflicts: ContentConflict[] }>();
 
   // Start from what the workbook holds, until the officer edits the form.
   useEffect(() => {
@@ -111,11 +115,11 @@ export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
     }
   };
 
-  const apply = async () => {
+  const apply = async (options?: ApplyOptions) => {
     if (!preview) return;
     setBusy(true);
     try {
-      const applied = await session.applyTemplate(preview);
+      const applied = await session.applyTemplate(preview, options);
       setResult(applied);
       setPreview(undefined);
       setTouched(false);
@@ -125,13 +129,16 @@ export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
     }
   };
 
-  const addUnit = async () => {
-    const name = newUnit.trim();
+  const addUnit = async (name = newUnit.trim(), options?: ApplyOptions) => {
     if (!name) return;
     setBusy(true);
     try {
-      const written = await session.addUnit(name);
+      const written = await session.addUnit(name, options);
       const refused = [...written.rejected.map((r) => r.reason), ...written.problems.map((p) => p.message)];
+      // Refused only because cells of the officer's are in the way: list them and ask.
+      const conflicts = written.conflicts ?? [];
+      const ask = written.rejected.length === 0 && refusedForConflicts(written.problems, conflicts);
+      setUnitConflicts(ask ? { name, conflicts } : undefined);
       announce(refused.length > 0 ? refused.join(" ") : fill(t.unitAdded, { name }));
       if (refused.length === 0) setNewUnit("");
     } finally {
@@ -140,6 +147,8 @@ export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
   };
 
   const readOnly = preview?.problems.some((p) => p.code === "readOnly") ?? false;
+  // With conflicts the plain apply would be refused: the conflicts' own button is the way on.
+  const previewConflicts = preview?.conflicts ?? [];
 
   return (
     <div className={styles.root}>
@@ -184,17 +193,20 @@ export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
               </li>
             ))}
           </ul>
-          {preview.problems.length > 0 && (
+          {previewConflicts.length > 0 && !readOnly && (
+            <ConflictConfirm conflicts={previewConflicts} busy={busy} onConfirm={() => apply({ moveForeignContent: true })} />
+          )}
+          {preview.problems.filter((p) => p.code !== "foreignContent").length > 0 && (
             <Notice intent="warning">
               <NoticeBody>
-                {preview.problems.map((p, i) => (
+                {preview.problems.filter((p) => p.code !== "foreignContent").map((p, i) => (
                   <div key={i}>{p.message}</div>
                 ))}
               </NoticeBody>
             </Notice>
           )}
           <div className={styles.buttons}>
-            <Button appearance="primary" onClick={apply} disabled={busy || readOnly}>
+            <Button appearance="primary" onClick={() => apply()} disabled={busy || readOnly || previewConflicts.length > 0}>
               {t.applyTemplate}
             </Button>
             <Button onClick={() => setPreview(undefined)} disabled={busy}>
@@ -216,11 +228,24 @@ export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
 
       {hasTemplate && (
         <div className={styles.row}>
-          <TextField label={t.addUnitLabel} className={styles.grow} placeholder={t.addUnitPlaceholder} value={newUnit} onChange={setNewUnit} />
-          <Button onClick={addUnit} disabled={busy || !newUnit.trim()}>
+          <TextField label={t.addUnitLabel} className={styles.grow} placeholder={t.addUnitPlaceholder} value={newUnit}
+            onChange={(v) => {
+              setNewUnit(v);
+              setUnitConflicts(undefined);
+            }}
+          />
+          <Button onClick={() => addUnit()} disabled={busy || !newUnit.trim()}>
             {t.addUnit}
           </Button>
         </div>
+      )}
+      {hasTemplate && unitConflicts && (
+        <ConflictConfirm
+          conflicts={unitConflicts.conflicts}
+          busy={busy}
+          onConfirm={() => addUnit(unitConflicts.name, { moveForeignContent: true })}
+          onCancel={() => setUnitConflicts(undefined)}
+        />
       )}
     </div>
   );
