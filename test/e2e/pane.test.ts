@@ -461,6 +461,51 @@ describe.skipIf(!haveChromium)("the task pane in Chromium (production build, pre
     await close(page);
   });
 
+  it("lists the officer's note a new unit's row needs, adds nothing until confirmed, then moves the note and adds the unit", async () => {
+    const page = await preview();
+    // The cell just below 收入's last table, worked out from the core's layout of the seed.
+    const onIncome = [...cellIndex(defaultForm, seed.lists).values()].filter((at) => at.sheet === "收入");
+    const below = a1(Math.max(...onIncome.map((at) => at.row)) + 1, 1);
+    const note = "注：含上年结转资金";
+    await showSheet(page, "收入");
+    const cell = gridCell(page, "收入", below);
+    await cell.click();
+    await cell.fill(note);
+    await cell.press("Enter");
+    await expect.poll(() => gridValue(page, "收入", below)).toBe(note);
+
+    await selectTab(page, "template");
+    const panel = pane(page).locator("#panel-template");
+    const unit = "新设二级机构";
+    await panel.getByLabel("添加报告单位").fill(unit);
+    await panel.getByRole("button", { name: "添加", exact: true }).click();
+
+    // Refused: the note is listed with its address, content and destination; nothing written.
+    const conflicts = panel.getByTestId("conflicts");
+    await conflicts.waitFor();
+    const item = conflicts.locator(`li[data-from="收入!${below}"]`);
+    expect(await item.innerText()).toContain(note);
+    const to = (await item.getAttribute("data-to"))!;
+    expect(to).toMatch(/^收入![A-Z]+\d+$/);
+    expect(to).not.toBe(`收入!${below}`);
+    expect(await item.innerText()).toContain(to);
+    expect(await gridValue(page, "收入", below)).toBe(note);
+    const grown = { ...seed.lists, units: [...(seed.lists.units ?? []), { name: unit }] };
+    const unitCell = cellIndex(defaultForm, grown).get(`income.unit[${grown.units.length}].#name`)!;
+    expect(await gridValue(page, unitCell.sheet, a1(unitCell.row, unitCell.column))).not.toBe(unit);
+
+    // Confirmed by keyboard: the note moves to the listed cell, the unit gets its row.
+    const agree = conflicts.getByRole("button", { name: "移动这些单元格并应用" });
+    await agree.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => panel.getByTestId("conflicts").count()).toBe(0);
+    await showSheet(page, unitCell.sheet);
+    await expect.poll(() => gridValue(page, unitCell.sheet, a1(unitCell.row, unitCell.column))).toBe(unit);
+    await showSheet(page, "收入");
+    expect(await gridValue(page, "收入", to.slice("收入!".length))).toBe(note);
+    await close(page);
+  });
+
   it("offers to convert text typed into a number cell, exactly", async () => {
     const page = await preview();
     const at = cellIndex(defaultForm, seed.lists).get("income.unit[1].carryover")!;
