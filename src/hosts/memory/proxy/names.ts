@@ -9,6 +9,7 @@
 import { MemoryOfficeError } from "../errors";
 import type { NameModel } from "../model";
 import { formatAddress } from "../refs";
+import { ItemCollection } from "./collection";
 import { ProxyObject, type MemoryRequestContext } from "./context";
 import { MemoryRange } from "./range";
 
@@ -133,37 +134,15 @@ export class MemoryNamedItem extends ProxyObject {
   }
 }
 
-export class MemoryNamedItems extends ProxyObject {
-  protected readonly defaultLoad = ["items/name"];
-  private loading = new Map<NameModel, MemoryNamedItem>();
+export class MemoryNamedItems extends ItemCollection<NameModel, MemoryNamedItem> {
+  protected readonly collectionName = "NamedItemCollection";
 
-  protected override beginLoad(): void {
-    this.loading = new Map();
+  protected models(): NameModel[] {
+    return [...this.context.host.model.names.values()];
   }
 
-  protected snapshot(property: string): unknown {
-    if (property === "count") return this.context.host.model.names.size;
-    throw new MemoryOfficeError("NotImplemented", `NamedItemCollection.${property}`);
-  }
-
-  protected override loadPath(path: string): void {
-    const [head, ...rest] = path.split("/");
-    if (head === "count") {
-      this.setLoaded("count", this.snapshot("count"));
-      return;
-    }
-    const property = head === "items" ? rest.join("/") || "name" : path;
-    const items = [...this.context.host.model.names.values()].map((n) => {
-      const item = this.loading.get(n) ?? new MemoryNamedItem(this.context, () => n);
-      this.loading.set(n, item);
-      item.loadNow(property);
-      return item;
-    });
-    this.setLoaded("items", items);
-  }
-
-  get items(): MemoryNamedItem[] {
-    return this.read("items");
+  protected itemFor(model: NameModel): MemoryNamedItem {
+    return new MemoryNamedItem(this.context, () => model);
   }
 
   add(name: string, reference: MemoryRange | string, comment?: string): MemoryNamedItem {

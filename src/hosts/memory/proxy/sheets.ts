@@ -10,6 +10,7 @@
 import { MemoryOfficeError } from "../errors";
 import type { SheetModel } from "../model";
 import { formatAddress, keyColumn, keyRow, MAX_COLUMN, MAX_ROW, parseArea, type Area } from "../refs";
+import { ItemCollection } from "./collection";
 import { ProxyObject, type MemoryRequestContext } from "./context";
 import { MemoryNamedItems } from "./names";
 import { MemoryRange } from "./range";
@@ -220,38 +221,15 @@ export class MemoryEventHandlers {
   }
 }
 
-export class MemoryWorksheets extends ProxyObject {
-  protected readonly defaultLoad = ["items/name"];
-  private loading = new Map<SheetModel, MemoryWorksheet>();
+export class MemoryWorksheets extends ItemCollection<SheetModel, MemoryWorksheet> {
+  protected readonly collectionName = "WorksheetCollection";
 
-  protected override beginLoad(): void {
-    this.loading = new Map();
+  protected models(): SheetModel[] {
+    return this.context.host.model.sheets;
   }
 
-  protected snapshot(property: string): unknown {
-    if (property === "count") return this.context.host.model.sheets.length;
-    throw new MemoryOfficeError("NotImplemented", `WorksheetCollection.${property}`);
-  }
-
-  protected override loadPath(path: string): void {
-    const [head, ...rest] = path.split("/");
-    if (head === "count") {
-      this.setLoaded("count", this.snapshot("count"));
-      return;
-    }
-    // "items/name" or "name": every sheet, in tab order.
-    const property = head === "items" ? rest.join("/") || "name" : path;
-    const items = this.context.host.model.sheets.map((sheet) => {
-      const ws = this.loading.get(sheet) ?? new MemoryWorksheet(this.context, () => sheet);
-      this.loading.set(sheet, ws);
-      ws.loadNow(property);
-      return ws;
-    });
-    this.setLoaded("items", items);
-  }
-
-  get items(): MemoryWorksheet[] {
-    return this.read("items");
+  protected itemFor(model: SheetModel): MemoryWorksheet {
+    return new MemoryWorksheet(this.context, () => model);
   }
 
   getItem(key: string): MemoryWorksheet {
