@@ -264,34 +264,44 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
 
   // ---- writes --------------------------------------------------------------------------
 
-  async function writeValues(values: Record<string, string | number | null>): Promise<WriteResult> {
-    let result: WriteResult;
+  /**
+   * A write into the template's cells: finds the tables first if they are not known yet; an
+   * Office.js error becomes a problem (and the tables are looked up afresh next time); the
+   * workbook is re-checked afterwards either way.
+   */
+  async function writeAction<R>(
+    step: string,
+    write: (context: Excel.RequestContext, tables: NonNullable<typeof names>) => Promise<R>,
+    failed: (problem: LayoutProblem) => R,
+  ): Promise<R> {
+    let result: R;
     try {
       result = await run(async (context) => {
         if (!names) remember(await inspectWorkbook(context, form));
-        return writeQueued(context, form, lists, names!, values);
+        return write(context, names!);
       });
     } catch (e) {
       names = undefined;
-      result = { written: [], rejected: [], problems: [problemFromError(e, "写入数据")] };
+      result = failed(problemFromError(e, step));
     }
     await afterAction();
     return result;
   }
 
-  async function convertTextNumbers(request: ConvertRequest): Promise<ConvertResult> {
-    let result: ConvertResult;
-    try {
-      result = await run(async (context) => {
-        if (!names) remember(await inspectWorkbook(context, form));
-        return convertQueued(context, form, lists, names!, request);
-      });
-    } catch (e) {
-      names = undefined;
-      result = { converted: [], skipped: [], problems: [problemFromError(e, "转换数字")] };
-    }
-    await afterAction();
-    return result;
+  function writeValues(values: Record<string, string | number | null>): Promise<WriteResult> {
+    return writeAction(
+      "写入数据",
+      (context, tables) => writeQueued(context, form, lists, tables, values),
+      (problem) => ({ written: [], rejected: [], problems: [problem] }),
+    );
+  }
+
+  function convertTextNumbers(request: ConvertRequest): Promise<ConvertResult> {
+    return writeAction(
+      "转换数字",
+      (context, tables) => convertQueued(context, form, lists, tables, request),
+      (problem) => ({ converted: [], skipped: [], problems: [problem] }),
+    );
   }
 
   async function addListEntry(listId: string, entry: { name: string; code?: string }, options: ApplyOptions = {}): Promise<WriteResult> {
