@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkReport, type RuleResult } from "../../../src/core/check";
+import { checkReport } from "../../../src/core/check";
 import { CHECK_COLUMNS, CHECK_FIRST_ROW } from "../../../src/core/plan/check-sheet";
 import { totalFormulas } from "../../../src/core/plan/layout";
 import { defaultForm, expandFields, type ReportData } from "../../../src/core/spec";
 import type { MemoryWorkbook } from "../../../src/hosts/memory";
+import { expectedVerdict } from "../../core/plan/plan-workbook";
 import { fieldAddress, layOut, seed, setup, typeReport } from "./helpers";
-
-/** The word the 校验 sheet should show for a core verdict. */
-function expectedVerdict(r: RuleResult): string {
-  switch (r.status) {
-    case "pass":
-      return "通过";
-    case "tail":
-      return "尾差";
-    case "skipped":
-      return r.reason === "未填写" ? "未填" : "无法校验";
-    case "fail":
-      if (r.finding?.kind === "overspend") return "超支";
-      if (r.finding?.kind === "unbudgeted") return "超支（年初未作预算）";
-      return "不通过";
-  }
-}
 
 function sheetVerdicts(wb: MemoryWorkbook, rules: number): Map<string, string> {
   const out = new Map<string, string>();
