@@ -26,26 +26,11 @@ import { openWorkbook } from "../../src/hosts/xlsx/open";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { loadWorkbookReport, type WorkbookReport } from "../../src/hosts/xlsx/report";
 import { loadSeed } from "../fixtures/load";
+import { expectedVerdict } from "../core/plan/plan-workbook";
 import { filledWorkbook } from "../hosts/xlsx/seed-workbook";
 import { convertWithLibreOffice, libreOfficeGate } from "./soffice";
 
 const { soffice, skip } = libreOfficeGate();
-
-/** The 校验 sheet's verdict the core's result stands for (see src/core/plan/README.md). */
-function expectedVerdict(result: RuleResult): string {
-  switch (result.status) {
-    case "pass":
-      return VERDICT.pass;
-    case "tail":
-      return VERDICT.tail;
-    case "fail":
-      if (result.finding?.kind === "unbudgeted") return VERDICT.unbudgeted;
-      if (result.finding?.kind === "overspend") return VERDICT.overspend;
-      return VERDICT.fail;
-    case "skipped":
-      return result.reason === "未填写" ? VERDICT.blank : VERDICT.unreadable;
-  }
-}
 
 /** Rule id → verdict text, as LibreOffice calculated the 校验 sheet. */
 async function verdicts(file: string): Promise<Map<string, string>> {
