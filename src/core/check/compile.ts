@@ -2,6 +2,7 @@ import { sheetAddress } from "../plan/address";
 import { cellIndex, type CellPosition } from "../plan/placement";
 import { expandFields, type FieldDef, type Lists } from "../spec/instances";
 import type { FormSpec } from "../spec/types";
+import { FieldIndex, FieldsById } from "./field-index";
 import { expandRules, ruleFields, type Rule } from "./rules";
 
 /** A rule with its fields resolved to positions in CompiledForm.fields (in ruleFields order). */
@@ -10,11 +11,11 @@ export type IndexedRule = Rule & { ix: number[] };
 /** Everything about a form that depends only on its lists, not on the values typed. */
 export interface CompiledForm {
   fields: FieldDef[];
-  fieldById: Map<string, FieldDef>;
-  indexOf: Map<string, number>;
+  fieldById: ReadonlyMap<string, FieldDef>;
+  indexOf: ReadonlyMap<string, number>;
   rules: IndexedRule[];
   /** Layout order of fields, for sorting findings. */
-  order: Map<string, number>;
+  order: ReadonlyMap<string, number>;
   /** Sheet-qualified address of a field in the template as laid out for these lists. */
   templateAddress: (fieldId: string) => string;
   /**
@@ -44,13 +45,8 @@ function compile(form: FormSpec, lists: Lists): CompiledForm {
   // locates only its own table. The lists are copied so a later change to them cannot move them.
   const listsNow: Lists = Object.fromEntries(Object.entries(lists).map(([id, entries]) => [id, entries?.slice()]));
   let index: Map<string, CellPosition> | undefined;
-  // One pass, no [key, value] pair per field: a form with a 100,000-entry list has that many.
-  const indexOf = new Map<string, number>();
-  const fieldById = new Map<string, FieldDef>();
-  fields.forEach((f, i) => {
-    indexOf.set(f.id, i);
-    fieldById.set(f.id, f);
-  });
+  const indexOf = new FieldIndex(fields);
+  const fieldById = new FieldsById(fields, indexOf);
   const position = (id: string) => {
     const i = indexOf.get(id);
     if (i === undefined) throw new Error(`rule refers to unknown field ${id}`);

@@ -44,7 +44,7 @@ export function withUnit(field: FieldDef, shown: string): string {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Errors before warnings (overspends) before notices, then in layout order of their cell. */
-export function sortFindings(findings: Finding[], order: Map<string, number>): Finding[] {
+export function sortFindings(findings: Finding[], order: ReadonlyMap<string, number>): Finding[] {
   return [...findings].sort(
     (x, y) =>
       SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] ||

@@ -1,0 +1,121 @@
+import type { FieldDef } from "../spec/instances";
+
+/** Where one list row's entries start in the field array, and how their columns are laid. */
+interface ListBlock {
+  start: number;
+  /** Fields per entry: the table's value columns (1 for a record table). */
+  width: number;
+  /** Offset of each value column within an entry; undefined for a record table. */
+  columns?: Map<string, number>;
+}
+
+/**
+ * Field positions by id, without a hash entry per field. A form with a 100,000-entry 科目 list
+ * has that many fields, and two maps of that size cost an import more than the rest of
+ * compiling it. expandFields lays a list row's entries out one after another, each with the
+ * table's value columns in order, so `table.row[n].column` sits at start + (n − 1) × width +
+ * offset: only fixed rows and list blocks are kept in maps. Every answer found by position is
+ * confirmed against the id of the field there; an id that does not confirm is looked up in a
+ * full map built on first need, so a change of that layout costs time, never a wrong field.
+ */
+export class FieldIndex implements ReadonlyMap<string, number> {
+  private readonly fixed = new Map<string, number>();
+  private readonly lists = new Map<string, ListBlock>();
+  private full: Map<string, number> | undefined;
+
+  constructor(private readonly fields: readonly FieldDef[]) {
+    fields.forEach((f, i) => {
+      const n = f.row.listIndex;
+      if (n === undefined) return void this.fixed.set(f.id, i);
+      const key = `${f.table.id}.${f.row.spec.id}`;
+      if (n !== 1 || this.lists.has(key)) return;
+      const columns = f.column ? new Map((f.table.columns ?? []).map((c, j) => [c.id, j])) : undefined;
+      this.lists.set(key, { start: i, width: columns?.size ?? 1, columns });
+    });
+  }
+
+  get size(): number {
+    return this.fields.length;
+  }
+
+  get(id: string): number | undefined {
+    const open = id.indexOf("[");
+    if (open < 0) return this.fixed.get(id);
+    const ix = this.byPosition(id, open);
+    if (ix !== undefined && this.fields[ix]?.id === id) return ix;
+    return this.fullMap().get(id);
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  /** Where `table.row[n]` or `table.row[n].column` would be, unconfirmed. */
+  private byPosition(id: string, open: number): number | undefined {
+    const block = this.lists.get(id.slice(0, open));
+    const close = id.indexOf("]", open);
+    if (!block || close < 0) return undefined;
+    const n = Number(id.slice(open + 1, close));
+    if (!Number.isInteger(n) || n < 1) return undefined;
+    const rest = id.slice(close + 1);
+    const offset = block.columns ? (rest.startsWith(".") ? block.columns.get(rest.slice(1)) : undefined) : rest === "" ? 0 : undefined;
+    return offset === undefined ? undefined : block.start + (n - 1) * block.width + offset;
+  }
+
+  private fullMap(): Map<string, number> {
+    if (!this.full) {
+      this.full = new Map();
+      this.fields.forEach((f, i) => this.full!.set(f.id, i));
+    }
+    return this.full;
+  }
+
+  *entries(): MapIterator<[string, number]> {
+    for (let i = 0; i < this.fields.length; i++) yield [this.fields[i].id, i];
+  }
+  *keys(): MapIterator<string> {
+    for (const f of this.fields) yield f.id;
+  }
+  *values(): MapIterator<number> {
+    for (let i = 0; i < this.fields.length; i++) yield i;
+  }
+  forEach(fn: (value: number, key: string, map: ReadonlyMap<string, number>) => void): void {
+    this.fields.forEach((f, i) => fn(i, f.id, this));
+  }
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.entries();
+  }
+}
+
+/** Fields by id through a FieldIndex: the same answers as a Map of every field, without building one. */
+export class FieldsById implements ReadonlyMap<string, FieldDef> {
+  constructor(
+    private readonly fields: readonly FieldDef[],
+    private readonly index: FieldIndex,
+  ) {}
+  get size(): number {
+    return this.fields.length;
+  }
+  get(id: string): FieldDef | undefined {
+    const i = this.index.get(id);
+    return i === undefined ? undefined : this.fields[i];
+  }
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+  *entries(): MapIterator<[string, FieldDef]> {
+    for (const f of this.fields) yield [f.id, f];
+  }
+  *keys(): MapIterator<string> {
+    for (const f of this.fields) yield f.id;
+  }
+  *values(): MapIterator<FieldDef> {
+    yield* this.fields;
+  }
+  forEach(fn: (value: FieldDef, key: string, map: ReadonlyMap<string, FieldDef>) => void): void {
+    this.fields.forEach((f) => fn(f, f.id, this));
+  }
+  [Symbol.iterator](): MapIterator<[string, FieldDef]> {
+    return this.entries();
+  }
+}
