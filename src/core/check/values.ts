@@ -95,6 +95,15 @@ export function readCell(field: FieldDef, raw: RawValue | undefined): CellState 
   return { state: "number", value: parsed.value, text, halfWidth: halfWidthOf(field, parsed.decimals, isMarkedExact(raw)) };
 }
 
+/**
+ * The state readCell gives an amount field holding `{ value: text, exact: true }`, where text
+ * is `value` written out, made without parsing the text again: an import that has just
+ * converted 100,000 figures hands them to the total checks as they are.
+ */
+export function exactAmountState(value: Dec, text: string): CellState {
+  return { state: "number", value, text, halfWidth: ZERO };
+}
+
 export function readValues(form: FormSpec, data: ReportData): ReadValues {
   const compiled = compileForm(form, data.lists);
   const { raws, states: previous } = compiled.memo as { raws: Array<RawValue | undefined>; states: CellState[] };

@@ -1,3 +1,4 @@
+import { exactAmountState } from "../check/values";
 import { Dec, parseAmount, wanToYuan, yuanToWan, type ParsedAmount } from "../money";
 import { rawText, type ListEntry, type RawValue } from "../spec/data";
 import { fieldId as makeFieldId, type FieldDef } from "../spec/instances";
@@ -10,7 +11,7 @@ import type { TableModel } from "./model";
 import { unitInText } from "./normalize";
 import { mapRows, type LineRole, type RowPlan } from "./rows";
 import { compileTarget, type ImportTarget } from "./target";
-import { compareTotals } from "./totals";
+import { compareTotals, type PlannedCells } from "./totals";
 import type {
   ImportConsumed,
   ImportFinding,
@@ -53,6 +54,8 @@ export class Planner {
   private details: ImportPlan["details"] = [];
   private consumed: ImportConsumed[] = [];
   private rejects: ImportPlan["rejects"] = [];
+  /** The writes again, by position in the target's fields, for the total checks. */
+  private planned: PlannedCells = { values: [], states: [] };
   private cols: ColumnPlan;
   private rowPlan: RowPlan;
   private lists: Record<string, ListEntry[]>;
@@ -108,7 +111,7 @@ export class Planner {
     this.consumeAbove();
     this.placeBody();
     const listAdds = this.listAdds();
-    const { totals, findings } = compareTotals(this.target, this.options.reference, this.writes, this.totals, this.locate);
+    const { totals, findings } = compareTotals(this.target, this.options.reference, this.planned, this.totals, this.locate);
     const rows = this.rowMappings();
     return {
       ...base,
@@ -169,9 +172,15 @@ export class Planner {
     return out;
   }
 
+  /** Position in the target's fields of a line placed on a row or list entry, in a value column. */
+  private positionOf(role: Extract<LineRole, { role: "row" | "entry" }>, columnId: string): number | undefined {
+    return role.role === "entry" ? this.target.positionAt(this.model.listRow!.id, role.index, columnId) : this.target.positionAt(role.rowId, undefined, columnId);
+  }
+
   /** The target field of a line placed on a row or list entry, in a value column. */
   private fieldOf(role: Extract<LineRole, { role: "row" | "entry" }>, columnId: string): FieldDef | undefined {
-    return role.role === "entry" ? this.target.fieldAt(this.model.listRow!.id, role.index, columnId) : this.target.fieldAt(role.rowId, undefined, columnId);
+    const ix = this.positionOf(role, columnId);
+    return ix === undefined ? undefined : this.target.compiled.fields[ix];
   }
 
   private fieldIdOf(rowId: string, columnId: string): string {
@@ -236,10 +245,11 @@ export class Planner {
     switch (role.role) {
       case "row":
       case "entry": {
-        const field = this.fieldOf(role, columnId);
-        if (!field) return this.reject(r, c, `表中没有单元格 ${this.fieldIdOf(role.rowId, columnId)}`);
+        const ix = this.positionOf(role, columnId);
+        if (ix === undefined) return this.reject(r, c, `表中没有单元格 ${this.fieldIdOf(role.rowId, columnId)}`);
+        const field = this.target.compiled.fields[ix];
         if (this.target.formulas.has(field.id)) return this.total(i, c, field);
-        return this.write(i, c, field, this.cols.mappings[c].unit);
+        return this.write(i, c, ix, this.cols.mappings[c].unit);
       }
       case "subtotal":
         return this.subtotal(i, c);
@@ -395,21 +405,22 @@ export class Planner {
     return text === null || String(text).trim() === "" ? undefined : existing;
   }
 
-  /** The write of body cell (i, c) into `field`. */
-  private write(i: number, c: number, field: FieldDef, columnUnit: SourceUnit | undefined): void {
+  /** The write of body cell (i, c) into the field at position ix. */
+  private write(i: number, c: number, ix: number, columnUnit: SourceUnit | undefined): void {
+    const field = this.target.compiled.fields[ix];
     const r = this.rowPlan.lines[i].r;
     const text = this.grid.rows[r][c];
-    if (field.kind === "text") return this.push(r, c, field, undefined, undefined, "none", text.trim(), "asText");
+    if (field.kind === "text") return this.push(r, c, ix, undefined, undefined, "none", text.trim(), "asText");
     const p = this.parsed(i, c);
     if (p.kind === "invalid") return this.reject(r, c, p.reason);
     if (p.kind === "none") {
       const value = field.kind === "amountOrNone" ? text.trim() : "0";
-      return this.push(r, c, field, "0", "0", "none", value, "noFigure");
+      return this.push(r, c, ix, "0", "0", "none", value, "noFigure");
     }
     if (p.unitHint === "%" && field.kind !== "percent") return this.reject(r, c, `应填${field.unit || "数值"}，填写的是百分比“${text.trim()}”`);
     if (field.kind === "percent") {
       const shown = p.value.toFixed();
-      return this.push(r, c, field, shown, shown, "none", text.trim());
+      return this.push(r, c, ix, shown, shown, "none", text.trim());
     }
     if (field.kind === "count" && !p.value.isInteger()) return this.reject(r, c, `应为整数${field.unit ? `（${field.unit}）` : ""}，填写的是“${text.trim()}”`);
     const parsed = p.value.toFixed(p.decimals);
@@ -417,14 +428,16 @@ export class Planner {
     const from = p.unitHint === "%" ? undefined : (p.unitHint ?? columnUnit ?? this.unit.value);
     if (!money || from === undefined || from === field.unit) {
       if (p.unitHint && money && p.unitHint !== field.unit) return this.reject(r, c, `单位不符：${text.trim()}`);
-      return this.push(r, c, field, parsed, parsed, "none", parsed);
+      return this.push(r, c, ix, parsed, parsed, "none", parsed);
     }
     const toWan = from === "元";
     const converted = toWan ? this.wan(i, c, p) : wanToYuan(p.value);
     const convertedText = converted.toFixed();
     // Known to the 分: checks treat it as exact, not as a rounded 2-decimal figure.
     const plain = converted.decimalPlaces() >= 2 ? convertedText : converted.toFixed(2);
-    this.push(r, c, field, parsed, convertedText, toWan ? "元→万元" : "万元→元", { value: plain, exact: true });
+    this.push(r, c, ix, parsed, convertedText, toWan ? "元→万元" : "万元→元", { value: plain, exact: true });
+    // The total checks read this figure as it is rather than parse `plain` again.
+    if (field.kind === "amount" || field.kind === "amountOrNone") this.planned.states[ix] = exactAmountState(converted, plain);
     // The cell's parse and conversion are not needed again (a later look is parsed afresh):
     // let them go while they are young rather than keep 100,000 of them to the end.
     this.forget(i, c);
@@ -434,13 +447,14 @@ export class Planner {
   private push(
     r: number,
     c: number,
-    field: FieldDef,
+    ix: number,
     parsed: string | undefined,
     converted: string | undefined,
     conversion: ImportWrite["conversion"],
     value: RawValue,
     flag?: "asText" | "noFigure",
   ): void {
+    const field = this.target.compiled.fields[ix];
     const line = this.grid.lines[r];
     const text = this.grid.rows[r][c];
     const cell = this.target.address(field);
@@ -453,6 +467,7 @@ export class Planner {
     const existing = this.existingOf(field.id);
     if (existing !== undefined) w.existing = existing;
     this.writes.push(w);
+    this.planned.values[ix] = value;
   }
 
   // ── lists and rows ───────────────────────────────────────────────────────

@@ -22,9 +22,12 @@ export interface ImportTarget {
   /** The same for a field already looked up. */
   address: (field: FieldDef) => string;
   /**
-   * The imported table's field at a row (a fixed row, or entry n of a list row) and value
-   * column (undefined for a record table), found by position rather than by building its id.
+   * Position in compiled.fields of the imported table's field at a row (a fixed row, or entry
+   * n of a list row) and value column (undefined for a record table), found by position
+   * rather than by building its id.
    */
+  positionAt: (rowSpecId: string, listIndex: number | undefined, columnId: string | undefined) => number | undefined;
+  /** The field at positionAt. */
   fieldAt: (rowSpecId: string, listIndex: number | undefined, columnId: string | undefined) => FieldDef | undefined;
   /** Fields of the table that the template computes with a formula: compared, never written. */
   formulas: Set<string>;
@@ -83,8 +86,12 @@ export function compileTarget(form: FormSpec, tableId: string, lists: Lists): Im
     const field = compiled.fieldById.get(id);
     return field ? address(field) : id;
   };
-  const fieldAt = fieldsByPosition(compiled, tableId);
-  return { compiled, locate, address, fieldAt, formulas: new Set(totalRules.map((r) => r.target)), totalRules };
+  const positionAt = positionsOf(compiled, tableId);
+  const fieldAt: ImportTarget["fieldAt"] = (row, n, column) => {
+    const ix = positionAt(row, n, column);
+    return ix === undefined ? undefined : compiled.fields[ix];
+  };
+  return { compiled, locate, address, positionAt, fieldAt, formulas: new Set(totalRules.map((r) => r.target)), totalRules };
 }
 
 /**
@@ -93,7 +100,7 @@ export function compileTarget(form: FormSpec, tableId: string, lists: Lists): Im
  * Every answer is checked against the field found there (row spec, entry, column), and looked
  * up by id if it does not match, so a change of that order costs time, never a wrong cell.
  */
-function fieldsByPosition(compiled: CompiledForm, tableId: string): ImportTarget["fieldAt"] {
+function positionsOf(compiled: CompiledForm, tableId: string): ImportTarget["positionAt"] {
   const { fields } = compiled;
   const specStart = new Map<string, number>();
   let table: FieldDef["table"] | undefined;
@@ -113,12 +120,13 @@ function fieldsByPosition(compiled: CompiledForm, tableId: string): ImportTarget
     const start = specStart.get(rowSpecId);
     const j = record ? 0 : offset.get(columnId ?? "");
     if (table && start !== undefined && j !== undefined) {
-      const f = fields[start + ((listIndex ?? 1) - 1) * width + j];
-      if (f && f.table === table && f.row.spec.id === rowSpecId && f.row.listIndex === listIndex && f.column?.id === (record ? undefined : columnId)) return f;
+      const ix = start + ((listIndex ?? 1) - 1) * width + j;
+      const f = fields[ix];
+      if (f && f.table === table && f.row.spec.id === rowSpecId && f.row.listIndex === listIndex && f.column?.id === (record ? undefined : columnId)) return ix;
     }
     if (!table) return undefined;
     const rowId = listIndex === undefined ? rowSpecId : `${rowSpecId}[${listIndex}]`;
-    return compiled.fieldById.get(fieldId(table, rowId, record ? undefined : columnId));
+    return compiled.indexOf.get(fieldId(table, rowId, record ? undefined : columnId));
   };
 }
 

@@ -3,7 +3,16 @@ import { contribution, readCell, type CellState, type ReadValues } from "../chec
 import { sum, type Dec } from "../money";
 import type { RawValue, ReportData } from "../spec/data";
 import type { ImportTarget } from "./target";
-import type { ImportFinding, ImportTotal, ImportWrite, TotalStatus } from "./types";
+import type { ImportFinding, ImportTotal, TotalStatus } from "./types";
+
+/**
+ * What the plan writes, by position in the target's fields: the raw value, and, where the
+ * planner already holds the figure exactly, the state a check reads from that value.
+ */
+export interface PlannedCells {
+  values: Array<RawValue | undefined>;
+  states: Array<CellState | undefined>;
+}
 
 const STATUS_OF: Record<RuleResult["status"], TotalStatus> = { pass: "agrees", tail: "tail", fail: "differs", skipped: "unchecked" };
 const WORST: TotalStatus[] = ["differs", "tail", "agrees", "unchecked"];
@@ -20,24 +29,27 @@ const EMPTY: CellState = { state: "empty" };
 export function compareTotals(
   target: ImportTarget,
   reference: ReportData | undefined,
-  writes: ImportWrite[],
+  planned: PlannedCells,
   totals: ImportTotal[],
   locate: (id: string) => string,
 ): { totals: ImportTotal[]; findings: ImportFinding[] } {
   const templateTotals = totals.filter((t) => t.kind === "template" && t.fieldId);
   if (!templateTotals.length) return { totals, findings: [] };
-  // What each field will hold, by position: the writes, then the exported totals in their cells.
+  // What each field will hold, by position: the writes, and the exported totals in their cells.
   const { compiled } = target;
-  const planned = new Array<RawValue | undefined>(compiled.fields.length);
-  const isPlanned = new Uint8Array(compiled.fields.length);
-  const plan = (fieldId: string, value: RawValue) => {
-    const ix = compiled.indexOf.get(fieldId);
-    if (ix === undefined) return;
-    planned[ix] = value;
-    isPlanned[ix] = 1;
+  const totalAt = new Map<number, RawValue>();
+  for (const t of templateTotals) {
+    const ix = compiled.indexOf.get(t.fieldId!);
+    if (ix !== undefined) totalAt.set(ix, t.conversion === "元→万元" ? { value: t.exported, exact: true } : t.exported);
+  }
+  const stateOf = (ix: number): CellState => {
+    const field = compiled.fields[ix];
+    if (totalAt.has(ix)) return readCell(field, totalAt.get(ix));
+    const known = planned.states[ix];
+    if (known) return known;
+    const value = planned.values[ix];
+    return readCell(field, value !== undefined ? value : reference?.values[field.id]);
   };
-  for (const w of writes) plan(w.fieldId, w.value);
-  for (const t of templateTotals) plan(t.fieldId!, t.conversion === "元→万元" ? { value: t.exported, exact: true } : t.exported);
 
   const compared = new Set(templateTotals.map((t) => t.fieldId!));
   const rules = target.totalRules.filter((r) => compared.has(r.target));
@@ -47,8 +59,7 @@ export function compareTotals(
     for (const ix of rule.ix) {
       if (read[ix]) continue;
       read[ix] = true;
-      const field = compiled.fields[ix];
-      states[ix] = readCell(field, isPlanned[ix] ? planned[ix] : reference?.values[field.id]);
+      states[ix] = stateOf(ix);
     }
   }
   // evaluateRule reads fields and states by position; `cells` is for callers that look up by id.
