@@ -15,6 +15,8 @@ export interface RuleResult {
   /** Why a skipped rule could not be checked (未填写 / 含无法识别的数值). */
   reason?: string;
   finding?: Finding;
+  /** Equations: the signed sum of the parts that are filled, when any is (an import shows it beside the exported total). */
+  partsSum?: Dec;
 }
 
 /** Turns field ids into sheet-qualified cell addresses. */
@@ -70,10 +72,11 @@ function evaluateEquation(ctx: Context, rule: Extract<IndexedRule, { kind: "equa
     filled++;
     expected = rule.terms[k].sign === 1 ? expected.plus(v) : expected.minus(v);
   }
-  if (actual === undefined || filled === 0) return { rule, status: "skipped", reason: "未填写" };
+  if (filled === 0) return { rule, status: "skipped", reason: "未填写" };
+  if (actual === undefined) return { rule, status: "skipped", reason: "未填写", partsSum: expected };
   const diff = actual.minus(expected);
-  if (diff.isZero()) return { rule, status: "pass" };
-  return equationFinding(ctx, rule, actual, expected, diff);
+  if (diff.isZero()) return { rule, status: "pass", partsSum: expected };
+  return { ...equationFinding(ctx, rule, actual, expected, diff), partsSum: expected };
 }
 
 /** The slow path, only for totals that do not add up: tolerance, explanation, largest part. */

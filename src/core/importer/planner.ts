@@ -1,5 +1,5 @@
 import { exactAmountState } from "../check/values";
-import { Dec, parseAmount, wanToYuan, yuanToWan, type ParsedAmount } from "../money";
+import { Dec, parseAmount, plainDecimalText, wanToYuan, wanToYuanText, yuanToWanText, yuanToWan, type ParsedAmount } from "../money";
 import { rawText, type ListEntry, type RawValue } from "../spec/data";
 import { fieldId as makeFieldId, type FieldDef } from "../spec/instances";
 import type { FormSpec } from "../spec/types";
@@ -423,7 +423,8 @@ export class Planner {
       return this.push(r, c, ix, shown, shown, "none", text.trim());
     }
     if (field.kind === "count" && !p.value.isInteger()) return this.reject(r, c, `应为整数${field.unit ? `（${field.unit}）` : ""}，填写的是“${text.trim()}”`);
-    const parsed = p.value.toFixed(p.decimals);
+    // A plain cell's text is already what toFixed would write: no decimal is built for it.
+    const parsed = plainDecimalText(text) ?? p.value.toFixed(p.decimals);
     const money = field.unit === "万元" || field.unit === "元";
     const from = p.unitHint === "%" ? undefined : (p.unitHint ?? columnUnit ?? this.unit.value);
     if (!money || from === undefined || from === field.unit) {
@@ -432,9 +433,10 @@ export class Planner {
     }
     const toWan = from === "元";
     const converted = toWan ? this.wan(i, c, p) : wanToYuan(p.value);
-    const convertedText = converted.toFixed();
+    const convertedText = toWan ? yuanToWanText(parsed) : wanToYuanText(parsed);
     // Known to the 分: checks treat it as exact, not as a rounded 2-decimal figure.
-    const plain = converted.decimalPlaces() >= 2 ? convertedText : converted.toFixed(2);
+    const point = convertedText.indexOf(".");
+    const plain = point >= 0 && convertedText.length - point - 1 >= 2 ? convertedText : converted.toFixed(2);
     this.push(r, c, ix, parsed, convertedText, toWan ? "元→万元" : "万元→元", { value: plain, exact: true });
     // The total checks read this figure as it is rather than parse `plain` again.
     if (field.kind === "amount" || field.kind === "amountOrNone") this.planned.states[ix] = exactAmountState(converted, plain);

@@ -2,6 +2,7 @@ import { evaluateRule, type RuleResult } from "../check/evaluate";
 import { contribution, readCell, type CellState, type ReadValues } from "../check/values";
 import { sum, type Dec } from "../money";
 import type { RawValue, ReportData } from "../spec/data";
+import type { IndexedRule } from "../check/compile";
 import type { ImportTarget } from "./target";
 import type { ImportFinding, ImportTotal, TotalStatus } from "./types";
 
@@ -12,6 +13,16 @@ import type { ImportFinding, ImportTotal, TotalStatus } from "./types";
 export interface PlannedCells {
   values: Array<RawValue | undefined>;
   states: Array<CellState | undefined>;
+}
+
+/** The signed sum of a rule's filled parts, for a rule evaluateRule skipped before adding them (a part it could not read). */
+function partsSum(rule: Extract<IndexedRule, { kind: "equation" }>, states: CellState[]): Dec | undefined {
+  const filled: Dec[] = [];
+  for (let k = 0; k < rule.terms.length; k++) {
+    const v = contribution(states[rule.ix[k + 1]]);
+    if (v !== undefined) filled.push(rule.terms[k].sign === 1 ? v : v.negated());
+  }
+  return filled.length ? sum(filled) : undefined;
 }
 
 const STATUS_OF: Record<RuleResult["status"], TotalStatus> = { pass: "agrees", tail: "tail", fail: "differs", skipped: "unchecked" };
@@ -79,12 +90,7 @@ export function compareTotals(
     const statuses = results.map((r) => STATUS_OF[r.result.status]);
     const status = WORST.find((s) => statuses.includes(s)) ?? "unchecked";
     const { result: decisive, rule } = results.find((r) => STATUS_OF[r.result.status] === status)!;
-    const filled: Dec[] = [];
-    for (let k = 0; k < rule.terms.length; k++) {
-      const v = contribution(states[rule.ix[k + 1]]);
-      if (v !== undefined) filled.push(rule.terms[k].sign === 1 ? v : v.negated());
-    }
-    const expected = filled.length ? sum(filled).toFixed() : undefined;
+    const expected = (decisive.partsSum ?? partsSum(rule, states))?.toFixed();
     const message =
       decisive.finding?.message ??
       (status === "unchecked" ? `未核对：${decisive.reason ?? "分项未填写"}` : status === "agrees" ? `与模板合计 ${expected} 一致` : undefined);

@@ -80,6 +80,20 @@ function parsePlainDecimal(text: string): ParsedAmount | undefined {
 
 const GROUPED_DECIMAL = /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d{1,20})?$/;
 
+/**
+ * What parseAmount(text).value.toFixed(decimals) gives for a plain or correctly grouped decimal
+ * ("12,997,700.50" → "12997700.50", "007" → "7", "-0.00" → "0.00"), made from the text without
+ * building a decimal: an import writes this for every cell. Undefined for anything else.
+ */
+export function plainDecimalText(text: string): string | undefined {
+  const plain = GROUPED_DECIMAL.test(text) ? text.replace(/,/g, "") : text;
+  const m = PLAIN_DECIMAL.exec(plain);
+  if (!m) return undefined;
+  const integer = m[1].replace(/^0+(?=\d)/, "");
+  const body = m[2] === undefined ? integer : `${integer}.${m[2]}`;
+  return plain.startsWith("-") && /[1-9]/.test(body) ? `-${body}` : body;
+}
+
 /** Exposed for the test that holds the fast path to the scanner's result. */
 export function parseWithScanner(text: string): ParsedAmount {
   return parseText(text);

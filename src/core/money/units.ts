@@ -11,6 +11,16 @@ export function yuanToWan(v: Dec): Dec {
   return shiftDecimalPoint(toDec(v), -YUAN_PER_WAN);
 }
 
+/** yuanToWan of a plain decimal text, as text (what toFixed() writes for the result). */
+export function yuanToWanText(text: string): string {
+  return shiftPointText(text, -YUAN_PER_WAN);
+}
+
+/** wanToYuan of a plain decimal text, as text. */
+export function wanToYuanText(text: string): string {
+  return shiftPointText(text, YUAN_PER_WAN);
+}
+
 /** 万元 -> 元, exact. */
 export function wanToYuan(v: Dec): Dec {
   return shiftDecimalPoint(toDec(v), YUAN_PER_WAN);
@@ -34,4 +44,27 @@ function powerOfTen(places: number): Dec {
   let p = POWERS.get(places);
   if (!p) POWERS.set(places, (p = new Dec(`1e${places}`)));
   return p;
+}
+
+/**
+ * A plain decimal text times 10^places, written as Dec's toFixed() writes the product (no
+ * exponent, no trailing fraction zeros, "0" for zero): 元 → 万元 of a figure an import has
+ * already written out, by moving its point rather than through a decimal.
+ */
+export function shiftPointText(text: string, places: number): string {
+  const negative = text.startsWith("-");
+  const body = negative ? text.slice(1) : text;
+  const point = body.indexOf(".");
+  const integer = point < 0 ? body : body.slice(0, point);
+  let digits = point < 0 ? body : integer + body.slice(point + 1);
+  let pointAt = integer.length + places;
+  if (pointAt <= 0) {
+    digits = "0".repeat(1 - pointAt) + digits;
+    pointAt = 1;
+  }
+  if (pointAt > digits.length) digits += "0".repeat(pointAt - digits.length);
+  const whole = digits.slice(0, pointAt).replace(/^0+(?=\d)/, "");
+  const fraction = digits.slice(pointAt).replace(/0+$/, "");
+  const out = fraction ? `${whole}.${fraction}` : whole;
+  return negative && /[1-9]/.test(out) ? `-${out}` : out;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Dec } from "../../../src/core/money/decimal";
-import { shiftDecimalPoint, wanToYuan, yuanToWan } from "../../../src/core/money/units";
+import { shiftDecimalPoint, shiftPointText, wanToYuan, wanToYuanText, yuanToWan, yuanToWanText } from "../../../src/core/money/units";
+import fc from "fast-check";
+import { exactDecimal } from "./arbitraries";
 
 describe("元 and 万元", () => {
   it("yuanToWan(12997700) is 1299.77 exactly", () => {
@@ -24,5 +26,40 @@ describe("元 and 万元", () => {
   it("shiftDecimalPoint moves the point both ways", () => {
     expect(shiftDecimalPoint(new Dec("0.4477"), 2).toString()).toBe("44.77");
     expect(shiftDecimalPoint(new Dec("44.77"), -2).toString()).toBe("0.4477");
+  });
+});
+
+describe("shiftPointText: moving the point of a written decimal, as Dec would write the product", () => {
+  it.each([
+    ["49774.64", -4, "4.977464"],
+    ["100.00", -4, "0.01"],
+    ["0.00", -4, "0"],
+    ["-5", -4, "-0.0005"],
+    ["12997700", -4, "1299.77"],
+    ["1299.77", 4, "12997700"],
+    ["0.0001", 4, "1"],
+  ] as const)("%s × 10^%d = %s", (text, places, out) => {
+    expect(shiftPointText(text, places)).toBe(out);
+  });
+  it("equals Dec's own shift for random decimals written with any number of decimals", () => {
+    fc.assert(
+      fc.property(exactDecimal(), fc.integer({ min: 0, max: 3 }), fc.integer({ min: -6, max: 6 }), ({ value, scale }, extra, places) => {
+        const written = value.toFixed(scale + extra);
+        expect(shiftPointText(written, places)).toBe(shiftDecimalPoint(value, places).toFixed());
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("yuanToWanText and wanToYuanText", () => {
+  it("agree with the decimal conversions", () => {
+    fc.assert(
+      fc.property(exactDecimal({ maxScale: 4 }), ({ value, scale }) => {
+        expect(yuanToWanText(value.toFixed(scale))).toBe(yuanToWan(value).toFixed());
+        expect(wanToYuanText(value.toFixed(scale))).toBe(wanToYuan(value).toFixed());
+      }),
+      { numRuns: 300 },
+    );
   });
 });
