@@ -1,4 +1,4 @@
-import { rowInstances, type Lists } from "../spec/instances";
+import { listRowCount, rowInstances, type Lists } from "../spec/instances";
 import type {
   BudgetRelation,
   Each,
@@ -65,9 +65,12 @@ function expandStar(form: FormSpec, ref: string, lists: Lists): string[] {
   const [, tableId, rowSpecId, rest] = m;
   const table = tableById(form, tableId);
   if (!table) throw new Error(`reference ${ref} names unknown table ${tableId}`);
-  return rowInstances(table, lists)
-    .filter((r) => r.spec.id === rowSpecId)
-    .map((r) => `${tableId}.${r.id}${rest}`);
+  // The ids rowInstances gives this row, made without building its instances (a 科目 list
+  // of 100,000 entries would build them only to read their ids).
+  const spec = table.rows.find((r) => r.id === rowSpecId);
+  if (!spec) return [];
+  if (!spec.list) return [`${tableId}.${rowSpecId}${rest}`];
+  return Array.from({ length: listRowCount(lists, spec.list) }, (_, k) => `${tableId}.${rowSpecId}[${k + 1}]${rest}`);
 }
 
 function ruleId(relation: Relation, s: Substitution): string {

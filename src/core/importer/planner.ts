@@ -74,6 +74,12 @@ export class Planner {
    */
   private width: number;
   private parses: Array<ParsedAmount | undefined> = [];
+  /**
+   * A plain decimal cell's written form (plainDecimalText), null for any other cell. Most
+   * export cells are plain: their figure in 万元 is then made from text with the point moved,
+   * one decimal per cell rather than a parse, a conversion and two texts written back.
+   */
+  private plains: Array<string | null | undefined> = [];
   private wans: Array<Dec | undefined> = [];
   private amounts: Array<CellAmount | undefined> = [];
 
@@ -277,7 +283,20 @@ export class Planner {
   private forget(i: number, c: number): void {
     const k = i * this.width + c;
     this.parses[k] = undefined;
+    this.plains[k] = undefined;
     this.wans[k] = undefined;
+  }
+
+  /** plainDecimalText of body cell (i, c), or null when it is not a plain decimal: made once. */
+  private plainOf(i: number, c: number): string | null {
+    const k = i * this.width + c;
+    return (this.plains[k] ??= plainDecimalText(this.grid.rows[this.rowPlan.lines[i].r][c]) ?? null);
+  }
+
+  /** The figure in 万元 of a plain cell read as 元, made once. */
+  private wanOfPlain(i: number, c: number, plain: string): Dec {
+    const k = i * this.width + c;
+    return (this.wans[k] ??= new Dec(yuanToWanText(plain)));
   }
 
   /** The amount of body cell (i, c), read as 元, in 万元: converted once. */
@@ -366,6 +385,8 @@ export class Planner {
    * every 项 under a 款: the cell's parse and conversion are kept for its own write.
    */
   private valueOf(i: number, c: number): Dec | undefined {
+    const plain = this.plainOf(i, c);
+    if (plain !== null) return this.moneyColumn[c] && (this.cols.mappings[c].unit ?? this.unit.value) === "元" ? this.wanOfPlain(i, c, plain) : new Dec(plain);
     const p = this.parsed(i, c);
     if (p.kind === "invalid") return undefined;
     if (p.kind === "none") return ZERO;
@@ -411,6 +432,8 @@ export class Planner {
     const r = this.rowPlan.lines[i].r;
     const text = this.grid.rows[r][c];
     if (field.kind === "text") return this.push(r, c, ix, undefined, undefined, "none", text.trim(), "asText");
+    const plain = this.plainOf(i, c);
+    if (plain !== null && (field.kind === "amount" || field.kind === "amountOrNone")) return this.writePlain(i, c, ix, plain, columnUnit);
     const p = this.parsed(i, c);
     if (p.kind === "invalid") return this.reject(r, c, p.reason);
     if (p.kind === "none") {
@@ -433,11 +456,29 @@ export class Planner {
     }
     const toWan = from === "元";
     const converted = toWan ? this.wan(i, c, p) : wanToYuan(p.value);
-    const convertedText = toWan ? yuanToWanText(parsed) : wanToYuanText(parsed);
+    this.pushConverted(i, c, ix, parsed, toWan, converted, toWan ? yuanToWanText(parsed) : wanToYuanText(parsed));
+  }
+
+  /** write() for a plain decimal going to an amount field: the same write, made from its text. */
+  private writePlain(i: number, c: number, ix: number, plain: string, columnUnit: SourceUnit | undefined): void {
+    const field = this.target.compiled.fields[ix];
+    const r = this.rowPlan.lines[i].r;
+    const money = field.unit === "万元" || field.unit === "元";
+    const from = columnUnit ?? this.unit.value;
+    if (!money || from === field.unit) return this.push(r, c, ix, plain, plain, "none", plain);
+    const toWan = from === "元";
+    const convertedText = toWan ? yuanToWanText(plain) : wanToYuanText(plain);
+    const converted = toWan ? this.wanOfPlain(i, c, plain) : new Dec(convertedText);
+    this.pushConverted(i, c, ix, plain, toWan, converted, convertedText);
+  }
+
+  /** The write of a figure converted between 元 and 万元, exactly. */
+  private pushConverted(i: number, c: number, ix: number, parsed: string, toWan: boolean, converted: Dec, convertedText: string): void {
+    const field = this.target.compiled.fields[ix];
     // Known to the 分: checks treat it as exact, not as a rounded 2-decimal figure.
     const point = convertedText.indexOf(".");
     const plain = point >= 0 && convertedText.length - point - 1 >= 2 ? convertedText : converted.toFixed(2);
-    this.push(r, c, ix, parsed, convertedText, toWan ? "元→万元" : "万元→元", { value: plain, exact: true });
+    this.push(this.rowPlan.lines[i].r, c, ix, parsed, convertedText, toWan ? "元→万元" : "万元→元", { value: plain, exact: true });
     // The total checks read this figure as it is rather than parse `plain` again.
     if (field.kind === "amount" || field.kind === "amountOrNone") this.planned.states[ix] = exactAmountState(converted, plain);
     // The cell's parse and conversion are not needed again (a later look is parsed afresh):

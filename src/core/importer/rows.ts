@@ -51,7 +51,7 @@ const LIST_ENTRY_FUZZY_THRESHOLD = 0.8;
 /** Fuzzy matching against existing list entries only for lists of ordinary size (linear per line otherwise). */
 const FUZZY_LIST_LIMIT = 200;
 
-function readLine(grid: SourceGrid, r: number, cols: ColumnPlan, coded: boolean): Line {
+function readLine(grid: SourceGrid, r: number, cols: ColumnPlan, valueColumns: number[], coded: boolean): Line {
   const row = grid.rows[r];
   const rawName = cols.nameColumn === undefined ? "" : (row[cols.nameColumn] ?? "");
   const codeCell = cols.codeColumn === undefined ? "" : nfkc(row[cols.codeColumn] ?? "").trim();
@@ -66,7 +66,7 @@ function readLine(grid: SourceGrid, r: number, cols: ColumnPlan, coded: boolean)
   }
   const normalized = normalizeLabel(name);
   let filled = false;
-  for (const c of cols.values.keys()) if (!isBlank(row[c])) filled = true;
+  for (const c of valueColumns) if (!isBlank(row[c])) filled = true;
   return {
     r,
     line: grid.lines[r],
@@ -165,7 +165,14 @@ function totalRowOf(model: TableModel): PreparedCandidate<string> | undefined {
 
 class ListMatcher {
   private byCode = new Map<string, number>();
+  /** First entry of each normalised name, except those of `unnamed`. */
   private byName = new Map<string, number>();
+  /**
+   * Coded entries added since a line without a code last asked for a name: a line with a code
+   * is only matched by name to an entry without one, so a ledger of 100,000 coded lines never
+   * indexes their names. The first line without a code puts them in byName, in order.
+   */
+  private unnamed: Array<{ name: string; index: number }> = [];
   private fuzzy: PreparedCandidate<number>[] = [];
   private added: NewEntry[] = [];
   constructor(private existing: ListEntry[]) {
@@ -184,6 +191,7 @@ class ListMatcher {
       const index = byCode;
       return { index, how: "code", score: 1, matched: line.code, isNew: index > this.existing.length };
     }
+    if (line.code === undefined) this.nameAll();
     const exact = this.byName.get(line.normalized);
     if (exact !== undefined && (line.code === undefined || this.entryCode(exact) === undefined)) {
       return { index: exact, how: "exact", score: 1, matched: this.nameOf(exact), isNew: exact > this.existing.length };
@@ -197,8 +205,17 @@ class ListMatcher {
     this.added.push({ index, entry, line: line.line });
     if (line.code !== undefined) this.byCode.set(line.code, index);
     // `exact` is what byName held for this name a moment ago: a name already there keeps its entry.
-    if (line.normalized && exact === undefined) this.byName.set(line.normalized, index);
+    if (line.normalized && exact === undefined) {
+      if (line.code !== undefined) this.unnamed.push({ name: line.normalized, index });
+      else this.byName.set(line.normalized, index);
+    }
     return { index, how: "new", score: 0, isNew: true };
+  }
+
+  /** Puts the names of coded entries added since the last call in byName (a name already there keeps its entry). */
+  private nameAll(): void {
+    for (const { name, index } of this.unnamed) if (!this.byName.has(name)) this.byName.set(name, index);
+    this.unnamed.length = 0;
   }
   private entryCode(index: number): string | undefined {
     return index <= this.existing.length ? this.existing[index - 1].code : this.added[index - this.existing.length - 1]?.entry.code;
@@ -226,9 +243,10 @@ export function mapRows(
 ): RowPlan {
   const body = sampleOnly ? layout.body.slice(0, 200) : layout.body;
   const lines: Line[] = [];
+  const valueColumns = [...cols.values.keys()];
   for (const r of body) {
     if (grid.rows[r].every((c) => isBlank(c))) continue;
-    lines.push(readLine(grid, r, cols, model.coded));
+    lines.push(readLine(grid, r, cols, valueColumns, model.coded));
   }
   const parents = buildParents(lines, model.coded);
   const hasChildren = new Array<boolean>(lines.length).fill(false);

@@ -223,6 +223,28 @@ describe("科目 ledgers", () => {
     expect(subtotals[2].message).toContain("相差 10");
   });
 
+  it("a line without a code is the first entry of its name; a line with another code is a new entry", () => {
+    const text = [
+      "单位：元",
+      "科目编码\t科目名称\t金额",
+      "2060101\t行政运行\t1,000.00",
+      "2060102\t行政运行\t2,000.00",
+      "\t行政运行\t500.00",
+      "2060103\t行政运行\t3,000.00",
+      "\t一般行政管理事务\t700.00",
+    ].join("\n");
+    const plan = planImport(text, { table: "funcBasic" });
+    expect(plan.listAdds.map((a) => [a.index, a.entry.code, a.entry.name])).toEqual([
+      [1, "2060101", "行政运行"],
+      [2, "2060102", "行政运行"],
+      [3, "2060103", "行政运行"],
+      [4, undefined, "一般行政管理事务"],
+    ]);
+    const uncoded = plan.rows.find((r) => r.line === 5)!;
+    expect([uncoded.role, uncoded.reason]).toEqual(["rejected", expect.stringContaining("与第3行对应同一行")]);
+    expect(plan.rejects.map((r) => r.line)).toEqual([5, 5]);
+  });
+
   it("importLedger handles 100,000 lines: every 项 placed once, every 类/款 and the 合计 checked, amounts exact", () => {
     const ledger = makeLedgerText(100_000);
     const plan = importLedger(ledger.text);
