@@ -70,7 +70,8 @@ function expandStar(form: FormSpec, ref: string, lists: Lists): string[] {
   const spec = table.rows.find((r) => r.id === rowSpecId);
   if (!spec) return [];
   if (!spec.list) return [`${tableId}.${rowSpecId}${rest}`];
-  return Array.from({ length: listRowCount(lists, spec.list) }, (_, k) => `${tableId}.${rowSpecId}[${k + 1}]${rest}`);
+  // Joined in one piece, as fieldId makes ids (see there).
+  return Array.from({ length: listRowCount(lists, spec.list) }, (_, k) => [tableId, ".", rowSpecId, "[", k + 1, "]", rest].join(""));
 }
 
 function ruleId(relation: Relation, s: Substitution): string {

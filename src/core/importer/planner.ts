@@ -32,15 +32,6 @@ type CellAmount = { p: Extract<ParsedAmount, { kind: "amount" | "none" }>; value
 
 const ZERO = new Dec(0);
 
-/**
- * Text that the plan keeps, made in one piece: a template literal of several parts is a chain
- * of string pieces (V8 builds it lazily), three or four objects per string, which a plan with
- * 100,000 list entries would keep twice per entry.
- */
-function flat(...parts: Array<string | number>): string {
-  return parts.join("");
-}
-
 /** The amount as the export wrote it, and in 万元, as plain decimal text. */
 function amountTexts(a: Exclude<CellAmount, { reason: string }>): { parsed: string; converted: string } {
   if (a.p.kind === "none") return { parsed: "0", converted: "0" };
@@ -518,22 +509,12 @@ export class Planner {
     const listId = this.model.list?.id;
     const listRow = this.model.listRow;
     if (!listId || !listRow) return [];
-    const labelColumns = this.model.table.labelColumns ?? [{ id: "name" as const, label: "" }];
-    const prefix = `${this.model.table.id}.${listRow.id}[`;
-    const withCode = labelColumns.map((lc) => lc.id);
-    const withoutCode = labelColumns.filter((lc) => lc.id === "name").map((lc) => lc.id);
-    return this.rowPlan.newEntries.map((e) => ({
-      list: listId,
-      index: e.index,
-      entry: e.entry,
-      line: e.line,
-      labelFields: (e.entry.code !== undefined ? withCode : withoutCode).map((id) => flat(prefix, e.index, "].#", id)),
-      asText: true,
-    }));
+    return this.rowPlan.newEntries.map((e) => ({ list: listId, index: e.index, entry: e.entry, line: e.line, asText: true }));
   }
 
   private rowMappings(): RowMapping[] {
-    const listLabel = this.model.list?.label ?? "";
+    // One text for every new entry (its position is in rowId): a ledger adds 100,000 of them.
+    const added = `新增到“${this.model.list?.label ?? ""}”`;
     return this.rowPlan.lines.map((line, i): RowMapping => {
       const role = this.rowPlan.roles[i];
       const m = { line: line.line, label: line.name } as RowMapping;
@@ -541,14 +522,18 @@ export class Planner {
       switch (role.role) {
         case "row":
           return Object.assign(m, { role: role.total ? "total" : "row", rowId: role.rowId, how: role.how, score: role.score, matched: role.matched, reason: describeMatch(role) } as const);
-        case "entry":
-          m.role = "entry";
-          m.rowId = role.rowId;
-          m.how = role.how;
-          m.score = role.score;
-          if (role.matched) m.matched = role.matched;
-          m.reason = role.how === "new" ? flat("新增到“", listLabel, "”第", role.index, "项") : describeMatch({ how: role.how, score: role.score, matched: role.matched ?? "" });
-          return m;
+        case "entry": {
+          // Made whole in one literal: added to property by property, each of 100,000 rows would
+          // also carry a separate property store.
+          const reason = role.how === "new" ? added : describeMatch({ how: role.how, score: role.score, matched: role.matched ?? "" });
+          const { rowId, how, score } = role;
+          const entry: RowMapping =
+            line.code !== undefined
+              ? { line: line.line, label: line.name, code: line.code, role: "entry", rowId, how, score, reason }
+              : { line: line.line, label: line.name, role: "entry", rowId, how, score, reason };
+          if (role.matched) entry.matched = role.matched;
+          return entry;
+        }
         case "detail":
           return Object.assign(m, { role: "detail", parentLine: role.parentLine, reason: `已计入第${role.parentLine}行，不重复导入` } as const);
         case "subtotal":

@@ -136,8 +136,6 @@ export interface ListAdd {
   index: number;
   entry: ListEntry;
   line: number;
-  /** Field ids of the entry's label cells in the target table. */
-  labelFields: string[];
   /** The name is text, written as text even if it starts with = + - @. */
   asText: true;
 }
