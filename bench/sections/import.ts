@@ -4,7 +4,9 @@ import { budget, row, type SectionResult } from "../report";
 
 interface Run {
   lines: number;
+  mode: "cold" | "warm";
   ms: number;
+  cpuMs: number;
   linesPerSecond: number;
   placed: number;
   rejects: number;
@@ -12,11 +14,11 @@ interface Run {
   maxRssMb: number;
 }
 
-/** Each size in a fresh process (median of three for the smaller sizes), so memory is not shared. */
-function measure(lines: number, repeats: number): Run {
+/** One worker process (see import-worker.ts); cold runs of the smaller sizes take the median of three processes. */
+function measure(lines: number, mode: Run["mode"], processes: number): Run {
   const runs: Run[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "../import-worker.ts"), String(lines)], {
+  for (let i = 0; i < processes; i++) {
+    const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "../import-worker.ts"), String(lines), mode], {
       cwd: join(__dirname, "../.."),
       maxBuffer: 1 << 20,
     });
@@ -26,20 +28,27 @@ function measure(lines: number, repeats: number): Run {
   return runs[Math.floor(runs.length / 2)];
 }
 
+/**
+ * Throughput is measured as the other sections measure: on compiled code (warm: a few smaller
+ * imports first, then the median of three). The first import of a fresh process, which also
+ * compiles the code, is reported beside it (cold), and its process gives the peak memory.
+ */
 export function importSection(): SectionResult {
   const rows = [];
-  let at100k: Run | undefined;
+  let warm100k: Run | undefined;
   for (const lines of [1_000, 10_000, 100_000]) {
-    const r = measure(lines, lines >= 100_000 ? 1 : 3);
-    if (lines === 100_000) at100k = r;
+    const cold = measure(lines, "cold", lines >= 100_000 ? 1 : 3);
+    const warm = measure(lines, "warm", 1);
+    if (lines === 100_000) warm100k = warm;
     rows.push(
-      row("import", `${lines} ledger lines: plan (parse, normalise, map)`, r.ms, "ms", `${r.placed} cells placed, ${r.rejects} rejected`),
-      row("import", `${lines} ledger lines: throughput`, r.linesPerSecond, "lines/s"),
-      row("import", `${lines} ledger lines: peak RSS of the process`, r.maxRssMb, "MB", `${r.rssBeforeMb.toFixed(0)} MB before planning`),
+      row("import", `${lines} ledger lines: plan (parse, normalise, map), warm`, warm.ms, "ms", `${warm.placed} cells placed, ${warm.rejects} rejected; CPU ${warm.cpuMs.toFixed(0)} ms`),
+      row("import", `${lines} ledger lines: throughput, warm`, warm.linesPerSecond, "lines/s"),
+      row("import", `${lines} ledger lines: throughput, cold (first import of a process)`, cold.linesPerSecond, "lines/s", `${cold.ms.toFixed(0)} ms; CPU ${cold.cpuMs.toFixed(0)} ms`),
+      row("import", `${lines} ledger lines: peak RSS of the cold process`, cold.maxRssMb, "MB", `${cold.rssBeforeMb.toFixed(0)} MB before planning`),
     );
   }
   return {
     rows,
-    budgets: [budget("import ≥ 100,000 lines per second (100,000-line ledger)", at100k!.linesPerSecond >= 100_000, `${at100k!.linesPerSecond.toFixed(0)} lines/s`)],
+    budgets: [budget("import ≥ 100,000 lines per second (100,000-line ledger, warm)", warm100k!.linesPerSecond >= 100_000, `${warm100k!.linesPerSecond.toFixed(0)} lines/s`)],
   };
 }
