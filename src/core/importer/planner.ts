@@ -71,6 +71,8 @@ export class Planner {
    * one decimal per cell rather than a parse, a conversion and two texts written back.
    */
   private plains: Array<string | null | undefined> = [];
+  /** yuanToWanText of a plain cell, made once for its figure and its write. */
+  private wanTexts: Array<string | undefined> = [];
   private wans: Array<Dec | undefined> = [];
   private amounts: Array<CellAmount | undefined> = [];
 
@@ -275,6 +277,7 @@ export class Planner {
     const k = i * this.width + c;
     this.parses[k] = undefined;
     this.plains[k] = undefined;
+    this.wanTexts[k] = undefined;
     this.wans[k] = undefined;
   }
 
@@ -284,10 +287,16 @@ export class Planner {
     return (this.plains[k] ??= plainDecimalText(this.grid.rows[this.rowPlan.lines[i].r][c]) ?? null);
   }
 
+  /** The figure in 万元 of a plain cell read as 元, as text: made once. */
+  private wanTextOfPlain(i: number, c: number, plain: string): string {
+    const k = i * this.width + c;
+    return (this.wanTexts[k] ??= yuanToWanText(plain));
+  }
+
   /** The figure in 万元 of a plain cell read as 元, made once. */
   private wanOfPlain(i: number, c: number, plain: string): Dec {
     const k = i * this.width + c;
-    return (this.wans[k] ??= new Dec(yuanToWanText(plain)));
+    return (this.wans[k] ??= new Dec(this.wanTextOfPlain(i, c, plain)));
   }
 
   /** The amount of body cell (i, c), read as 元, in 万元: converted once. */
@@ -458,7 +467,7 @@ export class Planner {
     const from = columnUnit ?? this.unit.value;
     if (!money || from === field.unit) return this.push(r, c, ix, plain, plain, "none", plain);
     const toWan = from === "元";
-    const convertedText = toWan ? yuanToWanText(plain) : wanToYuanText(plain);
+    const convertedText = toWan ? this.wanTextOfPlain(i, c, plain) : wanToYuanText(plain);
     const converted = toWan ? this.wanOfPlain(i, c, plain) : new Dec(convertedText);
     this.pushConverted(i, c, ix, plain, toWan, converted, convertedText);
   }

@@ -168,11 +168,12 @@ class ListMatcher {
   /** First entry of each normalised name, except those of `unnamed`. */
   private byName = new Map<string, number>();
   /**
-   * Coded entries added since a line without a code last asked for a name: a line with a code
-   * is only matched by name to an entry without one, so a ledger of 100,000 coded lines never
-   * indexes their names. The first line without a code puts them in byName, in order.
+   * Normalised names of coded entries, by position in `added`, not yet in byName: a line with a
+   * code is only matched by name to an entry without one, so a ledger of 100,000 coded lines
+   * never indexes their names. The first line without a code puts them in byName, in order.
    */
-  private unnamed: Array<{ name: string; index: number }> = [];
+  private unnamed: string[] = [];
+  private named = 0;
   private fuzzy: PreparedCandidate<number>[] = [];
   private added: NewEntry[] = [];
   constructor(private existing: ListEntry[]) {
@@ -205,17 +206,17 @@ class ListMatcher {
     this.added.push({ index, entry, line: line.line });
     if (line.code !== undefined) this.byCode.set(line.code, index);
     // `exact` is what byName held for this name a moment ago: a name already there keeps its entry.
-    if (line.normalized && exact === undefined) {
-      if (line.code !== undefined) this.unnamed.push({ name: line.normalized, index });
-      else this.byName.set(line.normalized, index);
-    }
+    this.unnamed.push(line.code !== undefined && exact === undefined ? line.normalized : "");
+    if (line.code === undefined && line.normalized && exact === undefined) this.byName.set(line.normalized, index);
     return { index, how: "new", score: 0, isNew: true };
   }
 
   /** Puts the names of coded entries added since the last call in byName (a name already there keeps its entry). */
   private nameAll(): void {
-    for (const { name, index } of this.unnamed) if (!this.byName.has(name)) this.byName.set(name, index);
-    this.unnamed.length = 0;
+    for (; this.named < this.unnamed.length; this.named++) {
+      const name = this.unnamed[this.named];
+      if (name && !this.byName.has(name)) this.byName.set(name, this.added[this.named].index);
+    }
   }
   private entryCode(index: number): string | undefined {
     return index <= this.existing.length ? this.existing[index - 1].code : this.added[index - this.existing.length - 1]?.entry.code;
