@@ -247,7 +247,7 @@ export class Planner {
         const ix = this.positionOf(role, columnId);
         if (ix === undefined) return this.reject(r, c, `表中没有单元格 ${this.fieldIdOf(role.rowId, columnId)}`);
         const field = this.target.compiled.fields[ix];
-        if (this.target.formulas.has(field.id)) return this.total(i, c, field);
+        if (this.target.formulaAt.has(ix)) return this.total(i, c, field);
         return this.write(i, c, ix, this.cols.mappings[c].unit);
       }
       case "subtotal":
@@ -275,10 +275,8 @@ export class Planner {
 
   private forget(i: number, c: number): void {
     const k = i * this.width + c;
-    this.parses[k] = undefined;
-    this.plains[k] = undefined;
-    this.wanTexts[k] = undefined;
-    this.wans[k] = undefined;
+    // Only slots that were filled: writing past an array's end would grow it.
+    for (const cache of [this.parses, this.plains, this.wanTexts, this.wans]) if (k < cache.length) cache[k] = undefined;
   }
 
   /** plainDecimalText of body cell (i, c), or null when it is not a plain decimal: made once. */

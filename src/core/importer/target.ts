@@ -31,6 +31,8 @@ export interface ImportTarget {
   fieldAt: (rowSpecId: string, listIndex: number | undefined, columnId: string | undefined) => FieldDef | undefined;
   /** Fields of the table that the template computes with a formula: compared, never written. */
   formulas: Set<string>;
+  /** The same fields by position in compiled.fields. */
+  formulaAt: Set<number>;
   /** The formula rules computing those fields, indexed into compiled.fields. */
   totalRules: Array<Extract<IndexedRule, { kind: "equation" }>>;
 }
@@ -91,7 +93,9 @@ export function compileTarget(form: FormSpec, tableId: string, lists: Lists): Im
     const ix = positionAt(row, n, column);
     return ix === undefined ? undefined : compiled.fields[ix];
   };
-  return { compiled, locate, address, positionAt, fieldAt, formulas: new Set(totalRules.map((r) => r.target)), totalRules };
+  const formulas = new Set(totalRules.map((r) => r.target));
+  const formulaAt = new Set(totalRules.map((r) => r.ix[0]));
+  return { compiled, locate, address, positionAt, fieldAt, formulas, formulaAt, totalRules };
 }
 
 /**
