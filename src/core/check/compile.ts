@@ -47,10 +47,17 @@ function compile(form: FormSpec, lists: Lists): CompiledForm {
   let index: Map<string, CellPosition> | undefined;
   const indexOf = new FieldIndex(fields);
   const fieldById = new FieldsById(fields, indexOf);
+  // A rule over a list reads its entries one after another, so the next field is first looked
+  // for one stride after the last one found, and confirmed by its id.
+  let last = -1;
+  let stride = 1;
   const position = (id: string) => {
+    const guess = last + stride;
+    if (guess >= 0 && guess < fields.length && fields[guess].id === id) return (last = guess);
     const i = indexOf.get(id);
     if (i === undefined) throw new Error(`rule refers to unknown field ${id}`);
-    return i;
+    stride = i - last;
+    return (last = i);
   };
   return {
     fields,

@@ -86,12 +86,35 @@ const GROUPED_DECIMAL = /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d{1,20})?$/;
  * building a decimal: an import writes this for every cell. Undefined for anything else.
  */
 export function plainDecimalText(text: string): string | undefined {
-  const plain = GROUPED_DECIMAL.test(text) ? text.replace(/,/g, "") : text;
-  const m = PLAIN_DECIMAL.exec(plain);
-  if (!m) return undefined;
-  const integer = m[1].replace(/^0+(?=\d)/, "");
-  const body = m[2] === undefined ? integer : `${integer}.${m[2]}`;
-  return plain.startsWith("-") && /[1-9]/.test(body) ? `-${body}` : body;
+  const plain = text.includes(",") ? (GROUPED_DECIMAL.test(text) ? text.replace(/,/g, "") : undefined) : text;
+  if (plain === undefined) return undefined;
+  // PLAIN_DECIMAL read by hand: a cell already in written form is returned as it is.
+  const negative = plain.charCodeAt(0) === 45; // "-"
+  const start = negative ? 1 : 0;
+  const integerEnd = digitsEnd(plain, start);
+  if (integerEnd === start || integerEnd - start > MAX_INTEGER_DIGITS) return undefined;
+  if (integerEnd < plain.length) {
+    if (plain.charCodeAt(integerEnd) !== 46) return undefined; // "."
+    const end = digitsEnd(plain, integerEnd + 1);
+    if (end !== plain.length || end === integerEnd + 1 || end - integerEnd - 1 > MAX_DECIMAL_PLACES) return undefined;
+  }
+  let first = start;
+  while (first < integerEnd - 1 && plain.charCodeAt(first) === 48) first++; // leading "0"
+  if (!negative) return first === 0 ? plain : plain.slice(first);
+  const body = plain.slice(first);
+  // "-0.00" is written "0.00", as Dec writes a zero.
+  return /[1-9]/.test(body) ? `-${body}` : body;
+}
+
+/** Position after the run of ASCII digits starting at `from`. */
+function digitsEnd(text: string, from: number): number {
+  let k = from;
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) break;
+    k++;
+  }
+  return k;
 }
 
 /** Exposed for the test that holds the fast path to the scanner's result. */
