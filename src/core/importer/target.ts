@@ -1,6 +1,6 @@
 import { compileUncached, type CompiledForm, type IndexedRule } from "../check/compile";
 import { columnLetters, quoteSheet } from "../plan/address";
-import { placeForm, RECORD_VALUE_COLUMN } from "../plan/placement";
+import { placeForm, RECORD_VALUE_COLUMN, rowSpecOffsets } from "../plan/placement";
 import { fieldId, type FieldDef, type Lists } from "../spec/instances";
 import type { EquationRelation, FormSpec, Relation, SheetSpec } from "../spec/types";
 
@@ -144,10 +144,7 @@ function placedAddresses(form: FormSpec, lists: Lists): (field: FieldDef) => str
   const tables = new Map<string, { prefix: string; bodyTop: number; rowStart: Map<string, number>; letters: Map<string, string> }>();
   for (const { sheet, tables: placed } of placeForm(form, lists)) {
     for (const p of placed) {
-      const rowStart = new Map<string, number>();
-      p.rows.forEach((row, i) => {
-        if (!rowStart.has(row.spec.id)) rowStart.set(row.spec.id, i);
-      });
+      const rowStart = rowSpecOffsets(p.table, lists);
       const letters = new Map(p.valueColumns.map((c, j) => [c.id, columnLetters(p.firstValueColumn + j)]));
       tables.set(p.table.id, { prefix: `${quoteSheet(sheet.name)}!`, bodyTop: p.bodyTop, rowStart, letters });
     }

@@ -1,4 +1,4 @@
-import { rowInstances, type Lists, type RowInstance } from "../spec/instances";
+import { listRowCount, rowInstances, type Lists, type RowInstance } from "../spec/instances";
 import type { ColumnSpec, FormSpec, SheetSpec, TableSpec } from "../spec/types";
 
 /**
@@ -18,7 +18,8 @@ export interface TablePlacement {
   headerTop: number;
   headerDepth: number;
   bodyTop: number;
-  rows: RowInstance[];
+  /** The body's rows, built on first read: positions need only their number (rowSpecOffsets). */
+  readonly rows: RowInstance[];
   /** Number of label columns (1 or 2 for grids, 1 for records). */
   labelColumnCount: number;
   /** Value columns; a record table has one synthetic column. */
@@ -51,9 +52,28 @@ export function headerDepthOf(table: TableSpec): number {
   return 1 + Math.max(0, ...(table.columns ?? []).map((c) => c.groups?.length ?? 0));
 }
 
+/** Body rows of each row spec: 1, or one per entry of its list. */
+function rowSpan(spec: TableSpec["rows"][number], lists: Lists): number {
+  return spec.list ? listRowCount(lists, spec.list) : 1;
+}
+
+/** Offset from the body's first row of each row spec's first row, as rowInstances lays them out. */
+export function rowSpecOffsets(table: TableSpec, lists: Lists): Map<string, number> {
+  const offsets = new Map<string, number>();
+  let offset = 0;
+  for (const spec of table.rows) {
+    if (!offsets.has(spec.id)) offsets.set(spec.id, offset);
+    offset += rowSpan(spec, lists);
+  }
+  return offsets;
+}
+
 function placeTable(sheet: SheetSpec, table: TableSpec, top: number, lists: Lists): TablePlacement {
   const headerDepth = headerDepthOf(table);
-  const rows = rowInstances(table, lists);
+  const rowCount = table.rows.reduce((n, spec) => n + rowSpan(spec, lists), 0);
+  let rows: RowInstance[] | undefined;
+  // The lists as they are now, so rows built later are the rows placed now.
+  const listsNow: Lists = Object.fromEntries(table.rows.filter((r) => r.list).map((r) => [r.list!, lists[r.list!]?.slice()]));
   const labelColumnCount = table.layout === "record" ? 1 : (table.labelColumns?.length ?? 1);
   const valueColumns = table.layout === "record" ? [RECORD_VALUE_COLUMN] : (table.columns ?? []);
   const firstValueColumn = labelColumnCount + 1;
@@ -68,12 +88,15 @@ function placeTable(sheet: SheetSpec, table: TableSpec, top: number, lists: List
     headerTop: top + 2,
     headerDepth,
     bodyTop,
-    rows,
+    // A 100,000-entry list would build 100,000 instances for a caller that only wants addresses.
+    get rows() {
+      return (rows ??= rowInstances(table, listsNow));
+    },
     labelColumnCount,
     valueColumns,
     firstValueColumn,
     lastColumn,
-    lastRow: bodyTop + rows.length - 1,
+    lastRow: bodyTop + rowCount - 1,
   };
 }
 

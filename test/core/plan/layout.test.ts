@@ -5,7 +5,7 @@ import { Dec, parseAmount } from "../../../src/core/money";
 import { a1, sheetAddress } from "../../../src/core/plan/address";
 import { buildLayoutPlan, totalFormulas } from "../../../src/core/plan/layout";
 import type { LayoutPlan, SheetLayout } from "../../../src/core/plan/layout-types";
-import { cellIndex, placeForm } from "../../../src/core/plan/placement";
+import { cellIndex, placeForm, rowSpecOffsets } from "../../../src/core/plan/placement";
 import { valuesFromRead } from "../../../src/core/plan/read-plan";
 import { CELL_STYLES } from "../../../src/core/plan/styles";
 import { displayWidth } from "../../../src/core/plan/widths";
@@ -497,5 +497,27 @@ describe("styles, widths, names", () => {
       expect(n.name).not.toMatch(/^[A-Za-z]{1,3}\d+$/);
     }
     expect(new Set(plan.names.map((n) => n.name.toUpperCase())).size).toBe(plan.names.length);
+  });
+});
+
+describe("placement: rows are counted without being built", () => {
+  it.each(listCases)("%s: each row spec's offset and the last row agree with the rows built", (_name, lists) => {
+    for (const { tables } of placeForm(form, lists)) {
+      for (const p of tables) {
+        const offsets = rowSpecOffsets(p.table, lists);
+        p.rows.forEach((row, i) => {
+          if (row.listIndex === undefined || row.listIndex === 1) expect(offsets.get(row.spec.id), `${p.table.id}.${row.id}`).toBe(i);
+        });
+        expect(p.lastRow).toBe(p.bodyTop + p.rows.length - 1);
+      }
+    }
+  });
+
+  it("rows built after a list grew are the rows placed", () => {
+    const lists: Lists = { units: [{ name: "甲" }, { name: "乙" }] };
+    const placed = placeForm(form, lists).flatMap((s) => s.tables).find((p) => p.table.rows.some((r) => r.list === "units"))!;
+    lists.units!.push({ name: "丙" });
+    expect(placed.rows.filter((r) => r.spec.list === "units").map((r) => r.label)).toEqual(["甲", "乙"]);
+    expect(placed.bodyTop + placed.rows.length - 1).toBe(placed.lastRow);
   });
 });
