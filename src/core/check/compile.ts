@@ -63,7 +63,13 @@ function compile(form: FormSpec, lists: Lists): CompiledForm {
     fields,
     fieldById,
     indexOf,
-    rules: expandRules(form, lists).map((rule) => Object.assign(rule, { ix: ruleFields(rule).map(position) })),
+    rules: expandRules(form, lists).map((rule) => {
+      const ix = ruleFields(rule).map(position);
+      // A sum over a list names every entry: each term keeps its field's own id rather than a
+      // second copy of the same text (100,000 of them for a long 科目 list).
+      if (rule.kind === "equation") rule.terms.forEach((t, k) => (t.field = fields[ix[k + 1]].id));
+      return Object.assign(rule, { ix });
+    }),
     // Layout order is field order: the same map serves both.
     order: indexOf,
     memo: { raws: [], states: [] },

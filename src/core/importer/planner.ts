@@ -1,4 +1,3 @@
-import { exactAmountState } from "../check/values";
 import { Dec, parseAmount, plainDecimalText, wanToYuan, wanToYuanText, yuanToWanText, yuanToWan, type ParsedAmount } from "../money";
 import { rawText, type ListEntry, type RawValue } from "../spec/data";
 import { fieldId as makeFieldId, type FieldDef } from "../spec/instances";
@@ -46,7 +45,7 @@ export class Planner {
   private consumed: ImportConsumed[] = [];
   private rejects: ImportPlan["rejects"] = [];
   /** The writes again, by position in the target's fields, for the total checks. */
-  private planned: PlannedCells = { values: [], states: [] };
+  private planned: PlannedCells = { values: [], exact: [] };
   private cols: ColumnPlan;
   private rowPlan: RowPlan;
   private lists: Record<string, ListEntry[]>;
@@ -478,7 +477,7 @@ export class Planner {
     const plain = point >= 0 && convertedText.length - point - 1 >= 2 ? convertedText : converted.toFixed(2);
     this.push(this.rowPlan.lines[i].r, c, ix, parsed, convertedText, toWan ? "元→万元" : "万元→元", { value: plain, exact: true });
     // The total checks read this figure as it is rather than parse `plain` again.
-    if (field.kind === "amount" || field.kind === "amountOrNone") this.planned.states[ix] = exactAmountState(converted, plain);
+    if (field.kind === "amount" || field.kind === "amountOrNone") this.planned.exact[ix] = converted;
     // The cell's parse and conversion are not needed again (a later look is parsed afresh):
     // let them go while they are young rather than keep 100,000 of them to the end.
     this.forget(i, c);
@@ -516,7 +515,7 @@ export class Planner {
     const listId = this.model.list?.id;
     const listRow = this.model.listRow;
     if (!listId || !listRow) return [];
-    return this.rowPlan.newEntries.map((e) => ({ list: listId, index: e.index, entry: e.entry, line: e.line, asText: true }));
+    return this.rowPlan.newEntries;
   }
 
   private rowMappings(): RowMapping[] {

@@ -6,6 +6,7 @@ import { matchCode, matchName, prepare, type NameMatch, type PreparedCandidate }
 import type { TableModel } from "./model";
 import { cleanName, indentWidth, isNoteLabel, isTotalWord, normalizeLabel, splitCode } from "./normalize";
 import type { MatchHow } from "./match";
+import type { ListAdd } from "./types";
 
 /** One body line of the export, read for its label. */
 export interface Line {
@@ -30,11 +31,8 @@ export type LineRole =
   | { role: "note" }
   | { role: "rejected"; reason: string };
 
-export interface NewEntry {
-  index: number;
-  entry: ListEntry;
-  line: number;
-}
+/** A list entry the import adds, made in the shape the plan lists it in (the plan's listAdds are these). */
+export type NewEntry = ListAdd;
 
 export interface RowPlan {
   lines: Line[];
@@ -176,7 +174,10 @@ class ListMatcher {
   private named = 0;
   private fuzzy: PreparedCandidate<number>[] = [];
   private added: NewEntry[] = [];
-  constructor(private existing: ListEntry[]) {
+  constructor(
+    private existing: ListEntry[],
+    private listId: string,
+  ) {
     existing.forEach((e, i) => {
       if (e.code) this.byCode.set(e.code, i + 1);
       const n = normalizeLabel(e.name);
@@ -203,7 +204,7 @@ class ListMatcher {
     }
     const index = this.existing.length + this.added.length + 1;
     const entry: ListEntry = line.code !== undefined ? { name: cleanName(line.name), code: line.code } : { name: cleanName(line.name) };
-    this.added.push({ index, entry, line: line.line });
+    this.added.push({ list: this.listId, index, entry, line: line.line, asText: true });
     if (line.code !== undefined) this.byCode.set(line.code, index);
     // `exact` is what byName held for this name a moment ago: a name already there keeps its entry.
     this.unnamed.push(line.code !== undefined && exact === undefined ? line.normalized : "");
@@ -262,7 +263,7 @@ export function mapRows(
     if (f && "key" in f && (listDepth === undefined || depth[i] < listDepth)) listDepth = depth[i];
   });
   const totalRow = totalRowOf(model);
-  const lists = new ListMatcher(existingEntries);
+  const lists = new ListMatcher(existingEntries, model.list?.id ?? "");
   const usedRows = new Map<string, number>();
   const specIndex = new Map(model.table.rows.map((r, k) => [r.id, k]));
   /** Spec position of the last fixed row placed: rows sharing a label are told apart by order. */

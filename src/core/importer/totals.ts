@@ -1,18 +1,18 @@
 import { evaluateRule, type RuleResult } from "../check/evaluate";
-import { contribution, readCell, type CellState, type ReadValues } from "../check/values";
+import { contribution, exactAmountState, readCell, type CellState, type ReadValues } from "../check/values";
 import { sum, type Dec } from "../money";
-import type { RawValue, ReportData } from "../spec/data";
+import { rawText, type RawValue, type ReportData } from "../spec/data";
 import type { IndexedRule } from "../check/compile";
 import type { ImportTarget } from "./target";
 import type { ImportFinding, ImportTotal, TotalStatus } from "./types";
 
 /**
  * What the plan writes, by position in the target's fields: the raw value, and, where the
- * planner already holds the figure exactly, the state a check reads from that value.
+ * planner already holds the figure exactly (a value `{ value: text, exact: true }`), that figure.
  */
 export interface PlannedCells {
   values: Array<RawValue | undefined>;
-  states: Array<CellState | undefined>;
+  exact: Array<Dec | undefined>;
 }
 
 /** The signed sum of a rule's filled parts, for a rule evaluateRule skipped before adding them (a part it could not read). */
@@ -56,9 +56,10 @@ export function compareTotals(
   const stateOf = (ix: number): CellState => {
     const field = compiled.fields[ix];
     if (totalAt.has(ix)) return readCell(field, totalAt.get(ix));
-    const known = planned.states[ix];
-    if (known) return known;
     const value = planned.values[ix];
+    const exact = planned.exact[ix];
+    // The state readCell would give, without parsing the figure again.
+    if (exact) return exactAmountState(exact, String(rawText(value!)));
     return readCell(field, value !== undefined ? value : reference?.values[field.id]);
   };
 
