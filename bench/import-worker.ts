@@ -2,8 +2,8 @@
  * One import measurement in its own process, so its peak memory is its own:
  *   `node --import tsx bench/import-worker.ts LINES cold` times the first import the process
  *   makes (what a one-off `ziping import` pays, compiling the code as it goes);
- *   `node --import tsx bench/import-worker.ts LINES warm` imports a smaller ledger a few times
- *   first, then times three imports of LINES and reports their median, as the other sections
+ *   `node --import tsx bench/import-worker.ts LINES warm` imports the same ledger twice first
+ *   (untimed), then times five imports and reports their median, as the other sections
  *   measure the code once it is compiled.
  * Prints { lines, mode, ms, cpuMs, linesPerSecond, placed, rejects, rssBeforeMb, maxRssMb, heapAfterMb }.
  */
@@ -14,14 +14,13 @@ const lines = Number(process.argv[2]);
 const mode = process.argv[3] === "warm" ? "warm" : "cold";
 const { text } = makeLedgerText(lines);
 
-if (mode === "warm") {
-  const warmUp = makeLedgerText(Math.min(lines, 10_000)).text;
-  for (let i = 0; i < 3; i++) importLedger(warmUp);
-}
+const WARM_UPS = 2;
+const TIMED_RUNS = 5;
+if (mode === "warm") for (let i = 0; i < WARM_UPS; i++) importLedger(text);
 
 const rssBefore = process.memoryUsage().rss;
 const runs: Array<{ ms: number; cpuMs: number; placed: number; rejects: number }> = [];
-for (let i = 0; i < (mode === "warm" ? 3 : 1); i++) {
+for (let i = 0; i < (mode === "warm" ? TIMED_RUNS : 1); i++) {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const plan = importLedger(text);

@@ -29,9 +29,10 @@ function measure(lines: number, mode: Run["mode"], processes: number): Run {
 }
 
 /**
- * Throughput is measured as the other sections measure: on compiled code (warm: a few smaller
- * imports first, then the median of three). The first import of a fresh process, which also
- * compiles the code, is reported beside it (cold), and its process gives the peak memory.
+ * Throughput is measured as the other sections measure: on compiled code (warm: two untimed
+ * imports of the same ledger, then the median of five). The first import of a fresh process,
+ * which also compiles the code, is reported beside it (cold), and its process gives the peak
+ * memory.
  */
 export function importSection(): SectionResult {
   const rows = [];
