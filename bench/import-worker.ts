@@ -2,8 +2,9 @@
  * One import measurement in its own process, so its peak memory is its own:
  *   `node --import tsx bench/import-worker.ts LINES cold` times the first import the process
  *   makes (what a one-off `ziping import` pays, compiling the code as it goes);
- *   `node --import tsx bench/import-worker.ts LINES warm` imports the same ledger twice first
- *   (untimed), then times five imports and reports their median, as the other sections
+ *   `node --import tsx bench/import-worker.ts LINES warm` imports the same ledger first, untimed,
+ *   at least twice and until 200,000 lines have gone through (so the code is compiled for a
+ *   small ledger too), then times five imports and reports their median, as the other sections
  *   measure the code once it is compiled.
  * Prints { lines, mode, ms, cpuMs, linesPerSecond, placed, rejects, rssBeforeMb, maxRssMb, heapAfterMb }.
  */
@@ -14,7 +15,7 @@ const lines = Number(process.argv[2]);
 const mode = process.argv[3] === "warm" ? "warm" : "cold";
 const { text } = makeLedgerText(lines);
 
-const WARM_UPS = 2;
+const WARM_UPS = Math.max(2, Math.ceil(200_000 / lines));
 const TIMED_RUNS = 5;
 if (mode === "warm") for (let i = 0; i < WARM_UPS; i++) importLedger(text);
 

@@ -29,8 +29,8 @@ function measure(lines: number, mode: Run["mode"], processes: number): Run {
 }
 
 /**
- * Throughput is measured as the other sections measure: on compiled code (warm: two untimed
- * imports of the same ledger, then the median of five). The first import of a fresh process,
+ * Throughput is measured as the other sections measure: on compiled code (warm: untimed imports
+ * of the same ledger first, then the median of five). The first import of a fresh process,
  * which also compiles the code, is reported beside it (cold), and its process gives the peak
  * memory.
  */
