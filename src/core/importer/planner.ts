@@ -31,6 +31,21 @@ type CellAmount = { p: Extract<ParsedAmount, { kind: "amount" | "none" }>; value
 
 const ZERO = new Dec(0);
 
+/**
+ * What has been worked out about one body cell: its parse; a plain decimal's written form
+ * (plainDecimalText, null for any other cell: most export cells are plain, and their figure in
+ * 万元 is then made from text with the point moved, one decimal per cell rather than a parse, a
+ * conversion and two texts written back); its 万元 text and figure; its amount for the
+ * hierarchy checks.
+ */
+interface CellWork {
+  parse: ParsedAmount | undefined;
+  plain: string | null | undefined;
+  wanText: string | undefined;
+  wan: Dec | undefined;
+  amount: CellAmount | undefined;
+}
+
 /** The amount as the export wrote it, and in 万元, as plain decimal text. */
 function amountTexts(a: Exclude<CellAmount, { reason: string }>): { parsed: string; converted: string } {
   if (a.p.kind === "none") return { parsed: "0", converted: "0" };
@@ -58,22 +73,13 @@ export class Planner {
   private valueColumn: Array<string | undefined>;
   private moneyColumn: boolean[];
   /**
-   * Per body cell (line i, column c at i × width + c): its parse, its 元→万元 conversion and its
-   * amount for the hierarchy checks. Each is a pure function of the cell, so a cell read by the
-   * unit inference, a subtotal check and its own write is parsed and converted once.
+   * What has been worked out about each body cell (line i, column c, keyed i × width + c). Each
+   * part is a pure function of the cell, so a cell read by the unit inference, a subtotal check
+   * and its own write is worked out once; a written cell's entry is dropped, so the map holds
+   * the few cells between a 款 line and the 项 lines under it, not a slot per cell of the export.
    */
   private width: number;
-  private parses: Array<ParsedAmount | undefined> = [];
-  /**
-   * A plain decimal cell's written form (plainDecimalText), null for any other cell. Most
-   * export cells are plain: their figure in 万元 is then made from text with the point moved,
-   * one decimal per cell rather than a parse, a conversion and two texts written back.
-   */
-  private plains: Array<string | null | undefined> = [];
-  /** yuanToWanText of a plain cell, made once for its figure and its write. */
-  private wanTexts: Array<string | undefined> = [];
-  private wans: Array<Dec | undefined> = [];
-  private amounts: Array<CellAmount | undefined> = [];
+  private work = new Map<number, CellWork>();
 
   constructor(
     private form: FormSpec,
@@ -266,40 +272,47 @@ export class Planner {
     }
   }
 
-  /** The parse of body cell (i, c), made once. */
-  private parsed(i: number, c: number): ParsedAmount {
+  /** What has been worked out about body cell (i, c) so far. */
+  private workOf(i: number, c: number): CellWork {
     const k = i * this.width + c;
-    return (this.parses[k] ??= parseAmount(this.grid.rows[this.rowPlan.lines[i].r][c]));
+    let work = this.work.get(k);
+    if (work === undefined) this.work.set(k, (work = { parse: undefined, plain: undefined, wanText: undefined, wan: undefined, amount: undefined }));
+    return work;
   }
 
+  /** The parse of body cell (i, c), made once. */
+  private parsed(i: number, c: number): ParsedAmount {
+    const work = this.workOf(i, c);
+    return (work.parse ??= parseAmount(this.grid.rows[this.rowPlan.lines[i].r][c]));
+  }
+
+  /** Written cells are not looked at again (a later look would work them out afresh). */
   private forget(i: number, c: number): void {
-    const k = i * this.width + c;
-    // Only slots that were filled: writing past an array's end would grow it.
-    for (const cache of [this.parses, this.plains, this.wanTexts, this.wans]) if (k < cache.length) cache[k] = undefined;
+    this.work.delete(i * this.width + c);
   }
 
   /** plainDecimalText of body cell (i, c), or null when it is not a plain decimal: made once. */
   private plainOf(i: number, c: number): string | null {
-    const k = i * this.width + c;
-    return (this.plains[k] ??= plainDecimalText(this.grid.rows[this.rowPlan.lines[i].r][c]) ?? null);
+    const work = this.workOf(i, c);
+    return (work.plain ??= plainDecimalText(this.grid.rows[this.rowPlan.lines[i].r][c]) ?? null);
   }
 
   /** The figure in 万元 of a plain cell read as 元, as text: made once. */
   private wanTextOfPlain(i: number, c: number, plain: string): string {
-    const k = i * this.width + c;
-    return (this.wanTexts[k] ??= yuanToWanText(plain));
+    const work = this.workOf(i, c);
+    return (work.wanText ??= yuanToWanText(plain));
   }
 
   /** The figure in 万元 of a plain cell read as 元, made once. */
   private wanOfPlain(i: number, c: number, plain: string): Dec {
-    const k = i * this.width + c;
-    return (this.wans[k] ??= new Dec(this.wanTextOfPlain(i, c, plain)));
+    const work = this.workOf(i, c);
+    return (work.wan ??= new Dec(this.wanTextOfPlain(i, c, plain)));
   }
 
   /** The amount of body cell (i, c), read as 元, in 万元: converted once. */
   private wan(i: number, c: number, p: Extract<ParsedAmount, { kind: "amount" }>): Dec {
-    const k = i * this.width + c;
-    return (this.wans[k] ??= yuanToWan(p.value));
+    const work = this.workOf(i, c);
+    return (work.wan ??= yuanToWan(p.value));
   }
 
   /** An amount in 万元 (the form's money unit) from a body cell, exactly. */
@@ -319,8 +332,8 @@ export class Planner {
 
   /** amountOf for a body cell going to its column's table column, however often the hierarchy checks ask for it. */
   private lineAmount(i: number, c: number): CellAmount {
-    const k = i * this.width + c;
-    return (this.amounts[k] ??= this.amountOf(i, c, this.moneyColumn[c]));
+    const work = this.workOf(i, c);
+    return (work.amount ??= this.amountOf(i, c, this.moneyColumn[c]));
   }
 
   private total(i: number, c: number, field: FieldDef): void {
