@@ -8,7 +8,7 @@ import type { Layout } from "./layout";
 import { describeMatch } from "./match";
 import type { TableModel } from "./model";
 import { unitInText } from "./normalize";
-import { mapRows, type LineRole, type RowPlan } from "./rows";
+import { mapRows, type Line, type LineRole, type RowPlan } from "./rows";
 import { compileTarget, type ImportTarget } from "./target";
 import { compareTotals, type PlannedCells } from "./totals";
 import type {
@@ -18,7 +18,6 @@ import type {
   ImportPlan,
   ImportTotal,
   ImportWrite,
-  ListAdd,
   RowMapping,
   SourceUnit,
   TableChoice,
@@ -114,7 +113,8 @@ export class Planner {
     this.unit = this.chooseUnit();
     this.consumeAbove();
     this.placeBody();
-    const listAdds = this.listAdds();
+    // Made by the row mapping in the shape the plan lists them in.
+    const listAdds = this.model.list ? this.rowPlan.newEntries : [];
     const { totals, findings } = compareTotals(this.target, this.options.reference, this.planned, this.totals, this.locate);
     const rows = this.rowMappings();
     return {
@@ -457,7 +457,7 @@ export class Planner {
     }
     if (field.kind === "count" && !p.value.isInteger()) return this.reject(r, c, `应为整数${field.unit ? `（${field.unit}）` : ""}，填写的是“${text.trim()}”`);
     // A plain cell's text is already what toFixed would write: no decimal is built for it.
-    const parsed = plainDecimalText(text) ?? p.value.toFixed(p.decimals);
+    const parsed = plain ?? p.value.toFixed(p.decimals);
     const money = field.unit === "万元" || field.unit === "元";
     const from = p.unitHint === "%" ? undefined : (p.unitHint ?? columnUnit ?? this.unit.value);
     if (!money || from === undefined || from === field.unit) {
@@ -523,36 +523,18 @@ export class Planner {
     this.planned.values[ix] = value;
   }
 
-  // ── lists and rows ───────────────────────────────────────────────────────
-  private listAdds(): ListAdd[] {
-    const listId = this.model.list?.id;
-    const listRow = this.model.listRow;
-    if (!listId || !listRow) return [];
-    return this.rowPlan.newEntries;
-  }
-
+  // ── rows ─────────────────────────────────────────────────────────────────
   private rowMappings(): RowMapping[] {
     // One text for every new entry (its position is in rowId): a ledger adds 100,000 of them.
     const added = `新增到“${this.model.list?.label ?? ""}”`;
     return this.rowPlan.lines.map((line, i): RowMapping => {
       const role = this.rowPlan.roles[i];
+      if (role.role === "entry") return entryMapping(line, role, added);
       const m = { line: line.line, label: line.name } as RowMapping;
       if (line.code !== undefined) m.code = line.code;
       switch (role.role) {
         case "row":
           return Object.assign(m, { role: role.total ? "total" : "row", rowId: role.rowId, how: role.how, score: role.score, matched: role.matched, reason: describeMatch(role) } as const);
-        case "entry": {
-          // Made whole in one literal: added to property by property, each of 100,000 rows would
-          // also carry a separate property store.
-          const reason = role.how === "new" ? added : describeMatch({ how: role.how, score: role.score, matched: role.matched ?? "" });
-          const { rowId, how, score } = role;
-          const entry: RowMapping =
-            line.code !== undefined
-              ? { line: line.line, label: line.name, code: line.code, role: "entry", rowId, how, score, reason }
-              : { line: line.line, label: line.name, role: "entry", rowId, how, score, reason };
-          if (role.matched) entry.matched = role.matched;
-          return entry;
-        }
         case "detail":
           return Object.assign(m, { role: "detail", parentLine: role.parentLine, reason: `已计入第${role.parentLine}行，不重复导入` } as const);
         case "subtotal":
@@ -566,4 +548,19 @@ export class Planner {
       }
     });
   }
+}
+
+/**
+ * The mapping of a line placed as a list entry, made whole in one literal: added to property by
+ * property, each of 100,000 rows would also carry a separate property store.
+ */
+function entryMapping(line: Line, role: Extract<LineRole, { role: "entry" }>, added: string): RowMapping {
+  const reason = role.how === "new" ? added : describeMatch({ how: role.how, score: role.score, matched: role.matched ?? "" });
+  const { rowId, how, score } = role;
+  const entry: RowMapping =
+    line.code !== undefined
+      ? { line: line.line, label: line.name, code: line.code, role: "entry", rowId, how, score, reason }
+      : { line: line.line, label: line.name, role: "entry", rowId, how, score, reason };
+  if (role.matched) entry.matched = role.matched;
+  return entry;
 }
