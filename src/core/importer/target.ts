@@ -29,9 +29,7 @@ export interface ImportTarget {
   positionAt: (rowSpecId: string, listIndex: number | undefined, columnId: string | undefined) => number | undefined;
   /** The field at positionAt. */
   fieldAt: (rowSpecId: string, listIndex: number | undefined, columnId: string | undefined) => FieldDef | undefined;
-  /** Fields of the table that the template computes with a formula: compared, never written. */
-  formulas: Set<string>;
-  /** The same fields by position in compiled.fields. */
+  /** Positions in compiled.fields of the table's fields the template computes with a formula: compared, never written. */
   formulaAt: Set<number>;
   /** The formula rules computing those fields, indexed into compiled.fields. */
   totalRules: Array<Extract<IndexedRule, { kind: "equation" }>>;
@@ -93,9 +91,8 @@ export function compileTarget(form: FormSpec, tableId: string, lists: Lists): Im
     const ix = positionAt(row, n, column);
     return ix === undefined ? undefined : compiled.fields[ix];
   };
-  const formulas = new Set(totalRules.map((r) => r.target));
   const formulaAt = new Set(totalRules.map((r) => r.ix[0]));
-  return { compiled, locate, address, positionAt, fieldAt, formulas, formulaAt, totalRules };
+  return { compiled, locate, address, positionAt, fieldAt, formulaAt, totalRules };
 }
 
 /**
