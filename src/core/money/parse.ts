@@ -59,23 +59,20 @@ export function parseAmount(text: string | number | null | undefined): ParsedAmo
   }
 }
 
-/** What exports and workbooks mostly hold: "1299.77", "-12.3", "0". */
-const PLAIN_DECIMAL = /^-?(\d{1,20})(?:\.(\d{1,20}))?$/;
-
 /**
- * The fast path for a plain decimal, giving exactly what the full scanner gives for it (a test
- * compares the two); everything else goes through the scanner. Checking a workbook parses every
- * cell on every edit, so this is the hot path.
+ * The fast path for a plain decimal ("1299.77", "-12.3", "0", or correctly grouped:
+ * "12,997,700.00"), giving exactly what the full scanner gives for it (a test compares the two);
+ * everything else, irregular grouping included, goes through the scanner and its messages.
+ * Checking a workbook parses every cell on every edit, so this is the hot path.
  */
 function parsePlainDecimal(text: string): ParsedAmount | undefined {
-  // Exports in 元 write thousands separators ("12,997,700.00"); correctly grouped ones are
-  // plain decimals once the commas go. Anything irregular is left to the scanner's messages.
-  const plain = GROUPED_DECIMAL.test(text) ? text.replace(/,/g, "") : text;
-  if (!PLAIN_DECIMAL.test(plain)) return undefined;
-  // The fraction is everything after the point (the pattern allows one point at most).
-  const point = plain.indexOf(".");
-  const value = withoutNegativeZero(new Dec(plain));
-  return { kind: "amount", value, decimals: point < 0 ? 0 : plain.length - point - 1, negative: value.isNegative() };
+  const written = plainDecimalText(text);
+  if (written === undefined) return undefined;
+  // The fraction is everything after the point; the written form keeps every decimal typed and
+  // never writes a zero with a minus sign.
+  const point = written.indexOf(".");
+  const value = new Dec(written);
+  return { kind: "amount", value, decimals: point < 0 ? 0 : written.length - point - 1, negative: value.isNegative() };
 }
 
 const GROUPED_DECIMAL = /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d{1,20})?$/;
@@ -88,7 +85,7 @@ const GROUPED_DECIMAL = /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d{1,20})?$/;
 export function plainDecimalText(text: string): string | undefined {
   const plain = text.includes(",") ? (GROUPED_DECIMAL.test(text) ? text.replace(/,/g, "") : undefined) : text;
   if (plain === undefined) return undefined;
-  // PLAIN_DECIMAL read by hand: a cell already in written form is returned as it is.
+  // -?\d{1,20}(\.\d{1,20})? read by hand: a cell already in written form is returned as it is.
   const negative = plain.charCodeAt(0) === 45; // "-"
   const start = negative ? 1 : 0;
   const integerEnd = digitsEnd(plain, start);
