@@ -2,7 +2,7 @@ import { sheetAddress } from "../plan/address";
 import { cellIndex, type CellPosition } from "../plan/placement";
 import { expandFields, type FieldDef, type Lists } from "../spec/instances";
 import type { FormSpec } from "../spec/types";
-import { FieldIndex, FieldsById } from "./field-index";
+import { ByFieldId, FieldIndex } from "./field-index";
 import { expandRules, ruleFields, type Rule } from "./rules";
 
 /** A rule with its fields resolved to positions in CompiledForm.fields (in ruleFields order). */
@@ -46,7 +46,7 @@ function compile(form: FormSpec, lists: Lists): CompiledForm {
   const listsNow: Lists = Object.fromEntries(Object.entries(lists).map(([id, entries]) => [id, entries?.slice()]));
   let index: Map<string, CellPosition> | undefined;
   const indexOf = new FieldIndex(fields);
-  const fieldById = new FieldsById(fields, indexOf);
+  const fieldById = new ByFieldId(fields, fields, indexOf);
   // A rule over a list reads its entries one after another, so the next field is first looked
   // for one stride after the last one found, and confirmed by its id.
   let last = -1;

@@ -87,35 +87,39 @@ export class FieldIndex implements ReadonlyMap<string, number> {
   }
 }
 
-/** Fields by id through a FieldIndex: the same answers as a Map of every field, without building one. */
-export class FieldsById implements ReadonlyMap<string, FieldDef> {
+/**
+ * Values kept by field position (the fields themselves, or a pass's cell states), read by field
+ * id through the form's index: the answers of a map of every field, without building one.
+ */
+export class ByFieldId<T> implements ReadonlyMap<string, T> {
   constructor(
     private readonly fields: readonly FieldDef[],
-    private readonly index: FieldIndex,
+    private readonly items: readonly T[],
+    private readonly index: ReadonlyMap<string, number>,
   ) {}
   get size(): number {
-    return this.fields.length;
+    return this.items.length;
   }
-  get(id: string): FieldDef | undefined {
+  get(id: string): T | undefined {
     const i = this.index.get(id);
-    return i === undefined ? undefined : this.fields[i];
+    return i === undefined ? undefined : this.items[i];
   }
   has(id: string): boolean {
     return this.index.has(id);
   }
-  *entries(): MapIterator<[string, FieldDef]> {
-    for (const f of this.fields) yield [f.id, f];
+  *entries(): MapIterator<[string, T]> {
+    for (let i = 0; i < this.items.length; i++) yield [this.fields[i].id, this.items[i]];
   }
   *keys(): MapIterator<string> {
-    for (const f of this.fields) yield f.id;
+    for (let i = 0; i < this.items.length; i++) yield this.fields[i].id;
   }
-  *values(): MapIterator<FieldDef> {
-    yield* this.fields;
+  *values(): MapIterator<T> {
+    yield* this.items;
   }
-  forEach(fn: (value: FieldDef, key: string, map: ReadonlyMap<string, FieldDef>) => void): void {
-    this.fields.forEach((f) => fn(f, f.id, this));
+  forEach(fn: (value: T, key: string, map: ReadonlyMap<string, T>) => void): void {
+    this.items.forEach((v, i) => fn(v, this.fields[i].id, this));
   }
-  [Symbol.iterator](): MapIterator<[string, FieldDef]> {
+  [Symbol.iterator](): MapIterator<[string, T]> {
     return this.entries();
   }
 }

@@ -2,6 +2,7 @@ import { Dec, parseAmount } from "../money";
 import { isMarkedExact, rawText, type RawValue, type ReportData } from "../spec/data";
 import { isNumericKind, shownDecimals, type FieldDef } from "../spec/instances";
 import { compileForm, type CompiledForm } from "./compile";
+import { ByFieldId } from "./field-index";
 import type { FormSpec } from "../spec/types";
 
 /** A cell as the checks see it. */
@@ -20,39 +21,6 @@ export interface ReadValues {
   /** The same cells by position in CompiledForm.fields: the checks' hot path reads these. */
   states: CellState[];
   compiled: CompiledForm;
-}
-
-/** Cells by field id, backed by the positional array (no second map built per pass). */
-class CellsById implements ReadonlyMap<string, CellState> {
-  constructor(
-    private readonly compiled: CompiledForm,
-    private readonly states: CellState[],
-  ) {}
-  get size() {
-    return this.states.length;
-  }
-  get(id: string) {
-    const i = this.compiled.indexOf.get(id);
-    return i === undefined ? undefined : this.states[i];
-  }
-  has(id: string) {
-    return this.compiled.indexOf.has(id);
-  }
-  *entries(): MapIterator<[string, CellState]> {
-    for (let i = 0; i < this.states.length; i++) yield [this.compiled.fields[i].id, this.states[i]];
-  }
-  *keys(): MapIterator<string> {
-    for (const f of this.compiled.fields) yield f.id;
-  }
-  *values(): MapIterator<CellState> {
-    yield* this.states;
-  }
-  forEach(fn: (value: CellState, key: string, map: ReadonlyMap<string, CellState>) => void) {
-    this.states.forEach((s, i) => fn(s, this.compiled.fields[i].id, this));
-  }
-  [Symbol.iterator]() {
-    return this.entries();
-  }
 }
 
 const EMPTY: CellState = { state: "empty" };
@@ -115,7 +83,7 @@ export function readValues(form: FormSpec, data: ReportData): ReadValues {
     raws[i] = raw;
     return (previous[i] = readCell(field, raw));
   });
-  return { fields: compiled.fieldById, cells: new CellsById(compiled, states), states, compiled };
+  return { fields: compiled.fieldById, cells: new ByFieldId(compiled.fields, states, compiled.indexOf), states, compiled };
 }
 
 /** The figure a cell contributes to a sum: nothing for empty or "无". */

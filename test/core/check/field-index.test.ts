@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FieldIndex, FieldsById } from "../../../src/core/check/field-index";
+import { ByFieldId, FieldIndex } from "../../../src/core/check/field-index";
 import { defaultForm, expandFields, type FormSpec, type ReportData } from "../../../src/core/spec";
 
 const seed = JSON.parse(readFileSync(join(__dirname, "../../fixtures/seed-2020.json"), "utf8")) as ReportData;
@@ -11,7 +11,7 @@ const fields = expandFields(defaultForm, lists);
 describe("FieldIndex: positions by id without a map entry per field", () => {
   it("gives every field its position, as a map of every id would", () => {
     const index = new FieldIndex(fields);
-    const byId = new FieldsById(fields, index);
+    const byId = new ByFieldId(fields, fields, index);
     expect(fields.some((f) => f.row.listIndex !== undefined && f.column !== undefined)).toBe(true);
     fields.forEach((f, i) => {
       expect(index.get(f.id), f.id).toBe(i);
