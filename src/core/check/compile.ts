@@ -12,7 +12,7 @@ export type IndexedRule = Rule & { ix: number[] };
 export interface CompiledForm {
   fields: FieldDef[];
   fieldById: ReadonlyMap<string, FieldDef>;
-  indexOf: ReadonlyMap<string, number>;
+  indexOf: FieldIndex;
   rules: IndexedRule[];
   /** Layout order of fields, for sorting findings. */
   order: ReadonlyMap<string, number>;

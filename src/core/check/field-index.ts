@@ -1,36 +1,38 @@
-import type { FieldDef } from "../spec/instances";
+import { fieldId, type FieldDef } from "../spec/instances";
 
-/** Where one list row's entries start in the field array, and how their columns are laid. */
-interface ListBlock {
+/** Where one row spec's fields start in the field array, and how their columns are laid. */
+interface RowBlock {
   start: number;
-  /** Fields per entry: the table's value columns (1 for a record table). */
+  /** Fields per row (per entry of a list row): the table's value columns, 1 for a record table. */
   width: number;
-  /** Offset of each value column within an entry; undefined for a record table. */
+  /** Offset of each value column within a row; undefined for a record table. */
   columns?: Map<string, number>;
 }
 
 /**
  * Field positions by id, without a hash entry per field. A form with a 100,000-entry 科目 list
  * has that many fields, and two maps of that size cost an import more than the rest of
- * compiling it. expandFields lays a list row's entries out one after another, each with the
- * table's value columns in order, so `table.row[n].column` sits at start + (n − 1) × width +
- * offset: only fixed rows and list blocks are kept in maps. Every answer found by position is
- * confirmed against the id of the field there; an id that does not confirm is looked up in a
- * full map built on first need, so a change of that layout costs time, never a wrong field.
+ * compiling it. expandFields lays a row spec's rows out one after another (one, or one per
+ * entry of its list), each with the table's value columns in order, so `table.row[n].column`
+ * sits at start + (n − 1) × width + offset: only each row spec's block is kept, and fixed rows'
+ * ids in a small map. Every answer found by position is confirmed against the field there; one
+ * that does not confirm is looked up in a full map built on first need, so a change of that
+ * layout costs time, never a wrong field.
  */
 export class FieldIndex implements ReadonlyMap<string, number> {
   private readonly fixed = new Map<string, number>();
-  private readonly lists = new Map<string, ListBlock>();
+  /** Row spec blocks by table id, then row spec id. */
+  private readonly blocks = new Map<string, Map<string, RowBlock>>();
   private full: Map<string, number> | undefined;
 
   constructor(private readonly fields: readonly FieldDef[]) {
     fields.forEach((f, i) => {
-      const n = f.row.listIndex;
-      if (n === undefined) return void this.fixed.set(f.id, i);
-      const key = `${f.table.id}.${f.row.spec.id}`;
-      if (n !== 1 || this.lists.has(key)) return;
+      if (f.row.listIndex === undefined) this.fixed.set(f.id, i);
+      let specs = this.blocks.get(f.table.id);
+      if (!specs) this.blocks.set(f.table.id, (specs = new Map()));
+      if (specs.has(f.row.spec.id)) return;
       const columns = f.column ? new Map((f.table.columns ?? []).map((c, j) => [c.id, j])) : undefined;
-      this.lists.set(key, { start: i, width: columns?.size ?? 1, columns });
+      specs.set(f.row.spec.id, { start: i, width: columns?.size ?? 1, columns });
     });
   }
 
@@ -41,7 +43,7 @@ export class FieldIndex implements ReadonlyMap<string, number> {
   get(id: string): number | undefined {
     const open = id.indexOf("[");
     if (open < 0) return this.fixed.get(id);
-    const ix = this.byPosition(id, open);
+    const ix = this.listPosition(id, open);
     if (ix !== undefined && this.fields[ix]?.id === id) return ix;
     return this.fullMap().get(id);
   }
@@ -50,13 +52,33 @@ export class FieldIndex implements ReadonlyMap<string, number> {
     return this.get(id) !== undefined;
   }
 
+  /**
+   * Position of the field in row spec `rowSpecId` of table `tableId`, at entry `listIndex` of a
+   * list row (undefined for a fixed row), in value column `columnId` (ignored in a record
+   * table), found without making its id.
+   */
+  at(tableId: string, rowSpecId: string, listIndex: number | undefined, columnId: string | undefined): number | undefined {
+    const block = this.blocks.get(tableId)?.get(rowSpecId);
+    if (!block) return undefined;
+    const offset = block.columns ? block.columns.get(columnId ?? "") : 0;
+    if (offset !== undefined) {
+      const ix = block.start + ((listIndex ?? 1) - 1) * block.width + offset;
+      const f = this.fields[ix];
+      if (f && f.table.id === tableId && f.row.spec.id === rowSpecId && f.row.listIndex === listIndex && f.column?.id === (block.columns ? columnId : undefined)) return ix;
+    }
+    const table = this.fields[block.start].table;
+    const rowId = listIndex === undefined ? rowSpecId : `${rowSpecId}[${listIndex}]`;
+    return this.fullMap().get(fieldId(table, rowId, block.columns ? columnId : undefined));
+  }
+
   /** Where `table.row[n]` or `table.row[n].column` would be, unconfirmed. */
-  private byPosition(id: string, open: number): number | undefined {
-    const block = this.lists.get(id.slice(0, open));
+  private listPosition(id: string, open: number): number | undefined {
+    const dot = id.indexOf(".");
     const close = id.indexOf("]", open);
-    if (!block || close < 0) return undefined;
+    if (dot < 0 || dot > open || close < 0) return undefined;
+    const block = this.blocks.get(id.slice(0, dot))?.get(id.slice(dot + 1, open));
     const n = Number(id.slice(open + 1, close));
-    if (!Number.isInteger(n) || n < 1) return undefined;
+    if (!block || !Number.isInteger(n) || n < 1) return undefined;
     const rest = id.slice(close + 1);
     const offset = block.columns ? (rest.startsWith(".") ? block.columns.get(rest.slice(1)) : undefined) : rest === "" ? 0 : undefined;
     return offset === undefined ? undefined : block.start + (n - 1) * block.width + offset;

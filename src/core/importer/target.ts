@@ -1,7 +1,7 @@
 import { compileUncached, type CompiledForm, type IndexedRule } from "../check/compile";
 import { columnLetters, quoteSheet } from "../plan/address";
 import { placeForm, RECORD_VALUE_COLUMN, rowSpecOffsets } from "../plan/placement";
-import { fieldId, type FieldDef, type Lists } from "../spec/instances";
+import type { FieldDef, Lists } from "../spec/instances";
 import type { EquationRelation, FormSpec, Relation, SheetSpec } from "../spec/types";
 
 /**
@@ -86,49 +86,13 @@ export function compileTarget(form: FormSpec, tableId: string, lists: Lists): Im
     const field = compiled.fieldById.get(id);
     return field ? address(field) : id;
   };
-  const positionAt = positionsOf(compiled, tableId);
+  const positionAt: ImportTarget["positionAt"] = (row, n, column) => compiled.indexOf.at(tableId, row, n, column);
   const fieldAt: ImportTarget["fieldAt"] = (row, n, column) => {
     const ix = positionAt(row, n, column);
     return ix === undefined ? undefined : compiled.fields[ix];
   };
   const formulaAt = new Set(totalRules.map((r) => r.ix[0]));
   return { compiled, locate, address, positionAt, fieldAt, formulaAt, totalRules };
-}
-
-/**
- * expandFields lays a table's fields out row by row, each row's value columns in order, so a
- * field's position follows from its row spec's first field, its entry number and its column.
- * Every answer is checked against the field found there (row spec, entry, column), and looked
- * up by id if it does not match, so a change of that order costs time, never a wrong cell.
- */
-function positionsOf(compiled: CompiledForm, tableId: string): ImportTarget["positionAt"] {
-  const { fields } = compiled;
-  const specStart = new Map<string, number>();
-  let table: FieldDef["table"] | undefined;
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i];
-    if (f.table.id !== tableId) {
-      if (table) break;
-      continue;
-    }
-    table = f.table;
-    if (!specStart.has(f.row.spec.id)) specStart.set(f.row.spec.id, i);
-  }
-  const record = table?.layout === "record";
-  const width = record ? 1 : (table?.columns?.length ?? 0);
-  const offset = new Map((table?.columns ?? []).map((c, j) => [c.id, j]));
-  return (rowSpecId, listIndex, columnId) => {
-    const start = specStart.get(rowSpecId);
-    const j = record ? 0 : offset.get(columnId ?? "");
-    if (table && start !== undefined && j !== undefined) {
-      const ix = start + ((listIndex ?? 1) - 1) * width + j;
-      const f = fields[ix];
-      if (f && f.table === table && f.row.spec.id === rowSpecId && f.row.listIndex === listIndex && f.column?.id === (record ? undefined : columnId)) return ix;
-    }
-    if (!table) return undefined;
-    const rowId = listIndex === undefined ? rowSpecId : `${rowSpecId}[${listIndex}]`;
-    return compiled.indexOf.get(fieldId(table, rowId, record ? undefined : columnId));
-  };
 }
 
 /**

@@ -18,6 +18,8 @@ describe("FieldIndex: positions by id without a map entry per field", () => {
       expect(byId.get(f.id)).toBe(f);
     });
     expect(index.size).toBe(fields.length);
+    // The same positions found from a field's row spec, entry and column, without its id.
+    fields.forEach((f, i) => expect(index.at(f.table.id, f.row.spec.id, f.row.listIndex, f.column?.id ?? "value"), f.id).toBe(i));
     expect([...index.keys()]).toEqual(fields.map((f) => f.id));
   });
 
@@ -27,6 +29,10 @@ describe("FieldIndex: positions by id without a map entry per field", () => {
     const [head, column] = [listed.id.slice(0, listed.id.indexOf("[")), listed.column?.id];
     const near = [`${head}[0].${column}`, `${head}[51].${column}`, `${head}[01].${column}`, `${head}[1.5].${column}`, `${head}[1]`, `${head}[1].nosuch`, `${head}[1`, "nosuch", "nosuch.row[1].x"];
     for (const id of near) expect(index.get(id), id).toBeUndefined();
+    expect(index.at("funcBasic", listed.row.spec.id, 51, column)).toBeUndefined();
+    expect(index.at("funcBasic", listed.row.spec.id, 1, "nosuch")).toBeUndefined();
+    expect(index.at("funcBasic", "nosuchrow", 1, column)).toBeUndefined();
+    expect(index.at("nosuch", listed.row.spec.id, 1, column)).toBeUndefined();
     expect(index.has(listed.id)).toBe(true);
   });
 
@@ -41,6 +47,7 @@ describe("FieldIndex: positions by id without a map entry per field", () => {
     const index = new FieldIndex(recordFields);
     expect(recordFields.map((f) => f.id)).toEqual(["rec.head", "rec.u[1]", "rec.u[2]", "rec.u[3]", "rec.tail"]);
     recordFields.forEach((f, i) => expect(index.get(f.id), f.id).toBe(i));
+    recordFields.forEach((f, i) => expect(index.at("rec", f.row.spec.id, f.row.listIndex, "value"), f.id).toBe(i));
     for (const id of ["rec.u[4]", "rec.u[0]", "rec.u[1].x", "rec.head[1]"]) expect(index.get(id), id).toBeUndefined();
   });
 
@@ -48,5 +55,6 @@ describe("FieldIndex: positions by id without a map entry per field", () => {
     const shuffled = [...fields].reverse();
     const index = new FieldIndex(shuffled);
     shuffled.forEach((f, i) => expect(index.get(f.id), f.id).toBe(i));
+    shuffled.forEach((f, i) => expect(index.at(f.table.id, f.row.spec.id, f.row.listIndex, f.column?.id), f.id).toBe(i));
   });
 });
