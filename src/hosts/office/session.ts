@@ -27,7 +27,7 @@ import type {
 import { problemFromError } from "./problems";
 import { inspectWorkbook, queueTableLoads, type NameInfo, type WorkbookState } from "./read";
 import { applyPlannedTemplate, conflictProblem, planTemplate, type PlannedTemplate } from "./template";
-import { buildReport, StableLocator } from "./validate";
+import { buildReport, StableLocator, type CheckInput } from "./validate";
 import { convertQueued, writeQueued } from "./writes";
 
 const DEFAULT_DEBOUNCE_MS = 400;
@@ -85,35 +85,31 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
 
   async function validate(): Promise<ValidationReport<N>> {
     let syncs = 0;
+    const reportOf = (state: CheckInput["state"]): ValidationReport<N> => {
+      const report = buildReport<N>({ form, lists, state, narrate, locator }, syncs);
+      lists = report.data.lists;
+      return report;
+    };
+    // The workbook looked at afresh: its sheets, names and tables (two syncs).
+    const fromScratch = async (context: Excel.RequestContext): Promise<ValidationReport<N>> => {
+      const state = await inspectWorkbook(context, form, { merges: mergesReadable() });
+      syncs += 2;
+      remember(state);
+      return reportOf(state);
+    };
     try {
       return await run(async (context) => {
-        if (!names) {
-          const state = await inspectWorkbook(context, form, { merges: mergesReadable() });
-          syncs += 2;
-          remember(state);
-          const report = buildReport<N>({ form, lists, state, narrate, locator }, syncs);
-          lists = report.data.lists;
-          return report;
-        }
+        if (!names) return fromScratch(context);
         const collect = queueTableLoads(context, form, names, { merges: mergesReadable() });
         await context.sync();
         syncs++;
-        const report = buildReport<N>({ form, lists, state: { ...collect(), names }, narrate, locator }, syncs);
-        lists = report.data.lists;
-        return report;
+        return reportOf({ ...collect(), names });
       });
     } catch (e) {
       // A table's name no longer resolves (its sheet was deleted) or Excel failed: look again from scratch.
       names = undefined;
       try {
-        return await run(async (context) => {
-          const state = await inspectWorkbook(context, form, { merges: mergesReadable() });
-          syncs += 2;
-          remember(state);
-          const report = buildReport<N>({ form, lists, state, narrate, locator }, syncs);
-          lists = report.data.lists;
-          return report;
-        });
+        return await run(fromScratch);
       } catch (e2) {
         void e;
         return {
