@@ -1,9 +1,68 @@
 import { MemoryOfficeError } from "../errors";
-import { ProxyObject } from "./context";
+import { ProxyObject, type MemoryRequestContext } from "./context";
 
 /** An item proxy a collection can load in place (a worksheet, a named item). */
 interface LoadableItem {
   loadNow(property: string): void;
+}
+
+/**
+ * A proxy for one item of a collection (a worksheet, a named item). It binds to its model
+ * object at the point in the batch where getItem ran, as Office.js does, stays bound to that
+ * object (through a rename), and fails with ItemNotFound once the object is gone.
+ */
+export abstract class BoundItem<M> extends ProxyObject {
+  private bound?: M | null;
+  isNullObject = false;
+
+  constructor(
+    context: MemoryRequestContext,
+    private readonly locate: () => M | null,
+    /** "Worksheet", "NamedItem": named in ItemNotFound errors. */
+    private readonly itemName: string,
+  ) {
+    super(context);
+  }
+
+  /** Whether the bound object is still in the workbook. */
+  protected abstract present(item: M): boolean;
+
+  /** Binds at the point in the batch where getItem (nullable: getItemOrNullObject) ran. */
+  bindNow(nullable: boolean): void {
+    this.queue(false, () => {
+      this.bound = this.locate();
+      if (nullable) {
+        this.isNullObject = this.bound === null;
+        this.setLoaded("isNullObject", this.isNullObject);
+      } else if (this.bound === null) {
+        throw new MemoryOfficeError("ItemNotFound", "The requested resource doesn't exist.", `${this.itemName}Collection.getItem`);
+      }
+    });
+  }
+
+  /** The object this proxy is bound to; ItemNotFound when missing or deleted since. */
+  protected item(): M {
+    if (this.bound === undefined) this.bound = this.locate();
+    if (!this.bound || !this.present(this.bound)) {
+      throw new MemoryOfficeError("ItemNotFound", "The requested resource doesn't exist.", this.itemName);
+    }
+    return this.bound;
+  }
+
+  protected override exists(): boolean {
+    if (this.bound === undefined) this.bound = this.locate();
+    return this.bound !== null;
+  }
+
+  /** Bound already, and to nothing (getItemOrNullObject of a missing item). */
+  protected boundToNothing(): boolean {
+    return this.bound === null;
+  }
+
+  /** Loads a property at once (a collection's items/… load runs inside the collection's own load). */
+  loadNow(property: string): void {
+    this.setLoaded(property, this.snapshot(property));
+  }
 }
 
 /**

@@ -9,50 +9,23 @@
 import { MemoryOfficeError } from "../errors";
 import type { NameModel } from "../model";
 import { formatAddress } from "../refs";
-import { ItemCollection } from "./collection";
-import { ProxyObject, type MemoryRequestContext } from "./context";
+import { BoundItem, ItemCollection } from "./collection";
+import type { MemoryRequestContext } from "./context";
 import { MemoryRange } from "./range";
 
-export class MemoryNamedItem extends ProxyObject {
+export class MemoryNamedItem extends BoundItem<NameModel> {
   protected readonly defaultLoad = ["name", "formula", "type", "value", "visible", "comment"];
-  private bound?: NameModel | null;
-  isNullObject = false;
 
-  constructor(context: MemoryRequestContext, private readonly locate: () => NameModel | null) {
-    super(context);
+  constructor(context: MemoryRequestContext, locate: () => NameModel | null) {
+    super(context, locate, "NamedItem");
   }
 
-  bindNow(nullable: boolean): void {
-    this.queue(false, () => {
-      this.bound = this.locate();
-      if (nullable) {
-        this.isNullObject = this.bound === null;
-        this.setLoaded("isNullObject", this.isNullObject);
-      } else if (this.bound === null) {
-        throw new MemoryOfficeError("ItemNotFound", "The requested resource doesn't exist.", "NamedItemCollection.getItem");
-      }
-    });
-  }
-
-  private named(): NameModel {
-    if (this.bound === undefined) this.bound = this.locate();
-    if (!this.bound || this.context.host.model.getName(this.bound.name) !== this.bound) {
-      throw new MemoryOfficeError("ItemNotFound", "The requested resource doesn't exist.", "NamedItem");
-    }
-    return this.bound;
-  }
-
-  protected override exists(): boolean {
-    if (this.bound === undefined) this.bound = this.locate();
-    return this.bound !== null;
-  }
-
-  loadNow(property: string): void {
-    this.setLoaded(property, this.snapshot(property));
+  protected present(name: NameModel): boolean {
+    return this.context.host.model.getName(name.name) === name;
   }
 
   protected snapshot(property: string): unknown {
-    const n = this.named();
+    const n = this.item();
     const model = this.context.host.model;
     switch (property) {
       case "name":
@@ -89,7 +62,7 @@ export class MemoryNamedItem extends ProxyObject {
   /** ExcelApi 1.7: re-point the name. */
   set formula(value: string) {
     this.queue(true, () => {
-      const n = this.named();
+      const n = this.item();
       const f = String(value);
       this.context.host.model.checkInput({ kind: "formula", formula: f.startsWith("=") ? f : `=${f}` });
       n.formula = f.startsWith("=") ? f : `=${f}`;
@@ -104,7 +77,7 @@ export class MemoryNamedItem extends ProxyObject {
   }
   set visible(v: boolean) {
     this.queue(true, () => {
-      this.named().visible = v;
+      this.item().visible = v;
     });
   }
   get type(): Excel.NamedItemType | "String" | "Integer" | "Double" | "Boolean" | "Range" | "Error" | "Array" {
@@ -115,21 +88,21 @@ export class MemoryNamedItem extends ProxyObject {
   }
 
   delete(): void {
-    this.queue(true, () => this.context.host.model.deleteName(this.named().name));
+    this.queue(true, () => this.context.host.model.deleteName(this.item().name));
   }
 
   getRange(): MemoryRange {
     return new MemoryRange(this.context, () => {
-      const target = this.context.host.model.nameRange(this.named());
-      if (!target) throw new MemoryOfficeError("InvalidReference", `The name ${this.named().name} does not refer to a range.`);
+      const target = this.context.host.model.nameRange(this.item());
+      if (!target) throw new MemoryOfficeError("InvalidReference", `The name ${this.item().name} does not refer to a range.`);
       return target;
     });
   }
 
   getRangeOrNullObject(): MemoryRange {
     return new MemoryRange(this.context, () => {
-      if (this.bound === null) return null;
-      return this.context.host.model.nameRange(this.named()) ?? null;
+      if (this.boundToNothing()) return null;
+      return this.context.host.model.nameRange(this.item()) ?? null;
     }).bindNullable();
   }
 }

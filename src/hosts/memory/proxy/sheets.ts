@@ -10,54 +10,29 @@
 import { MemoryOfficeError } from "../errors";
 import type { SheetModel } from "../model";
 import { formatAddress, keyColumn, keyRow, MAX_COLUMN, MAX_ROW, parseArea, type Area } from "../refs";
-import { ItemCollection } from "./collection";
-import { ProxyObject, type MemoryRequestContext } from "./context";
+import { BoundItem, ItemCollection } from "./collection";
+import type { MemoryRequestContext } from "./context";
 import { MemoryNamedItems } from "./names";
 import { MemoryRange } from "./range";
 
 export type ChangedHandler = (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>;
 
-export class MemoryWorksheet extends ProxyObject {
+export class MemoryWorksheet extends BoundItem<SheetModel> {
   protected readonly defaultLoad = ["name", "id", "position", "visibility"];
-  private bound?: SheetModel | null;
-  isNullObject = false;
   private handlers?: MemoryEventHandlers;
   private freeze?: MemoryFreezePanes;
 
-  constructor(context: MemoryRequestContext, private readonly locate: () => SheetModel | null) {
-    super(context);
+  constructor(context: MemoryRequestContext, locate: () => SheetModel | null) {
+    super(context, locate, "Worksheet");
+  }
+
+  protected present(sheet: SheetModel): boolean {
+    return this.context.host.model.sheets.includes(sheet);
   }
 
   /** The sheet this proxy is bound to; ItemNotFound when missing or deleted since. */
   sheet(): SheetModel {
-    if (this.bound === undefined) this.bound = this.locate();
-    if (!this.bound || !this.context.host.model.sheets.includes(this.bound)) {
-      throw new MemoryOfficeError("ItemNotFound", "The requested resource doesn't exist.", "Worksheet");
-    }
-    return this.bound;
-  }
-
-  /** Binds at the point in the batch where getItem ran, as Office.js does. */
-  bindNow(nullable: boolean): void {
-    this.queue(false, () => {
-      this.bound = this.locate();
-      if (nullable) {
-        this.isNullObject = this.bound === null;
-        this.setLoaded("isNullObject", this.isNullObject);
-      } else if (this.bound === null) {
-        throw new MemoryOfficeError("ItemNotFound", "The requested resource doesn't exist.", "WorksheetCollection.getItem");
-      }
-    });
-  }
-
-  protected override exists(): boolean {
-    if (this.bound === undefined) this.bound = this.locate();
-    return this.bound !== null;
-  }
-
-  /** Loads a property at once (a collection's items/… load runs inside the collection's own load). */
-  loadNow(property: string): void {
-    this.setLoaded(property, this.snapshot(property));
+    return this.item();
   }
 
   protected snapshot(property: string): unknown {
