@@ -12,7 +12,7 @@ const DIST = join(ROOT, "dist");
  * the row "the pane page loads taskpane + react + polyfill" of ../shared/baselines.md.
  */
 export function baselinePaneGzip(): { bytes: number; source: string } | undefined {
-  for (const path of [join(ROOT, "../shared/baselines.md"), join(ROOT, "../../shared/baselines.md")]) {
+  for (const path of [join(ROOT, "../shared/baselines.md")]) {
     if (!existsSync(path)) continue;
     const line = readFileSync(path, "utf8")
       .split("\n")

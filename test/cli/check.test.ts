@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
 import { checkReport } from "../../src/core/check";
 import { defaultForm } from "../../src/core/spec";
 import { loadSeed } from "../fixtures/load";

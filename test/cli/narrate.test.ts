@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
-import { describe, expect, it } from "vitest";
 import { narrate, verifyNarrative } from "../../src/core/narrative";
 import { defaultForm } from "../../src/core/spec";
 import { loadSeed } from "../fixtures/load";

@@ -7,7 +7,6 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
 import { checkReport } from "../../src/core/check";
 import { parseAmount } from "../../src/core/money";
 import { narrate } from "../../src/core/narrative";

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
 import { rawText, type ReportData } from "../../src/core/spec";
 import { loadSeed } from "../fixtures/load";
 import { runCli } from "../cli/run-cli";

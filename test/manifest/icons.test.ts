@@ -4,7 +4,6 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PNG } from "pngjs";
-import { afterAll, expect, it } from "vitest";
 
 const repo = path.resolve(__dirname, "../..");
 const outDir = mkdtempSync(path.join(tmpdir(), "ziping-icons-"));

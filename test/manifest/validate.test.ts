@@ -2,10 +2,8 @@
 // and copies broken in one specific way must fail with a message that names the problem.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
 
 const repo = path.resolve(__dirname, "../..");
 const validator = path.join(repo, "scripts/validate-manifest.js");
@@ -13,7 +11,8 @@ const manifestPath = path.join(repo, "manifest.xml");
 const manifest = readFileSync(manifestPath, "utf8");
 const workDir = mkdtempSync(path.join(tmpdir(), "ziping-manifest-"));
 
-const require = createRequire(import.meta.url);
+// scripts/ are plain CommonJS without type declarations: required and typed here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { rewriteForProduction, productionBaseUrl } = require("../../scripts/manifest/urls.js") as {
   rewriteForProduction: (text: string, baseUrl?: string) => string;
   productionBaseUrl: (value?: string) => string;

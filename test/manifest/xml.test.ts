@@ -1,7 +1,5 @@
 // The manifest validator's XML parser: well-formed input parses with namespaces and positions,
 // and each kind of malformed input is rejected at the right line and column.
-import { createRequire } from "node:module";
-import { describe, expect, it } from "vitest";
 
 interface XmlNode {
   local: string;
@@ -12,7 +10,9 @@ interface XmlNode {
   children: XmlNode[];
   attributes: { name: string; local: string; ns: string | null; value: string; line: number }[];
 }
-const require = createRequire(import.meta.url);
+
+// scripts/ are plain CommonJS without type declarations: required and typed here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parseXml } = require("../../scripts/manifest/xml.js") as { parseXml: (source: string) => XmlNode };
 
 function errorOf(source: string) {

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { checkReport } from "../../src/core/check";
 import { sheetAddress } from "../../src/core/plan/address";
 import { cellIndex } from "../../src/core/plan/placement";

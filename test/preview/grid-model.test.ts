@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { createMemoryWorkbook } from "../../src/hosts/memory";
 import { gridView, isBlockPaste, key, parsePastedCells, selectionCell } from "../../src/preview/grid-model";
 

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { inChunks } from "../../src/taskpane/model/chunks";
 
 describe("chunked work for large imports", () => {

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import type { ContentConflict, LayoutProblem } from "../../src/hosts/office";
 import { CONTENT_MAX, conflictLines, refusedForConflicts } from "../../src/taskpane/model/conflicts";
 

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { checkReport, type Finding } from "../../src/core/check";
 import { defaultForm } from "../../src/core/spec";
 import { countBySeverity, groupFindings, localCell, sheetOfCell, tableIdOf } from "../../src/taskpane/model/findings";

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
 import { DICTIONARY, fill } from "../../src/taskpane/i18n";
 
 const srcDirs = [join(__dirname, "../../src/taskpane"), join(__dirname, "../../src/preview")];

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { listText, parseListText } from "../../src/taskpane/model/lists";
 
 describe("open lists edited as text on the 模板 tab", () => {

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { decideInsert } from "../../src/taskpane/model/narrative-insert";
 
 describe("inserting the narrative into 报告综述 never overwrites the officer's text without asking", () => {

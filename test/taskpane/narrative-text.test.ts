@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { escapeHtml, htmlText, plainText } from "../../src/taskpane/model/narrative-text";
 
 describe("the narrative as copied text", () => {

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { checkReport } from "../../../src/core/check";
 import type { FormSpec, RawValue } from "../../../src/core/spec";
 

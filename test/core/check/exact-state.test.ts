@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { exactAmountState, readCell } from "../../../src/core/check/values";
 import { Dec } from "../../../src/core/money";
 import { defaultForm, expandFields } from "../../../src/core/spec";

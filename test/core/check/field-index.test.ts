@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
 import { ByFieldId, FieldIndex } from "../../../src/core/check/field-index";
 import { defaultForm, expandFields, type FormSpec, type ReportData } from "../../../src/core/spec";
 

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { checkReport, expandRules, ruleFields } from "../../../src/core/check";
 import { Dec } from "../../../src/core/money";
 import { defaultForm, expandFields, rawText, type ReportData } from "../../../src/core/spec";

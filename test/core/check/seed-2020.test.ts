@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { checkReport, type Finding } from "../../../src/core/check";
 import { Dec, formatAmount, sum } from "../../../src/core/money";
 import { defaultForm, rawText } from "../../../src/core/spec";

@@ -6,7 +6,6 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
 import { Dec } from "../../../src/core/money";
 import { applyPlan, detectEncoding, planImport, type ImportPlan } from "../../../src/core/importer";
 import type { ReportData } from "../../../src/core/spec";

@@ -11,7 +11,6 @@
  * The generator knows what each cell means; the importer is never asked.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { Dec, shiftDecimalPoint } from "../../../src/core/money";
 import { planImport, type ImportPlan } from "../../../src/core/importer";
 import { groupThousands, plainText, toFullWidth } from "../money/arbitraries";

@@ -1,5 +1,4 @@
 import iconv from "iconv-lite";
-import { describe, expect, it } from "vitest";
 import { cellText, detectDelimiter, detectEncoding, gridFromCells, readDelimited } from "../../../src/core/importer";
 import { splitOnBlankRuns } from "../../../src/core/importer/grid";
 

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { matchName, prepare, similarity } from "../../../src/core/importer/match";
 import { cleanName, normalizeLabel, splitCode, unitInText } from "../../../src/core/importer/normalize";
 

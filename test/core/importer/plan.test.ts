@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
 import { Dec } from "../../../src/core/money";
 import { applyPlan, importLedger, planImport } from "../../../src/core/importer";
 import type { ReportData } from "../../../src/core/spec";

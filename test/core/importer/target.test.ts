@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
 import { compileForm } from "../../../src/core/check";
 import { compileTarget } from "../../../src/core/importer/target";
 import { defaultForm, type ReportData } from "../../../src/core/spec";

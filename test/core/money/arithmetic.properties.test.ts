@@ -1,6 +1,5 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { Dec } from "../../../src/core/money/decimal";
 import { largestRemainderShares, percentChange, sum } from "../../../src/core/money/calc";
 import { roundHalfUp } from "../../../src/core/money/round";

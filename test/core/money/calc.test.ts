@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
 import { Dec } from "../../../src/core/money/decimal";
 import {

@@ -1,5 +1,4 @@
 import Decimal from "decimal.js";
-import { describe, expect, it } from "vitest";
 import { Dec, toDec } from "../../../src/core/money/decimal";
 
 describe("Dec", () => {

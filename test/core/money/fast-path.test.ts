@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { parseAmount, plainDecimalText } from "../../../src/core/money";
 import { parseWithScanner } from "../../../src/core/money/parse";
 

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { Dec } from "../../../src/core/money/decimal";
 import { percentChange, share } from "../../../src/core/money/calc";
 import { formatAmount, formatNumber, formatPercent, formatTrimmed } from "../../../src/core/money/format";

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { Dec } from "../../../src/core/money/decimal";
 import { formatAmount, formatNumber, formatPercent, formatTrimmed } from "../../../src/core/money/format";
 

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { Dec } from "../../../src/core/money/decimal";
 import { formatAmount, formatPercent } from "../../../src/core/money/format";
 import { parseAmount } from "../../../src/core/money/parse";

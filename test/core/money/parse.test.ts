@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { parseAmount } from "../../../src/core/money/parse";
 import type { ParsedAmount } from "../../../src/core/money/parse";
 

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { Dec } from "../../../src/core/money/decimal";
 import { roundHalfUp } from "../../../src/core/money/round";
 import { roundText } from "./exact-oracle";

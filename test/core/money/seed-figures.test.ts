@@ -4,7 +4,6 @@
  * independent BigInt oracle, and the report's own printed result is compared.
  */
 import { seedText } from "../../fixtures/load";
-import { describe, expect, it } from "vitest";
 import { Dec } from "../../../src/core/money/decimal";
 import { perCapita, percentChange, share } from "../../../src/core/money/calc";
 import { formatNumber, formatPercent } from "../../../src/core/money/format";

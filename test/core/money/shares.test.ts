@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { Dec } from "../../../src/core/money/decimal";
 import { largestRemainderShares } from "../../../src/core/money/calc";
 import { sum } from "../../../src/core/money/calc";

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { Dec } from "../../../src/core/money/decimal";
 import { shiftDecimalPoint, shiftPointText, wanToYuan, wanToYuanText, yuanToWan, yuanToWanText } from "../../../src/core/money/units";
 import fc from "fast-check";

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { narrate } from "../../../src/core/narrative";
 import { Dec } from "../../../src/core/money";
 import { defaultForm, rawText, type FormSpec, type ReportData } from "../../../src/core/spec";

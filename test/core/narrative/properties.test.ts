@@ -4,7 +4,6 @@
  * direction word follows the sign, and no sentence ever carries a formatting artefact.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { narrate, SANGONG_ITEMS, type DecreaseWord, type IncreaseWord } from "../../../src/core/narrative";
 import { buildChange } from "../../../src/core/narrative/sentences/change";
 import { defaultForm } from "../../../src/core/spec";

@@ -6,7 +6,6 @@
  * 2 decimals and 万元, uses one verb per sentence kind, the self-reference from the workbook,
  * and leaves out evaluative words (总额控制较好, 控制较好) that no cell supports.
  */
-import { describe, expect, it } from "vitest";
 import { narrate } from "../../../src/core/narrative";
 import { defaultForm } from "../../../src/core/spec";
 import { loadSeed, seedText } from "../../fixtures/load";

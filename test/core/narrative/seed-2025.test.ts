@@ -2,7 +2,6 @@
  * The 2025 report's 一般公共预算支出 section, written from its 功能科目 lists. The seed's slips
  * are corrected: "其中：其中：" doubled, "6.45万" without 元, and 105 / 15 without decimals.
  */
-import { describe, expect, it } from "vitest";
 import { narrate } from "../../../src/core/narrative";
 import { defaultForm } from "../../../src/core/spec";
 import { loadSeed, seedText } from "../../fixtures/load";

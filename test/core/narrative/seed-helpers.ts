@@ -1,5 +1,4 @@
 /** Reading the seed reports' own sentences, so expected text is the seed's, not a copy of ZiPing's output. */
-import { expect } from "vitest";
 import { Dec } from "../../../src/core/money";
 import type { Narrative, Sentence } from "../../../src/core/narrative";
 

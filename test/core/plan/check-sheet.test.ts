@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { checkReport, expandRules } from "../../../src/core/check";
 import { Dec } from "../../../src/core/money";
 import { CHECK_COLUMNS, CHECK_FIRST_ROW, CHECK_SHEET_NAME, CHECK_SUMMARY, CHECK_SUMMARY_TOP } from "../../../src/core/plan/check-sheet";

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { checkReport } from "../../../src/core/check";
 import type { Rule } from "../../../src/core/check";
 import { totalFormula } from "../../../src/core/plan/formulas";

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { areaRef, groupAreas } from "../../../src/core/plan/formulas";
 import { tableHeader } from "../../../src/core/plan/headers";
 import { placeForm } from "../../../src/core/plan/placement";

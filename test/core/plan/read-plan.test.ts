@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { checkReport } from "../../../src/core/check";
 import { Dec } from "../../../src/core/money";
 import { buildLayoutPlan } from "../../../src/core/plan/layout";

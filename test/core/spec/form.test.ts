@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
 import { checkReport } from "../../../src/core/check";
 import { defaultForm, expandFields, fieldsMarkdown, validateForm, type FormSpec, type ReportData } from "../../../src/core/spec";
 

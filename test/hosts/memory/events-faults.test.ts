@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { createMemoryWorkbook } from "../../../src/hosts/memory";
 
 describe("memory host: onChanged events", () => {

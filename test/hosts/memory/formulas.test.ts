@@ -1,5 +1,4 @@
 import Decimal from "decimal.js";
-import { describe, expect, it } from "vitest";
 import { createMemoryWorkbook, excelRound } from "../../../src/hosts/memory";
 
 describe("memory host: formula evaluation", () => {

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { createMemoryWorkbook } from "../../../src/hosts/memory";
 
 describe("memory host: proxies, load and sync", () => {
@@ -9,10 +8,10 @@ describe("memory host: proxies, load and sync", () => {
       const range = context.workbook.worksheets.getItem("收入").getRange("A1");
       expect(() => range.values).toThrow(/not available/);
       range.load("values");
-      expect(() => range.values).toThrowError(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
       await context.sync();
       expect(range.values).toEqual([[5]]);
-      expect(() => range.text).toThrowError(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => range.text).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     });
   });
 
@@ -66,7 +65,7 @@ describe("memory host: proxies, load and sync", () => {
   it("refuses objects used after their Excel.run ended", async () => {
     const wb = createMemoryWorkbook(["收入"]);
     const range = await wb.run(async (context) => context.workbook.worksheets.getItem("收入").getRange("A1"));
-    expect(() => range.load("values")).toThrowError(expect.objectContaining({ code: "InvalidObjectPath" }));
+    expect(() => range.load("values")).toThrow(expect.objectContaining({ code: "InvalidObjectPath" }));
   });
 
   it("loads collection items (items/name) and named items", async () => {

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { createMemoryWorkbook } from "../../../src/hosts/memory";
 
 /** Reads every cell of the block (as a Range.values load would) and says how many formulas that computed. */

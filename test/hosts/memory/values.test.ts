@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { createMemoryWorkbook } from "../../../src/hosts/memory";
 
 async function write(values: unknown[][], setup?: (range: Excel.Range) => void) {

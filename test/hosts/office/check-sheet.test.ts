@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { checkReport } from "../../../src/core/check";
 import { CHECK_COLUMNS, CHECK_FIRST_ROW } from "../../../src/core/plan/check-sheet";
 import { totalFormulas } from "../../../src/core/plan/layout";

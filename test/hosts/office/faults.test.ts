@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { expandFields, defaultForm, type ReportData } from "../../../src/core/spec";
 import { layOut, seed, setup, typeReport } from "./helpers";
 

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { checkReport } from "../../../src/core/check";
 import { defaultForm, type ReportData } from "../../../src/core/spec";
 import type { ValidationReport } from "../../../src/hosts/office";

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { totalFormulas } from "../../../src/core/plan/layout";
 import { defaultForm, expandFields, type ReportData } from "../../../src/core/spec";
 import type { MemoryWorkbook } from "../../../src/hosts/memory";

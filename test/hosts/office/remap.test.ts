@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { referencedCells, remapFormula, type CellMover } from "../../../src/hosts/office/remap";
 
 /** 收入: rows from 8 down move one row down (a row added at 8); row 5 is gone; other sheets stay. */

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { checkReport } from "../../../src/core/check";
 import { defaultForm, expandFields, type ReportData } from "../../../src/core/spec";
 import { layOut, seed, setup, typeReport } from "./helpers";

@@ -1,4 +1,4 @@
-import { describe, expect, expectTypeOf, it } from "vitest";
+import { expectTypeOf } from "expect-type";
 import type { ExcelRun } from "../../../src/hosts/office";
 import { checkReport } from "../../../src/core/check";
 import { defaultForm } from "../../../src/core/spec";

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { fieldAddress, layOut, seed, setup } from "./helpers";
 
 /** The strings Excel would turn into formulas, numbers or errors if written naively. */

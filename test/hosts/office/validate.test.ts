@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { createZiPingSession } from "../../../src/hosts/office";
 import { layOut, seed, setup, typeReport } from "./helpers";
 

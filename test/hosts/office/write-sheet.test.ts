@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import type { PlannedCell } from "../../../src/core/plan/layout-types";
 import { boundingBox, styleRects } from "../../../src/hosts/office/write-sheet";
 

@@ -1,5 +1,4 @@
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
 import { FORM_MARKER_NAME } from "../../../src/core/plan/names";
 import { WorkbookFileError, type WorkbookProblem } from "../../../src/hosts/xlsx/errors";
 import { loadWorkbookReport } from "../../../src/hosts/xlsx/report";

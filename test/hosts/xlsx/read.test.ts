@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { beforeAll, describe, expect, it } from "vitest";
 import type { LayoutPlan, ReadPlan } from "../../../src/core/plan/layout-types";
 import { fillValues, plannedFieldCells } from "../../../src/hosts/xlsx/fill";
 import { openWorkbook } from "../../../src/hosts/xlsx/open";

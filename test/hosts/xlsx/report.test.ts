@@ -1,5 +1,4 @@
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
 import { checkReport } from "../../../src/core/check";
 import { absoluteRange, FORM_MARKER_NAME, formMarkerValue, tableBodyName } from "../../../src/core/plan/names";
 import { defaultForm, type FormSpec } from "../../../src/core/spec";

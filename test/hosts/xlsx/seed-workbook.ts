@@ -1,6 +1,5 @@
 /** The official form laid out as a workbook and filled with a seed's figures, for the xlsx tests. */
 import ExcelJS from "exceljs";
-import { expect } from "vitest";
 import { parseAmount } from "../../../src/core/money";
 import { buildLayoutPlan } from "../../../src/core/plan/layout";
 import type { LayoutPlan } from "../../../src/core/plan/layout-types";

@@ -1,6 +1,5 @@
 import JSZip from "jszip";
 import ExcelJS from "exceljs";
-import { describe, expect, it, beforeAll } from "vitest";
 import { buildWorkbook, plannedNames, workbookBytes } from "../../../src/hosts/xlsx/write";
 import { parseDefinedNames } from "../../../src/hosts/xlsx/names";
 import { SMALL_MARKER, SMALL_SHEET, SMALL_STYLES, smallPlan } from "./small-plan";

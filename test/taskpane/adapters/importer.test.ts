@@ -1,16 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
 import { planImport } from "../../../src/core/importer";
 import { defaultForm, type ReportData } from "../../../src/core/spec";
 import { decodeFile, listAdditions, mergedLists, planIsStale, planPaste, writePairs } from "../../../src/taskpane/adapters/importer";
 
-const exports = join(__dirname, "../../fixtures/exports");
+const exportsDir = join(__dirname, "../../fixtures/exports");
 const empty: ReportData = { form: defaultForm.id, lists: {}, values: {} };
 
 describe("the 导入 tab's importer adapter", () => {
   it("decodes a GBK CSV from Chinese Windows software in the browser's own decoder", () => {
-    const bytes = readFileSync(join(exports, "expense-gbk.csv"));
+    const bytes = readFileSync(join(exportsDir, "expense-gbk.csv"));
     const decoded = decodeFile(new Uint8Array(bytes));
     expect(decoded.note).toMatch(/^GB18030：/);
     expect(decoded.text).toContain("支出");
@@ -23,7 +22,7 @@ describe("the 导入 tab's importer adapter", () => {
   });
 
   it("passes the unit choice through (自动 = none given) and turns writes into session values", () => {
-    const text = readFileSync(join(exports, "income-yuan.tsv"), "utf8");
+    const text = readFileSync(join(exportsDir, "income-yuan.tsv"), "utf8");
     const auto = planPaste({ form: defaultForm, text, unit: "auto", reference: empty });
     expect(auto).toEqual(planImport(text, { form: defaultForm, reference: empty }));
     expect(auto.unit?.how).toBe("stated");
@@ -40,7 +39,7 @@ describe("the 导入 tab's importer adapter", () => {
   });
 
   it("knows a plan is stale once the workbook's lists have moved", () => {
-    const text = readFileSync(join(exports, "income-yuan.tsv"), "utf8");
+    const text = readFileSync(join(exportsDir, "income-yuan.tsv"), "utf8");
     const plan = planPaste({ form: defaultForm, text, unit: "auto", reference: empty });
     expect(planIsStale(plan, empty)).toBe(false);
     expect(planIsStale(plan, { ...empty, lists: { units: [{ name: "新单位" }] } })).toBe(true);

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { narrate, DECREASE_WORDS } from "../../../src/core/narrative";
 import { cellIndex } from "../../../src/core/plan/placement";
 import { sheetAddress } from "../../../src/core/plan/address";

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { narrate } from "../../../../src/core/narrative";
 import { defaultForm } from "../../../../src/core/spec";
 import { loadSeed } from "../../../fixtures/load";

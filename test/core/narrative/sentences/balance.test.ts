@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { buildBalanceDecrease, buildUnitBalances } from "../../../../src/core/narrative/sentences/balance";
 import type { MaybeBuilt } from "../../../../src/core/narrative";
 import { context } from "../synthetic";

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { buildBreakdown } from "../../../../src/core/narrative/sentences/breakdown";
 import type { MaybeBuilt } from "../../../../src/core/narrative";
 import { context } from "../synthetic";

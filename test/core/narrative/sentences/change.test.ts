@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { buildChange } from "../../../../src/core/narrative/sentences/change";
 import { SANGONG_ITEMS } from "../../../../src/core/narrative";
 import type { Built } from "../../../../src/core/narrative";

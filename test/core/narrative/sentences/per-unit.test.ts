@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { buildPerCapita, buildPerVehicle } from "../../../../src/core/narrative/sentences/per-unit";
 import type { MaybeBuilt } from "../../../../src/core/narrative";
 import { context } from "../synthetic";

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { Dec } from "../../../../src/core/money";
 import { buildShares } from "../../../../src/core/narrative/sentences/share";
 import type { Built } from "../../../../src/core/narrative";

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { buildSpecialUse } from "../../../../src/core/narrative/sentences/special";
 import type { MaybeBuilt } from "../../../../src/core/narrative";
 import { context } from "../synthetic";

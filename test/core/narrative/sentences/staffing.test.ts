@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { buildAuthorized, buildStaffGap } from "../../../../src/core/narrative/sentences/staffing";
 import type { MaybeBuilt } from "../../../../src/core/narrative";
 import { context } from "../synthetic";

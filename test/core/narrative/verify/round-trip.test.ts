@@ -3,7 +3,6 @@
  * on every figure, for the seeds and for random workbooks.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { narrate, SANGONG_ITEMS, verifyNarrative, type NarrativeOptions } from "../../../../src/core/narrative";
 import { defaultForm } from "../../../../src/core/spec";
 import { loadSeed } from "../../../fixtures/load";

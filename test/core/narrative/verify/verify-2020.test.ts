@@ -4,7 +4,6 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
 import { Dec } from "../../../../src/core/money";
 import { verifyNarrative } from "../../../../src/core/narrative/verify";
 import { defaultForm } from "../../../../src/core/spec";

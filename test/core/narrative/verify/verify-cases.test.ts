@@ -1,5 +1,4 @@
 /** 叙述核对 on short paragraphs written against the 2020 seed's cells, one problem at a time. */
-import { describe, expect, it } from "vitest";
 import { verifyNarrative } from "../../../../src/core/narrative/verify";
 import { defaultForm, type ReportData } from "../../../../src/core/spec";
 import { loadSeed } from "../../../fixtures/load";

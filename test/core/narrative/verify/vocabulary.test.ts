@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import { buildVocabulary } from "../../../../src/core/narrative/verify/vocabulary";
 import { defaultForm, expandFields } from "../../../../src/core/spec";
 import { loadSeed } from "../../../fixtures/load";
