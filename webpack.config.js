@@ -5,6 +5,9 @@
 // ZIPING_PROD_URL (default: a placeholder, https://ziping.example.gov.cn/), e.g.
 //   ZIPING_PROD_URL=https://excel.czj.example.gov.cn/ziping/ npm run build
 // then publish dist/ at that address and give users dist/manifest.xml.
+//
+// The pages load office.js from Microsoft's CDN; ZIPING_OFFICE_JS=bundled (or --env officeJs=bundled)
+// serves it from dist/office-js/ instead, for an intranet without internet (scripts/office-js.js).
 "use strict";
 
 const fs = require("node:fs");
@@ -12,6 +15,7 @@ const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { DEV_PORT, productionBaseUrl, rewriteForProduction } = require("./scripts/manifest/urls");
+const { officeJsCopyPatterns, officeJsMode, officeJsUrl } = require("./scripts/office-js");
 
 // One line per page: its entry module and its HTML template. Each becomes <name>.js + <name>.html.
 // `npm start` prints the address of every page listed here.
@@ -44,9 +48,10 @@ function devServerHttps() {
   return { type: "https", options: { cert: fs.readFileSync(cert), key: fs.readFileSync(key) } };
 }
 
-module.exports = (_env, argv) => {
+module.exports = (env, argv) => {
   const production = argv.mode !== "development";
   const prodUrl = production ? productionBaseUrl() : null;
+  const officeJs = officeJsMode(env?.officeJs ?? process.env.ZIPING_OFFICE_JS);
 
   return {
     mode: production ? "production" : "development",
@@ -85,11 +90,18 @@ module.exports = (_env, argv) => {
     plugins: [
       ...PAGES.map(
         (page) =>
-          new HtmlWebpackPlugin({ filename: `${page.name}.html`, template: page.template, chunks: [page.name] }),
+          new HtmlWebpackPlugin({
+            filename: `${page.name}.html`,
+            template: page.template,
+            chunks: [page.name],
+            // The templates' <%= htmlWebpackPlugin.options.officeJs %>.
+            officeJs: officeJsUrl(officeJs),
+          }),
       ),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
+          ...officeJsCopyPatterns(officeJs),
           ...manifestFiles().map((file) => ({
             from: file,
             to: "[name][ext]",

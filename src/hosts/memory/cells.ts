@@ -17,7 +17,11 @@
  *
  * "@" followed by a function is turned into a formula by Excel's Lotus-compatible entry
  * ("@SUM(A1)" becomes =SUM(A1)); modelled so the add-in's tests catch it.
+ *
+ * A date typed as "3-5", "2020/3/5" or "3月5日" becomes its serial number (see dates.ts); a General
+ * cell also takes a date format, as it takes 0% for "12%".
  */
+import { recogniseDate } from "./dates";
 import type { SheetModel } from "./model";
 
 export type Scalar = number | string | boolean | null;
@@ -100,9 +104,9 @@ export type Interpreted =
 
 /**
  * Interprets one value written through Range.values / Range.formulas (or typed by the user)
- * into a cell with the given number format.
+ * into a cell with the given number format; `currentYear` completes a month-day date.
  */
-export function interpretInput(input: unknown, numberFormat: string): Interpreted {
+export function interpretInput(input: unknown, numberFormat: string, currentYear = new Date().getFullYear()): Interpreted {
   if (input === null || input === undefined || input === "") return { kind: "constant", value: null };
   if (typeof input === "number" || typeof input === "boolean") return { kind: "constant", value: input };
   const text = String(input);
@@ -114,6 +118,8 @@ export function interpretInput(input: unknown, numberFormat: string): Interprete
     // Typing "12%" also gives the cell a percentage format.
     return { kind: "constant", value: n, numberFormat: text.trim().endsWith("%") && numberFormat === GENERAL ? "0%" : undefined };
   }
+  const date = recogniseDate(text, currentYear);
+  if (date) return { kind: "constant", value: date.serial, numberFormat: numberFormat === GENERAL ? date.numberFormat : undefined };
   if (text.startsWith("+") || text.startsWith("-")) return { kind: "formula", formula: `=${text}` };
   if (/^@[A-Za-z][A-Za-z0-9.]*\(/.test(text)) return { kind: "formula", formula: `=${text.slice(1)}` };
   if (/^(true|false)$/i.test(text)) return { kind: "constant", value: text.toUpperCase() === "TRUE" };

@@ -1,10 +1,12 @@
 /**
  * Range.text: "Text values of the specified range. The text value will not depend on the cell
  * width." (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-text-member)
- * Enough of Excel's number formats for the template: General, @, 0, 0.00, #,##0.00, 0%, 0.00%.
+ * Enough of Excel's number formats for the template: General, @, 0, 0.00, #,##0.00, 0%, 0.00%,
+ * and dates as a zh-CN Excel shows them (2020/3/5, 3月5日, 2020年3月5日: see core/excel/dates.ts).
  * Display rounding is half away from zero, as Excel shows numbers.
  */
 import Decimal from "decimal.js";
+import { isDateFormat, shownDate } from "../../core/excel/dates";
 import { isError, type CellResult } from "./cells";
 
 /** Excel's General display of a number: at most 15 significant digits, no float artefacts. */
@@ -27,6 +29,10 @@ export function displayText(value: CellResult, numberFormat: string): string {
   if (isError(value)) return value.error;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
+  if (isDateFormat(numberFormat)) {
+    // Excel fills a cell with ### when a date format meets a number that is no date.
+    return shownDate(value, numberFormat) ?? "#".repeat(11);
+  }
   // Only the first section of a format applies to the numbers ZiPing shows.
   const section = numberFormat.split(";")[0];
   const m = /^(#,##)?0(?:\.(0+))?(%)?$/.exec(section);

@@ -99,6 +99,8 @@ export class WorkbookModel implements EvalHost {
   private nextFormatId = 1;
   /** Formula evaluations so far (tests: an edit recomputes only what reads the edited cells). */
   computations = 0;
+  /** The computer's clock: a month-day date typed ("3-5") takes its year. Tests may set it. */
+  today: () => Date = () => new Date();
   /** Changes since the last drain, for onChanged events. */
   private changes: Change[] = [];
 
@@ -260,7 +262,7 @@ export class WorkbookModel implements EvalHost {
   /** Writes one input value into a cell as Excel interprets it. */
   writeInput(sheet: SheetModel, row: number, column: number, input: unknown): void {
     const cell = sheet.ensure(row, column);
-    const interpreted = interpretInput(input, cell.numberFormat);
+    const interpreted = interpretInput(input, cell.numberFormat, this.today().getFullYear());
     this.checkInput(interpreted);
     if (interpreted.kind === "formula") {
       cell.formula = interpreted.formula;

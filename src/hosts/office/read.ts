@@ -22,6 +22,8 @@ export interface NameInfo {
 
 export interface TableRead extends ReadBlock {
   values: ReadCell[][];
+  /** Number formats as Range.numberFormat gives them: they tell a date from a number (dates.ts). */
+  numberFormats?: unknown[][];
   /** Formulas as Range.formulas gives them (constants where a cell has no formula). */
   formulas?: unknown[][];
   address: string;
@@ -96,7 +98,8 @@ export function queueTableLoads(context: Excel.RequestContext, form: FormSpec, n
     const body = names.get(tableBodyName(id).toUpperCase());
     if (nameTarget(body)) {
       p.body = context.workbook.names.getItem(body!.name).getRange();
-      p.body.load(options.formulas ? "address, values, formulas" : "address, values");
+      // numberFormat in the same load: a date's value is a plain number (dates.ts).
+      p.body.load(options.formulas ? "address, values, numberFormat, formulas" : "address, values, numberFormat");
     }
     const header = names.get(tableHeaderName(id).toUpperCase());
     if (options.merges && nameTarget(header)) {
@@ -117,7 +120,14 @@ export function queueTableLoads(context: Excel.RequestContext, form: FormSpec, n
     const tables: Record<string, TableRead> = {};
     const headers: Record<string, HeaderRead> = {};
     for (const p of pending) {
-      if (p.body) tables[p.id] = { address: p.body.address, values: p.body.values as ReadCell[][], ...(options.formulas ? { formulas: p.body.formulas } : {}) };
+      if (p.body) {
+        tables[p.id] = {
+          address: p.body.address,
+          values: p.body.values as ReadCell[][],
+          numberFormats: p.body.numberFormat,
+          ...(options.formulas ? { formulas: p.body.formulas } : {}),
+        };
+      }
       if (p.header) {
         headers[p.id] = {
           address: p.header.address,

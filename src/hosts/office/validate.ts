@@ -13,6 +13,7 @@ import { interpretRead, topLeftOf } from "../../core/plan/read-plan";
 import { isNumericKind, type Lists, type ReportData } from "../../core/spec";
 import type { FormSpec, Unit, ValueKind } from "../../core/spec/types";
 import { parseArea } from "../memory/refs";
+import { datesAsShown, explainDates } from "./dates";
 import type { LayoutProblem, TextNumberCell, ValidationReport } from "./index";
 import { nameTarget, readResult, type NameInfo, type WorkbookState } from "./read";
 
@@ -222,13 +223,14 @@ function layoutProblems(input: CheckInput, data: ReportData, notes: string[]): L
 
 export function buildReport<N>(input: CheckInput, syncs: number): ValidationReport<N> {
   const { form } = input;
-  const read = interpretRead(form, input.lists, readResult(input.state.tables));
+  const { tables, dates } = datesAsShown(input.state.tables);
+  const read = interpretRead(form, input.lists, readResult(tables));
   const fallback = () => templateLocator(form, read.data);
   const locate = (input.locator ?? new StableLocator()).for(read.addresses, fallback);
   const check = checkReport(form, read.data, locate);
   const narrative = input.narrate ? (input.narrate(form, read.data, check) as N) : undefined;
   return {
-    findings: check.findings,
+    findings: explainDates(check.findings, dates, (id) => fieldKindOf(form, id)?.kind),
     results: check.results,
     ...(narrative === undefined ? {} : { narrative }),
     data: read.data,

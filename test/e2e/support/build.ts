@@ -1,6 +1,7 @@
 /**
  * A production build of the add-in's pages (webpack.config.js as `npm run build` runs it) into a
- * temporary directory, for the browser tests and the bundle-size check.
+ * temporary directory of its own (so suites never share or fight over dist/), for the browser
+ * tests and the bundle-size check. `env` is webpack's --env, e.g. { officeJs: "bundled" }.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,14 +17,14 @@ interface WebpackStats {
 }
 type Webpack = (config: unknown, callback: (error: Error | null, stats?: WebpackStats) => void) => void;
 
-export async function buildPages(): Promise<string> {
+export async function buildPages(env: Record<string, string> = {}): Promise<string> {
   const webpack = requireFromRoot("webpack") as Webpack;
-  const createConfig = requireFromRoot("./webpack.config.js") as (env: unknown, argv: { mode: string }) => {
+  const createConfig = requireFromRoot("./webpack.config.js") as (env: Record<string, string>, argv: { mode: string }) => {
     output: Record<string, unknown>;
     devtool?: unknown;
   };
   const out = mkdtempSync(join(tmpdir(), "ziping-e2e-"));
-  const config = createConfig({}, { mode: "production" });
+  const config = createConfig(env, { mode: "production" });
   config.output = { ...config.output, path: out };
   // Source maps take time and are not what the page loads.
   config.devtool = false;

@@ -25,6 +25,8 @@ export interface Opened {
   page: Page;
   /** Uncaught errors and console errors the page raised. */
   errors: string[];
+  /** Requests refused because they were not for 127.0.0.1 (none reach the network). */
+  blocked: string[];
 }
 
 /** Sets `window.__findingsAt` to performance.now() when the first report is on screen. */
@@ -44,7 +46,11 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
     locale: "zh-CN",
     permissions: options.permissions,
   });
-  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
+  const blocked: string[] = [];
+  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => {
+    blocked.push(route.request().url());
+    return route.abort();
+  });
   await context.addInitScript(RECORD_FINDINGS_TIME);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -54,7 +60,7 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
     if (message.type() === "error" && !/ERR_FAILED|net::/.test(message.text())) errors.push(message.text());
   });
   await page.goto(url);
-  return { context, page, errors };
+  return { context, page, errors, blocked };
 }
 
 /** The preview with its first report on screen. */
