@@ -1,6 +1,8 @@
 /**
- * Writes values into an officer's existing workbook (ziping import --into FILE.xlsx --apply)
- * and saves it whole, keeping its defined names and the ZIPING_FORM marker.
+ * The ExcelJS route for writing values into an officer's workbook: the whole workbook is
+ * re-serialised, keeping its defined names and the ZIPING_FORM marker. `ziping import --apply`
+ * writes surgically (patch.ts) and comes here only when that cannot be done; ExcelJS drops
+ * parts it does not carry, so this route refuses workbooks that have them.
  */
 import type ExcelJS from "exceljs";
 import type { FieldDef } from "../../core/spec/instances";
@@ -9,7 +11,6 @@ import { cellContent } from "./cell-content";
 import { WorkbookFileError } from "./errors";
 import { parseReference } from "./names";
 import type { OpenedWorkbook } from "./open";
-import { writeFileAtomically } from "./save";
 import { workbookBytes } from "./write";
 
 /** Parts ExcelJS does not carry through a save: writing would silently drop them. */
@@ -36,11 +37,14 @@ export function assertSafeToRewrite(book: OpenedWorkbook): void {
 
 /** Writes one value into the cell at a sheet-qualified address; false when there is no such cell. */
 export function writeAt(book: OpenedWorkbook, address: string, field: Pick<FieldDef, "kind"> | undefined, raw: RawValue): boolean {
+  return writeContentAt(book, address, cellContent(field, raw));
+}
+
+/** Writes content already decided by cellContent; undefined (nothing to write) clears the cell. */
+export function writeContentAt(book: OpenedWorkbook, address: string, content: string | number | undefined): boolean {
   const at = parseReference(address);
   const sheet = at && book.workbook.getWorksheet(at.sheet);
   if (!at || !sheet) return false;
-  const content = cellContent(field, raw);
-  // Nothing to write (an empty value) clears the cell.
   sheet.getCell(at.top, at.left).value = content === undefined ? null : content;
   return true;
 }
@@ -64,8 +68,8 @@ export function forgetFormulaResults(workbook: ExcelJS.Workbook): void {
   });
 }
 
-/** Saves the workbook over its file, with the names it was opened with. */
-export async function saveWorkbook(book: OpenedWorkbook): Promise<void> {
+/** The whole workbook re-serialised by ExcelJS, with the names it was opened with. */
+export async function rewrittenWorkbookBytes(book: OpenedWorkbook): Promise<Buffer> {
   forgetFormulaResults(book.workbook);
-  writeFileAtomically(book.file, await workbookBytes(book.workbook, book.package.names));
+  return workbookBytes(book.workbook, book.package.names);
 }
