@@ -9,12 +9,66 @@
 import type JSZip from "jszip";
 import { parseReference, unescapeXml } from "./names";
 import { sheetParts, type WorkbookPackage } from "./package";
-import { dropFormulaResults, writeCells, type CellContent } from "./sheet-xml";
+import { dropFormulaResults, needsStringEscape, writeCells, xmlStringText, type CellContent } from "./sheet-xml";
 
 export interface CellWrite {
   /** Sheet-qualified A1 address, as the report's addresses give it. */
   address: string;
-  content: CellContent;
+  content: string | number | undefined;
+}
+
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A part's text as this write leaves it so far. */
+async function current(zip: JSZip, changed: Map<string, string>, name: string): Promise<string | undefined> {
+  return changed.get(name) ?? (await zip.file(name)?.async("string"));
+}
+
+/** The target of the workbook's relationship of a type (…/sharedStrings, …/calcChain), as a part path. */
+function relationshipTarget(rels: string, workbookPath: string, type: string): string | undefined {
+  const dir = workbookPath.replace(/[^/]*$/, "");
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    if (!new RegExp(`\\bType\\s*=\\s*"[^"]*/${type}"`).test(m[0])) continue;
+    const target = unescapeXml(/\bTarget\s*=\s*"([^"]*)"/.exec(m[0])?.[1] ?? "");
+    return target.startsWith("/") ? target.slice(1) : dir + target;
+  }
+  return undefined;
+}
+
+/**
+ * Adds texts to the shared-string table (made when the workbook has none) and returns each
+ * one's index. Only text that needs an OOXML escape goes here (see needsStringEscape).
+ */
+async function sharedStrings(zip: JSZip, workbookPath: string, texts: string[], changed: Map<string, string>): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (!texts.length) return out;
+  const relsPath = relationshipsPath(workbookPath);
+  const rels = (await current(zip, changed, relsPath)) ?? `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  let path = relationshipTarget(rels, workbookPath, "sharedStrings");
+  let table = path && (await current(zip, changed, path));
+  if (!path || table === undefined) {
+    path = `${workbookPath.replace(/[^/]*$/, "")}sharedStrings.xml`;
+    table = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>`;
+    changed.set(relsPath, rels.replace(/<\/((?:\w+:)?)Relationships>/, `<$1Relationship Id="rIdZiPingStrings" Type="${REL}/sharedStrings" Target="${path.slice(workbookPath.replace(/[^/]*$/, "").length)}"/></$1Relationships>`));
+    const types = (await current(zip, changed, "[Content_Types].xml")) ?? "";
+    changed.set("[Content_Types].xml", types.replace(/<\/((?:\w+:)?)Types>/, `<$1Override PartName="/${path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></$1Types>`));
+  }
+  const root = /<((?:\w+:)?)sst\b([^>]*?)(\/?)>/.exec(table);
+  if (!root) return out;
+  const prefix = root[1];
+  let unique = [...table.matchAll(new RegExp(`<${prefix}si\\b`, "g"))].length;
+  const added: string[] = [];
+  for (const text of new Set(texts)) {
+    out.set(text, unique++);
+    added.push(`<${prefix}si><${prefix}t xml:space="preserve">${xmlStringText(text)}</${prefix}t></${prefix}si>`);
+  }
+  const setCount = (attrs: string, name: string, value: (old: number) => number) =>
+    new RegExp(`\\s${name}\\s*=`).test(attrs) ? attrs.replace(new RegExp(`(\\s${name}\\s*=\\s*")(\\d*)(")`), (_, a: string, n: string, z: string) => `${a}${value(Number(n || 0))}${z}`) : attrs;
+  const attrs = setCount(setCount(root[2], "uniqueCount", () => unique), "count", (old) => old + texts.length);
+  const head = `<${prefix}sst${attrs}>`;
+  const body = root[3] ? "" : table.slice(root.index + root[0].length, table.lastIndexOf(`</${prefix}sst>`));
+  changed.set(path, `${table.slice(0, root.index)}${head}${body}${added.join("")}</${prefix}sst>`);
+  return out;
 }
 
 /** The new package, or why the cells cannot be written without rebuilding the workbook. */
@@ -50,20 +104,15 @@ function relationshipsPath(part: string): string {
  */
 async function withoutCalcChain(zip: JSZip, workbookPath: string, changed: Map<string, string>, removed: Set<string>): Promise<void> {
   const relsPath = relationshipsPath(workbookPath);
-  const rels = await zip.file(relsPath)?.async("string");
-  if (!rels) return;
-  const dir = workbookPath.replace(/[^/]*$/, "");
-  let target: string | undefined;
-  const keptRels = rels.replace(/<(?:\w+:)?Relationship\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?Relationship>)/g, (element) => {
-    if (!/\bType\s*=\s*"[^"]*\/calcChain"/.test(element)) return element;
-    const t = unescapeXml(/\bTarget\s*=\s*"([^"]*)"/.exec(element)?.[1] ?? "");
-    target = t.startsWith("/") ? t.slice(1) : dir + t;
-    return "";
-  });
-  if (!target) return;
+  const rels = await current(zip, changed, relsPath);
+  const target = rels && relationshipTarget(rels, workbookPath, "calcChain");
+  if (!rels || !target) return;
+  const keptRels = rels.replace(/<(?:\w+:)?Relationship\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?Relationship>)/g, (element) =>
+    /\bType\s*=\s*"[^"]*\/calcChain"/.test(element) ? "" : element,
+  );
   changed.set(relsPath, keptRels);
   removed.add(target);
-  const types = await zip.file("[Content_Types].xml")?.async("string");
+  const types = await current(zip, changed, "[Content_Types].xml");
   if (types) {
     const partName = `/${target}`;
     const keptTypes = types.replace(/<(?:\w+:)?Override\b[^>]*?\/>/g, (element) =>
@@ -84,6 +133,10 @@ function keepCompression(zip: JSZip, name: string): void {
 export async function patchWorkbook(pkg: WorkbookPackage, writes: CellWrite[]): Promise<PatchOutcome> {
   const parts = await sheetParts(pkg);
   const partOf = (sheet: string) => parts.get(sheet) ?? [...parts].find(([name]) => name.toUpperCase() === sheet.toUpperCase())?.[1];
+  const changed = new Map<string, string>();
+  const removed = new Set<string>();
+  const escaped = writes.map((w) => w.content).filter((c): c is string => typeof c === "string" && needsStringEscape(c));
+  const shared = await sharedStrings(pkg.zip, pkg.workbookPath, escaped, changed);
   const bySheet = new Map<string, Map<number, Map<number, CellContent>>>();
   for (const write of writes) {
     const at = parseReference(write.address);
@@ -94,11 +147,10 @@ export async function patchWorkbook(pkg: WorkbookPackage, writes: CellWrite[]): 
     bySheet.set(part, rows);
     const cells = rows.get(at.top) ?? new Map<number, CellContent>();
     rows.set(at.top, cells);
-    cells.set(at.left, write.content);
+    const index = typeof write.content === "string" ? shared.get(write.content) : undefined;
+    cells.set(at.left, index === undefined ? write.content : { sharedString: index });
   }
 
-  const changed = new Map<string, string>();
-  const removed = new Set<string>();
   let formulaReplaced = false;
   for (const part of new Set(parts.values())) {
     const original = await pkg.zip.file(part)?.async("string");

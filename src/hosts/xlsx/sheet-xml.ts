@@ -6,8 +6,11 @@
 import { a1, columnNumber } from "../../core/plan/address";
 import { escapeXml } from "./names";
 
-/** What goes into one cell: a number, text (kept as text, never a formula), or nothing (cleared). */
-export type CellContent = string | number | undefined;
+/**
+ * What goes into one cell: a number, text (kept as text, never a formula: an inline string), an
+ * entry of the shared-string table, or nothing (cleared).
+ */
+export type CellContent = string | number | { sharedString: number } | undefined;
 
 export interface SheetEdit {
   xml: string;
@@ -60,6 +63,17 @@ function withoutAttributes(attrs: string, names: string[]): string {
 }
 
 /**
+ * Text that only survives as an OOXML escape: a control character (not allowed in XML) or a
+ * literal "_xHHHH_" (which readers would decode). Readers decode these escapes in the
+ * shared-string table but not all of them in inline strings (ExcelJS leaves them as written),
+ * so such text goes into the shared-string table.
+ */
+export function needsStringEscape(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/.test(text);
+}
+
+/**
  * Text as an OOXML string holds it: XML-escaped, control characters as _xHHHH_, and a literal
  * "_xHHHH_" protected by escaping its underscore, so a reader never decodes the officer's text.
  */
@@ -73,6 +87,7 @@ function cellElement(prefix: string, ref: string, keptAttrs: string, content: Ce
   const open = `<${prefix}c r="${ref}"${keptAttrs}`;
   if (content === undefined) return `${open}/>`;
   if (typeof content === "number") return `${open}><${prefix}v>${String(content)}</${prefix}v></${prefix}c>`;
+  if (typeof content === "object") return `${open} t="s"><${prefix}v>${content.sharedString}</${prefix}v></${prefix}c>`;
   return `${open} t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${xmlStringText(content)}</${prefix}t></${prefix}is></${prefix}c>`;
 }
 
