@@ -69,7 +69,6 @@ function withoutAttributes(attrs: string, names: string[]): string {
  * so such text goes into the shared-string table.
  */
 export function needsStringEscape(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return /_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/.test(text);
 }
 
@@ -79,7 +78,6 @@ export function needsStringEscape(text: string): boolean {
  */
 export function xmlStringText(text: string): string {
   const protectedText = text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
-  // eslint-disable-next-line no-control-regex
   return escapeXml(protectedText).replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
