@@ -9,14 +9,11 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { writeFileAtomically } from "../../src/cli/atomic-write";
-import { FORM_MARKER_NAME } from "../../src/core/plan";
-import { defaultForm, expandFields, type RawValue, type ReportData } from "../../src/core/spec";
-import { openWorkbook } from "../../src/hosts/xlsx/open";
-import { loadWorkbookReport, readReport, recogniseForm } from "../../src/hosts/xlsx/report";
-import { rewrittenWorkbookBytes, writeAt } from "../../src/hosts/xlsx/update";
+import { type RawValue, type ReportData } from "../../src/core/spec";
+import { loadWorkbookReport } from "../../src/hosts/xlsx/report";
 import { loadSeed } from "../fixtures/load";
 import { OFFICER_PARTS, officerWorkbook } from "../hosts/xlsx/officer-workbook";
+import { checked, writeTheOldWay } from "../hosts/xlsx/old-write";
 import { sameValue } from "../hosts/xlsx/seed-workbook";
 import { runCli } from "./run-cli";
 
@@ -100,20 +97,6 @@ describe("import --apply into an officer's workbook (chart, picture, comment, sp
     expect(after).toMatch(new RegExp(`<c r="${at}" s="\\d+"><v>241.49</v></c>`));
   });
 });
-
-/** The old route: every planned value written with ExcelJS, the workbook re-serialised whole. */
-async function writeTheOldWay(file: string, writes: Array<{ fieldId: string; value: RawValue }>): Promise<void> {
-  const book = await openWorkbook(file, FORM_MARKER_NAME);
-  const { addresses, data } = readReport(book, recogniseForm(book, [defaultForm]));
-  const fields = new Map(expandFields(defaultForm, data.lists).map((f) => [f.id, f]));
-  for (const w of writes) writeAt(book, addresses.get(w.fieldId)!, fields.get(w.fieldId), w.value);
-  await writeFileAtomically(file, await rewrittenWorkbookBytes(book));
-}
-
-const checked = async (file: string) => {
-  const out = JSON.parse((await runCli(["check", file, "--json"])).stdout) as { findings: unknown; notes: unknown; summary: unknown };
-  return { summary: out.summary, notes: out.notes, findings: out.findings };
-};
 
 describe("`ziping check` after a surgical write finds what it found after the old whole-workbook write", () => {
   const exportFiles = ["income-yuan.tsv", "expense-gbk.csv", "econ-ledger.tsv", "budget-exec.xls", "assets.xlsx", "sangong-pdf.txt"];
