@@ -98,6 +98,26 @@ describe("import --apply into an officer's workbook (chart, picture, comment, sp
   });
 });
 
+describe("import --apply into a workbook with validations, sparklines and custom properties only (which the old write lost)", () => {
+  it("keeps the custom properties, the x14 list validation and the sparklines, and does not duplicate the validation", async () => {
+    const template = fresh();
+    expect((await runCli(["template", "--out", template, "--units", units])).code).toBe(0);
+    const book = fresh();
+    writeFileSync(book, await officerWorkbook(readFileSync(template), { graphics: false }));
+    const before = await entries(book);
+    expect(before.has("xl/drawings/drawing1.xml")).toBe(false);
+    const r = await runCli(["import", join(exportsDir, "income-yuan.tsv"), "--into", book, "--apply"]);
+    expect(r.code).toBe(0);
+    const after = await entries(book);
+    expect(after.get("docProps/custom.xml")?.content.equals(before.get("docProps/custom.xml")!.content)).toBe(true);
+    const sheet = after.get(INCOME_SHEET)!.content.toString("utf8");
+    expect(outsideCells(sheet)).toBe(outsideCells(before.get(INCOME_SHEET)!.content.toString("utf8")));
+    expect(sheet.match(/<dataValidation /g)).toHaveLength(1);
+    expect(sheet).toContain("<xm:f>列表!$A$2:$A$4</xm:f>");
+    expect(sheet).toContain("<x14:sparkline><xm:f>收入!C7:G7</xm:f>");
+  });
+});
+
 describe("`ziping check` after a surgical write finds what it found after the old whole-workbook write", () => {
   const exportFiles = ["income-yuan.tsv", "expense-gbk.csv", "econ-ledger.tsv", "budget-exec.xls", "assets.xlsx", "sangong-pdf.txt"];
   let filled: string;

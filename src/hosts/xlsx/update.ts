@@ -14,18 +14,19 @@ import type { OpenedWorkbook } from "./open";
 import { workbookBytes } from "./write";
 
 /** Parts ExcelJS does not carry through a save: writing would silently drop them. */
-const UNKEPT_PARTS: Array<{ prefix: string; what: string }> = [
-  { prefix: "xl/charts/", what: "图表" },
-  { prefix: "xl/drawings/", what: "图片或图形" },
-  { prefix: "xl/media/", what: "图片" },
-  { prefix: "xl/pivotTables/", what: "数据透视表" },
-  { prefix: "xl/vbaProject.bin", what: "宏" },
+const UNKEPT_PARTS: Array<{ part: RegExp; what: string }> = [
+  { part: /^xl\/charts\//, what: "图表" },
+  { part: /^xl\/comments/, what: "批注" },
+  { part: /^xl\/drawings\/(?!vmlDrawing)/, what: "图片或图形" },
+  { part: /^xl\/media\//, what: "图片" },
+  { part: /^xl\/pivotTables\//, what: "数据透视表" },
+  { part: /^xl\/vbaProject\.bin$/, what: "宏" },
 ];
 
 /** Refuses a workbook whose save through ExcelJS would lose content the officer made. */
 export function assertSafeToRewrite(book: OpenedWorkbook): void {
   const names = Object.keys(book.package.zip.files);
-  const lost = UNKEPT_PARTS.filter((p) => names.some((n) => n.startsWith(p.prefix))).map((p) => p.what);
+  const lost = UNKEPT_PARTS.filter((p) => names.some((n) => p.part.test(n))).map((p) => p.what);
   if (lost.length) {
     throw new WorkbookFileError(
       book.file,

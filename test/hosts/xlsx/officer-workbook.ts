@@ -145,10 +145,13 @@ async function edit(zip: JSZip, path: string, change: (text: string) => string):
 
 /**
  * Adds the officer's parts to a ZiPing template (made by `ziping template`, whose 收入 sheet is
- * xl/worksheets/sheet2.xml and whose last sheet is sheet10).
+ * xl/worksheets/sheet2.xml and whose last sheet is sheet10). `graphics: false` leaves out the
+ * comment, chart, picture and pivot table (the parts the old whole-workbook write refused), keeping
+ * the validations, sparklines, custom properties and the list sheet (the parts it lost).
  */
-export async function officerWorkbook(template: Buffer): Promise<Buffer> {
+export async function officerWorkbook(template: Buffer, { graphics = true } = {}): Promise<Buffer> {
   const zip = await JSZip.loadAsync(template);
+  const graphicParts = /comments|drawing|chart|pivot|sheet12/;
   const types: Array<[string, string]> = [
     ["/docProps/custom.xml", `${CT}.custom-properties+xml`],
     ["/xl/comments1.xml", `${CT}.spreadsheetml.comments+xml`],
@@ -162,12 +165,19 @@ export async function officerWorkbook(template: Buffer): Promise<Buffer> {
   ];
   await edit(zip, "[Content_Types].xml", (t) => {
     const defaults = (/Extension="vml"/.test(t) ? "" : `<Default Extension="vml" ContentType="${CT}.vmlDrawing"/>`) + `<Default Extension="png" ContentType="image/png"/>`;
-    return t.replace("</Types>", `${defaults}${types.map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`).join("")}</Types>`);
+    return t.replace("</Types>", `${graphics ? defaults : ""}${types.filter(([part]) => graphics || !graphicParts.test(part)).map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`).join("")}</Types>`);
   });
   await edit(zip, "_rels/.rels", (t) => t.replace("</Relationships>", `<Relationship Id="rIdCustom" Type="${REL}/custom-properties" Target="docProps/custom.xml"/></Relationships>`));
   zip.file("docProps/custom.xml", CUSTOM_PROPERTIES);
 
-  // The 收入 sheet: a comment, a chart and a picture, validations (plain and x14), sparklines.
+  // The 收入 sheet: validations (plain and x14) and sparklines; a comment, a chart and a picture.
+  await edit(zip, "xl/worksheets/sheet2.xml", (t) => t.replace("<pageMargins", `${VALIDATIONS}<pageMargins`).replace("</worksheet>", `${SHEET_EXTENSIONS}</worksheet>`));
+  zip.file("xl/worksheets/sheet11.xml", LIST_SHEET);
+  if (!graphics) {
+    await edit(zip, "xl/_rels/workbook.xml.rels", (t) => t.replace("</Relationships>", `<Relationship Id="rIdList" Type="${REL}/worksheet" Target="worksheets/sheet11.xml"/></Relationships>`));
+    await edit(zip, "xl/workbook.xml", (t) => t.replace("</sheets>", `<sheet sheetId="11" name="列表" r:id="rIdList"/></sheets>`));
+    return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  }
   zip.file("xl/comments1.xml", COMMENTS);
   zip.file("xl/drawings/vmlDrawing1.vml", COMMENT_SHAPES);
   zip.file("xl/drawings/drawing1.xml", DRAWING);
@@ -178,12 +188,9 @@ export async function officerWorkbook(template: Buffer): Promise<Buffer> {
     "xl/worksheets/_rels/sheet2.xml.rels",
     relationships([["rIdDrawing", `${REL}/drawing`, "../drawings/drawing1.xml"], ["rIdNotes", `${REL}/vmlDrawing`, "../drawings/vmlDrawing1.vml"], ["rIdComments", `${REL}/comments`, "../comments1.xml"]]),
   );
-  await edit(zip, "xl/worksheets/sheet2.xml", (t) =>
-    t.replace("<pageMargins", `${VALIDATIONS}<pageMargins`).replace("</worksheet>", `<drawing r:id="rIdDrawing"/><legacyDrawing r:id="rIdNotes"/>${SHEET_EXTENSIONS}</worksheet>`),
-  );
+  await edit(zip, "xl/worksheets/sheet2.xml", (t) => t.replace("<extLst>", `<drawing r:id="rIdDrawing"/><legacyDrawing r:id="rIdNotes"/><extLst>`));
 
-  // Two sheets of the officer's own: the list the validation and the pivot table draw on, and the pivot table.
-  zip.file("xl/worksheets/sheet11.xml", LIST_SHEET);
+  // The pivot table, on a sheet of its own, drawn from the list sheet the validation uses.
   zip.file("xl/worksheets/sheet12.xml", PIVOT_SHEET);
   zip.file("xl/worksheets/_rels/sheet12.xml.rels", relationships([["rId1", `${REL}/pivotTable`, "../pivotTables/pivotTable1.xml"]]));
   zip.file("xl/pivotTables/pivotTable1.xml", PIVOT_TABLE);
