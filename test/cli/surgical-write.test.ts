@@ -118,6 +118,39 @@ describe("import --apply into a workbook with validations, sparklines and custom
   });
 });
 
+describe("a cell that cannot be edited in place (the first cell of a shared formula)", () => {
+  /** A template whose 收入!C6 (an input cell) the officer made the head of a shared formula over C6:D6. */
+  async function withSharedFormula(graphics: boolean): Promise<string> {
+    const template = fresh();
+    expect((await runCli(["template", "--out", template, "--units", units])).code).toBe(0);
+    const zip = await JSZip.loadAsync(graphics ? await officerWorkbook(readFileSync(template)) : readFileSync(template));
+    const sheet = await zip.file(INCOME_SHEET)!.async("string");
+    const shared = sheet.replace(`<c r="C6" s="11"/><c r="D6" s="11"/>`, `<c r="C6" s="11"><f t="shared" ref="C6:D6" si="0">1+1</f></c><c r="D6" s="11"><f t="shared" si="0"/></c>`);
+    expect(shared).not.toBe(sheet);
+    zip.file(INCOME_SHEET, shared);
+    const book = fresh();
+    writeFileSync(book, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    return book;
+  }
+
+  it("is written by rewriting the whole workbook when nothing in it would be lost", async () => {
+    const book = await withSharedFormula(false);
+    const r = await runCli(["import", join(exportsDir, "income-yuan.tsv"), "--into", book, "--apply"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(String((await loadWorkbookReport(book)).data.values["income.unit[1].carryover"])).toBe("241.49");
+  });
+
+  it("is refused, naming what would be lost and why, when the workbook has a chart, a comment or a pivot table", async () => {
+    const book = await withSharedFormula(true);
+    const original = readFileSync(book);
+    const r = await runCli(["import", join(exportsDir, "income-yuan.tsv"), "--into", book, "--apply"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(new RegExp(`^${book}: 工作簿含有图表、批注、图片或图形、图片、数据透视表，.*（收入!C6 是共享公式 C6:D6 的首格）$`));
+    expect(readFileSync(book).equals(original)).toBe(true);
+  });
+});
+
 describe("`ziping check` after a surgical write finds what it found after the old whole-workbook write", () => {
   const exportFiles = ["income-yuan.tsv", "expense-gbk.csv", "econ-ledger.tsv", "budget-exec.xls", "assets.xlsx", "sangong-pdf.txt"];
   let filled: string;

@@ -159,7 +159,7 @@ export async function patchWorkbook(pkg: WorkbookPackage, writes: CellWrite[]): 
     const cells = bySheet.get(part);
     if (cells) {
       const edit = writeCells(xml, cells);
-      if ("cannot" in edit) return edit;
+      if ("cannot" in edit) return { cannot: `${[...parts].find(([, p]) => p === part)?.[0] ?? part}!${edit.cannot}` };
       xml = edit.xml;
       formulaReplaced ||= edit.formulaReplaced;
     }
