@@ -218,7 +218,8 @@ function extendDimension(xml: string, writes: Map<number, Map<number, CellConten
  * workbook is calculated again. Returns the XML unchanged (same string) when nothing was cached.
  */
 export function dropFormulaResults(xml: string): string {
-  return xml.replace(/<((?:\w+:)?)c\b([^>]*?)>([\s\S]*?)<\/\1c>/g, (whole, prefix: string, attrs: string, body: string) => {
+  // (?<!\/)> : a self-closing <c …/> has no body, and must not borrow the next cell's.
+  return xml.replace(/<((?:\w+:)?)c\b([^>]*?)(?<!\/)>([\s\S]*?)<\/\1c>/g, (whole, prefix: string, attrs: string, body: string) => {
     if (!/<(?:\w+:)?f\b/.test(body) || !/<(?:\w+:)?v\b/.test(body)) return whole;
     const kept = body.replace(/<(?:\w+:)?v\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?v>)/g, "");
     return `<${prefix}c${withoutAttributes(attrs, ["t"])}>${kept}</${prefix}c>`;

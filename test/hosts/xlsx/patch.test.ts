@@ -59,6 +59,9 @@ describe("dropFormulaResults", () => {
   it("drops cached results and their type, and returns a sheet with none cached unchanged", () => {
     const xml = sheet(`<row r="1"><c r="A1" s="2" t="str"><f>B1&amp;"元"</f><v>3元</v></c><c r="B1"><v>3</v></c></row>`);
     expect(dropFormulaResults(xml)).toContain(`<c r="A1" s="2"><f>B1&amp;"元"</f></c><c r="B1"><v>3</v></c>`);
+    // A self-closing cell before it does not take its body.
+    const afterEmpty = sheet(`<row r="1"><c r="A1" s="1"/><c r="B1" t="str"><f>C1</f><v>x</v></c></row>`);
+    expect(dropFormulaResults(afterEmpty)).toContain(`<row r="1"><c r="A1" s="1"/><c r="B1"><f>C1</f></c></row>`);
     const uncached = sheet(`<row r="1"><c r="A1" t="str"><f>B1</f></c></row>`);
     expect(dropFormulaResults(uncached)).toBe(uncached);
   });
