@@ -25,7 +25,10 @@ const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".t
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 
 /** A writer that fails like a full disk or a file-size limit after the first chunk. */
-function failingWriter(code: "ENOSPC" | "EFBIG"): ChunkWriter {
+type Failure = "ENOSPC" | "EFBIG" | "EROFS" | "EACCES";
+const FAILURE_WORDS: Record<Failure, RegExp> = { ENOSPC: /磁盘空间不足/, EFBIG: /文件大小/, EROFS: /只读/, EACCES: /没有写入权限/ };
+
+function failingWriter(code: Failure): ChunkWriter {
   let calls = 0;
   return async (file, chunk) => {
     if (++calls > 1) throw Object.assign(new Error(`${code}: simulated`), { code });
@@ -108,19 +111,22 @@ describe("writeFileAtomically", () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it.each(["ENOSPC", "EFBIG"] as const)("a write failing with %s leaves the old file, no temporary file, and names the officer's file", async (code) => {
+  it.each(["ENOSPC", "EFBIG", "EROFS", "EACCES"] as const)("a write failing with %s leaves the old file, no temporary file, and names the officer's file", async (code) => {
     const dir = freshDir();
     const file = join(dir, "报表.json");
     writeFileSync(file, "old");
     const e = await refusal(writeFileAtomically(file, Buffer.alloc(64), { writeChunk: failingWriter(code), chunkBytes: 16 }));
     expect(e.message.startsWith(`${file}: `)).toBe(true);
-    expect(e.message).toMatch(code === "ENOSPC" ? /磁盘空间不足/ : /文件大小/);
+    expect(e.message).toMatch(FAILURE_WORDS[code]);
     expect(e.message).not.toMatch(/\.tmp|ziping-\d+/);
     expect(readFileSync(file, "utf8")).toBe("old");
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it("SIGTERM in the middle of a large write leaves the old file whole and removes the temporary file", async () => {
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+  ] as const)("%s in the middle of a large write leaves the old file whole and removes the temporary file", async (signal, exitCode) => {
     const dir = freshDir();
     const file = join(dir, "big.json");
     const old = Buffer.alloc(1024 * 1024, "o");
@@ -135,12 +141,12 @@ describe("writeFileAtomically", () => {
     const started = Date.now();
     while (leftovers(dir).length === 0 && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 5));
     expect(leftovers(dir).length, "the child started writing its temporary file").toBe(1);
-    child.kill("SIGTERM");
+    child.kill(signal);
     const code = await exited;
     const after = readFileSync(file);
     // Old or new, never a mix or a truncation; here the signal came first, so the old one.
     expect(after.length === old.length ? after.equals(old) : after.length === size && after.every((b) => b === 0x6e)).toBe(true);
-    expect(code).toBe(after.equals(old) ? 143 : 0);
+    expect(code).toBe(after.equals(old) ? exitCode : 0);
     expect(leftovers(dir)).toEqual([]);
   });
 });
