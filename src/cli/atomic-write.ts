@@ -10,13 +10,14 @@
  * - a symbolic link is written through: its real target gets the new content, the link stays;
  * - a file with hard links (several names) is rewritten in place once the complete temporary
  *   copy is safely on disk, so every name sees the new content; the in-place copy is one
- *   synchronous step that SIGINT/SIGTERM cannot interrupt (only a crash or power loss during
- *   that step could cut it — the price of keeping the links, which a rename would split);
+ *   synchronous step that SIGINT/SIGTERM cannot interrupt; if that copy fails part way, the old
+ *   content is put back (only a crash or power loss during that step could cut the file — the
+ *   price of keeping the links, which a rename would split);
  * - temporary files are removed on failure and on SIGINT/SIGTERM (then the process exits with
  *   128 + the signal's number, as a shell expects);
  * - a failure is one Chinese line naming the file the officer gave, never the temporary file.
  */
-import { constants as fsConstants, accessSync, closeSync, fsyncSync, ftruncateSync, lstatSync, openSync, readlinkSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
+import { constants as fsConstants, accessSync, closeSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, readlinkSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { open, rename, rm, type FileHandle } from "node:fs/promises";
 import { constants as osConstants } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
@@ -198,7 +199,15 @@ export async function writeFileAtomically(file: string, content: Buffer | string
       await handle.close();
     }
     if (before && before.nlink > 1) {
-      overwriteInPlace(target, bytes);
+      // Should the copy fail part way (the disk filled up as the file grew), the old content
+      // goes back into the blocks it occupied, which needs no new space.
+      const previous = readFileSync(target);
+      try {
+        overwriteInPlace(target, bytes);
+      } catch (e) {
+        overwriteInPlace(target, previous);
+        throw e;
+      }
       await rm(temporary, { force: true });
     } else {
       await rename(temporary, target);
