@@ -186,12 +186,13 @@ export async function writeFileAtomically(file: string, content: Buffer | string
   const temporary = temporaryName(target);
   track(temporary);
   try {
-    const handle = await open(temporary, "wx", 0o600);
+    // A new file gets the usual permissions (0666 less the umask); a replaced one keeps its own.
+    const handle = await open(temporary, "wx", before ? 0o600 : 0o666);
     try {
-      // Exactly the old file's permissions and owner (open's mode is filtered by the umask).
-      await handle.chmod(before ? before.mode & 0o7777 : 0o666 & ~process.umask());
-      if (before && (before.uid !== process.getuid?.() || before.gid !== process.getgid?.())) {
-        await handle.chown(before.uid, before.gid).catch(() => undefined);
+      if (before) {
+        // Exactly the old file's permissions and owner (open's mode is filtered by the umask).
+        await handle.chmod(before.mode & 0o7777);
+        if (before.uid !== process.getuid?.() || before.gid !== process.getgid?.()) await handle.chown(before.uid, before.gid).catch(() => undefined);
       }
       for (let at = 0; at < bytes.length; at += chunkBytes) await writeChunk(handle, bytes.subarray(at, at + chunkBytes));
       await handle.sync();
