@@ -57,6 +57,12 @@ describe("writeFileAtomically", () => {
       expect(readFileSync(file, "utf8")).toBe("new");
       expect(modeOf(file)).toBe(mode);
     }
+    // A new file: what any program would create, 0666 less the umask (not the temporary file's 0600).
+    const created = join(dir, "new.json");
+    await writeFileAtomically(created, "new");
+    const umask = process.umask(0o022);
+    process.umask(umask);
+    expect(modeOf(created)).toBe(0o666 & ~umask);
     expect(leftovers(dir)).toEqual([]);
   });
 
