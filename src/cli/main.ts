@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { defaultForm, fieldsMarkdown, type FormSpec } from "../core/spec";
 import { checkCommand } from "./commands/check";
@@ -6,6 +5,7 @@ import { checkPath } from "./commands/workbook";
 import { importCommand } from "./commands/import";
 import { narrateCommand, parseWording } from "./commands/narrate";
 import { parseUnits, templateCommand } from "./commands/template";
+import { writeFileAtomically } from "./atomic-write";
 import { loadForm, loadReportData } from "./load-data";
 import { loadSource } from "./source";
 import { EXIT_OK, EXIT_UNUSABLE, UsageError } from "./usage-error";
@@ -173,7 +173,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "docs": {
       const form = extraForms(values.form)[0] ?? defaultForm;
       const md = fieldsMarkdown(form);
-      if (values.out) writeFileSync(values.out, md);
+      if (values.out) await writeFileAtomically(values.out, md);
       else io.stdout(md);
       return EXIT_OK;
     }

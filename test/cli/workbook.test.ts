@@ -15,7 +15,8 @@ import { defaultForm, expandFields, rawText, type ReportData } from "../../src/c
 import { HELP } from "../../src/cli/main";
 import { openWorkbook } from "../../src/hosts/xlsx/open";
 import { loadWorkbookReport, readReport, recogniseForm } from "../../src/hosts/xlsx/report";
-import { saveWorkbook, writeAt } from "../../src/hosts/xlsx/update";
+import { rewrittenWorkbookBytes, writeAt } from "../../src/hosts/xlsx/update";
+import { writeFileAtomically } from "../../src/cli/atomic-write";
 import { workbookBytes } from "../../src/hosts/xlsx/write";
 import { loadSeed } from "../fixtures/load";
 import { bigExport, encryptedWorkbook, legacyXls, truncated } from "../hosts/xlsx/bad-files";
@@ -40,7 +41,7 @@ async function fillByHand(path: string, data: ReportData): Promise<void> {
     expect(at, `template has a cell for ${id}`).toBeDefined();
     writeAt(book, at!, fields.get(id), value);
   }
-  await saveWorkbook(book);
+  await writeFileAtomically(path, await rewrittenWorkbookBytes(book));
 }
 
 /**

@@ -5,7 +5,7 @@
  * soffice elsewhere on the machine cannot interfere.
  */
 import { execFile } from "node:child_process";
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, delimiter, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -84,7 +84,13 @@ export function convertWithLibreOffice(soffice: string | undefined, inputs: stri
       rmSync(profile, { recursive: true, force: true });
       const milliseconds = Date.now() - started;
       if (error) return reject(new Error(`soffice failed: ${error.message}\n${stdout}\n${stderr}`));
-      const outputs = inputs.map((input) => join(outDir, `${basename(input, extname(input))}.${extension}`));
+      // A CSV of one chosen sheet (the filter's 12th field) is named base-SheetName.csv.
+      const outputs = inputs.map((input) => {
+        const base = basename(input, extname(input));
+        const whole = join(outDir, `${base}.${extension}`);
+        const sheets = existsSync(whole) ? [] : readdirSync(outDir).filter((f) => f.startsWith(`${base}-`) && f.endsWith(`.${extension}`));
+        return sheets.length === 1 ? join(outDir, sheets[0]) : whole;
+      });
       const absent = outputs.filter((o) => !existsSync(o));
       if (absent.length) return reject(new Error(`soffice wrote no ${absent.join(", ")}\n${stdout}\n${stderr}`));
       resolve({ outputs, milliseconds });

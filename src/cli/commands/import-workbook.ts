@@ -11,7 +11,10 @@ import { builtInForms, expandFields, labelFieldId, type FormSpec } from "../../c
 import { WorkbookFileError } from "../../hosts/xlsx/errors";
 import { openWorkbook, type OpenedWorkbook } from "../../hosts/xlsx/open";
 import { readReport, recogniseForm, type WorkbookReport } from "../../hosts/xlsx/report";
-import { assertSafeToRewrite, saveWorkbook, writeAt } from "../../hosts/xlsx/update";
+import { cellContent } from "../../hosts/xlsx/cell-content";
+import { patchWorkbook, type CellWrite } from "../../hosts/xlsx/patch";
+import { assertSafeToRewrite, rewrittenWorkbookBytes, writeContentAt } from "../../hosts/xlsx/update";
+import { writeFileAtomically } from "../atomic-write";
 import { readExport } from "../read-export";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UsageError } from "../usage-error";
 import { parseUnit, printPlan, type ImportArgs } from "./import";
@@ -42,6 +45,23 @@ function listLabelWrites(form: FormSpec, plan: ImportPlan): Array<{ id: string; 
     }
   }
   return out;
+}
+
+/**
+ * The workbook with the cells written: surgically (only the parts that must change) whenever
+ * possible; through ExcelJS only when a cell cannot be edited in place (the first cell of a
+ * shared or array formula), which refuses workbooks holding parts ExcelJS would drop.
+ */
+async function workbookWith(book: OpenedWorkbook, writes: CellWrite[]): Promise<Buffer> {
+  const patched = await patchWorkbook(book.package, writes);
+  if ("bytes" in patched) return patched.bytes;
+  try {
+    assertSafeToRewrite(book);
+  } catch (e) {
+    throw new UsageError(e instanceof WorkbookFileError ? `${e.message}（${patched.cannot}）` : String(e));
+  }
+  for (const w of writes) writeContentAt(book, w.address, w.content);
+  return rewrittenWorkbookBytes(book);
 }
 
 export async function importIntoWorkbook(args: ImportArgs): Promise<{ output: string; code: number }> {
@@ -75,18 +95,17 @@ export async function importIntoWorkbook(args: ImportArgs): Promise<{ output: st
       );
     }
     try {
-      assertSafeToRewrite(book);
       applyPlan(data, plan); // refuses a plan made against other lists
     } catch (e) {
-      throw new UsageError(e instanceof WorkbookFileError ? e.message : `${args.into}: ${(e as Error).message}，未写入`);
+      throw new UsageError(`${args.into}: ${(e as Error).message}，未写入`);
     }
     const fields = new Map(expandFields(form, data.lists).map((f) => [f.id, f]));
-    for (const w of plan.writes) writeAt(book, addresses.get(w.fieldId)!, fields.get(w.fieldId), w.value);
+    const writes: CellWrite[] = plan.writes.map((w) => ({ address: addresses.get(w.fieldId)!, content: cellContent(fields.get(w.fieldId), w.value) }));
     for (const label of listLabelWrites(form, plan)) {
       const at = addresses.get(label.id);
-      if (at) writeAt(book, at, undefined, label.text);
+      if (at) writes.push({ address: at, content: cellContent(undefined, label.text) });
     }
-    await saveWorkbook(book);
+    await writeFileAtomically(args.into, await workbookWith(book, writes));
     applied = true;
   }
   const clean = plan.rejects.length === 0 && !plan.totals.some((t) => t.status === "differs") && !plan.findings.some((f) => f.severity === "error");

@@ -1,8 +1,9 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename } from "node:path";
 import { applyPlan, planImport, type ImportPlan, type SourceUnit } from "../../core/importer";
 import { Dec } from "../../core/money";
 import { defaultForm, type FormSpec, type RawValue, type ReportData } from "../../core/spec";
+import { writeFileAtomically } from "../atomic-write";
 import { loadReportData } from "../load-data";
 import { readExport } from "../read-export";
 import { importIntoWorkbook } from "./import-workbook";
@@ -58,7 +59,7 @@ export async function importCommand(args: ImportArgs): Promise<{ output: string;
   let applied = false;
   if (args.apply && plan.table) {
     const after = applyPlan(reference, plan);
-    writeFileSync(args.into, `${JSON.stringify(after, null, 2)}\n`);
+    await writeFileAtomically(args.into, `${JSON.stringify(after, null, 2)}\n`);
     applied = true;
   }
   const clean = plan.rejects.length === 0 && !plan.totals.some((t) => t.status === "differs") && !plan.findings.some((f) => f.severity === "error");

@@ -3,8 +3,8 @@ import { dirname, extname } from "node:path";
 import { buildLayoutPlan } from "../../core/plan/layout";
 import type { FormSpec, ListEntry, ReportData } from "../../core/spec";
 import { fillValues, plannedFieldCells } from "../../hosts/xlsx/fill";
-import { writeFileAtomically } from "../../hosts/xlsx/save";
 import { buildWorkbook, plannedNames, workbookBytes } from "../../hosts/xlsx/write";
+import { writeFileAtomically } from "../atomic-write";
 import { UsageError } from "../usage-error";
 
 export interface TemplateOptions {
@@ -56,7 +56,7 @@ export async function templateCommand(form: FormSpec, options: TemplateOptions):
   const workbook = buildWorkbook(plan);
   if (options.data) fillValues(workbook, form, { ...options.data, lists }, plannedFieldCells(plan));
   const bytes = await workbookBytes(workbook, plannedNames(plan));
-  writeFileAtomically(options.out, bytes);
+  await writeFileAtomically(options.out, bytes);
   const units = lists.units?.length ? `，${lists.units.length} 个单位` : "";
   return `已生成模板 ${options.out}（${form.title}，${plan.sheets.length} 张工作表${units}）。黄色格为填报格，蓝色格为公式；填好后用 ziping check ${options.out} 校验。`;
 }

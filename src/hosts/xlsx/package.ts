@@ -27,7 +27,7 @@ export interface WorkbookPackage {
 }
 
 /** Sheet name → worksheet part path, through workbook.xml's r:id and the workbook's relationships. */
-async function sheetParts(pkg: WorkbookPackage): Promise<Map<string, string>> {
+export async function sheetParts(pkg: WorkbookPackage): Promise<Map<string, string>> {
   const dir = pkg.workbookPath.replace(/[^/]*$/, "");
   const relsPath = `${dir}_rels/${pkg.workbookPath.slice(dir.length)}.rels`;
   const rels = (await pkg.zip.file(relsPath)?.async("string")) ?? "";

@@ -1,6 +1,8 @@
 /**
- * Writes values into an officer's existing workbook (ziping import --into FILE.xlsx --apply)
- * and saves it whole, keeping its defined names and the ZIPING_FORM marker.
+ * The ExcelJS route for writing values into an officer's workbook: the whole workbook is
+ * re-serialised, keeping its defined names and the ZIPING_FORM marker. `ziping import --apply`
+ * writes surgically (patch.ts) and comes here only when that cannot be done; ExcelJS drops
+ * parts it does not carry, so this route refuses workbooks that have them.
  */
 import type ExcelJS from "exceljs";
 import type { FieldDef } from "../../core/spec/instances";
@@ -9,22 +11,22 @@ import { cellContent } from "./cell-content";
 import { WorkbookFileError } from "./errors";
 import { parseReference } from "./names";
 import type { OpenedWorkbook } from "./open";
-import { writeFileAtomically } from "./save";
 import { workbookBytes } from "./write";
 
 /** Parts ExcelJS does not carry through a save: writing would silently drop them. */
-const UNKEPT_PARTS: Array<{ prefix: string; what: string }> = [
-  { prefix: "xl/charts/", what: "图表" },
-  { prefix: "xl/drawings/", what: "图片或图形" },
-  { prefix: "xl/media/", what: "图片" },
-  { prefix: "xl/pivotTables/", what: "数据透视表" },
-  { prefix: "xl/vbaProject.bin", what: "宏" },
+const UNKEPT_PARTS: Array<{ part: RegExp; what: string }> = [
+  { part: /^xl\/charts\//, what: "图表" },
+  { part: /^xl\/comments/, what: "批注" },
+  { part: /^xl\/drawings\/(?!vmlDrawing)/, what: "图片或图形" },
+  { part: /^xl\/media\//, what: "图片" },
+  { part: /^xl\/pivotTables\//, what: "数据透视表" },
+  { part: /^xl\/vbaProject\.bin$/, what: "宏" },
 ];
 
 /** Refuses a workbook whose save through ExcelJS would lose content the officer made. */
 export function assertSafeToRewrite(book: OpenedWorkbook): void {
   const names = Object.keys(book.package.zip.files);
-  const lost = UNKEPT_PARTS.filter((p) => names.some((n) => n.startsWith(p.prefix))).map((p) => p.what);
+  const lost = UNKEPT_PARTS.filter((p) => names.some((n) => p.part.test(n))).map((p) => p.what);
   if (lost.length) {
     throw new WorkbookFileError(
       book.file,
@@ -36,11 +38,14 @@ export function assertSafeToRewrite(book: OpenedWorkbook): void {
 
 /** Writes one value into the cell at a sheet-qualified address; false when there is no such cell. */
 export function writeAt(book: OpenedWorkbook, address: string, field: Pick<FieldDef, "kind"> | undefined, raw: RawValue): boolean {
+  return writeContentAt(book, address, cellContent(field, raw));
+}
+
+/** Writes content already decided by cellContent; undefined (nothing to write) clears the cell. */
+export function writeContentAt(book: OpenedWorkbook, address: string, content: string | number | undefined): boolean {
   const at = parseReference(address);
   const sheet = at && book.workbook.getWorksheet(at.sheet);
   if (!at || !sheet) return false;
-  const content = cellContent(field, raw);
-  // Nothing to write (an empty value) clears the cell.
   sheet.getCell(at.top, at.left).value = content === undefined ? null : content;
   return true;
 }
@@ -64,8 +69,8 @@ export function forgetFormulaResults(workbook: ExcelJS.Workbook): void {
   });
 }
 
-/** Saves the workbook over its file, with the names it was opened with. */
-export async function saveWorkbook(book: OpenedWorkbook): Promise<void> {
+/** The whole workbook re-serialised by ExcelJS, with the names it was opened with. */
+export async function rewrittenWorkbookBytes(book: OpenedWorkbook): Promise<Buffer> {
   forgetFormulaResults(book.workbook);
-  writeFileAtomically(book.file, await workbookBytes(book.workbook, book.package.names));
+  return workbookBytes(book.workbook, book.package.names);
 }
