@@ -5,7 +5,7 @@ import { loadSeed } from "../../../fixtures/load";
 describe("the 叙述核对 vocabulary", () => {
   for (const year of [2020, 2025] as const) {
     const data = loadSeed(year);
-    const concepts = buildVocabulary(defaultForm, data.lists);
+    const { concepts } = buildVocabulary(defaultForm, data.lists);
 
     it(`${year}: no term names two concepts`, () => {
       const owner = new Map<string, string>();
@@ -27,7 +27,7 @@ describe("the 叙述核对 vocabulary", () => {
   }
 
   it("takes its terms from the spec's labels and synonyms", () => {
-    const terms = new Set(buildVocabulary(defaultForm, {}).flatMap((c) => c.terms));
+    const terms = new Set(buildVocabulary(defaultForm, {}).concepts.flatMap((c) => c.terms));
     // 公务用车运维费: a synonym in the spec's 三公经费 table; 预算可用指标: a column label.
     for (const t of ["公务用车运维费", "公车运行维护费", "预算可用指标", "本年追加专项", "行政编制"]) expect(terms.has(t), t).toBe(true);
     // Numeric synonyms (301) and generic headers (合计) are never terms.
