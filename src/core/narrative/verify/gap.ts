@@ -10,7 +10,7 @@ export type Direction = "decrease" | "increase" | "flat";
 export type Qualifier =
   | { kind: "plain" }
   | { kind: "change"; direction: Direction; word: string; comparison: boolean; year?: number }
-  | { kind: "share"; denominator: Concept }
+  | { kind: "share"; denominator: Concept; denominatorRole?: Role }
   | { kind: "perCapita" }
   | { kind: "perItem" }
   | { kind: "overspend" }
@@ -104,7 +104,11 @@ export function parseGap(pieces: GapPiece[]): Gap | null {
       // 占 + the label of the whole (+ 的 / 比重 / 比例): the next piece must be that label.
       if (text[i] === "占" && i === text.length - 1) {
         const next = pieces[p + 1];
-        if (!next || !("concept" in next) || !take({ kind: "share", denominator: next.concept })) return null;
+        // "占基本支出预算的": a role word right after the whole says which of its figures.
+        const after = pieces[p + 2];
+        const role = after && "text" in after ? /^(预算|年初)|^(决算|实际)|^(上年)/.exec(after.text) : null;
+        const denominatorRole: Role | undefined = role ? (role[1] ? "budget" : role[2] ? "actual" : "prior") : undefined;
+        if (!next || !("concept" in next) || !take({ kind: "share", denominator: next.concept, ...(denominatorRole ? { denominatorRole } : {}) })) return null;
         p++;
         i++;
         continue;

@@ -180,9 +180,8 @@ export function verifyNarrative(form: FormSpec, data: ReportData, text: string, 
   const other = createContext(form, data, { ...options, precision: ctx.options.precision === "shown" ? "full" : "shown" });
   const vocabulary = buildVocabulary(form, data.lists);
   const matcher = new LabelMatcher(vocabulary.concepts);
-  const scopes = new Set(vocabulary.concepts.flatMap((c) => c.values.flatMap((v) => (v.scope ? [v.scope] : []))));
   const normalized = normalize(text);
-  const outcomes = walk(normalized, { ctx, other, matcher, derived: vocabulary.derived, scopes }).sort((a, b) => a.span.start - b.span.start);
+  const outcomes = walk(normalized, { ctx, other, matcher, derived: vocabulary.derived, scopes: vocabulary.scopes }).sort((a, b) => a.span.start - b.span.start);
   const lineOf = lineFinder(text);
 
   const findings: NarrativeFinding[] = [];

@@ -112,7 +112,8 @@ function shares(ctx: NarrativeContext, input: MeasureInput): Measured {
   if (input.qualifier.kind !== "share") throw new Error("shares need a share qualifier");
   const whole = input.qualifier.denominator;
   const parts = filledValues(ctx, input.subject, input.inherited);
-  const totals = filledValues(ctx, whole).filter((t) => !t.reading.value.isZero());
+  const role = input.qualifier.denominatorRole;
+  const totals = filledValues(ctx, whole).filter((t) => !t.reading.value.isZero() && (!role || t.role === role));
   const candidates: Expectation[] = [];
   for (const part of parts) {
     for (const total of totals) {

@@ -58,6 +58,8 @@ export interface DerivedFields {
 export interface Vocabulary {
   concepts: Concept[];
   derived: DerivedFields;
+  /** Ids of the concepts a table title names (基本支出, 项目支出): a clause naming one is about it. */
+  scopes: Set<string>;
 }
 
 type Measure = Concept["measure"];
@@ -72,7 +74,11 @@ function termsOf(label: string, synonyms: string[] = []): string[] {
   return [...terms, ...terms.flatMap((t) => PROSE_SYNONYMS[t] ?? [])];
 }
 
-function roleOfLabel(label: string): Role | undefined {
+/** 一般公共预算, 政府性基金预算 …: kinds of budget, not the 预算 figure of a row. */
+const BUDGET_KINDS = /(一般公共|政府性基金|国有资本经营|社会保险基金)预算/g;
+
+function roleOfLabel(raw: string): Role | undefined {
+  const label = raw.replace(BUDGET_KINDS, "");
   if (/上年|去年/.test(label)) return "prior";
   if (/预算|年初/.test(label)) return "budget";
   if (/决算|实际|本年|当年/.test(label)) return "actual";
@@ -80,7 +86,8 @@ function roleOfLabel(label: string): Role | undefined {
 }
 
 /** A title that says its figures are 预算 (年初总收支预算情况) or 决算 throughout. */
-function roleOfTitle(title: string): Role | undefined {
+function roleOfTitle(raw: string): Role | undefined {
+  const title = raw.replace(BUDGET_KINDS, "");
   if (/执行|使用/.test(title)) return undefined;
   if (/预算|年初/.test(title) && !/决算/.test(title)) return "budget";
   if (/决算/.test(title) && !/预算/.test(title)) return "actual";
@@ -205,7 +212,8 @@ function merge(drafts: Draft[]): Concept[] {
         for (const [k, c] of owner) if (c === other) owner.set(k, concept);
       }
     } else {
-      concept = { id: d.name, name: d.name, terms: [], measure: d.measure, values: [] };
+      const taken = concepts.filter((c) => c.name === d.name).length;
+      concept = { id: taken ? `${d.name}#${taken + 1}` : d.name, name: d.name, terms: [], measure: d.measure, values: [] };
       concepts.push(concept);
     }
     concept.terms.push(...d.terms);
@@ -229,21 +237,26 @@ function merge(drafts: Draft[]): Concept[] {
 
 /**
  * A table whose title names another concept (基本支出预算执行情况（按经济分类）) holds that
- * concept's parts: its cells carry the concept as their scope.
+ * concept's parts: its cells carry the concept as their scope. Returns the concepts some title
+ * names (基本支出, 项目支出): the words that set a clause's scope.
  */
-function assignScopes(form: FormSpec, concepts: Concept[], labelTerms: Set<string>): void {
+function assignScopes(form: FormSpec, concepts: Concept[], labelTerms: Set<string>): Set<string> {
+  const scopeWords = new Set<string>();
   for (const table of tablesOf(form)) {
     const title = cleanLabel(table.title);
     let best: { concept: Concept; length: number } | undefined;
     for (const c of concepts) {
-      if (c.measure !== "amount" || c.weak || c.values.some((v) => v.table === table.id)) continue;
+      if (c.measure !== "amount" || c.weak) continue;
       for (const t of c.terms) {
-        if (t.length >= 4 && labelTerms.has(t) && title.includes(t) && (!best || t.length > best.length)) best = { concept: c, length: t.length };
+        if (t.length < 4 || !labelTerms.has(t) || !title.includes(t)) continue;
+        scopeWords.add(c.id);
+        if (!c.values.some((v) => v.table === table.id) && (!best || t.length > best.length)) best = { concept: c, length: t.length };
       }
     }
     if (!best) continue;
     for (const c of concepts) for (const v of c.values) if (v.table === table.id) v.scope = best.concept.id;
   }
+  return scopeWords;
 }
 
 function pickField(byLabel: Map<string, { field: string; unit: Unit }>, labels: string[], unit?: Unit): string | undefined {
@@ -285,7 +298,7 @@ export function buildVocabulary(form: FormSpec, lists: Record<string, ListEntry[
     if (label) drafts.push({ name: label, terms: [label], measure: d.measure, values: d.values });
   }
   const concepts = merge(drafts);
-  assignScopes(form, concepts, labelTerms);
+  const scopes = assignScopes(form, concepts, labelTerms);
 
   const derived: DerivedFields = {};
   const perCapita = pickField(byLabel, DERIVED_LABELS.perCapitaDivisor, "人");
@@ -303,5 +316,5 @@ export function buildVocabulary(form: FormSpec, lists: Record<string, ListEntry[
     derived.econ = econ;
     concepts.push({ id: "overspendTotal", name: "超支项目合计", terms: DERIVED_TERMS.overspendTotal, measure: "amount", values: [], derived: "overspendTotal" });
   }
-  return { concepts, derived };
+  return { concepts, derived, scopes };
 }

@@ -45,6 +45,8 @@ interface Carried {
   anchor: number;
   /** Cells the previous figure about this subject matched: the numerator of a following 占…. */
   fields?: string[];
+  /** The previous figure about it could not be checked: what it meant is unknown, so nothing is carried. */
+  unchecked?: boolean;
 }
 
 type FigureKind = MeasureInput["figureKind"];
@@ -133,7 +135,8 @@ function choose(figure: FigureToken, candidates: Expectation[], magnitude: boole
   if (slipped.size === 1) return { expectation: [...slipped.values()][0], verdict: { status: "wrong" } };
   // The sentence's own words (预算…, 实际…) narrow the candidates; if they rule all of them out,
   // the figure is about something the tables do not hold, and nothing is asserted.
-  const pool = hint ? candidates.filter((c) => c.role === undefined || c.role === hint) : candidates;
+  // Without a role word, a figure is this year's: last year's is said with 上年.
+  const pool = candidates.filter((c) => c.role === undefined || c.role === (hint ?? c.role)).filter((c) => hint !== undefined || c.role !== "prior");
   if (pool.length === 0) return [];
   const distinct = new Map(pool.map((c) => [(magnitude ? c.value.abs() : c.value).toString(), c]));
   if (distinct.size === 1) return { expectation: pool[0], verdict: { status: "wrong" } };
@@ -295,12 +298,21 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
       }
       carried = undefined;
     };
+    if (!picked && carried?.unchecked) {
+      untied(`前面所说的「${carried.subject.name}」未能核对，此数无法确定所指`);
+      continue;
+    }
     if (!subject0) {
       untied("未找到对应的表格栏目");
       continue;
     }
     if (picked && !picked.absorbed && picked.hit.concept.weak && (lastTied === false || !standsAlone(text, clause, picked.hit))) {
       untied(`无法确定「${picked.hit.term}」所指`);
+      continue;
+    }
+    const share = picked ? /占([\u4e00-\u9fa5]+)$/.exec(text.slice(clause, picked.hit.start)) : null;
+    if (share && picked) {
+      untied(`「${share[1]}${text.slice(picked.hit.start, picked.hit.end)}」在表中没有对应的栏目`);
       continue;
     }
     const joined = picked && !picked.absorbed ? compoundWith(text, inSegment, picked.hit) : undefined;
@@ -328,7 +340,7 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
     const before = masked.slice(0, figure.start - sentence.start).join("");
     const outcome = checkTie({ figure, subject, anchor, gap, before, ...(inherited ? { inherited } : {}) }, w);
     out.push(outcome);
-    carried = { subject: subject0, anchor, ...(outcome.kind === "checked" ? { fields: outcome.expectation.fields } : {}) };
+    carried = { subject: subject0, anchor, ...(outcome.kind === "checked" ? { fields: outcome.expectation.fields } : { unchecked: true }) };
   }
 
   out.push(...directionOnly(text, sentence, labels, consumed, w));
