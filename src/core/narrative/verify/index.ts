@@ -10,7 +10,7 @@ import { createContext } from "../context";
 import type { NarrativeOptions } from "../options";
 import { normalize, LabelMatcher, type Span } from "./scan";
 import type { Slip } from "./slips";
-import { buildVocabulary } from "./vocabulary";
+import { buildVocabulary, type Vocabulary } from "./vocabulary";
 import { walk, type Checked } from "./walk";
 
 export type NarrativeProblem =
@@ -174,12 +174,26 @@ function slipFinding(original: string, s: Slip, lineOf: (offset: number) => numb
   };
 }
 
+/**
+ * The vocabulary and its matcher per form and lists: a form is fixed data and lists change
+ * rarely, so checking the text again after an edit of a figure builds neither.
+ */
+const vocabularies = new WeakMap<FormSpec, { listsKey: string; vocabulary: Vocabulary; matcher: LabelMatcher }>();
+function vocabularyFor(form: FormSpec, lists: ReportData["lists"]): { vocabulary: Vocabulary; matcher: LabelMatcher } {
+  const listsKey = JSON.stringify(lists);
+  const known = vocabularies.get(form);
+  if (known && known.listsKey === listsKey) return known;
+  const vocabulary = buildVocabulary(form, lists);
+  const built = { listsKey, vocabulary, matcher: new LabelMatcher(vocabulary.concepts) };
+  vocabularies.set(form, built);
+  return built;
+}
+
 /** Checks `text` (the officer's paragraphs) against the cells of `data`. Pure. */
 export function verifyNarrative(form: FormSpec, data: ReportData, text: string, options: Partial<NarrativeOptions> = {}, locate: Locate = templateLocator(form, data)): VerifyReport {
   const ctx = createContext(form, data, options);
   const other = createContext(form, data, { ...options, precision: ctx.options.precision === "shown" ? "full" : "shown" });
-  const vocabulary = buildVocabulary(form, data.lists);
-  const matcher = new LabelMatcher(vocabulary.concepts);
+  const { vocabulary, matcher } = vocabularyFor(form, data.lists);
   const normalized = normalize(text);
   const outcomes = walk(normalized, { ctx, other, matcher, derived: vocabulary.derived, scopes: vocabulary.scopes }).sort((a, b) => a.span.start - b.span.start);
   const lineOf = lineFinder(text);

@@ -19,8 +19,7 @@ const CLAUSE_START = /[，,；;。：:！？!?\n]/;
 /** "占基本支出预算%": a percent sign with no digits before it. */
 function emptyPercents(text: string): Slip[] {
   const out: Slip[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== "%") continue;
+  for (let i = text.indexOf("%"); i >= 0; i = text.indexOf("%", i + 1)) {
     let j = i - 1;
     while (j >= 0 && text[j] === " ") j--;
     if (j >= 0 && /\d/.test(text[j])) continue;

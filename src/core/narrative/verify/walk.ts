@@ -167,6 +167,10 @@ export function walk(text: string, w: WalkContext): Outcome[] {
   return out;
 }
 
+const DIRECTION_GLOBAL = new RegExp(DIRECTION_PATTERN.source, "g");
+/** A quick test before the full pattern: every direction word has one of these characters. */
+const DIRECTION_WORD = /[持降下减压增上提]/;
+
 /** Clause ends: a figure is tied only to a label of its own clause. */
 const CLAUSE_END = /[，,；;：:]/;
 
@@ -274,8 +278,14 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
   const figures = figuresIn(text, sentence, labels).filter((f) => !f.calendar && !listed.figures.has(f.start));
   out.push(...listed.outcomes);
   // The sentence with labels blanked out, for role words outside labels (支出预算中 is a label, not a hint).
-  const masked = [...text.slice(sentence.start, sentence.end)];
-  for (const l of labels) for (let i = l.start; i < l.end; i++) masked[i - sentence.start] = " ";
+  let masked: string[] | undefined;
+  const maskedBefore = (end: number): string => {
+    if (!masked) {
+      masked = [...text.slice(sentence.start, sentence.end)];
+      for (const l of labels) for (let i = l.start; i < l.end; i++) masked[i - sentence.start] = " ";
+    }
+    return masked.slice(0, end - sentence.start).join("");
+  };
   const consumed: Span[] = [];
   let segmentStart = sentence.start;
   let carried: Carried | undefined;
@@ -337,7 +347,7 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
     consumed.push({ start: from, end: figure.end });
     lastTied = true;
     const inherited = !picked && carried?.subject === subject0 ? carried.fields : undefined;
-    const before = masked.slice(0, figure.start - sentence.start).join("");
+    const before = maskedBefore(figure.start);
     const outcome = checkTie({ figure, subject, anchor, gap, before, ...(inherited ? { inherited } : {}) }, w);
     out.push(outcome);
     carried = { subject: subject0, anchor, ...(outcome.kind === "checked" ? { fields: outcome.expectation.fields } : { unchecked: true }) };
@@ -357,6 +367,7 @@ function listClaims(text: string, sentence: Span, labels: LabelHit[], w: WalkCon
   const outcomes: Outcome[] = [];
   const taken = new Set<number>();
   const body = text.slice(sentence.start, sentence.end);
+  if (!body.includes("分别")) return { outcomes, figures: taken };
   for (const m of body.matchAll(/分别(?:为|是|达到|达)?/g)) {
     const at = sentence.start + (m.index ?? 0);
     const after = at + m[0].length;
@@ -430,9 +441,9 @@ function listSubjects(head: string, offset: number, labels: LabelHit[], matcher:
  */
 function directionOnly(text: string, sentence: Span, labels: LabelHit[], consumed: Span[], w: WalkContext): Outcome[] {
   const out: Outcome[] = [];
-  const re = new RegExp(DIRECTION_PATTERN.source, "g");
   const body = text.slice(sentence.start, sentence.end);
-  for (const m of body.matchAll(re)) {
+  if (!DIRECTION_WORD.test(body)) return out;
+  for (const m of body.matchAll(DIRECTION_GLOBAL)) {
     const groups = m.groups as { comparison?: string; year?: string; word: string };
     if (!groups.comparison || groups.year) continue;
     const start = sentence.start + (m.index ?? 0);
