@@ -135,8 +135,10 @@ function choose(figure: FigureToken, candidates: Expectation[], magnitude: boole
   if (slipped.size === 1) return { expectation: [...slipped.values()][0], verdict: { status: "wrong" } };
   // The sentence's own words (预算…, 实际…) narrow the candidates; if they rule all of them out,
   // the figure is about something the tables do not hold, and nothing is asserted.
-  // Without a role word, a figure is this year's: last year's is said with 上年.
-  const pool = candidates.filter((c) => c.role === undefined || c.role === (hint ?? c.role)).filter((c) => hint !== undefined || c.role !== "prior");
+  const named = candidates.filter((c) => c.role === undefined || c.role === (hint ?? c.role));
+  // Without a role word, a figure is this year's (last year's is said with 上年), unless the label has only last year's.
+  const current = named.filter((c) => c.role !== "prior");
+  const pool = hint === undefined && current.length ? current : named;
   if (pool.length === 0) return [];
   const distinct = new Map(pool.map((c) => [(magnitude ? c.value.abs() : c.value).toString(), c]));
   if (distinct.size === 1) return { expectation: pool[0], verdict: { status: "wrong" } };

@@ -121,6 +121,8 @@ describe("slips that need their own wording", () => {
     const r = check("工资福利支出预算419.35万元，占基本支出预算%。");
     expect(r.findings.map((f) => [f.severity, f.problem, f.quote])).toEqual([["error", "emptyPercent", "占基本支出预算%"]]);
     expect(r.findings[0].message).toContain("“%”前没有数字");
+    // A header's （%） or 占比% on a line of its own, and 单位：%, are not slips.
+    for (const header of ["预算执行率（%）\n97.17", "占比%\n97.17", "单位：%"]) expect(check(header).findings, header).toEqual([]);
   });
 
   it("其中：其中： and other doubled words", () => {
@@ -131,6 +133,7 @@ describe("slips that need their own wording", () => {
     ]);
     expect(r.findings[0].message).toContain("“其中：”重复");
     expect(check("公务接待费的的支出1.90万元。").findings.map((f) => f.problem)).toEqual(["doubled"]);
+    expect(check("三公经费的的确确控制在预算以内。").findings).toEqual([]);
   });
 
   it("an amount in 元 for 万元 and the reverse name the unit slip, even where a label has several figures", () => {
