@@ -53,20 +53,40 @@ function readAll(ctx: NarrativeContext, ids: string[]): Array<Reading | MissingF
   return ids.map((id) => ctx.read(id));
 }
 
-function filledValues(ctx: NarrativeContext, concept: Concept, inherited?: string[]): Array<{ reading: Reading; role: Role }> {
+interface Filled {
+  reading: Reading;
+  role: Role;
+  /** The cells behind it: one, or the parts of a sum (一般公共预算支出 = 基本 + 项目). */
+  fields: string[];
+}
+
+function filledValues(ctx: NarrativeContext, concept: Concept, inherited?: string[]): Filled[] {
+  if (concept.sum) return sumValue(ctx, concept, concept.sum);
   const values = inherited?.length ? concept.values.filter((v) => inherited.includes(v.field)) : concept.values;
   return values.flatMap((v) => {
     if (!ctx.isFilled(v.field)) return [];
     const r = ctx.read(v.field);
-    return isMissing(r) ? [] : [{ reading: r, role: v.role }];
+    return isMissing(r) ? [] : [{ reading: r, role: v.role, fields: [v.field] }];
   });
+}
+
+/** A figure the tables give only as a sum of cells: all of them filled, or nothing. */
+function sumValue(ctx: NarrativeContext, concept: Concept, fields: string[]): Filled[] {
+  const read = readAll(ctx, fields);
+  if (read.some((r) => isMissing(r) || !ctx.isFilled(r.field))) return [];
+  const parts = read as Reading[];
+  const value = sum(parts.map((r) => r.value));
+  const shownValue = formatAmount(value, 2);
+  const label = `${concept.name}（${parts.map((r) => r.label).join(" + ")}）`;
+  const fact = { kind: "cell" as const, field: fields[0], label, written: "", value: value.toString(), shown: shownValue };
+  return [{ reading: { field: fields[0], label, value, fact }, role: "actual", fields }];
 }
 
 function plain(ctx: NarrativeContext, input: MeasureInput): Measured {
   const unit = input.subject.measure === "amount" ? "万元" : "";
-  const candidates = filledValues(ctx, input.subject).map(({ reading, role }) => ({
+  const candidates = filledValues(ctx, input.subject).map(({ reading, role, fields }) => ({
     value: reading.value,
-    fields: [reading.field],
+    fields,
     basis: `${reading.label}为${shown(reading, unit)}`,
     statement: (d: number) => (unit ? `${formatAmount(reading.value, Math.max(d, 2))}${unit}` : formatNumber(reading.value, 0)),
     quotient: false,
@@ -121,7 +141,7 @@ function shares(ctx: NarrativeContext, input: MeasureInput): Measured {
       candidates.push({
         largestRemainder: true,
         value: points,
-        fields: [part.reading.field, total.reading.field],
+        fields: [...new Set([...part.fields, ...total.fields])],
         basis: `${part.reading.label}${shown(part.reading)}、${total.reading.label}${shown(total.reading)}`,
         statement: (d) => `占${whole.name}的${percentText(points, d)}`,
         quotient: true,

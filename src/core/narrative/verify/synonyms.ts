@@ -49,3 +49,8 @@ export const DERIVED_TERMS = {
   overspendTotal: ["超支项目合计", "超支合计"],
   staffGap: ["实际人数比编制人数", "实有人数比编制人数", "在职人数比编制人数", "实际在职人数比编制人数"],
 };
+
+/** Totals officers name that a form may hold only as parts, keyed by the prose name, parts by label. */
+export const SUMS: Record<string, string[]> = {
+  一般公共预算支出: ["一般公共预算基本支出", "一般公共预算项目支出"],
+};

@@ -1,7 +1,7 @@
 import type { ListEntry } from "../../spec/data";
 import { fieldId } from "../../spec/instances";
 import type { ColumnSpec, FormSpec, RowSpec, TableSpec, Unit, ValueKind } from "../../spec/types";
-import { DERIVED_LABELS, DERIVED_TERMS, GENERIC_TERMS, PROSE_SYNONYMS, WEAK_TERMS } from "./synonyms";
+import { DERIVED_LABELS, DERIVED_TERMS, GENERIC_TERMS, PROSE_SYNONYMS, SUMS, WEAK_TERMS } from "./synonyms";
 import { matchKey } from "./scan";
 
 /** Which figure of a row a sentence means: the 预算, the 决算/本年, or last year's. */
@@ -45,6 +45,8 @@ export interface Concept {
   budgetPair?: { budget: string; actual: string };
   /** Computed concepts that are not one cell. */
   derived?: "overspendTotal" | "staffGap";
+  /** A figure that is the sum of these cells (一般公共预算支出 = 一般公共预算基本支出 + 项目支出). */
+  sum?: string[];
 }
 
 /** The cells the derived figures use, found by their labels (synonyms.ts), when the form has them. */
@@ -310,6 +312,14 @@ export function buildVocabulary(form: FormSpec, lists: Record<string, ListEntry[
   if (authorized && inService) {
     derived.staff = { authorized, inService };
     concepts.push({ id: "staffGap", name: "实际人数与编制人数之差", terms: DERIVED_TERMS.staffGap, measure: "count", values: [], derived: "staffGap" });
+  }
+  // Totals prose names that no table has as one cell, when the form has every part.
+  for (const [name, partLabels] of Object.entries(SUMS)) {
+    if (concepts.some((c) => c.terms.includes(name))) continue;
+    const parts = partLabels.map((l) => concepts.find((c) => c.terms.includes(l))?.values.find((v) => v.role !== "prior"));
+    if (parts.every((p) => p !== undefined)) {
+      concepts.push({ id: name, name, terms: [name], measure: "amount", values: [], sum: parts.map((p) => p!.field) });
+    }
   }
   const econ = econTable(form, lists);
   if (econ) {

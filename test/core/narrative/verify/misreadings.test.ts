@@ -40,9 +40,27 @@ describe("a figure is tied only within its clause, and the clause's subject cons
   });
 
   it("占 + a total the tables do not have: 未核对 naming it, never another total", () => {
-    const r = check("支出预算中基本支出507.32万元，占一般公共预算支出的97.17%。");
+    const r = check("项目支出14.76万元，占全市项目支出的2.83%。");
     expect(r.findings).toEqual([]);
-    expect(r.unchecked.map((u) => u.reason)).toEqual(["「一般公共预算支出」在表中没有对应的栏目"]);
+    expect(r.unchecked.map((u) => u.reason)).toEqual(["「全市项目支出」在表中没有对应的栏目"]);
+  });
+
+  it("占一般公共预算支出的X%: the sum of the form's 一般公共预算 基本 and 项目 tables, when filled", () => {
+    const data2025 = loadSeed(2025);
+    const [basic, project] = [String(data2025.values["funcBasic.total.amount"]), String(data2025.values["funcProject.total.amount"])];
+    const whole = new Dec(basic).plus(project).toFixed(2);
+    const share = percentOf(basic, whole, 2);
+    const right = check(`基本支出${basic}万元，占一般公共预算支出的${share}%。`, data2025);
+    expect(right.findings).toEqual([]);
+    expect(right.checked.map((c) => [c.status, c.fields.join()])).toEqual([
+      ["agrees", "funcBasic.total.amount"],
+      ["agrees", "funcBasic.total.amount,funcProject.total.amount"],
+    ]);
+    expect(errors(`基本支出${basic}万元，占一般公共预算支出的67.12%。`, data2025).map((f) => f.expected)).toEqual([`占一般公共预算支出的${share}%`]);
+    // The 2020 workbook has no 功能科目 tables filled: 未核对, not another total.
+    const r2020 = check("支出预算中基本支出507.32万元，占一般公共预算支出的97.17%。");
+    expect(r2020.findings).toEqual([]);
+    expect(r2020.unchecked).toHaveLength(1);
   });
 });
 
