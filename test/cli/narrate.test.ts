@@ -135,3 +135,23 @@ describe("ziping narrate --form F --verify: the vocabulary comes from that form'
     expect(stdout).toContain("1 个错误，0 条提示，0 处未核对");
   });
 });
+
+describe("ziping narrate --verify: the issue's misreadings on the 2020 seed", () => {
+  it("no error against a line the sentence is not about; the slips it does have, named", async () => {
+    const text = [
+      "项目支出预算14.76万元，其中商品和服务支出预算14.76万元，占项目支出预算的100%。",
+      "“三公”经费支出预算0万元。",
+      "对个人和家庭补助预算11.16万元，占基本支出预算的2.20%。",
+      "公务接待費本年支出1.90萬元。",
+      "工资福利支出预算419.35万元，占基本支出预算%。",
+    ].join("\n");
+    const { code, stdout } = await runCli(["narrate", "--data", seed2020, "--verify", write("misreadings.txt", text)]);
+    expect(stdout).not.toContain("76.81");
+    expect(stdout).not.toContain("522.08");
+    const errors = stdout.split("\n").filter((l) => l.startsWith("错误"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("第5行「占基本支出预算%」：“%”前没有数字");
+    expect(code).toBe(1);
+    expect(stdout).toContain("1 个错误");
+  });
+});
