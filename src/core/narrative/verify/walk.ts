@@ -225,6 +225,12 @@ interface Tie {
   before: string;
 }
 
+/** The year before the report's (比2019年度 in a 2020 report). */
+function isPriorYear(w: WalkContext, year: number): boolean {
+  const report = w.ctx.year();
+  return !isMissing(report) && report.value.minus(1).eq(year);
+}
+
 /** A figure tied to a subject and its qualifier, measured and judged. */
 function checkTie(t: Tie, w: WalkContext): Outcome {
   const { figure, subject, gap } = t;
@@ -447,7 +453,7 @@ function directionOnly(text: string, sentence: Span, labels: LabelHit[], consume
   if (!DIRECTION_WORD.test(body)) return out;
   for (const m of body.matchAll(DIRECTION_GLOBAL)) {
     const groups = m.groups as { comparison?: string; year?: string; word: string };
-    if (!groups.comparison || groups.year) continue;
+    if (!groups.comparison || (groups.year && !isPriorYear(w, Number(groups.year)))) continue;
     const start = sentence.start + (m.index ?? 0);
     if (consumed.some((c) => start >= c.start && start < c.end)) continue;
     const before = labels.filter((l) => l.end <= start);

@@ -102,6 +102,9 @@ describe("comparisons, execution and lists", () => {
       expect(r.checked.map((c) => [c.status, c.fields.join()]), text).toEqual([["agrees", "sangong.reception.prior,sangong.reception.current"]]);
     }
     expect(errors("公务接待费较上年同期降低45.77%。")).toHaveLength(1);
+    // A direction word alone, after 比2019年度: the same comparison.
+    expect(check("公务接待费比2019年度增加。").findings.map((f) => f.problem)).toEqual(["direction"]);
+    expect(check("公务接待费比2018年度增加。").findings).toEqual([]);
     const other = check(`公务接待费比2018年度降低${p}%。`);
     expect(other.findings).toEqual([]);
     expect(other.unchecked[0].reason).toContain("2018");
