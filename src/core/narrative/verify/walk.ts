@@ -173,8 +173,8 @@ const DIRECTION_GLOBAL = new RegExp(DIRECTION_PATTERN.source, "g");
 /** A quick test before the full pattern: every direction word has one of these characters. */
 const DIRECTION_WORD = /[持降下减压增上提]/;
 
-/** Clause ends: a figure is tied only to a label of its own clause. */
-const CLAUSE_END = /[，,；;：:]/;
+/** Clause ends: a figure is tied only to a label of its own clause ("公务接待费：1.90万元" is one clause). */
+const CLAUSE_END = /[，,；;]/;
 
 function clauseStart(text: string, from: number, at: number): number {
   let i = at;

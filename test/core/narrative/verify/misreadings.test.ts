@@ -84,8 +84,8 @@ describe("labels as officers write them", () => {
     expect(errors("公務接待費本年支出2.90萬元。").map((f) => f.actual)).toEqual(["2.90萬元"]);
   });
 
-  it("公务接待 without 费, with blanks and quotes inside a label", () => {
-    for (const text of ["公务接待本年支出1.90万元。", "公务 接待费本年支出1.90万元。", "“三公”经费本年实际支出2.02万元。"]) {
+  it("公务接待 without 费, with blanks and quotes inside a label, a colon before the figure", () => {
+    for (const text of ["公务接待费：1.90万元。", "公务接待本年支出1.90万元。", "公务 接待费本年支出1.90万元。", "“三公”经费本年实际支出2.02万元。"]) {
       const r = check(text);
       expect(r.checked.map((c) => c.status), text).toEqual(["agrees"]);
     }
