@@ -114,6 +114,9 @@ const zh = {
   problem_unit: "单位",
   problem_tail: "尾差",
   problem_unitStyle: "写法",
+  problem_zeroBase: "上年为0",
+  problem_emptyPercent: "缺数字",
+  problem_doubled: "重复",
 
   // 导入
   pasteLabel: "粘贴导出的表格",
@@ -271,6 +274,9 @@ const en: Strings = {
   problem_unit: "Unit",
   problem_tail: "Rounding",
   problem_unitStyle: "Style",
+  problem_zeroBase: "Zero base",
+  problem_emptyPercent: "Missing number",
+  problem_doubled: "Repeated word",
 
   pasteLabel: "Paste an exported table",
   pasteHint: "Copy from Excel, WPS, the finance system, a web page or a PDF and paste here, or pick a file.",

@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { narrate, verifyNarrative } from "../../src/core/narrative";
 import { defaultForm } from "../../src/core/spec";
 import { loadSeed } from "../fixtures/load";
+import { percentOf } from "../core/money/exact-oracle";
 import { runCli } from "./run-cli";
 
 const fixtures = join(__dirname, "../fixtures");
@@ -96,5 +97,61 @@ describe("ziping narrate --verify", () => {
     const { code, stderr } = await runCli(["narrate", "--data", seed2020, "--verify", join(tmp, "nope.txt")]);
     expect(code).toBe(2);
     expect(stderr).toContain("无法读取文件");
+  });
+});
+
+describe("ziping narrate --form F --verify: the vocabulary comes from that form's labels", () => {
+  const form = join(fixtures, "forms/bumen-juesuan-mini.json");
+  const data = join(fixtures, "forms/bumen-juesuan-mini.data.json");
+  const values = (JSON.parse(readFileSync(data, "utf8")) as { values: Record<string, string> }).values;
+  // Shares and execution rates recomputed exactly from the data file.
+  const general = percentOf(values["income.general"], values["income.total"], 2);
+  const other = percentOf(values["income.other"], values["income.total"], 2);
+  const reception = percentOf(values["sangong.reception.actual"], values["sangong.reception.budget"], 2);
+  const vehicle = percentOf(values["sangong.vehicle.actual"], values["sangong.vehicle.budget"], 2);
+  const lines = [
+    `一般公共预算财政拨款收入${values["income.general"]}万元，占本年收入合计的${general}%。`,
+    `其他收入${values["income.other"]}万元，占本年收入合计的${other}%。`,
+    `公务接待费决算${values["sangong.reception.actual"]}万元，完成预算的${reception}%；公务用车购置及运行费决算${values["sangong.vehicle.actual"]}万元，完成预算的${vehicle}%。`,
+  ];
+
+  it("checks every figure of a right text against that form's cells", async () => {
+    const { code, stdout } = await runCli(["narrate", data, "--form", form, "--verify", write("mini-right.txt", lines.join("\n"))]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("核对 8 处，一致 8 处，0 个错误");
+    expect(stdout).toContain("0 处未核对");
+  });
+
+  it("one wrong percentage: exactly that one is reported", async () => {
+    const wrongShare = "99.31";
+    expect(wrongShare).not.toBe(general);
+    const text = [lines[0].replace(`${general}%`, `${wrongShare}%`), ...lines.slice(1)].join("\n");
+    const { code, stdout } = await runCli(["narrate", data, "--form", form, "--verify", write("mini-wrong.txt", text)]);
+    expect(code).toBe(1);
+    const errors = stdout.split("\n").filter((l) => l.startsWith("错误"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`“${wrongShare}%”`);
+    expect(errors[0]).toContain(`${general}%`);
+    expect(stdout).toContain("1 个错误，0 条提示，0 处未核对");
+  });
+});
+
+describe("ziping narrate --verify: the issue's misreadings on the 2020 seed", () => {
+  it("no error against a line the sentence is not about; the slips it does have, named", async () => {
+    const text = [
+      "项目支出预算14.76万元，其中商品和服务支出预算14.76万元，占项目支出预算的100%。",
+      "“三公”经费支出预算0万元。",
+      "对个人和家庭补助预算11.16万元，占基本支出预算的2.20%。",
+      "公务接待費本年支出1.90萬元。",
+      "工资福利支出预算419.35万元，占基本支出预算%。",
+    ].join("\n");
+    const { code, stdout } = await runCli(["narrate", "--data", seed2020, "--verify", write("misreadings.txt", text)]);
+    expect(stdout).not.toContain("76.81");
+    expect(stdout).not.toContain("522.08");
+    const errors = stdout.split("\n").filter((l) => l.startsWith("错误"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("第5行「占基本支出预算%」：“%”前没有数字");
+    expect(code).toBe(1);
+    expect(stdout).toContain("1 个错误");
   });
 });

@@ -110,7 +110,8 @@ function verifyCommand(form: FormSpec, data: ReportData, source: string, path: s
   const report = verifyNarrative(form, data, text, options);
   const code = report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
   if (json) return { output: JSON.stringify({ file: source, text: path, form: form.id, ...report }, null, 2), code };
-  const lines = report.findings.map((f) => `${SEVERITY_NAMES[f.severity]}  ${f.cell}  ${f.message}`);
+  // A slip of the pen in the text has no cell to name.
+  const lines = report.findings.map((f) => [SEVERITY_NAMES[f.severity], f.cell, f.message].filter(Boolean).join("  "));
   if (report.unchecked.length) {
     lines.push("", "未核对（未能对应到表格栏目，未作核对）：");
     for (const u of report.unchecked) lines.push(`  第${u.line}行「${u.quote}」：${u.reason}`);

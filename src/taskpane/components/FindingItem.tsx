@@ -80,7 +80,8 @@ export function FindingItem({ finding, onSelect, badge }: FindingItemProps) {
     <button
       type="button"
       className={`${styles.item} ${styles[finding.severity]}`}
-      onClick={() => onSelect(finding.cell)}
+      // A slip of the pen in the text (叙述核对: “%” with no number, a doubled word) has no cell.
+      onClick={() => finding.cell && onSelect(finding.cell)}
       data-rule={finding.ruleId}
       data-severity={finding.severity}
       title={t.selectCellHint}

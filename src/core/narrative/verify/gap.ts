@@ -9,8 +9,8 @@ export type Direction = "decrease" | "increase" | "flat";
 
 export type Qualifier =
   | { kind: "plain" }
-  | { kind: "change"; direction: Direction; word: string; comparison: boolean }
-  | { kind: "share"; denominator: Concept }
+  | { kind: "change"; direction: Direction; word: string; comparison: boolean; year?: number }
+  | { kind: "share"; denominator: Concept; denominatorRole?: Role }
   | { kind: "perCapita" }
   | { kind: "perItem" }
   | { kind: "overspend" }
@@ -26,7 +26,27 @@ export interface Gap {
 /** A piece of the gap: plain text, or a label (only allowed right after 占, as the share's whole). */
 export type GapPiece = { text: string } | { concept: Concept };
 
-const COMPARISONS = ["与上年同期相比", "与上年相比", "与上年比较", "比上年度", "较上年度", "比上年", "较上年", "比去年", "较去年", "同比", "与上年"];
+const COMPARISONS = [
+  "与上年同期相比",
+  "与上年同期比较",
+  "与上年相比",
+  "与上年比较",
+  "较上年同期",
+  "比上年同期",
+  "比上年度",
+  "较上年度",
+  "比上年",
+  "较上年",
+  "比去年同期",
+  "较去年同期",
+  "比去年",
+  "较去年",
+  "同比",
+  "与上年同期",
+  "与上年",
+];
+/** "比2019年度", "较2019年同期", "与2019年相比": a comparison with a named year. */
+const YEAR_COMPARISON = "(?:比|较|与)(?<year>\\d{4})年度?(?:同期)?(?:相比|比较)?";
 const DIRECTION_WORDS: Array<[string, Direction]> = [
   ["基本持平", "flat"],
   ["持平", "flat"],
@@ -41,13 +61,14 @@ const DIRECTION_WORDS: Array<[string, Direction]> = [
   ["提高", "increase"],
   ["增幅", "increase"],
 ];
-export const DIRECTION_PATTERN = new RegExp(`(${COMPARISONS.join("|")})?(${DIRECTION_WORDS.map(([w]) => w).join("|")})了?`, "y");
+/** Groups: `comparison` (any), `year` (a named year), `word` (the direction word). */
+export const DIRECTION_PATTERN = new RegExp(`(?<comparison>${COMPARISONS.join("|")}|${YEAR_COMPARISON})?(?<word>${DIRECTION_WORDS.map(([w]) => w).join("|")})了?`, "y");
 
 const SIMPLE_QUALIFIERS: Array<[RegExp, Qualifier]> = [
   [/人均/y, { kind: "perCapita" }],
   [/(?:平均)?每台|台均/y, { kind: "perItem" }],
   [/超支|超出预算|超预算/y, { kind: "overspend" }],
-  [/(?:预算)?执行率/y, { kind: "executionRate" }],
+  [/(?:预算)?(?:执行|完成)率|完成了?(?:全年|年初|年度)?预算(?:数)?的?/y, { kind: "executionRate" }],
 ];
 
 /** Words that may stand between a label and its figure, with the role some of them imply. */
@@ -83,16 +104,21 @@ export function parseGap(pieces: GapPiece[]): Gap | null {
       // 占 + the label of the whole (+ 的 / 比重 / 比例): the next piece must be that label.
       if (text[i] === "占" && i === text.length - 1) {
         const next = pieces[p + 1];
-        if (!next || !("concept" in next) || !take({ kind: "share", denominator: next.concept })) return null;
+        // "占基本支出预算的": a role word right after the whole says which of its figures.
+        const after = pieces[p + 2];
+        const role = after && "text" in after ? /^(预算|年初)|^(决算|实际)|^(上年)/.exec(after.text) : null;
+        const denominatorRole: Role | undefined = role ? (role[1] ? "budget" : role[2] ? "actual" : "prior") : undefined;
+        if (!next || !("concept" in next) || !take({ kind: "share", denominator: next.concept, ...(denominatorRole ? { denominatorRole } : {}) })) return null;
         p++;
         i++;
         continue;
       }
       const direction = matchAt(DIRECTION_PATTERN, text, i);
       if (direction) {
-        const word = direction[2];
+        const { comparison, year, word } = direction.groups as { comparison?: string; year?: string; word: string };
         const kind = DIRECTION_WORDS.find(([w]) => w === word)![1];
-        if (!take({ kind: "change", direction: kind, word, comparison: direction[1] !== undefined })) return null;
+        const q: Qualifier = { kind: "change", direction: kind, word, comparison: comparison !== undefined, ...(year ? { year: Number(year) } : {}) };
+        if (!take(q)) return null;
         i += direction[0].length;
         continue;
       }

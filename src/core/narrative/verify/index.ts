@@ -9,7 +9,8 @@ import type { FormSpec } from "../../spec/types";
 import { createContext } from "../context";
 import type { NarrativeOptions } from "../options";
 import { normalize, LabelMatcher, type Span } from "./scan";
-import { buildVocabulary } from "./vocabulary";
+import type { Slip } from "./slips";
+import { buildVocabulary, type Vocabulary } from "./vocabulary";
 import { walk, type Checked } from "./walk";
 
 export type NarrativeProblem =
@@ -18,7 +19,10 @@ export type NarrativeProblem =
   | "percentSign" // a percentage without %
   | "unit" // 元 for 万元 or the reverse
   | "tail" // 尾差: a difference rounding explains
-  | "unitStyle"; // "6.45万" without 元
+  | "unitStyle" // "6.45万" without 元
+  | "zeroBase" // a percentage change on a prior year of 0
+  | "emptyPercent" // "%" with no number before it
+  | "doubled"; // 其中：其中：
 
 /** A check finding about the text: the Finding shape, its kind "narrative", with where in the text. */
 export interface NarrativeFinding extends Omit<Finding, "kind"> {
@@ -111,6 +115,11 @@ function findingsOf(original: string, c: Checked, locate: Locate, lineOf: (offse
   });
 
   const findings: NarrativeFinding[] = [];
+  if (c.zeroBase) {
+    const instead = c.expectation.statement(2);
+    findings.push(make("zeroBase", "error", `${where}：${c.subject.name}上年为0（${c.expectation.basis}），没有可比的百分比，不宜写“${c.qualifier.kind === "change" ? c.qualifier.word : "增长"}${c.figure?.digits ?? ""}%”；应写作“${instead}”。`, { expected: instead, ...(stated ? { actual: stated } : {}) }));
+    return { findings, claim: { offset, line, quote, fields, ...(stated ? { stated } : {}), expected: instead, status: "error" } };
+  }
   if (c.direction && !c.direction.agrees) {
     findings.push(make("direction", "error", `${where}：${c.subject.name}${c.expectation.basis}，${realDirection(c)}，文中却用“${c.direction.word}”。`, { expected: realDirection(c), actual: c.direction.word }));
   }
@@ -141,19 +150,62 @@ function findingsOf(original: string, c: Checked, locate: Locate, lineOf: (offse
   return { findings, claim: { offset, line, quote, fields, ...(stated ? { stated } : {}), expected, status } };
 }
 
+function slipFinding(original: string, s: Slip, lineOf: (offset: number) => number): NarrativeFinding {
+  const { offset, quote } = quoteOf(original, s.span);
+  const line = lineOf(offset);
+  const where = `第${line}行「${quote}」`;
+  const once = original.slice(s.span.start, s.span.start + s.instead.length);
+  const message = s.problem === "emptyPercent" ? `${where}：“%”前没有数字，百分比漏写。` : `${where}：“${once}”重复写了两次，应只写一次。`;
+  return {
+    ruleId: `narrative.${s.problem}@${s.span.end}`,
+    relationId: `narrative.${s.problem}`,
+    kind: "narrative",
+    problem: s.problem,
+    severity: s.problem === "emptyPercent" ? "error" : "warning",
+    fields: [],
+    cell: "",
+    cells: [],
+    offset,
+    line,
+    quote,
+    actual: original.slice(s.span.start, s.span.end),
+    ...(s.instead ? { expected: once } : {}),
+    message,
+  };
+}
+
+/**
+ * The vocabulary and its matcher per form and lists: a form is fixed data and lists change
+ * rarely, so checking the text again after an edit of a figure builds neither.
+ */
+const vocabularies = new WeakMap<FormSpec, { listsKey: string; vocabulary: Vocabulary; matcher: LabelMatcher }>();
+function vocabularyFor(form: FormSpec, lists: ReportData["lists"]): { vocabulary: Vocabulary; matcher: LabelMatcher } {
+  const listsKey = JSON.stringify(lists);
+  const known = vocabularies.get(form);
+  if (known && known.listsKey === listsKey) return known;
+  const vocabulary = buildVocabulary(form, lists);
+  const built = { listsKey, vocabulary, matcher: new LabelMatcher(vocabulary.concepts) };
+  vocabularies.set(form, built);
+  return built;
+}
+
 /** Checks `text` (the officer's paragraphs) against the cells of `data`. Pure. */
 export function verifyNarrative(form: FormSpec, data: ReportData, text: string, options: Partial<NarrativeOptions> = {}, locate: Locate = templateLocator(form, data)): VerifyReport {
   const ctx = createContext(form, data, options);
   const other = createContext(form, data, { ...options, precision: ctx.options.precision === "shown" ? "full" : "shown" });
-  const matcher = new LabelMatcher(buildVocabulary(form, data.lists));
+  const { vocabulary, matcher } = vocabularyFor(form, data.lists);
   const normalized = normalize(text);
-  const outcomes = walk(normalized, { ctx, other, matcher }).sort((a, b) => a.span.start - b.span.start);
+  const outcomes = walk(normalized, { ctx, other, matcher, derived: vocabulary.derived, scopes: vocabulary.scopes }).sort((a, b) => a.span.start - b.span.start);
   const lineOf = lineFinder(text);
 
   const findings: NarrativeFinding[] = [];
   const checked: CheckedClaim[] = [];
   const unchecked: UncheckedClaim[] = [];
   for (const o of outcomes) {
+    if (o.kind === "slip") {
+      findings.push(slipFinding(text, o, lineOf));
+      continue;
+    }
     if (o.kind === "unchecked") {
       const { offset, quote } = quoteOf(text, o.span);
       unchecked.push({ offset, line: lineOf(offset), quote, reason: o.reason });

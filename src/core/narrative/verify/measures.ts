@@ -1,11 +1,9 @@
 import { Dec, executionRate, formatAmount, formatNumber, percentChange, perCapita, share, shiftDecimalPoint, sum } from "../../money";
+import { isMarkedExact } from "../../spec/data";
 import { isMissing, type NarrativeContext, type Reading } from "../context";
-import { econRows, overspendOf } from "../sentences/budget";
-import { PER_CAPITA_DIVISOR, VEHICLES_IN_USE } from "../sentences/per-unit";
-import { STAFF_COMPARED } from "../sentences/staffing";
 import type { MissingField } from "../types";
 import type { Qualifier } from "./gap";
-import type { Concept, Role } from "./vocabulary";
+import type { Concept, DerivedFields, Role } from "./vocabulary";
 
 /** What the tables say a stated figure should be. */
 export interface Expectation {
@@ -30,7 +28,11 @@ export interface Expectation {
   largestRemainder?: boolean;
 }
 
-export type Measured = { ok: true; candidates: Expectation[] } | { ok: false; missing: MissingField[] } | { ok: false; reason: string };
+export type Measured =
+  | { ok: true; candidates: Expectation[] }
+  | { ok: false; missing: MissingField[] }
+  /** zeroBase: a percentage change on a prior year of 0, with what the report should say instead. */
+  | { ok: false; reason: string; zeroBase?: Expectation };
 
 export interface MeasureInput {
   subject: Concept;
@@ -39,6 +41,8 @@ export interface MeasureInput {
   figureKind: "percent" | "amount" | "count" | "score";
   /** Cells an earlier figure of the same sentence was tied to (the numerator of "…，占…的"). */
   inherited?: string[];
+  /** The cells derived figures use (divisors, 编制, the 经济分类 rows), as the vocabulary found them. */
+  derived: DerivedFields;
 }
 
 const shown = (r: Reading, unit = "万元"): string => `${r.fact.shown}${unit}`;
@@ -49,20 +53,40 @@ function readAll(ctx: NarrativeContext, ids: string[]): Array<Reading | MissingF
   return ids.map((id) => ctx.read(id));
 }
 
-function filledValues(ctx: NarrativeContext, concept: Concept, inherited?: string[]): Array<{ reading: Reading; role: Role }> {
+interface Filled {
+  reading: Reading;
+  role: Role;
+  /** The cells behind it: one, or the parts of a sum (一般公共预算支出 = 基本 + 项目). */
+  fields: string[];
+}
+
+function filledValues(ctx: NarrativeContext, concept: Concept, inherited?: string[]): Filled[] {
+  if (concept.sum) return sumValue(ctx, concept, concept.sum);
   const values = inherited?.length ? concept.values.filter((v) => inherited.includes(v.field)) : concept.values;
   return values.flatMap((v) => {
     if (!ctx.isFilled(v.field)) return [];
     const r = ctx.read(v.field);
-    return isMissing(r) ? [] : [{ reading: r, role: v.role }];
+    return isMissing(r) ? [] : [{ reading: r, role: v.role, fields: [v.field] }];
   });
+}
+
+/** A figure the tables give only as a sum of cells: all of them filled, or nothing. */
+function sumValue(ctx: NarrativeContext, concept: Concept, fields: string[]): Filled[] {
+  const read = readAll(ctx, fields);
+  if (read.some((r) => isMissing(r) || !ctx.isFilled(r.field))) return [];
+  const parts = read as Reading[];
+  const value = sum(parts.map((r) => r.value));
+  const shownValue = formatAmount(value, 2);
+  const label = `${concept.name}（${parts.map((r) => r.label).join(" + ")}）`;
+  const fact = { kind: "cell" as const, field: fields[0], label, written: "", value: value.toString(), shown: shownValue };
+  return [{ reading: { field: fields[0], label, value, fact }, role: "actual", fields }];
 }
 
 function plain(ctx: NarrativeContext, input: MeasureInput): Measured {
   const unit = input.subject.measure === "amount" ? "万元" : "";
-  const candidates = filledValues(ctx, input.subject).map(({ reading, role }) => ({
+  const candidates = filledValues(ctx, input.subject).map(({ reading, role, fields }) => ({
     value: reading.value,
-    fields: [reading.field],
+    fields,
     basis: `${reading.label}为${shown(reading, unit)}`,
     statement: (d: number) => (unit ? `${formatAmount(reading.value, Math.max(d, 2))}${unit}` : formatNumber(reading.value, 0)),
     quotient: false,
@@ -89,7 +113,14 @@ function change(ctx: NarrativeContext, input: MeasureInput): Measured {
     };
   }
   const ratio = percentChange(prior.value, current.value);
-  if (ratio === null) return { ok: false, reason: `${input.subject.name}上年为0，没有可比的百分比` };
+  if (ratio === null) {
+    const instead = current.value.isZero() ? "上年、本年均无此项支出" : `上年无此项支出，本年支出${formatAmount(current.value, 2)}万元`;
+    return {
+      ok: false,
+      reason: `${input.subject.name}上年为0，没有可比的百分比`,
+      zeroBase: { value: current.value, fields: [pair.prior, pair.current], basis, sign, quotient: false, alternatives: [], statement: () => instead },
+    };
+  }
   const points = pointsOf(ratio);
   return {
     ok: true,
@@ -101,7 +132,8 @@ function shares(ctx: NarrativeContext, input: MeasureInput): Measured {
   if (input.qualifier.kind !== "share") throw new Error("shares need a share qualifier");
   const whole = input.qualifier.denominator;
   const parts = filledValues(ctx, input.subject, input.inherited);
-  const totals = filledValues(ctx, whole).filter((t) => !t.reading.value.isZero());
+  const role = input.qualifier.denominatorRole;
+  const totals = filledValues(ctx, whole).filter((t) => !t.reading.value.isZero() && (!role || t.role === role));
   const candidates: Expectation[] = [];
   for (const part of parts) {
     for (const total of totals) {
@@ -109,7 +141,7 @@ function shares(ctx: NarrativeContext, input: MeasureInput): Measured {
       candidates.push({
         largestRemainder: true,
         value: points,
-        fields: [part.reading.field, total.reading.field],
+        fields: [...new Set([...part.fields, ...total.fields])],
         basis: `${part.reading.label}${shown(part.reading)}、${total.reading.label}${shown(total.reading)}`,
         statement: (d) => `占${whole.name}的${percentText(points, d)}`,
         quotient: true,
@@ -121,7 +153,8 @@ function shares(ctx: NarrativeContext, input: MeasureInput): Measured {
   return candidates.length ? { ok: true, candidates } : { ok: false, reason: "表中相应栏目未填写" };
 }
 
-function perUnit(ctx: NarrativeContext, input: MeasureInput, divisorId: string, word: string): Measured {
+function perUnit(ctx: NarrativeContext, input: MeasureInput, divisorId: string | undefined, word: string): Measured {
+  if (!divisorId) return { ok: false, reason: `表中没有${word}所除的人数或台数` };
   const divisor = ctx.read(divisorId);
   if (isMissing(divisor)) return { ok: false, missing: [divisor] };
   if (divisor.value.isZero()) return { ok: false, reason: `${divisor.label}为0` };
@@ -140,29 +173,43 @@ function perUnit(ctx: NarrativeContext, input: MeasureInput, divisorId: string, 
   return candidates.length ? { ok: true, candidates } : { ok: false, reason: "表中相应栏目未填写" };
 }
 
-/** Σ of the 经济分类 rows' overspends; the 合计 row's own difference is the 尾差 route. */
-function overspendTotal(ctx: NarrativeContext): Measured {
-  const econ = econRows(ctx);
-  if (!econ.ok) return { ok: false, missing: econ.missing };
-  const over = econ.rows.map((row) => ({ row, o: overspendOf(row) })).filter((x) => x.o.amount.gt(0));
-  if (!over.length) return { ok: false, reason: "经济分类表中没有超支的项目" };
-  const total = sum(over.map((x) => x.o.amount));
-  const alternatives: Expectation["alternatives"] = [];
-  const totals = readAll(ctx, ["econ.total.actual", "econ.total.budget"]);
-  if (!totals.some((t) => isMissing(t) || !ctx.isFilled(t.field))) {
-    const [actual, budget] = totals as Reading[];
-    alternatives.push({
-      value: actual.value.minus(budget.value),
-      why: `按经济分类合计行计算（决算合计${shown(actual)} − 预算合计${shown(budget)}），合计行与各项之和有尾差`,
-    });
+/** Σ of the 经济分类 rows' overspends (a row without 预算 overspends by all of it); the 合计 row's own difference is the 尾差 route. */
+function overspendTotal(ctx: NarrativeContext, econ: DerivedFields["econ"]): Measured {
+  if (!econ) return { ok: false, reason: "表中没有按经济分类的预算与决算" };
+  const over: Array<{ name: string; amount: Dec; fields: string[] }> = [];
+  const absent: MissingField[] = [];
+  for (const row of econ.rows) {
+    if (!ctx.isFilled(row.actual)) {
+      if (ctx.isFilled(row.budget)) absent.push(ctx.read(row.actual) as MissingField);
+      continue;
+    }
+    const actual = ctx.read(row.actual);
+    const budget = ctx.isFilled(row.budget) ? ctx.read(row.budget) : undefined;
+    if (isMissing(actual)) absent.push(actual);
+    if (budget && isMissing(budget)) absent.push(budget);
+    if (isMissing(actual) || (budget && isMissing(budget))) continue;
+    const amount = budget && !budget.value.isZero() ? actual.value.minus(budget.value) : actual.value;
+    if (amount.gt(0)) over.push({ name: row.name, amount, fields: budget ? [actual.field, budget.field] : [actual.field] });
   }
-  const fields = over.flatMap((x) => [x.row.actual.field, ...(x.row.budget ? [x.row.budget.field] : [])]);
+  if (absent.length) return { ok: false, missing: absent };
+  if (!over.length) return { ok: false, reason: "经济分类表中没有超支的项目" };
+  const total = sum(over.map((x) => x.amount));
+  const alternatives: Expectation["alternatives"] = [];
+  if (econ.total && ctx.isFilled(econ.total.actual) && ctx.isFilled(econ.total.budget)) {
+    const [actual, budget] = readAll(ctx, [econ.total.actual, econ.total.budget]);
+    if (!isMissing(actual) && !isMissing(budget)) {
+      alternatives.push({
+        value: actual.value.minus(budget.value),
+        why: `按经济分类合计行计算（决算合计${shown(actual)} − 预算合计${shown(budget)}），合计行与各项之和有尾差`,
+      });
+    }
+  }
   return {
     ok: true,
     candidates: [{
       value: total,
-      fields,
-      basis: `各项超支：${over.map((x) => `${x.row.name}${formatAmount(x.o.amount, 2)}`).join("、")}`,
+      fields: over.flatMap((x) => x.fields),
+      basis: `各项超支：${over.map((x) => `${x.name}${formatAmount(x.amount, 2)}`).join("、")}`,
       statement: (d) => `超支${formatAmount(total, Math.max(d, 2))}万元`,
       quotient: false,
       alternatives,
@@ -171,7 +218,7 @@ function overspendTotal(ctx: NarrativeContext): Measured {
 }
 
 function overspend(ctx: NarrativeContext, input: MeasureInput): Measured {
-  if (input.subject.derived === "overspendTotal") return overspendTotal(ctx);
+  if (input.subject.derived === "overspendTotal") return overspendTotal(ctx, input.derived.econ);
   const pair = input.subject.budgetPair;
   if (!pair) return { ok: false, reason: `表中没有${input.subject.name}的预算与决算` };
   const actual = ctx.read(pair.actual);
@@ -208,8 +255,9 @@ function rate(ctx: NarrativeContext, input: MeasureInput): Measured {
   };
 }
 
-function headcountGap(ctx: NarrativeContext): Measured {
-  const read = readAll(ctx, ["staff.authorized", STAFF_COMPARED]);
+function headcountGap(ctx: NarrativeContext, staff: DerivedFields["staff"]): Measured {
+  if (!staff) return { ok: false, reason: "表中没有编制人数与实际在职人数" };
+  const read = readAll(ctx, [staff.authorized, staff.inService]);
   if (read.some(isMissing)) return { ok: false, missing: read.filter(isMissing) };
   const [authorized, actual] = read as Reading[];
   const gap = actual.value.minus(authorized.value);
@@ -233,22 +281,22 @@ function measureAt(ctx: NarrativeContext, input: MeasureInput): Measured {
   const q = input.qualifier;
   switch (q.kind) {
     case "plain":
-      if (input.subject.derived === "overspendTotal") return overspendTotal(ctx);
+      if (input.subject.derived === "overspendTotal") return overspendTotal(ctx, input.derived.econ);
       return plain(ctx, input);
     case "change":
       return change(ctx, input);
     case "share":
       return shares(ctx, input);
     case "perCapita":
-      return perUnit(ctx, input, PER_CAPITA_DIVISOR, "人均");
+      return perUnit(ctx, input, input.derived.perCapitaDivisor, "人均");
     case "perItem":
-      return perUnit(ctx, input, VEHICLES_IN_USE, "平均每台");
+      return perUnit(ctx, input, input.derived.perItemDivisor, "平均每台");
     case "overspend":
       return overspend(ctx, input);
     case "executionRate":
       return rate(ctx, input);
     case "headcountGap":
-      return headcountGap(ctx);
+      return headcountGap(ctx, input.derived.staff);
   }
 }
 
@@ -262,8 +310,12 @@ export function measure(ctx: NarrativeContext, other: NarrativeContext, input: M
   if (!main.ok) return main;
   const alt = measureAt(other, input);
   const why = ctx.options.precision === "shown" ? "按完整精度计算" : "按表中显示的两位小数计算";
+  const full = ctx.options.precision === "full" ? main : alt;
   const candidates = main.candidates.map((c, i) => {
     const a = alt.ok ? alt.candidates[i] : undefined;
+    // An amount whose cells are known exactly (imported in 元, marked exact) is that amount: it is
+    // compared at full precision, and a figure that differs from it is not a 尾差.
+    if (!c.quotient && full.ok && c.fields.every((f) => isMarkedExact(ctx.data.values[f]))) return { ...full.candidates[i], alternatives: [] };
     return a && !a.value.eq(c.value) ? { ...c, alternatives: [...c.alternatives, { value: a.value, why }] } : c;
   });
   return { ok: true, candidates };

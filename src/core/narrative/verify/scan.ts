@@ -1,4 +1,5 @@
 import { Dec } from "../../money";
+import { simplify } from "./chars";
 import type { Concept } from "./vocabulary";
 
 /**
@@ -11,9 +12,21 @@ export interface Span {
   end: number;
 }
 
-/** Full-width digits, point and percent sign as ASCII, one character for one, so offsets hold. */
+/**
+ * Traditional characters as simplified, full-width forms as ASCII, one character for one, so
+ * offsets hold.
+ */
 export function normalize(text: string): string {
-  return text.replace(/[０-９．％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return simplify(text);
+}
+
+/** Characters a label may carry or drop in prose: blanks, quotes and the optional 的/之/费. */
+const OPTIONAL = /[\s“”"‘’「」『』的之费]/;
+const OPTIONAL_ALL = /[\s“”"‘’「」『』的之费]/g;
+
+/** A term as labels are matched: simplified, without the characters prose may add or drop. */
+export function matchKey(term: string): string {
+  return simplify(term).replace(OPTIONAL_ALL, "");
 }
 
 /** Sentences end at 。！？ and at line breaks (a table pasted as text has one cell per line). */
@@ -76,31 +89,57 @@ export interface LabelHit extends Span {
   term: string;
 }
 
-/** Finds terms by longest match, left to right, without overlaps. */
+/**
+ * Finds terms by longest match, left to right, without overlaps. A term matches with or without
+ * 的/之/费, blanks and quotes inside it ("对个人和家庭补助" is 对个人和家庭的补助, "公务接待" is
+ * 公务接待费); a 费 right after a match belongs to it.
+ */
 export class LabelMatcher {
-  private readonly byFirst = new Map<string, Array<{ term: string; concept: Concept }>>();
+  private readonly byFirst = new Map<string, Array<{ key: string; term: string; concept: Concept }>>();
 
   constructor(concepts: Concept[]) {
     for (const concept of concepts) {
       for (const term of concept.terms) {
-        const first = term[0];
-        const list = this.byFirst.get(first) ?? [];
-        // The first concept to claim a term keeps it (the vocabulary test checks there are no clashes).
-        if (!list.some((x) => x.term === term)) list.push({ term, concept });
-        this.byFirst.set(first, list);
+        const key = matchKey(term);
+        if (key.length < 2) continue;
+        const list = this.byFirst.get(key[0]) ?? [];
+        // The first concept to claim a term keeps it (the vocabulary merges concepts sharing one).
+        if (!list.some((x) => x.key === key)) list.push({ key, term, concept });
+        this.byFirst.set(key[0], list);
       }
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.term.length - a.term.length);
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
+  }
+
+  /** Where `key` ends when it matches at `i`, skipping optional characters; -1 when it does not. */
+  private static endOf(text: string, i: number, end: number, key: string): number {
+    let j = i;
+    let k = 0;
+    while (k < key.length && j < end) {
+      if (text[j] === key[k]) {
+        j++;
+        k++;
+      } else if (OPTIONAL.test(text[j]) && j > i) j++;
+      else return -1;
+    }
+    if (k < key.length) return -1;
+    if (j < end && text[j] === "费") j++;
+    return j;
   }
 
   labelsIn(text: string, span: Span): LabelHit[] {
     const hits: LabelHit[] = [];
     let i = span.start;
     while (i < span.end) {
-      const match = this.byFirst.get(text[i])?.find((c) => i + c.term.length <= span.end && text.startsWith(c.term, i));
-      if (match) {
-        hits.push({ start: i, end: i + match.term.length, concept: match.concept, term: match.term });
-        i += match.term.length;
+      let best: { end: number; keyLength: number; term: string; concept: Concept } | undefined;
+      for (const c of this.byFirst.get(text[i]) ?? []) {
+        if (best && c.key.length < best.keyLength) break;
+        const end = LabelMatcher.endOf(text, i, span.end, c.key);
+        if (end > 0 && (!best || end > best.end)) best = { end, keyLength: c.key.length, term: c.term, concept: c.concept };
+      }
+      if (best) {
+        hits.push({ start: i, end: best.end, concept: best.concept, term: best.term });
+        i = best.end;
       } else i++;
     }
     return hits;

@@ -1,14 +1,29 @@
 import type { ListEntry } from "../../spec/data";
-import type { FormSpec, TableSpec } from "../../spec/types";
-import { SANGONG_ITEMS } from "../paragraphs/sangong";
+import { fieldId } from "../../spec/instances";
+import type { ColumnSpec, FormSpec, RowSpec, TableSpec, Unit, ValueKind } from "../../spec/types";
+import { DERIVED_LABELS, DERIVED_TERMS, GENERIC_TERMS, PROSE_SYNONYMS, SUMS, WEAK_TERMS } from "./synonyms";
+import { matchKey } from "./scan";
 
 /** Which figure of a row a sentence means: the 预算, the 决算/本年, or last year's. */
 export type Role = "budget" | "actual" | "prior";
 
+export interface ConceptValue {
+  field: string;
+  role: Role;
+  /** The table the cell sits in. */
+  table: string;
+  /**
+   * The concept the cell's table is about, when its title names one: the 经济分类 table's
+   * rows are 基本支出 figures, never 项目支出 ones.
+   */
+  scope?: string;
+}
+
 /**
- * Something a paragraph can state a figure about, found by any of its terms. Terms come from
- * the spec (table, row and column labels and their synonyms) plus the words the reports'
- * sentences use that no table header does (支出预算总额, 在使用公车, 超支项目合计…).
+ * Something a paragraph can state a figure about, found by any of its terms. Every concept is
+ * derived from the spec: a record table's rows, a grid's rows (over its 预算/决算/上年/本年
+ * columns), a grid's subject columns (at its 合计 row), a list's entries by name, plus the prose
+ * words of synonyms.ts keyed by those labels. Nothing here names a field of one form.
  */
 export interface Concept {
   id: string;
@@ -23,219 +38,293 @@ export interface Concept {
    */
   weak?: boolean;
   /** Cells a plain figure may be, each with the role it plays. */
-  values: Array<{ field: string; role: Role }>;
+  values: ConceptValue[];
   /** Last year and this year: change on the prior year. */
   pair?: { prior: string; current: string };
   /** 预算 and 决算: overspend and execution rate. */
   budgetPair?: { budget: string; actual: string };
   /** Computed concepts that are not one cell. */
   derived?: "overspendTotal" | "staffGap";
+  /** A figure that is the sum of these cells (一般公共预算支出 = 一般公共预算基本支出 + 项目支出). */
+  sum?: string[];
 }
 
-/** Header words too generic to name anything on their own. */
-const GENERIC = new Set(["合计", "汇总", "总计", "小计", "合 计", "合    计", "预算数", "决算数"]);
+/** The cells the derived figures use, found by their labels (synonyms.ts), when the form has them. */
+export interface DerivedFields {
+  perCapitaDivisor?: string;
+  perItemDivisor?: string;
+  staff?: { authorized: string; inService: string };
+  econ?: { rows: Array<{ name: string; budget: string; actual: string }>; total?: { budget: string; actual: string } };
+}
 
-function tableOf(form: FormSpec, id: string): TableSpec | undefined {
-  for (const sheet of form.sheets) for (const table of sheet.tables) if (table.id === id) return table;
+export interface Vocabulary {
+  concepts: Concept[];
+  derived: DerivedFields;
+  /** Ids of the concepts a table title names (基本支出, 项目支出): a clause naming one is about it. */
+  scopes: Set<string>;
+}
+
+type Measure = Concept["measure"];
+
+/** A label as prose would write it: no 其中： prefix, no blanks or quotes. */
+export function cleanLabel(label: string): string {
+  return label.replace(/^其中[:：]/, "").replace(/[\s“”"‘’「」]/g, "");
+}
+
+function termsOf(label: string, synonyms: string[] = []): string[] {
+  const terms = [label, ...synonyms].map(cleanLabel).filter((t) => t.length >= 2 && !/\d/.test(t) && !GENERIC_TERMS.has(t));
+  return [...terms, ...terms.flatMap((t) => PROSE_SYNONYMS[t] ?? [])];
+}
+
+/** 一般公共预算, 政府性基金预算 …: kinds of budget, not the 预算 figure of a row. */
+const BUDGET_KINDS = /(一般公共|政府性基金|国有资本经营|社会保险基金)预算/g;
+
+function roleOfLabel(raw: string): Role | undefined {
+  const label = raw.replace(BUDGET_KINDS, "");
+  if (/上年|去年/.test(label)) return "prior";
+  if (/预算|年初/.test(label)) return "budget";
+  if (/决算|实际|本年|当年/.test(label)) return "actual";
   return undefined;
 }
 
-/** A row's or a column's label and synonyms, cleaned for matching in prose. */
-function specTerms(form: FormSpec, tableId: string, pick: { row?: string; column?: string }): string[] {
-  const table = tableOf(form, tableId);
-  if (!table) return [];
-  const source = pick.column ? table.columns?.find((c) => c.id === pick.column) : table.rows.find((r) => r.id === pick.row);
-  if (!source) return [];
-  return [source.label, ...(source.synonyms ?? [])]
-    .map((t) => t.replace(/^其中[:：]/, "").replace(/\s+/g, "").trim())
-    .filter((t) => t.length >= 2 && !/\d/.test(t) && !GENERIC.has(t));
+/** A title that says its figures are 预算 (年初总收支预算情况) or 决算 throughout. */
+function roleOfTitle(raw: string): Role | undefined {
+  const title = raw.replace(BUDGET_KINDS, "");
+  if (/执行|使用/.test(title)) return undefined;
+  if (/预算|年初/.test(title) && !/决算/.test(title)) return "budget";
+  if (/决算/.test(title) && !/预算/.test(title)) return "actual";
+  return undefined;
 }
 
-const amount = (id: string, name: string, terms: string[], values: Concept["values"], extra: Partial<Concept> = {}): Concept => ({
-  id,
-  name,
-  terms,
-  measure: "amount",
-  values,
-  ...extra,
-});
+/** A column that only says which figure of the row it is (预算指标, 本年决算, 上年, 金额, 合计). */
+function isRoleColumn(c: ColumnSpec): boolean {
+  return cleanLabel(c.label).replace(/本年|上年|当年|去年|年初|预算|决算|实际|指标|金额|数|合计|部门/g, "") === "";
+}
 
-const count = (id: string, name: string, terms: string[], field: string): Concept => ({
-  id,
-  name,
-  terms,
-  measure: "count",
-  values: [{ field, role: "actual" }],
-});
+function isSummaryRow(r: RowSpec): boolean {
+  if (r.list) return false;
+  const words = [r.label, ...(r.synonyms ?? [])].map(cleanLabel);
+  return words.some((w) => GENERIC_TERMS.has(w) && w !== "本年" && w !== "上年") || /(合计|汇总|总计|小计)$/.test(cleanLabel(r.label));
+}
 
-/** The concepts of the 岳阳 自评表, with the lists' entries (项目, 功能科目) as concepts of their own. */
-export function buildVocabulary(form: FormSpec, lists: Record<string, ListEntry[] | undefined>): Concept[] {
-  const t = (table: string, pick: { row?: string; column?: string }) => specTerms(form, table, pick);
+function measureOf(kind: ValueKind, unit: Unit): Measure | undefined {
+  if (kind === "amount" || kind === "amountOrNone") return "amount";
+  if (kind === "count") return unit === "" ? undefined : "count";
+  if (kind === "score") return "score";
+  return undefined;
+}
+
+/** "“三公经费”与上年比较" → 三公经费; "一般公共预算基本支出（按功能科目）" → 一般公共预算基本支出. */
+function titleTerms(title: string): string[] {
+  let t = cleanLabel(title).replace(/[（(][^）)]*[）)]/g, "");
+  for (let before = ""; before !== t; ) {
+    before = t;
+    t = t.replace(/(与上年比较|情况|明细|表|决算|预算)$/, "");
+  }
+  return termsOf(t, t.endsWith("经费支出") ? [t.slice(0, -2)] : []);
+}
+
+interface Draft {
+  name: string;
+  terms: string[];
+  measure: Measure;
+  values: ConceptValue[];
+  /** Named by its table's title (一般公共预算项目支出), not by a row or column label. */
+  fromTitle?: boolean;
+}
+
+function tablesOf(form: FormSpec): TableSpec[] {
+  return form.sheets.flatMap((s) => s.tables);
+}
+
+/** The drafts one table gives, and its record rows' fields by label (for the derived figures). */
+function tableDrafts(table: TableSpec, lists: Record<string, ListEntry[] | undefined>, byLabel: Map<string, { field: string; unit: Unit }>): Draft[] {
+  const drafts: Draft[] = [];
+  const titleRole = roleOfTitle(table.title);
+  const add = (name: string, terms: string[], measure: Measure | undefined, values: ConceptValue[], fromTitle = false) => {
+    if (measure && terms.length && values.length) drafts.push({ name, terms, measure, values, ...(fromTitle ? { fromTitle } : {}) });
+  };
+  if (table.layout === "record") {
+    for (const row of table.rows) {
+      if (row.list) continue;
+      const kind = row.kind ?? table.kind ?? "amount";
+      const unit = row.unit ?? table.unit ?? "";
+      const field = fieldId(table, row.id);
+      byLabel.set(cleanLabel(row.label), { field, unit });
+      for (const s of row.synonyms ?? []) if (!byLabel.has(cleanLabel(s))) byLabel.set(cleanLabel(s), { field, unit });
+      const role = roleOfLabel(cleanLabel(row.label)) ?? titleRole ?? "actual";
+      add(cleanLabel(row.label), termsOf(row.label, row.synonyms), measureOf(kind, unit), [{ field, role, table: table.id }]);
+    }
+    return drafts;
+  }
+  const columns = (table.columns ?? []).filter((c) => measureOf(c.kind ?? table.kind ?? "amount", c.unit ?? table.unit ?? "万元"));
+  const roleColumns = columns.filter(isRoleColumn);
+  const subjectColumns = columns.filter((c) => !isRoleColumn(c));
+  const measureOfColumn = (c: ColumnSpec) => measureOf(c.kind ?? table.kind ?? "amount", c.unit ?? table.unit ?? "万元");
+  const roleOfColumn = (c: ColumnSpec): Role => roleOfLabel(cleanLabel(c.label)) ?? titleRole ?? "actual";
+  const overRoles = (rowId: string): ConceptValue[] => roleColumns.map((c) => ({ field: fieldId(table, rowId, c.id), role: roleOfColumn(c), table: table.id }));
+  const summary = table.rows.find(isSummaryRow);
+
+  for (const row of table.rows) {
+    if (row.list) {
+      if (!roleColumns.length) continue;
+      (lists[row.list] ?? []).forEach((entry, i) => {
+        const name = entry.name.trim();
+        if (name.length >= 2) add(name, [name], measureOfColumn(roleColumns[0]), overRoles(`${row.id}[${i + 1}]`));
+      });
+      continue;
+    }
+    if (roleColumns.length) add(cleanLabel(row.label), termsOf(row.label, row.synonyms), measureOfColumn(roleColumns[0]), overRoles(row.id));
+  }
+  // Columns under a common header other than 其中 (当年结余 and 累计结余 under 结余): the header names them too.
+  if (summary) {
+    const groups = new Map<string, ColumnSpec[]>();
+    for (const c of subjectColumns) for (const g of c.groups ?? []) if (!/^其中/.test(g)) groups.set(g, [...(groups.get(g) ?? []), c]);
+    for (const [g, cs] of groups) {
+      add(cleanLabel(g), termsOf(g), measureOfColumn(cs[0]), cs.map((c) => ({ field: fieldId(table, summary.id, c.id), role: roleOfColumn(c), table: table.id })));
+    }
+  }
+  if (summary) {
+    for (const c of subjectColumns) {
+      add(cleanLabel(c.label), termsOf(c.label, c.synonyms), measureOfColumn(c), [{ field: fieldId(table, summary.id, c.id), role: roleOfColumn(c), table: table.id }]);
+    }
+    if (roleColumns.length && !subjectColumns.length && !/执行/.test(table.title)) {
+      const terms = titleTerms(table.title);
+      add(terms[0] ?? table.title, terms, measureOfColumn(roleColumns[0]), overRoles(summary.id), true);
+    }
+  }
+  return drafts;
+}
+
+/** Drafts sharing a term (as matched: without 的/之/费, blanks or quotes) and a measure are one concept. */
+function merge(drafts: Draft[]): Concept[] {
+  const owner = new Map<string, Concept>();
   const concepts: Concept[] = [];
-
-  for (const item of SANGONG_ITEMS) {
-    concepts.push(
-      amount(
-        `sangong.${item.key}`,
-        item.name,
-        [item.name, ...t("sangong", { row: item.key }), ...t("sangongByUnit", { column: item.key })],
-        [
-          { field: item.current, role: "actual" },
-          { field: `sangongByUnit.all.${item.key}`, role: "actual" },
-          { field: item.prior, role: "prior" },
-        ],
-        { pair: { prior: item.prior, current: item.current } },
-      ),
-    );
+  for (const d of drafts) {
+    const keys = d.terms.map((t) => `${d.measure}:${matchKey(t)}`);
+    const found = [...new Set(keys.map((k) => owner.get(k)).filter((c): c is Concept => c !== undefined))];
+    let concept: Concept;
+    if (found.length) {
+      concept = found[0];
+      // A draft that joins two concepts joins them all.
+      for (const other of found.slice(1)) {
+        concept.terms.push(...other.terms);
+        concept.values.push(...other.values);
+        concepts.splice(concepts.indexOf(other), 1);
+        for (const [k, c] of owner) if (c === other) owner.set(k, concept);
+      }
+    } else {
+      const taken = concepts.filter((c) => c.name === d.name).length;
+      concept = { id: taken ? `${d.name}#${taken + 1}` : d.name, name: d.name, terms: [], measure: d.measure, values: [] };
+      concepts.push(concept);
+    }
+    concept.terms.push(...d.terms);
+    for (const v of d.values) if (!concept.values.some((x) => x.field === v.field)) concept.values.push(v);
+    for (const k of keys) owner.set(k, concept);
   }
-  concepts.push(
-    amount(
-      "sangong.total",
-      "三公经费",
-      ["三公经费", "“三公”经费", "三公经费总额", "“三公经费”", ...t("sangongByUnit", { column: "total" })],
-      [
-        { field: "sangong.total.current", role: "actual" },
-        { field: "sangongByUnit.all.total", role: "actual" },
-        { field: "sangong.total.prior", role: "prior" },
-      ],
-      { pair: { prior: "sangong.total.prior", current: "sangong.total.current" } },
-    ),
-    count("vehicles.inUse", "在用公车", [...t("vehicles", { row: "inUse" }), "在使用公车", "在用公务用车"], "vehicles.inUse"),
-  );
-
-  for (const [key, name] of [
-    ["basic", "基本支出"],
-    ["project", "项目支出"],
-  ] as const) {
-    concepts.push(
-      amount(
-        key,
-        name,
-        [name],
-        [
-          { field: `budget.${key}`, role: "budget" },
-          { field: `budgetExec.${key}.budget`, role: "budget" },
-          { field: `budgetExec.${key}.actual`, role: "actual" },
-          { field: `expense.all.${key}`, role: "actual" },
-          { field: `func${key === "basic" ? "Basic" : "Project"}.total.amount`, role: "actual" },
-        ],
-        { budgetPair: { budget: `budgetExec.${key}.budget`, actual: `budgetExec.${key}.actual` } },
-      ),
-    );
+  for (const c of concepts) {
+    c.terms = [...new Set(c.terms)];
+    if (c.terms.every((t) => WEAK_TERMS.has(t))) c.weak = true;
+    for (const table of new Set(c.values.map((v) => v.table))) {
+      const own = c.values.filter((v) => v.table === table);
+      const prior = own.find((v) => v.role === "prior");
+      const current = own.find((v) => v.role === "actual");
+      const budget = own.find((v) => v.role === "budget");
+      if (!c.pair && prior && current) c.pair = { prior: prior.field, current: current.field };
+      if (!c.budgetPair && budget && current) c.budgetPair = { budget: budget.field, actual: current.field };
+    }
   }
+  return concepts;
+}
 
-  concepts.push(
-    amount("budget.income", "收入预算", [...t("budget", { row: "incomeTotal" }), "收入预算", "部门收入预算", "收入预算总额"], [
-      { field: "budget.incomeTotal", role: "budget" },
-    ]),
-    amount(
-      "budget.expense",
-      "支出预算",
-      [...t("budget", { row: "expenseTotal" }), "支出预算总额", "支出预算", "预算支出", "部门预算支出", "年初预算支出"],
-      [
-        { field: "budget.expenseTotal", role: "budget" },
-        { field: "budgetExec.total.budget", role: "budget" },
-      ],
-      { budgetPair: { budget: "budgetExec.total.budget", actual: "budgetExec.total.actual" } },
-    ),
-    amount(
-      "fiscal",
-      "财政拨款",
-      [...t("budget", { row: "fiscal" }), ...t("fiscalIncome", { column: "received" }), ...t("income", { column: "fiscal" })],
-      [
-        { field: "budget.fiscal", role: "budget" },
-        { field: "fiscalIncome.all.received", role: "actual" },
-        { field: "income.all.fiscal", role: "actual" },
-      ],
-    ),
-    amount("fiscalIncome.available", "预算可用指标", t("fiscalIncome", { column: "available" }), [{ field: "fiscalIncome.all.available", role: "budget" }]),
-    amount("fiscalIncome.yearBalance", "指标结余", t("fiscalIncome", { column: "yearBalance" }), [
-      { field: "fiscalIncome.all.yearBalance", role: "actual" },
-      { field: "expense.all.cumBalance", role: "actual" },
-    ]),
-    amount("fiscalIncome.priorBalance", "上年结余", t("fiscalIncome", { column: "priorBalance" }), [{ field: "fiscalIncome.all.priorBalance", role: "prior" }]),
-    amount("fiscalIncome.balanceDecrease", "结余减少", t("fiscalIncome", { column: "balanceDecrease" }), [
-      { field: "fiscalIncome.all.balanceDecrease", role: "actual" },
-    ]),
-    amount(
-      "balance",
-      "结余",
-      ["结余", "结余金额"],
-      [
-        { field: "special.balance", role: "actual" },
-        { field: "fiscalIncome.all.yearBalance", role: "actual" },
-        { field: "expense.all.cumBalance", role: "actual" },
-      ],
-      { weak: true },
-    ),
-    amount("income.total", "收入合计", t("income", { column: "total" }), [{ field: "income.all.total", role: "actual" }]),
-    amount("income.carryover", "上年结转", t("income", { column: "carryover" }), [{ field: "income.all.carryover", role: "actual" }]),
-    amount(
-      "expense.total",
-      "支出合计",
-      t("expense", { column: "total" }),
-      [
-        { field: "expense.all.total", role: "actual" },
-        { field: "budgetExec.total.actual", role: "actual" },
-        { field: "budgetExec.total.budget", role: "budget" },
-      ],
-      { budgetPair: { budget: "budgetExec.total.budget", actual: "budgetExec.total.actual" } },
-    ),
-    amount("expense.personnel", "人员支出", t("expense", { column: "personnel" }), [{ field: "expense.all.personnel", role: "actual" }]),
-    amount("expense.public", "公用支出", t("expense", { column: "public" }), [{ field: "expense.all.public", role: "actual" }]),
-    amount("expense.cumBalance", "累计结余", t("expense", { column: "cumBalance" }), [{ field: "expense.all.cumBalance", role: "actual" }]),
-    amount("special.budget", "本年预算投入", [...t("special", { row: "budget" }), "预算投入"], [{ field: "special.budget", role: "budget" }]),
-    amount("special.actual", "实际投入", t("special", { row: "actual" }), [{ field: "special.actual", role: "actual" }], { weak: true }),
-    amount("special.added", "本年追加专项", [...t("special", { row: "added" }), "追加专项", "追加专项资金"], [{ field: "special.added", role: "actual" }]),
-    amount("special.used", "实际使用", t("special", { row: "used" }), [{ field: "special.used", role: "actual" }], { weak: true }),
-  );
-
-  for (const row of ["salary", "goods", "households", "enterprises"]) {
-    const terms = t("econ", { row });
-    concepts.push(
-      amount(`econ.${row}`, terms[0] ?? row, terms, [
-        { field: `econ.${row}.actual`, role: "actual" },
-        { field: `econ.${row}.budget`, role: "budget" },
-      ], { budgetPair: { budget: `econ.${row}.budget`, actual: `econ.${row}.actual` } }),
-    );
+/**
+ * A table whose title names another concept (基本支出预算执行情况（按经济分类）) holds that
+ * concept's parts: its cells carry the concept as their scope. Returns the concepts some title
+ * names (基本支出, 项目支出): the words that set a clause's scope.
+ */
+function assignScopes(form: FormSpec, concepts: Concept[], labelTerms: Set<string>): Set<string> {
+  const scopeWords = new Set<string>();
+  for (const table of tablesOf(form)) {
+    const title = cleanLabel(table.title);
+    let best: { concept: Concept; length: number } | undefined;
+    for (const c of concepts) {
+      if (c.measure !== "amount" || c.weak) continue;
+      for (const t of c.terms) {
+        if (t.length < 4 || !labelTerms.has(t) || !title.includes(t)) continue;
+        scopeWords.add(c.id);
+        if (!c.values.some((v) => v.table === table.id) && (!best || t.length > best.length)) best = { concept: c, length: t.length };
+      }
+    }
+    if (!best) continue;
+    for (const c of concepts) for (const v of c.values) if (v.table === table.id) v.scope = best.concept.id;
   }
-  concepts.push(
-    { id: "econ.overspendTotal", name: "超支项目合计", terms: ["超支项目合计", "超支合计"], measure: "amount", values: [], derived: "overspendTotal" },
-    { id: "staff.gap", name: "实际人数与编制人数之差", terms: ["实际人数比编制人数", "实有人数比编制人数", "在职人数比编制人数", "实际在职人数比编制人数"], measure: "count", values: [], derived: "staffGap" },
-    count("staff.authorized", "人员编制", t("staff", { row: "authorized" }), "staff.authorized"),
-    count("staff.authorizedAdmin", "行政编制", t("staff", { row: "authorizedAdmin" }), "staff.authorizedAdmin"),
-    count("staff.authorizedLogistics", "机关后勤服务事业编制", t("staff", { row: "authorizedLogistics" }), "staff.authorizedLogistics"),
-    count("staff.authorizedPublic", "事业编制", t("staff", { row: "authorizedPublic" }), "staff.authorizedPublic"),
-    count("staff.actual", "实有人数", t("staff", { row: "actual" }), "staff.actual"),
-    count("staff.inService", "实际在职人数", [...t("staff", { row: "inService" }), "实际在职人员", "在职人员"], "staff.inService"),
-    count("staff.inServiceHQ", "局本级实际在职", [...t("staff", { row: "inServiceHQ" }), "局本级实际在职人员"], "staff.inServiceHQ"),
-    count("staff.retired", "实际离退休人数", [...t("staff", { row: "retired" }), "实际离退休人员", "离退休人员"], "staff.retired"),
-    count("basics.internalDivisions", "内设机构", [...t("basics", { row: "internalDivisions" }), "内设科室"], "basics.internalDivisions"),
-    count("basics.affiliatedUnits", "下设直属单位", t("basics", { row: "affiliatedUnits" }), "basics.affiliatedUnits"),
-    { id: "score", name: "综合得分", terms: [...t("score", { row: "score" }), "综合得分", "评价得分", "自评得分"], measure: "score", values: [{ field: "score.score", role: "actual" }] },
-  );
+  return scopeWords;
+}
 
-  // The lists' entries by name: 项目, 功能科目, 其他经济分类.
-  const listed: Array<[string, string, (n: number) => Partial<Concept>]> = [
-    ["projectItems", "projectItems.item", () => ({})],
-    ["funcBasic", "funcBasic.item", () => ({})],
-    ["funcProject", "funcProject.item", () => ({})],
-    ["econOther", "econ.other", (n) => ({ budgetPair: { budget: `econ.other[${n}].budget`, actual: `econ.other[${n}].actual` } })],
-  ];
-  for (const [listId, prefix, extra] of listed) {
-    (lists[listId] ?? []).forEach((entry, i) => {
-      const n = i + 1;
-      const name = entry.name.trim();
-      if (name.length < 2) return;
-      const values: Concept["values"] =
-        listId === "econOther"
-          ? [
-              { field: `${prefix}[${n}].actual`, role: "actual" },
-              { field: `${prefix}[${n}].budget`, role: "budget" },
-            ]
-          : [{ field: `${prefix}[${n}].amount`, role: listId === "projectItems" ? "budget" : "actual" }];
-      concepts.push(amount(`${listId}[${n}]`, name, [name], values, extra(n)));
-    });
+function pickField(byLabel: Map<string, { field: string; unit: Unit }>, labels: string[], unit?: Unit): string | undefined {
+  for (const l of labels) {
+    const hit = byLabel.get(l);
+    if (hit && (unit === undefined || hit.unit === unit)) return hit.field;
   }
-  return concepts.map((c) => ({ ...c, terms: [...new Set(c.terms)] }));
+  return undefined;
+}
+
+/** The 经济分类 table: rows with 预算 and 决算, their overspends adding up to 超支项目合计. */
+function econTable(form: FormSpec, lists: Record<string, ListEntry[] | undefined>): DerivedFields["econ"] {
+  const table = tablesOf(form).find((t) => t.layout === "grid" && t.title.includes(DERIVED_LABELS.econTableTitle));
+  if (!table) return undefined;
+  const roles = (table.columns ?? []).filter(isRoleColumn);
+  const budget = roles.find((c) => roleOfLabel(cleanLabel(c.label)) === "budget");
+  const actual = roles.find((c) => c !== budget && roleOfLabel(cleanLabel(c.label)) !== "prior");
+  if (!budget || !actual) return undefined;
+  const rows: Array<{ name: string; budget: string; actual: string }> = [];
+  let total: { budget: string; actual: string } | undefined;
+  for (const row of table.rows) {
+    const at = (id: string) => ({ budget: fieldId(table, id, budget.id), actual: fieldId(table, id, actual.id) });
+    if (row.list) (lists[row.list] ?? []).forEach((e, i) => rows.push({ name: e.name, ...at(`${row.id}[${i + 1}]`) }));
+    else if (isSummaryRow(row)) total ??= at(row.id);
+    else rows.push({ name: cleanLabel(row.label), ...at(row.id) });
+  }
+  return { rows, ...(total ? { total } : {}) };
+}
+
+/** The concepts of a form, with its lists' entries as concepts of their own. */
+export function buildVocabulary(form: FormSpec, lists: Record<string, ListEntry[] | undefined>): Vocabulary {
+  const byLabel = new Map<string, { field: string; unit: Unit }>();
+  const drafts = tablesOf(form).flatMap((t) => tableDrafts(t, lists, byLabel));
+  const prose = new Set(Object.values(PROSE_SYNONYMS).flat());
+  const labelTerms = new Set(drafts.filter((d) => !d.fromTitle).flatMap((d) => d.terms.filter((t) => !prose.has(t))));
+  // A table titled 一般公共预算项目支出 totals 项目支出: its 合计 is a figure of that label too.
+  for (const d of drafts.filter((x) => x.fromTitle)) {
+    const label = [...labelTerms].filter((t) => t.length >= 4 && d.terms[0] !== t && d.terms[0].endsWith(t)).sort((a, b) => b.length - a.length)[0];
+    if (label) drafts.push({ name: label, terms: [label], measure: d.measure, values: d.values });
+  }
+  const concepts = merge(drafts);
+  const scopes = assignScopes(form, concepts, labelTerms);
+
+  const derived: DerivedFields = {};
+  const perCapita = pickField(byLabel, DERIVED_LABELS.perCapitaDivisor, "人");
+  if (perCapita) derived.perCapitaDivisor = perCapita;
+  const vehicles = [...byLabel.values()].find((v) => v.unit === "台");
+  if (vehicles) derived.perItemDivisor = vehicles.field;
+  const authorized = pickField(byLabel, DERIVED_LABELS.authorized, "人");
+  const inService = pickField(byLabel, DERIVED_LABELS.inService, "人");
+  if (authorized && inService) {
+    derived.staff = { authorized, inService };
+    concepts.push({ id: "staffGap", name: "实际人数与编制人数之差", terms: DERIVED_TERMS.staffGap, measure: "count", values: [], derived: "staffGap" });
+  }
+  // Totals prose names that no table has as one cell, when the form has every part.
+  for (const [name, partLabels] of Object.entries(SUMS)) {
+    if (concepts.some((c) => c.terms.includes(name))) continue;
+    const parts = partLabels.map((l) => concepts.find((c) => c.terms.includes(l))?.values.find((v) => v.role !== "prior"));
+    if (parts.every((p) => p !== undefined)) {
+      concepts.push({ id: name, name, terms: [name], measure: "amount", values: [], sum: parts.map((p) => p!.field) });
+    }
+  }
+  const econ = econTable(form, lists);
+  if (econ) {
+    derived.econ = econ;
+    concepts.push({ id: "overspendTotal", name: "超支项目合计", terms: DERIVED_TERMS.overspendTotal, measure: "amount", values: [], derived: "overspendTotal" });
+  }
+  return { concepts, derived, scopes };
 }
