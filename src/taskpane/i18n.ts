@@ -23,6 +23,13 @@ const zh = {
   lineN: "第 {n} 行：",
   notInExcel: "此页面未在 Excel 中运行：请在 Excel 中通过加载项打开自评表助手。不用 Excel 也可以打开预览页试用。",
   openPreview: "打开预览页",
+  crashTitle: "任务窗格出错，已停止显示",
+  crashBody: "工作簿中已填写的数据没有受到影响。请点击“重新加载”重新打开任务窗格；如果再次出错，请保存工作簿后关闭并重新打开 Excel，并把下面的错误信息告诉技术支持。",
+  crashDetail: "错误信息：{reason}",
+  reload: "重新加载",
+  rejectionTitle: "有一步操作没有完成",
+  rejectionBody: "原因：{reason}。工作簿中已填写的数据没有改动。请重试刚才的操作；如果仍然不行，请点击“重新加载”。",
+  dismiss: "知道了",
 
   // 校验
   noTemplateTitle: "此工作簿还没有自评表模板",
@@ -183,6 +190,13 @@ const en: Strings = {
   lineN: "Line {n}: ",
   notInExcel: "This page is not running inside Excel: open ZiPing from Excel's add-ins. The preview page works without Excel.",
   openPreview: "Open the preview",
+  crashTitle: "The task pane hit an error and stopped",
+  crashBody: "Nothing entered in the workbook was affected. Click Reload to open the pane again; if the error comes back, save the workbook, close and reopen Excel, and pass the message below to support.",
+  crashDetail: "Error: {reason}",
+  reload: "Reload",
+  rejectionTitle: "An action did not finish",
+  rejectionBody: "Reason: {reason}. Nothing entered in the workbook was changed. Try the action again; if it still fails, click Reload.",
+  dismiss: "OK",
 
   noTemplateTitle: "This workbook has no self-evaluation template yet",
   noTemplateBody: "Create the template on the Template tab first, then fill in or import the figures.",
