@@ -30,9 +30,9 @@ describe("校验 tab on the in-memory workbook", () => {
   it("lists exactly the core's findings for the 2020 report, with the core's counts", async () => {
     const env = await workbook();
     renderChecks(env);
+    await screen.findByTestId("findings-summary");
     const expected = await coreFindings(env);
     expect(expected.length).toBeGreaterThan(3);
-    await screen.findByTestId("findings-summary");
     expect(shownFindings().sort()).toEqual(expected.map((f) => `${f.ruleId} ${f.cell}`).sort());
     const count = (s: Finding["severity"]) => expected.filter((f) => f.severity === s).length;
     expect(screen.getByTestId("findings-summary").textContent).toBe(
