@@ -1,11 +1,12 @@
 /**
  * The pane's last line of defence. A rendering error anywhere below would otherwise leave the
  * officer a blank pane; this shows what happened in Chinese, that the workbook is untouched, and
- * a way to reload. A promise that fails with nobody awaiting it (an action's unexpected Office.js
- * error) is shown the same way, without unmounting the pane.
+ * a way to reload (React itself logs the error for the webview's developer tools). A promise
+ * that fails with nobody awaiting it (an action's unexpected Office.js error) is shown the same
+ * way, without unmounting the pane.
  */
 import { Button } from "@fluentui/react-components";
-import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from "react";
+import { Component, useEffect, useState, type ReactNode } from "react";
 import { fill } from "../i18n";
 import { useStrings } from "../language";
 import { Notice, NoticeActions, NoticeBody, NoticeTitle } from "./Notice";
@@ -35,11 +36,6 @@ export class PaneErrorBoundary extends Component<PaneErrorBoundaryProps, Boundar
 
   static getDerivedStateFromError(error: unknown): BoundaryState {
     return { reason: reasonOf(error) };
-  }
-
-  override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    // Kept for whoever opens the webview's developer tools.
-    console.error("ZiPing pane crashed", error, info.componentStack);
   }
 
   override render(): ReactNode {

@@ -37,8 +37,8 @@ describe("the pane root's error boundary", () => {
 
     const alert = screen.getByRole("alert");
     expect(alert.textContent).toContain("任务窗格出错");
-    expect(alert.textContent).toContain("已填写的数据没有受到影响");
-    expect(alert.textContent).toContain("请点击“重新加载”");
+    expect(alert.textContent).toContain("工作簿中的数据未受影响");
+    expect(alert.textContent).toContain("请点“重新加载”");
     expect(alert.textContent).toContain("无法读取 undefined 的属性");
     expect(screen.queryByText("窗格正常")).toBeNull();
 
@@ -65,9 +65,9 @@ describe("a promise rejection nobody handled", () => {
       window.dispatchEvent(event);
     });
     const alert = screen.getByRole("alert");
-    expect(alert.textContent).toContain("有一步操作没有完成");
+    expect(alert.textContent).toContain("操作未完成");
     expect(alert.textContent).toContain("写入数据时 Excel 报错");
-    expect(alert.textContent).toContain("请重试刚才的操作");
+    expect(alert.textContent).toContain("数据未改动，请重试");
     // The pane itself stays.
     expect(screen.getByText("窗格正常")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "重新加载" }));
