@@ -4,12 +4,19 @@ import { createRoot } from "react-dom/client";
 import type { ReactNode } from "react";
 import type { PaneBackend } from "./adapters/backend";
 import { App } from "./App";
+import { PaneErrorBoundary, UnhandledRejections } from "./components/PaneErrorBoundary";
 import { LanguageProvider } from "./language";
 
-export function PaneRoot({ children }: { children: ReactNode }) {
+/** Theme, language, and the error boundary and unhandled-rejection notice around everything shown. */
+export function PaneRoot({ children, reload }: { children: ReactNode; reload?: () => void }) {
   return (
     <FluentProvider theme={webLightTheme}>
-      <LanguageProvider>{children}</LanguageProvider>
+      <LanguageProvider>
+        <PaneErrorBoundary reload={reload}>
+          <UnhandledRejections reload={reload} />
+          {children}
+        </PaneErrorBoundary>
+      </LanguageProvider>
     </FluentProvider>
   );
 }

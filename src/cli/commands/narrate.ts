@@ -2,27 +2,16 @@ import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import {
   DECREASE_WORDS,
+  describeMissing,
   INCREASE_WORDS,
   narrate,
   resolveOptions,
   verifyNarrative,
-  type MissingField,
   type NarrativeOptions,
 } from "../../core/narrative";
 import type { FormSpec, ReportData } from "../../core/spec";
 import { EXIT_FINDINGS, EXIT_OK } from "../usage-error";
 import { UsageError } from "../usage-error";
-
-const MISSING_REASON: Record<MissingField["reason"], string> = {
-  empty: "未填写",
-  text: "不是数字",
-  invalid: "无法识别",
-  negative: "为负数",
-  zero: "为0",
-  notInForm: "不在本报表中",
-};
-
-const describeMissing = (m: MissingField): string => `${m.label}${MISSING_REASON[m.reason]}${m.written ? `（“${m.written}”）` : ""}`;
 
 /**
  * `--wording` as key=value pairs separated by commas:

@@ -29,6 +29,7 @@ export type { NarrativeOptions, DecreaseWord, IncreaseWord } from "./options";
 export { DEFAULT_OPTIONS, DECREASE_WORDS, INCREASE_WORDS, resolveOptions } from "./options";
 export { createContext, type NarrativeContext, type Reading } from "./context";
 export { SANGONG_ITEMS } from "./paragraphs";
+export { describeMissing, sentenceWithWord, wordingOptions } from "./wording";
 
 /** Every paragraph, in report order, with the facts behind each sentence. Pure. */
 export function narrate(form: FormSpec, data: ReportData, options: Partial<NarrativeOptions> = {}): Narrative {

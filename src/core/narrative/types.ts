@@ -69,7 +69,25 @@ export interface Sentence {
   precision: Precision;
   /** Things the officer should know about the figures (a total that disagrees with its parts). */
   notes?: string[];
+  /** The one word of the sentence the officer may swap for another of its set (see WordingSlot). */
+  wording?: WordingSlot;
 }
+
+/**
+ * A direction word (降低/下降/减少, 增长/增加/上升) in a sentence's text. The wording options apply
+ * to a whole narrative; a reader offering the choice per sentence swaps the word at `at`
+ * (`sentenceWithWord`), which gives the text narrate writes with that option.
+ */
+export interface WordingSlot {
+  slot: "decrease" | "increase";
+  /** The word as the text has it. */
+  word: string;
+  /** Where it starts in `text` (UTF-16 index). */
+  at: number;
+}
+
+/** A run of a paragraph's text: joining words and punctuation, or a sentence (by id). */
+export type ParagraphSegment = { glue: string } | { sentence: string };
 
 /** An input a sentence needs but the workbook does not provide usably. */
 export interface MissingField {
@@ -97,6 +115,8 @@ export interface Paragraph {
   /** The paragraph as it goes into the report ("" when missing). */
   text: string;
   sentences: Sentence[];
+  /** `text` in runs, in order: glue and each sentence's text joined give `text` ([] when missing). */
+  segments: ParagraphSegment[];
   /** Required inputs that are missing (status "missing"). */
   missing: MissingField[];
   /** Optional sentences left out because their inputs are missing, with what they lacked. */

@@ -3,6 +3,7 @@
  * (which defined names exist, the lists) so a live check is a single batched read.
  */
 import { narrate as coreNarrate } from "../../core/narrative";
+import { NARRATIVE_NAME } from "../../core/plan/names";
 import { defaultForm, type ListEntry, type Lists, type ReportData } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
 import { splitSheet } from "../memory/refs";
@@ -14,7 +15,9 @@ import type {
   ConvertResult,
   ExcelRun,
   LayoutProblem,
+  ListAddition,
   LiveValidation,
+  NarrativeArea,
   RepairResult,
   SessionOptions,
   TemplatePreview,
@@ -31,6 +34,10 @@ import { buildReport, StableLocator, type CheckInput } from "./validate";
 import { convertQueued, writeQueued } from "./writes";
 
 const DEFAULT_DEBOUNCE_MS = 400;
+
+function cellText(value: unknown): string {
+  return value === null || value === undefined ? "" : String(value);
+}
 
 function definedLists(lists: Lists): Record<string, ListEntry[]> {
   const out: Record<string, ListEntry[]> = {};
@@ -300,23 +307,72 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
     );
   }
 
-  async function addListEntry(listId: string, entry: { name: string; code?: string }, options: ApplyOptions = {}): Promise<WriteResult> {
-    if (!form.lists.some((l) => l.id === listId)) throw new Error(`unknown list ${listId}`);
-    const name = entry.name.trim();
-    if (!name) return { written: [], rejected: [{ fieldId: listId, reason: "名称不能为空。" }], problems: [] };
-    const current = (await validate()).data.lists[listId] ?? [];
-    if (current.some((e) => e.name.trim() === name)) {
-      return { written: [], rejected: [{ fieldId: listId, reason: `「${name}」已在表中。` }], problems: [] };
+  function addListEntry(listId: string, entry: ListEntry, options: ApplyOptions = {}): Promise<WriteResult> {
+    return addListEntries([{ list: listId, entry }], options);
+  }
+
+  async function addListEntries(additions: readonly ListAddition[], options: ApplyOptions = {}): Promise<WriteResult> {
+    for (const { list } of additions) if (!form.lists.some((l) => l.id === list)) throw new Error(`unknown list ${list}`);
+    await validate(); // the lists as the workbook has them now
+    const merged: Lists = { ...lists };
+    const rejected: WriteResult["rejected"] = [];
+    const added: Array<{ list: string; name: string }> = [];
+    for (const { list, entry } of additions) {
+      const name = entry.name.trim();
+      const entries = merged[list] ?? [];
+      if (!name) rejected.push({ fieldId: list, reason: "名称不能为空。" });
+      else if (entries.some((e) => e.name.trim() === name)) rejected.push({ fieldId: list, reason: `「${name}」已在表中。` });
+      else {
+        merged[list] = [...entries, { ...entry, name }];
+        added.push({ list, name });
+      }
     }
-    const preview = await previewTemplate({ lists: { ...lists, [listId]: [...current, { ...entry, name }] } });
+    if (added.length === 0) return { written: [], rejected, problems: [] };
+    const preview = await previewTemplate({ lists: merged });
     const applied = await applyTemplate(preview, options);
-    const n = preview.lists[listId]?.findIndex((e) => e.name === name) ?? -1;
-    return {
-      written: applied.ok && n >= 0 ? [`${listId}[${n + 1}]`] : [],
-      rejected: [],
-      problems: applied.problems,
-      ...(applied.conflicts.length ? { conflicts: applied.conflicts } : {}),
-    };
+    const written = applied.ok
+      ? added.flatMap(({ list, name }) => {
+          const n = preview.lists[list]?.findIndex((e) => e.name === name) ?? -1;
+          return n >= 0 ? [`${list}[${n + 1}]`] : [];
+        })
+      : [];
+    return { written, rejected, problems: applied.problems, ...(applied.conflicts.length ? { conflicts: applied.conflicts } : {}) };
+  }
+
+  // ---- 报告综述 ----------------------------------------------------------------------------
+
+  async function readNarrative(): Promise<NarrativeArea | undefined> {
+    try {
+      return await run(async (context) => {
+        // A missing name gives a null range through the null item: one sync either way.
+        const range = context.workbook.names.getItemOrNullObject(NARRATIVE_NAME).getRangeOrNullObject();
+        range.load(["values", "address"]);
+        await context.sync();
+        if (range.isNullObject) return undefined;
+        return { address: range.address, lines: range.values.map((row) => cellText(row[0])) };
+      });
+    } catch (e) {
+      throw new Error(problemFromError(e, "读取报告综述").message);
+    }
+  }
+
+  async function writeNarrative(lines: readonly string[]): Promise<void> {
+    try {
+      await run(async (context) => {
+        const range = context.workbook.names.getItem(NARRATIVE_NAME).getRange();
+        range.load(["rowCount"]);
+        await context.sync();
+        const rows = Math.max(range.rowCount, lines.length);
+        const target = range.getColumn(0).getResizedRange(rows - range.rowCount, 0);
+        const column = Array.from({ length: rows }, (_, i) => [lines[i] ?? ""]);
+        // Text format first, so a paragraph is never read as a formula or a number.
+        target.numberFormat = column.map(() => ["@"]);
+        target.values = column;
+        await context.sync();
+      });
+    } catch (e) {
+      throw new Error(problemFromError(e, "写入报告综述").message);
+    }
   }
 
   async function selectCell(address: string): Promise<LayoutProblem[]> {
@@ -359,10 +415,13 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
     },
     selectCell,
     addListEntry,
+    addListEntries,
     addUnit: (name, options) => addListEntry("units", { name }, options),
     writeValues,
     convertTextNumbers,
     repairLayout,
+    readNarrative,
+    writeNarrative,
     async dispose() {
       if (live) await stopLive(live);
     },

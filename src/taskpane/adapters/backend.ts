@@ -1,22 +1,20 @@
 /**
- * Everything the pane talks to, in one object: the Office host's session (Excel.run inside
- * Excel, the in-memory workbook's run in the preview) and the 报告综述 writer. The pane's
- * components receive it as a prop and never reach Office.js or the hosts themselves.
+ * Everything the pane talks to: the Office host's session (Excel.run inside Excel, the
+ * in-memory workbook's run in the preview), 报告综述 included. The pane's components receive it
+ * as a prop and never reach Office.js or the hosts themselves.
  *
  * The narrative is not built by the session (`SessionOptions.narrate`): the 叙述 tab builds it
  * from each report's values with the officer's wording choices, which change without a new read.
  */
 import { createZiPingSession, type ExcelRun, type ZiPingSession } from "../../hosts/office";
-import { createNarrativeSheet, type NarrativeSheet } from "./narrative-sheet";
 
 /** The pane reads no narrative from the session's reports, so it is agnostic of their type. */
 export type PaneSession = ZiPingSession<unknown>;
 
 export interface PaneBackend {
   session: PaneSession;
-  narrativeSheet: NarrativeSheet;
 }
 
 export function createBackend(run: ExcelRun): PaneBackend {
-  return { session: createZiPingSession(run, { narrate: null }), narrativeSheet: createNarrativeSheet(run) };
+  return { session: createZiPingSession(run, { narrate: null }) };
 }

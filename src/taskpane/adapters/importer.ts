@@ -3,7 +3,8 @@
  * into the session calls that carry it out. Only this file knows the importer's entry points.
  */
 import { detectEncoding, planImport, type ImportPlan, type SourceUnit } from "../../core/importer";
-import type { ListEntry, Lists, RawValue, ReportData } from "../../core/spec";
+import type { RawValue, ReportData } from "../../core/spec";
+import type { ListAddition } from "../../hosts/office";
 import type { FormSpec } from "../../core/spec/types";
 
 export type { ImportPlan, SourceUnit };
@@ -50,15 +51,8 @@ export function planIsStale(plan: ImportPlan, data: ReportData): boolean {
   return Object.entries(plan.basis).some(([list, length]) => (data.lists[list]?.length ?? 0) !== length);
 }
 
-/** The workbook's lists with the plan's new entries after them, where the plan's addresses put them. */
-export function mergedLists(current: Lists, additions: ReadonlyArray<{ list: string; entry: ListEntry }>): Lists {
-  const merged: Lists = { ...current };
-  for (const { list, entry } of additions) merged[list] = [...(merged[list] ?? []), entry];
-  return merged;
-}
-
 /** New list entries (a 机构, a 科目) in the order the plan gives them. */
-export function listAdditions(plan: ImportPlan): Array<{ list: string; entry: ListEntry }> {
+export function listAdditions(plan: ImportPlan): ListAddition[] {
   return [...plan.listAdds].sort((a, b) => a.index - b.index).map((add) => ({ list: add.list, entry: add.entry }));
 }
 

@@ -51,7 +51,7 @@ export function VerifyPanel({ backend, data, onSelect, announce }: VerifyPanelPr
   }, [form, data, checking]);
 
   const readSheet = async () => {
-    const area = await backend.narrativeSheet.read();
+    const area = await backend.session.readNarrative();
     if (!area) {
       announce(t.noNarrativeArea);
       return;

@@ -45,10 +45,11 @@ export function ChecksTab({ backend, live, announce, onGoToTemplate }: ChecksTab
 
   if (failure) {
     return (
-      <Notice intent="error">
+      <Notice intent="error" role="alert">
         <NoticeBody>
           <NoticeTitle>{t.liveFailed}</NoticeTitle>
-          {failure}
+          <p>{failure}</p>
+          <p>{t.liveFailedHelp}</p>
         </NoticeBody>
       </Notice>
     );

@@ -192,7 +192,7 @@ export function NarrativeTab({ backend, report, announce }: NarrativeTabProps) {
   };
 
   const write = async (lines: string[]) => {
-    await backend.narrativeSheet.write(lines);
+    await backend.session.writeNarrative(lines);
     lastWritten.current = lines;
     announce(t.inserted);
   };
@@ -210,7 +210,7 @@ export function NarrativeTab({ backend, report, announce }: NarrativeTabProps) {
 
   const insert = () =>
     guarded(async () => {
-      const area = await backend.narrativeSheet.read();
+      const area = await backend.session.readNarrative();
       if (!area) {
         announce(t.noNarrativeArea);
         return;

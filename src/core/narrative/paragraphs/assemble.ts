@@ -1,5 +1,5 @@
 import type { NarrativeContext } from "../context";
-import type { MaybeBuilt, MissingField, Paragraph, ParagraphId, Sentence } from "../types";
+import type { MaybeBuilt, MissingField, Paragraph, ParagraphId, ParagraphSegment, Sentence } from "../types";
 
 /** One clause of a sentence, made by one builder. */
 export interface ClauseStep {
@@ -46,10 +46,32 @@ export function assemble(ctx: NarrativeContext, id: ParagraphId, title: string, 
     return { step, sentences };
   });
   // Nothing is written, so nothing is "left out": only the missing inputs matter.
-  if (missing.length) return { id, title, status: "missing", text: "", sentences: [], missing: dedupe(missing), skipped: [] };
-  const text = built
-    .filter((b) => b.sentences.length)
-    .map((b) => `${b.step.prefix ?? ""}${b.sentences.map((s) => s.text).join(b.step.joiner)}。`)
-    .join("");
-  return { id, title, status: "ok", text, sentences: built.flatMap((b) => b.sentences), missing: [], skipped };
+  if (missing.length) return { id, title, status: "missing", text: "", sentences: [], segments: [], missing: dedupe(missing), skipped: [] };
+  const written = built.filter((b) => b.sentences.length);
+  const text = written.map((b) => `${b.step.prefix ?? ""}${b.sentences.map((s) => s.text).join(b.step.joiner)}。`).join("");
+  const segments = mergeGlue(written.flatMap((b) => sentenceSegments(b.step, b.sentences)));
+  return { id, title, status: "ok", text, sentences: built.flatMap((b) => b.sentences), segments, missing: [], skipped };
+}
+
+/** prefix, clause, joiner, clause, …, 。 — the glue kept apart from the clauses it joins. */
+function sentenceSegments(step: SentenceStep, sentences: Sentence[]): ParagraphSegment[] {
+  const out: ParagraphSegment[] = [];
+  if (step.prefix) out.push({ glue: step.prefix });
+  sentences.forEach((s, i) => {
+    if (i > 0 && step.joiner) out.push({ glue: step.joiner });
+    out.push({ sentence: s.id });
+  });
+  out.push({ glue: "。" });
+  return out;
+}
+
+/** Neighbouring glue runs as one, so a reader never sees two runs where the text has one. */
+function mergeGlue(segments: ParagraphSegment[]): ParagraphSegment[] {
+  const out: ParagraphSegment[] = [];
+  for (const seg of segments) {
+    const last = out[out.length - 1];
+    if ("glue" in seg && last && "glue" in last) out[out.length - 1] = { glue: last.glue + seg.glue };
+    else out.push(seg);
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import { Dec, percentChange, roundHalfUp, shiftDecimalPoint } from "../../money"
 import type { NarrativeContext, Reading } from "../context";
 import type { NarrativeOptions } from "../options";
 import { computed, joinNames, makeSentence, missing, negatives, percentOfMagnitude, wan } from "../sentence";
-import type { Built, Fact } from "../types";
+import type { Built, Fact, WordingSlot } from "../types";
 
 /** One row compared with the prior year: its name in the sentences and its two cells. */
 export interface ChangeItem {
@@ -12,18 +12,23 @@ export interface ChangeItem {
   current: string;
 }
 
+const AFTER = "比上年";
+
 /**
- * "比上年降低44.77%" for a ratio of change. The word follows the sign of the exact ratio; a
- * change too small to show at the chosen decimals says so instead of printing 0.00%.
+ * "比上年降低44.77%" for a ratio of change, and where its direction word sits (none for
+ * 与上年持平). The word follows the sign of the exact ratio; a change too small to show at the
+ * chosen decimals says so instead of printing 0.00%.
  */
-export function changePhrase(ratio: Dec, options: NarrativeOptions): string {
-  if (ratio.isZero()) return "与上年持平";
-  const word = ratio.isNegative() ? options.decreaseWord : options.increaseWord;
+export function changePhrase(ratio: Dec, options: NarrativeOptions): { text: string; wording?: WordingSlot } {
+  if (ratio.isZero()) return { text: "与上年持平" };
+  const slot = ratio.isNegative() ? "decrease" : "increase";
+  const word = slot === "decrease" ? options.decreaseWord : options.increaseWord;
+  const wording: WordingSlot = { slot, word, at: AFTER.length };
   const places = options.percentDecimals;
   if (roundHalfUp(shiftDecimalPoint(ratio.abs(), 2), places).isZero()) {
-    return `比上年${word}不足${new Dec(1).div(new Dec(10).pow(places)).toFixed(places)}%`;
+    return { text: `${AFTER}${word}不足${new Dec(1).div(new Dec(10).pow(places)).toFixed(places)}%`, wording };
   }
-  return `比上年${word}${percentOfMagnitude(ratio, places)}`;
+  return { text: `${AFTER}${word}${percentOfMagnitude(ratio, places)}`, wording };
 }
 
 /**
@@ -50,9 +55,11 @@ export function buildChange(ctx: NarrativeContext, id: string, item: ChangeItem,
   const ratio = percentChange(prior.value, current.value);
   if (ratio === null) throw new Error("a non-zero prior always gives a ratio");
   const phrase = changePhrase(ratio, ctx.options);
-  const text = withAmount ? `${item.name}实际支出${wan(current.value)}，${phrase}` : `${item.name}${phrase}`;
+  const lead = withAmount ? `${item.name}实际支出${wan(current.value)}，` : item.name;
   const change = computed("percentChange", `${item.name}比上年变动`, ratio, percentOfMagnitude(ratio, ctx.options.percentDecimals), [current, prior]);
-  return makeSentence(ctx, id, text, [...facts, change]);
+  const built = makeSentence(ctx, id, `${lead}${phrase.text}`, [...facts, change]);
+  if (built.ok && phrase.wording) built.sentence.wording = { ...phrase.wording, at: lead.length + phrase.wording.at };
+  return built;
 }
 
 /** True when both years are filled and zero: the row belongs in the grouped "无…" sentence. */

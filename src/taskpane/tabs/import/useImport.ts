@@ -1,0 +1,148 @@
+/**
+ * The 导入 tab's state in one reducer (what was pasted, the plan, its progress and outcome) and
+ * the three things the officer does: read a file, plan, confirm. Re-laying out the lists for
+ * new entries is the session's (`addListEntries`); this only sequences the calls.
+ */
+import { useReducer } from "react";
+import type { ApplyOptions, ContentConflict } from "../../../hosts/office";
+import type { PaneSession } from "../../adapters/backend";
+import { decodeFile, listAdditions, planIsStale, planPaste, writePairs, type ImportPlan, type UnitOption } from "../../adapters/importer";
+import { fill, type Strings } from "../../i18n";
+import { inChunks, yieldToBrowser } from "../../model/chunks";
+import { refusedForConflicts } from "../../model/conflicts";
+import type { PaneReport } from "../../useLiveReport";
+
+/** Writes per session call: small enough to keep each batch quick, large enough to be few. */
+const WRITE_CHUNK = 100;
+
+export interface Progress {
+  done: number;
+  total: number;
+  /** New list entries being laid out first (no count of steps: one template upgrade). */
+  adding?: number;
+}
+
+export interface ImportState {
+  text: string;
+  fileNote: string;
+  unit: UnitOption;
+  /** Target table id; "" lets the importer infer it. */
+  table: string;
+  plan?: ImportPlan;
+  planError: string;
+  planning: boolean;
+  progress?: Progress;
+  outcome: string;
+  /** The import stopped before writing values: these cells of the officer's are in the way. */
+  blocked?: ContentConflict[];
+}
+
+export type ImportEvent =
+  | { type: "text"; text: string; fileNote?: string }
+  | { type: "unit"; unit: UnitOption }
+  | { type: "table"; table: string }
+  | { type: "planning" }
+  | { type: "planned"; plan: ImportPlan }
+  | { type: "planFailed"; message: string }
+  | { type: "cancel" }
+  | { type: "progress"; progress: Progress }
+  | { type: "blocked"; conflicts?: ContentConflict[] }
+  | { type: "done"; outcome: string }
+  | { type: "stopped" };
+
+export const INITIAL: ImportState = { text: "", fileNote: "", unit: "auto", table: "", planError: "", planning: false, outcome: "" };
+
+export function importReducer(state: ImportState, event: ImportEvent): ImportState {
+  switch (event.type) {
+    case "text":
+      return { ...state, text: event.text, fileNote: event.fileNote ?? state.fileNote, plan: undefined };
+    case "unit":
+      return { ...state, unit: event.unit };
+    case "table":
+      return { ...state, table: event.table };
+    case "planning":
+      return { ...state, planning: true, planError: "", blocked: undefined, outcome: "" };
+    case "planned":
+      return { ...state, planning: false, plan: event.plan };
+    case "planFailed":
+      return { ...state, planning: false, plan: undefined, planError: event.message };
+    case "cancel":
+      return { ...state, plan: undefined };
+    case "progress":
+      return { ...state, progress: event.progress };
+    case "blocked":
+      return { ...state, blocked: event.conflicts };
+    case "done":
+      return { ...state, outcome: event.outcome, plan: undefined };
+    case "stopped":
+      return { ...state, progress: undefined };
+  }
+}
+
+export function useImport(session: PaneSession, report: PaneReport | undefined, announce: (text: string) => void, t: Strings) {
+  const [state, dispatch] = useReducer(importReducer, INITIAL);
+  const form = session.form;
+
+  const pickFile = async (file: File | undefined) => {
+    if (!file) return;
+    const decoded = decodeFile(new Uint8Array(await file.arrayBuffer()));
+    dispatch({ type: "text", text: decoded.text, fileNote: fill(t.fileRead, { name: file.name, note: decoded.note }) });
+  };
+
+  const makePlan = async () => {
+    if (!report) return;
+    dispatch({ type: "planning" });
+    // Let the spinner paint before a long text is planned.
+    await yieldToBrowser();
+    try {
+      const plan = planPaste({ form, text: state.text, unit: state.unit, table: state.table || undefined, reference: report.data });
+      dispatch({ type: "planned", plan });
+      announce(fill(t.planReady, { writes: plan.writes.length, rejects: plan.rejects.length }));
+    } catch (error) {
+      dispatch({ type: "planFailed", message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  /** Carries out the plan; `options` once the officer agreed to move their cells. */
+  const confirm = async (options?: ApplyOptions) => {
+    const { plan } = state;
+    if (!plan || !report) return;
+    dispatch({ type: "blocked" });
+    if (planIsStale(plan, report.data)) {
+      dispatch({ type: "planFailed", message: t.planStale });
+      return;
+    }
+    const additions = listAdditions(plan);
+    const pairs = writePairs(plan);
+    const rejected: string[] = [];
+    let written = 0;
+    try {
+      if (additions.length > 0) {
+        dispatch({ type: "progress", progress: { done: 0, total: pairs.length, adding: additions.length } });
+        const added = await session.addListEntries(additions, options);
+        if (refusedForConflicts(added.problems, added.conflicts)) {
+          dispatch({ type: "blocked", conflicts: added.conflicts });
+          announce(fill(t.conflictsTitle, { count: added.conflicts?.length ?? 0 }));
+          return;
+        }
+        rejected.push(...added.rejected.map((r) => r.reason), ...added.problems.map((p) => p.message));
+      }
+      await inChunks(
+        pairs,
+        async (chunk) => {
+          const result = await session.writeValues(Object.fromEntries(chunk));
+          written += result.written.length;
+          rejected.push(...result.rejected.map((r) => `${r.fieldId}：${r.reason}`), ...result.problems.map((p) => p.message));
+        },
+        { size: WRITE_CHUNK, onProgress: (done, total) => dispatch({ type: "progress", progress: { done, total } }) },
+      );
+      const summary = fill(t.importDone, { written, rejected: rejected.length });
+      dispatch({ type: "done", outcome: [summary, ...rejected].join("\n") });
+      announce(summary);
+    } finally {
+      dispatch({ type: "stopped" });
+    }
+  };
+
+  return { state, dispatch, pickFile, makePlan, confirm, busy: state.planning || state.progress !== undefined };
+}
