@@ -8,6 +8,7 @@ import { narrateCommand, parseWording } from "./commands/narrate";
 import { parseUnits, templateCommand } from "./commands/template";
 import { loadForm, loadReportData } from "./load-data";
 import { loadSource } from "./source";
+import { shown, terminalSafe } from "./shown";
 import { EXIT_OK, EXIT_UNUSABLE, UsageError } from "./usage-error";
 
 export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
@@ -182,13 +183,20 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** Entry point: never lets a stack trace reach the officer; unusable input is one line, exit 2. */
+/** Longest refusal line: the file's name and the problem, with room for a quoted value. */
+const MESSAGE_CHARS = 2000;
+
+/**
+ * Entry point: never lets a stack trace reach the officer; unusable input is one line, exit 2.
+ * Whatever a file put into the output, no control character reaches the terminal raw.
+ */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const safe: Io = { stdout: (s) => io.stdout(terminalSafe(s)), stderr: (s) => io.stderr(s) };
   try {
-    return await run(argv, io);
+    return await run(argv, safe);
   } catch (e) {
     const message = e instanceof UsageError ? e.message : `ziping: ${(e as Error).message}`;
-    io.stderr(message);
+    io.stderr(shown(message, MESSAGE_CHARS));
     return EXIT_UNUSABLE;
   }
 }

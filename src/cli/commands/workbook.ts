@@ -8,6 +8,7 @@ import { extname, join } from "node:path";
 import { checkReport } from "../../core/check";
 import { rawText, type FormSpec } from "../../core/spec";
 import { loadSource } from "../source";
+import { shown } from "../shown";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UsageError } from "../usage-error";
 import { checkCommand, summarize } from "./check";
 import { displayWidth } from "../../core/plan/widths";
@@ -102,13 +103,13 @@ async function checkFolder(dir: string, extraForms: FormSpec[], json: boolean): 
     ["部门", "错误", "超支", "文件", "说明"],
     rows.map((r) =>
       r.problem !== undefined
-        ? ["—", "—", "—", r.file, `无法校验：${r.problem}`]
-        : [r.dept ?? "（未填部门）", String(r.errors), String(r.warnings), r.file, r.notes?.length ? `${r.notes.length} 条注意事项` : ""],
+        ? ["—", "—", "—", shown(r.file), `无法校验：${shown(r.problem, 1000)}`]
+        : [r.dept === undefined ? "（未填部门）" : shown(r.dept, 40), String(r.errors), String(r.warnings), shown(r.file), r.notes?.length ? `${r.notes.length} 条注意事项` : ""],
     ),
     [false, true, true, false, false],
   );
   const summary =
-    `${dir}: 共 ${rows.length} 个文件，${withErrors} 个有错误，` +
+    `${shown(dir)}: 共 ${rows.length} 个文件，${withErrors} 个有错误，` +
     `${rows.filter((r) => (r.warnings ?? 0) > 0).length} 个有超支，${unusable} 个无法校验` +
     (skipped ? `（另有 ${skipped} 个其他文件未校验）` : "") +
     "。逐个查看：ziping check 文件名";

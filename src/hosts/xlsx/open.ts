@@ -67,5 +67,5 @@ export async function openWorkbook(file: string, markerName: string, bytes: Buff
   } catch (e) {
     throw new WorkbookFileError(file, "corrupt", `工作簿已损坏或含有无法读取的内容（${(e as Error).message.split("\n")[0]}）；请用 Excel/WPS 打开后另存为 .xlsx`);
   }
-  return { file, package: pkg, workbook, marker, formulaResults: await formulaResults(pkg) };
+  return { file, package: pkg, workbook, marker, formulaResults: formulaResults(pkg) };
 }
