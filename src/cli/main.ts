@@ -20,11 +20,14 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
       --data：按数据文件的列表（单位、项目…）排版并填入其数值。
       Write the form as an .xlsx template that checks itself (--data: laid out for a data file's
       lists and filled with its values). Refuses to overwrite unless --force.
-  ziping check FILE.xlsx|FILE.json|DIR/ [--json] [--form FORM.json]
+  ziping check FILE.xlsx|FILE.json|DIR/ [--json] [--form FORM.json] [--jobs N]
   ziping check --data FILE.json [--json] [--form FORM.json]
       按报表规格校验：合计、跨表一致、预算超支、尾差。FILE.xlsx 为填好的 ZiPing 模板（Excel、WPS、
       LibreOffice 保存的均可）；DIR/ 校验文件夹中每个 .xlsx 和 .json，输出一张汇总表（部门、错误、超支、文件）。
-      Check a filled template, a JSON data file, or every workbook in a folder.
+      文件夹中每个文件在独立的工作线程中读取（各有内存上限），无法读取的文件在汇总表中占一行，其余照常校验；
+      默认按 CPU 核数并行（--jobs N 指定）。
+      Check a filled template, a JSON data file, or every workbook in a folder (each file
+      isolated in a worker thread; --jobs N workers, default one per core).
       Exit 0 no errors, 1 errors found, 2 unusable input (for a folder: 2 if any file is unusable).
   ziping import EXPORT --into FILE.json|FILE.xlsx [--table NAME] [--unit 元|万元] [--sheet NAME] [--apply] [--json]
       把会计/预算系统导出或粘贴的表格（TSV、CSV 含 GBK、.xlsx、.xls）导入数据文件或填写中的 ZiPing 模板：
@@ -52,6 +55,7 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   --data FILE.json   数据文件 { form, lists, values }，格式见 README（template：据此排版并填值）
   --json             输出 JSON（findings 含规则 id、单元格、应为/实为/差额）
   --form FORM.json   使用 JSON 格式的其他报表规格（无需改代码）
+  --jobs N           check DIR/：同时校验的文件数（工作线程数），默认为 CPU 核数
   --into FILE        import：导入到的 .json 数据文件（不存在则新建）或 ZiPing 模板 .xlsx（须已存在）
   --table NAME       import：目标表 id 或表名（默认按表头自动判断）
   --unit 元|万元     import：导出数据的单位（默认按表中“单位：…”或数值量级判断）
@@ -74,6 +78,12 @@ const processIo: Io = {
 
 function extraForms(path: string | undefined): FormSpec[] {
   return path ? [loadForm(path)] : [];
+}
+
+function parseJobs(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d{0,2}$/.test(text)) throw new UsageError(`check: --jobs 应为 1–999 的整数，收到“${text}”`);
+  return Number(text);
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
@@ -99,6 +109,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       sheet: { type: "string" },
       apply: { type: "boolean", default: false },
       verify: { type: "string" },
+      jobs: { type: "string" },
       wording: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -131,7 +142,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       const file = positionals[0];
       if (file !== undefined && values.data !== undefined) throw new UsageError("check: 文件与 --data 只能给一个");
       if (file !== undefined) {
-        const { output, code } = await checkPath(file, extraForms(values.form), values.json ?? false);
+        const jobs = parseJobs(values.jobs);
+        const { output, code } = await checkPath(file, extraForms(values.form), values.json ?? false, jobs === undefined ? {} : { jobs });
         io.stdout(output);
         return code;
       }
