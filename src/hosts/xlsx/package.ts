@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { WorkbookFileError } from "./errors";
 import type { ReadValue } from "./cell-value";
 import { parseDefinedNames, parseSheetNames, unescapeXml, type DefinedName } from "./names";
-import { highestSharedStringIndex, inflateParts, megabytes, relsPathOf, sharedStringCount, sharedStringsPath, sheetEntries } from "./zip-parts";
+import { highestSharedStringIndex, inflateParts, megabytes, referenceCells, relsPathOf, sharedStringCount, sharedStringsPath, sheetEntries } from "./zip-parts";
 
 /** A filled ZiPing workbook is well under 1 MB; an accounting-system export can be far larger. */
 export const MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
@@ -164,4 +164,39 @@ export function presentSheetParts(file: string, parts: Map<string, Buffer>, work
     if (highest >= count) throw damaged(file, `共享字符串表只有 ${count} 项，单元格用到第 ${highest + 1} 项`);
   }
   return out;
+}
+
+/**
+ * Cells one defined name, data validation or merge may cover before ExcelJS is kept from seeing
+ * it. ExcelJS expands each of these into one entry per cell as it loads: a name over the whole
+ * sheet (17 billion cells) exhausts any memory. A whole column (1,048,576 cells) is common and
+ * kept; this bound is four of them.
+ */
+export const MAX_RANGE_CELLS = 4 * 1_048_576;
+
+const oversized = (ref: string) => referenceCells(unescapeXml(ref)) > MAX_RANGE_CELLS;
+
+/**
+ * The bytes ExcelJS is given: the file as it is, unless a defined name, a data validation or a
+ * merge covers more than MAX_RANGE_CELLS; then a copy without those. ZiPing reads the names
+ * from workbook.xml itself (and cuts each to its table), and reading needs neither such a
+ * validation nor such a merge (the cells it would blank hold nothing).
+ */
+export async function bytesForExcelJs(pkg: WorkbookPackage, bytes: Buffer): Promise<Buffer> {
+  const changed = new Map<string, string>();
+  const names = /<(?:\w+:)?definedName\b[^>]*>([^<]*)<\/(?:\w+:)?definedName>/g;
+  if ([...pkg.workbookXml.matchAll(names)].some((m) => oversized(m[1]))) {
+    changed.set(pkg.workbookPath, pkg.workbookXml.replace(names, (all, ref: string) => (oversized(ref) ? "" : all)));
+  }
+  for (const part of pkg.sheetParts.values()) {
+    const xml = pkg.parts.get(part)!.toString("utf8");
+    const cleaned = xml
+      .replace(/<(?:\w+:)?dataValidation\b[^>]*?\bsqref\s*=\s*"([^"]*)"[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?dataValidation>)/g, (all, ref: string) => (oversized(ref) ? "" : all))
+      .replace(/<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*"([^"]*)"[^>]*?\/>/g, (all, ref: string) => (oversized(ref) ? "" : all));
+    if (cleaned !== xml) changed.set(part, cleaned);
+  }
+  if (!changed.size) return bytes;
+  const copy = new JSZip();
+  for (const [path, data] of pkg.parts) copy.file(path, changed.get(path) ?? data);
+  return copy.generateAsync({ type: "nodebuffer", compression: "STORE" });
 }
