@@ -1,14 +1,15 @@
 /**
- * A folder check spread over worker threads, each workbook read in a worker with its own heap
- * limit: a file that runs a worker out of memory, crashes it or never finishes costs that
- * worker (a fresh one takes its place) and becomes one line of the summary; every other file is
- * still checked. Files go to whichever worker is free, so the cores share the work whatever
- * each file costs.
+ * A folder check spread over worker processes, each with its own memory limit
+ * (--max-old-space-size): a file that runs a worker out of memory, crashes it or never finishes
+ * costs that worker (a fresh one takes its place) and becomes one line of the summary; every
+ * other file is still checked. Files go to whichever worker is free, so the cores share the
+ * work whatever each file costs. Processes, not worker threads: a thread's heap limit does not
+ * hold for one large allocation (JSON.parse of a big file), which aborts the whole process.
  */
+import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import type { FormSpec } from "../../core/spec";
 import type { FolderRow } from "./folder-row";
 import type { FolderJob } from "./folder-worker";
@@ -16,7 +17,7 @@ import type { FolderJob } from "./folder-worker";
 export interface PoolOptions {
   /** Workers at once (default: the cores available). */
   jobs?: number;
-  /** Heap limit of each worker. A filled template takes about 100 MB to read and check. */
+  /** Heap limit of each worker. Reading and checking a filled template takes well under 100 MB of heap. */
   heapMb?: number;
   /** Time one file may take before its worker is stopped. */
   timeoutMs?: number;
@@ -27,59 +28,69 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
 
 export interface PoolResult {
   rows: FolderRow[];
-  /** Each worker slot's largest heap, in MB (a slot whose worker was replaced counts all its workers). */
-  peakHeapMb: number[];
+  /** Each worker slot's largest resident memory, in MB (a slot whose worker was replaced counts all its workers). */
+  peakRssMb: number[];
   jobs: number;
 }
 
-type Outcome = { kind: "row"; row: FolderRow; heapMb: number } | { kind: "failed"; problem: string };
+type Outcome = { kind: "row"; row: FolderRow; peakRssMb: number } | { kind: "failed"; problem: string };
+
+interface Worker {
+  child: ChildProcess;
+  /** The end of what the worker printed on stderr (V8 says "heap out of memory" there). */
+  stderrTail: string;
+}
 
 /**
  * The worker's script: compiled JavaScript beside this file (lib/, the installed command), or,
  * run from the TypeScript sources (tests, bench), the .ts file compiled on load by tsx.
  */
 function startWorker(forms: FormSpec[], heapMb: number): Worker {
-  const options = { workerData: { forms }, resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: true, stderr: true };
   const compiled = join(__dirname, "folder-worker.js");
-  let worker: Worker;
-  if (existsSync(compiled)) worker = new Worker(compiled, options);
-  else {
-    const source = join(__dirname, "folder-worker.ts");
-    const tsx = require.resolve("tsx/cjs");
-    worker = new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { ...options, eval: true });
-  }
-  // What a library prints inside the worker is not the summary's: drained, not shown.
-  worker.stdout.resume();
-  worker.stderr.resume();
+  const script = existsSync(compiled) ? compiled : join(__dirname, "folder-worker.ts");
+  const execArgv = [`--max-old-space-size=${heapMb}`, ...(script === compiled ? [] : ["--require", require.resolve("tsx/cjs")])];
+  const child = fork(script, [], { execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+  const worker: Worker = { child, stderrTail: "" };
+  child.stderr?.on("data", (chunk: Buffer) => (worker.stderrTail = (worker.stderrTail + chunk.toString("utf8")).slice(-4096)));
+  child.send({ forms });
   return worker;
 }
 
+function stop(worker: Worker): void {
+  if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill("SIGKILL");
+}
+
 function checkIn(worker: Worker, job: FolderJob, heapMb: number, timeoutMs: number): Promise<Outcome> {
+  const { child } = worker;
   return new Promise((resolve) => {
     const done = (outcome: Outcome) => {
       clearTimeout(timer);
-      worker.off("message", onMessage);
-      worker.off("error", onError);
-      worker.off("exit", onExit);
+      child.off("message", onMessage);
+      child.off("exit", onExit);
       resolve(outcome);
     };
-    const onMessage = (m: { index: number; row: FolderRow; heapMb: number }) => {
-      if (m.index === job.index) done({ kind: "row", row: m.row, heapMb: m.heapMb });
+    const onMessage = (m: { index: number; row: FolderRow; peakRssMb: number }) => {
+      if (m.index === job.index) done({ kind: "row", row: m.row, peakRssMb: m.peakRssMb });
     };
-    const onError = (e: Error & { code?: string }) =>
-      done({
-        kind: "failed",
-        problem: e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `读取时超出内存上限（${heapMb} MB），已停止读取此文件` : `读取时出错，已停止读取此文件（${e.message}）`,
-      });
-    const onExit = (code: number) => done({ kind: "failed", problem: `读取时意外中止（退出码 ${code}）` });
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      // stderr may still be arriving when the process is reported gone.
+      setImmediate(() =>
+        done({
+          kind: "failed",
+          problem: /heap out of memory/i.test(worker.stderrTail)
+            ? `读取时超出内存上限（${heapMb} MB），已停止读取此文件`
+            : `读取时意外中止（${signal ?? `退出码 ${code}`}），已停止读取此文件`,
+        }),
+      );
+    };
     const timer = setTimeout(() => {
-      void worker.terminate();
-      done({ kind: "failed", problem: `${Math.round(timeoutMs / 1000)} 秒内未能读完，已停止读取此文件` });
+      child.off("exit", onExit);
+      stop(worker);
+      done({ kind: "failed", problem: `${(timeoutMs / 1000).toLocaleString("en-US", { maximumFractionDigits: 3 })} 秒内未能读完，已停止读取此文件` });
     }, timeoutMs);
-    worker.on("message", onMessage);
-    worker.once("error", onError);
-    worker.once("exit", onExit);
-    worker.postMessage(job);
+    child.on("message", onMessage);
+    child.once("exit", onExit);
+    child.send(job);
   });
 }
 
@@ -89,26 +100,29 @@ export async function checkInWorkers(dir: string, files: string[], forms: FormSp
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), files.length));
   const rows: FolderRow[] = new Array<FolderRow>(files.length);
-  const peakHeapMb = new Array<number>(jobs).fill(0);
+  const peakRssMb = new Array<number>(jobs).fill(0);
   let next = 0;
   const slot = async (s: number) => {
     let worker: Worker | undefined;
-    while (next < files.length) {
-      const index = next++;
-      worker ??= startWorker(forms, heapMb);
-      const outcome = await checkIn(worker, { index, dir, name: files[index] }, heapMb, timeoutMs);
-      if (outcome.kind === "row") {
-        rows[index] = outcome.row;
-        peakHeapMb[s] = Math.max(peakHeapMb[s], outcome.heapMb);
-      } else {
-        rows[index] = { file: files[index], problem: outcome.problem };
-        // A failed worker is gone or going; the next file gets a fresh one.
-        void worker.terminate();
-        worker = undefined;
+    try {
+      while (next < files.length) {
+        const index = next++;
+        worker ??= startWorker(forms, heapMb);
+        const outcome = await checkIn(worker, { index, dir, name: files[index] }, heapMb, timeoutMs);
+        if (outcome.kind === "row") {
+          rows[index] = outcome.row;
+          peakRssMb[s] = Math.max(peakRssMb[s], outcome.peakRssMb);
+        } else {
+          rows[index] = { file: files[index], problem: outcome.problem };
+          // A failed worker is gone or stopped; the next file gets a fresh one.
+          stop(worker);
+          worker = undefined;
+        }
       }
+    } finally {
+      if (worker) stop(worker);
     }
-    await worker?.terminate();
   };
   await Promise.all(Array.from({ length: jobs }, (_, s) => slot(s)));
-  return { rows, peakHeapMb, jobs };
+  return { rows, peakRssMb, jobs };
 }

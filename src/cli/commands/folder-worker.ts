@@ -1,10 +1,8 @@
 /**
- * A worker thread of a folder check: checks the files it is sent, one at a time, and answers
- * each with its summary row and the size of its heap. Whatever a file does to this worker (runs
- * it out of memory, never finishes), the folder check goes on without it.
+ * A worker process of a folder check: checks the files it is sent, one at a time, and answers
+ * each with its summary row and the process's peak memory. Whatever a file does to this process
+ * (runs it out of memory, never finishes), the folder check goes on without it.
  */
-import { getHeapStatistics } from "node:v8";
-import { parentPort, workerData } from "node:worker_threads";
 import type { FormSpec } from "../../core/spec";
 import { checkOne } from "./folder-row";
 
@@ -14,12 +12,16 @@ export interface FolderJob {
   name: string;
 }
 
-const forms = (workerData as { forms: FormSpec[] }).forms;
+export type WorkerMessage = { forms: FormSpec[] } | FolderJob;
 
-parentPort?.on("message", (job: FolderJob) => {
-  void checkOne(job.dir, job.name, forms).then((row) => {
-    // The committed heap only grows towards the worker's peak: its size after a file is the peak so far.
-    const heapMb = getHeapStatistics().total_heap_size / 2 ** 20;
-    parentPort?.postMessage({ index: job.index, row, heapMb });
+let forms: FormSpec[] = [];
+
+process.on("message", (message: WorkerMessage) => {
+  if ("forms" in message) {
+    forms = message.forms;
+    return;
+  }
+  void checkOne(message.dir, message.name, forms).then((row) => {
+    process.send?.({ index: message.index, row, peakRssMb: process.resourceUsage().maxRSS / 1024 });
   });
 });
