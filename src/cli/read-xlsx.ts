@@ -127,18 +127,24 @@ function cellValue(attrs: string, body: string, ctx: SheetContext, where: () => 
   }
 }
 
+/**
+ * The sheet's size for a refusal: the number of its last row element (the used range a sheet
+ * states in <dimension> is not trusted; it is often the whole formatted area).
+ */
+function lastRowNumber(sheetXml: string, atLeast: number): number {
+  const at = Math.max(sheetXml.lastIndexOf("<row "), sheetXml.lastIndexOf(":row "));
+  const stated = at >= 0 ? /\br\s*=\s*"(\d+)"/.exec(sheetXml.slice(at, at + 200))?.[1] : undefined;
+  return Math.max(atLeast, Number(stated ?? 0));
+}
+
 /** The rows of one worksheet's XML, as cell texts, within the limits. */
 function readRows(sheetXml: string, ctx: SheetContext): string[][] {
   const { limits } = ctx.guard;
-  // Excel and WPS state the used range first: a sheet beyond the row limit is refused before any row is read.
-  const dimension = /<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*"[A-Za-z]+\d+:[A-Za-z]+(\d+)"/.exec(sheetXml.slice(0, 4096));
-  if (dimension && Number(dimension[1]) > limits.rows) throw tooManyRows(Number(dimension[1]), limits);
   const rows: string[][] = [];
   let rowNumber = 0;
   for (const rm of sheetXml.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
     const stated = /\br\s*=\s*"(\d+)"/.exec(rm[1])?.[1];
     rowNumber = stated !== undefined ? Number(stated) : rowNumber + 1;
-    if (rowNumber > limits.rows) throw tooManyRows(rowNumber, limits);
     const cells: string[] = [];
     let column = 0;
     for (const cm of (rm[2] ?? "").matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
@@ -154,6 +160,9 @@ function readRows(sheetXml: string, ctx: SheetContext): string[][] {
       while (cells.length < column - 1) cells.push("");
       cells[column - 1] = text;
     }
+    // Rows past the limit that hold nothing (formatted, or written empty) cost nothing and are left out.
+    if (cells.length === 0) continue;
+    if (rowNumber > limits.rows) throw tooManyRows(lastRowNumber(sheetXml, rowNumber), limits);
     ctx.guard.row(rowNumber, cells.length);
     while (rows.length < rowNumber - 1) rows.push([]);
     rows[rowNumber - 1] = cells;

@@ -30,10 +30,12 @@ export interface PoolResult {
   rows: FolderRow[];
   /** Each worker slot's largest resident memory, in MB (a slot whose worker was replaced counts all its workers). */
   peakRssMb: number[];
+  /** CPU time the workers spent, all together (their start-up included), in ms. */
+  cpuMs: number;
   jobs: number;
 }
 
-type Outcome = { kind: "row"; row: FolderRow; peakRssMb: number } | { kind: "failed"; problem: string };
+type Outcome = { kind: "row"; row: FolderRow; peakRssMb: number; cpuMs: number } | { kind: "failed"; problem: string };
 
 interface Worker {
   child: ChildProcess;
@@ -69,8 +71,8 @@ function checkIn(worker: Worker, job: FolderJob, heapMb: number, timeoutMs: numb
       child.off("exit", onExit);
       resolve(outcome);
     };
-    const onMessage = (m: { index: number; row: FolderRow; peakRssMb: number }) => {
-      if (m.index === job.index) done({ kind: "row", row: m.row, peakRssMb: m.peakRssMb });
+    const onMessage = (m: { index: number; row: FolderRow; peakRssMb: number; cpuMs: number }) => {
+      if (m.index === job.index) done({ kind: "row", row: m.row, peakRssMb: m.peakRssMb, cpuMs: m.cpuMs });
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
       // stderr may still be arriving when the process is reported gone.
@@ -102,8 +104,11 @@ export async function checkInWorkers(dir: string, files: string[], forms: FormSp
   const rows: FolderRow[] = new Array<FolderRow>(files.length);
   const peakRssMb = new Array<number>(jobs).fill(0);
   let next = 0;
+  let cpuMs = 0;
   const slot = async (s: number) => {
     let worker: Worker | undefined;
+    // A worker reports its CPU time so far; what the last report of each worker said is added up.
+    let workerCpuMs = 0;
     try {
       while (next < files.length) {
         const index = next++;
@@ -112,7 +117,10 @@ export async function checkInWorkers(dir: string, files: string[], forms: FormSp
         if (outcome.kind === "row") {
           rows[index] = outcome.row;
           peakRssMb[s] = Math.max(peakRssMb[s], outcome.peakRssMb);
+          workerCpuMs = outcome.cpuMs;
         } else {
+          cpuMs += workerCpuMs;
+          workerCpuMs = 0;
           rows[index] = { file: files[index], problem: outcome.problem };
           // A failed worker is gone or stopped; the next file gets a fresh one.
           stop(worker);
@@ -120,9 +128,10 @@ export async function checkInWorkers(dir: string, files: string[], forms: FormSp
         }
       }
     } finally {
+      cpuMs += workerCpuMs;
       if (worker) stop(worker);
     }
   };
   await Promise.all(Array.from({ length: jobs }, (_, s) => slot(s)));
-  return { rows, peakRssMb, jobs };
+  return { rows, peakRssMb, cpuMs, jobs };
 }

@@ -1,6 +1,6 @@
 /**
  * A worker process of a folder check: checks the files it is sent, one at a time, and answers
- * each with its summary row and the process's peak memory. Whatever a file does to this process
+ * each with its summary row, the process's peak memory and the CPU time it has used so far. Whatever a file does to this process
  * (runs it out of memory, never finishes), the folder check goes on without it.
  */
 import type { FormSpec } from "../../core/spec";
@@ -22,6 +22,7 @@ process.on("message", (message: WorkerMessage) => {
     return;
   }
   void checkOne(message.dir, message.name, forms).then((row) => {
-    process.send?.({ index: message.index, row, peakRssMb: process.resourceUsage().maxRSS / 1024 });
+    const cpu = process.cpuUsage();
+    process.send?.({ index: message.index, row, peakRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: (cpu.user + cpu.system) / 1000 });
   });
 });
