@@ -32,6 +32,7 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   ziping import EXPORT --into FILE.json|FILE.xlsx [--table NAME] [--unit 元|万元] [--sheet NAME] [--apply] [--json]
       把会计/预算系统导出或粘贴的表格（TSV、CSV 含 GBK、.xlsx、.xls）导入数据文件或填写中的 ZiPing 模板：
       先列出导入计划（每个数写到哪一格、原文、换算、合计核对、未导入的格及原因），加 --apply 才写入。
+      导出表上限：20 万行、16,384 列、每格 32,767 字符，文件 64 MB（.xlsx 解压后 256 MB）；超出即拒绝并说明。
       Plan an import of an export into a data file or a filled template; --apply writes it.
       Exit 0 all placed, 1 cells left out or a total differs, 2 unusable input.
   ziping narrate FILE.xlsx|FILE.json [--json] [--wording 选项] [--form FORM.json]

@@ -23,7 +23,6 @@ const file = (name: string, bytes: Buffer | string) => {
 };
 const into = () => join(tmp, `into-${++n}.json`);
 const count = (k: number) => k.toLocaleString("en-US");
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /** Exit 2, nothing on stdout, one line on stderr naming the file, nothing raw. */
