@@ -2,14 +2,13 @@ import { readFileSync, statSync } from "node:fs";
 import { IMPORT_LIMITS } from "../core/importer";
 import { expandFields, findForm, validateForm, type FormSpec, type ListEntry, type RawValue, type ReportData } from "../core/spec";
 import { shown } from "./shown";
+import { megabytes } from "../hosts/xlsx/zip-parts";
 import { UsageError } from "./usage-error";
 
 /** A data file or form of a whole province's lists is a few MB; larger is not one. */
 export const MAX_JSON_BYTES = 32 * 1024 * 1024;
 /** A value or name longer than a spreadsheet cell can hold is not one the form can take. */
 const MAX_VALUE_CHARS = IMPORT_LIMITS.cellChars;
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** A file's bytes, refused before reading when larger than `limit`. */
 export function readLimited(path: string, limit: number, what: string): Buffer {

@@ -6,9 +6,10 @@
 import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import iconv from "iconv-lite";
-import { detectEncoding, gridFromCells, IMPORT_LIMITS, readDelimited, type DetectedEncoding, type GridLimits, type SourceGrid } from "../core/importer";
+import { detectEncoding, gridFromCells, GridLimitError, IMPORT_LIMITS, readDelimited, type DetectedEncoding, type GridLimits, type SourceGrid } from "../core/importer";
 import { readXls } from "./read-xls";
 import { readXlsxExport } from "./read-xlsx";
+import { megabytes } from "../hosts/xlsx/zip-parts";
 import { UsageError } from "./usage-error";
 
 /** An export as the importer takes it: a grid of cell texts, split from text or read from a sheet. */
@@ -35,8 +36,6 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Detecte
   const body = Buffer.from(bytes.buffer, bytes.byteOffset + encoding.bomLength, bytes.byteLength - encoding.bomLength);
   return { text: iconv.decode(body, encoding.encoding), encoding };
 }
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function readBytes(path: string, limit: number): Buffer {
   try {
@@ -89,7 +88,7 @@ function withinLimits<T>(path: string, read: () => T): T {
   try {
     return read();
   } catch (e) {
-    if (e instanceof Error && e.name === "GridLimitError") throw new UsageError(`${path}: ${e.message}`);
+    if (e instanceof GridLimitError) throw new UsageError(`${path}: ${e.message}`);
     throw e;
   }
 }

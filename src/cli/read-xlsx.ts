@@ -7,7 +7,7 @@
  * here in seconds, and its limits are checked before its cells are built.
  */
 import JSZip from "jszip";
-import { GridGuard, tooManyRows, type GridLimits, cellText, type SourceGrid } from "../core/importer";
+import { GridGuard, GridLimitError, tooManyRows, type GridLimits, cellText, type SourceGrid } from "../core/importer";
 import { columnNumber } from "../core/plan/address";
 import { unescapeXml } from "../hosts/xlsx/names";
 import { WorkbookFileError } from "../hosts/xlsx/errors";
@@ -217,7 +217,7 @@ export async function readXlsxExport(path: string, bytes: Buffer, options: XlsxR
     try {
       rows = readRows(xml, { strings, dates, date1904, merged: mergedAway(xml), guard: new GridGuard(options.limits) });
     } catch (e) {
-      if (e instanceof Error && e.name === "GridLimitError") throw new UsageError(`${path}: 工作表“${name}”${e.message}`);
+      if (e instanceof GridLimitError) throw new UsageError(`${path}: 工作表“${name}”${e.message}`);
       throw corrupt(path, `工作表“${name}”${(e as Error).message}`);
     }
     if (options.sheet !== undefined || rows.some((r) => r.length > 0)) {

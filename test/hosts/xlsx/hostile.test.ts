@@ -6,23 +6,13 @@
 import ExcelJS from "exceljs";
 import { tableBodyName } from "../../../src/core/plan/names";
 import { defaultForm } from "../../../src/core/spec";
-import { WorkbookFileError } from "../../../src/hosts/xlsx/errors";
 import { loadWorkbookReport } from "../../../src/hosts/xlsx/report";
 import { loadSeed } from "../../fixtures/load";
+import { refusal } from "./bad-files";
 import { withDefinedName, withoutPart } from "./hostile-files";
 import { filledWorkbook } from "./seed-workbook";
 
 const seed = loadSeed(2020);
-
-async function refusal(file: string, bytes: Buffer): Promise<WorkbookFileError> {
-  try {
-    await loadWorkbookReport(file, [], bytes);
-  } catch (e) {
-    if (e instanceof WorkbookFileError) return e;
-    throw e;
-  }
-  throw new Error(`${file} was read as data`);
-}
 
 describe("issue 18: hostile workbooks", () => {
   let template: Buffer;
