@@ -69,7 +69,7 @@ export async function readExport(path: string, options: { sheet?: string; limits
     return { kind: "grid", grid, sheet, format: "xlsx" };
   }
   if (startsWith(bytes, CFB_MAGIC)) {
-    const { rows, sheet } = readXls(path, bytes, options.sheet);
+    const { rows, sheet } = readXls(path, bytes, options.sheet, limits.grid);
     return { kind: "grid", grid: withinLimits(path, () => gridFromCells(rows, limits.grid)), sheet, format: "xls" };
   }
   if (ext === ".xlsx" || ext === ".xls") {

@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { EXPORT_LIMITS, readExport } from "../../src/cli/read-export";
 import { shown } from "../../src/cli/shown";
 import { IMPORT_LIMITS } from "../../src/core/importer";
-import { inflatingXlsx, withSharedString, withoutPart, xlsxExport } from "../hosts/xlsx/hostile-files";
+import { inflatingXlsx, withSharedString, withoutPart, xlsWithNumbers, xlsxExport } from "../hosts/xlsx/hostile-files";
 import { runCli } from "./run-cli";
 
 const exportsDir = join(__dirname, "../fixtures/exports");
@@ -102,6 +102,15 @@ describe("case 4: text exports past a limit", () => {
   it("more lines than the row limit are refused before they are split", async () => {
     const path = file("long.tsv", "科目\t金额\n" + "a\t1\n".repeat(IMPORT_LIMITS.rows));
     expectRefusal(await runCli(["import", path, "--into", into()]), path, new RegExp(`共 ${count(IMPORT_LIMITS.rows + 1)} 行，超过导入上限 ${count(IMPORT_LIMITS.rows)} 行`));
+  });
+});
+
+describe("case 4: a legacy .xls past a limit", () => {
+  it("a record at column 20,000 is refused before the row is grown to it; numbers within the limits are read", async () => {
+    const path = file("wide.xls", xlsWithNumbers([{ row: 0, column: 0, value: 1.5 }, { row: 3, column: 19_999, value: 2 }]));
+    expectRefusal(await runCli(["import", path, "--into", into()]), path, new RegExp(`第 4 行有 20,000 列以上，超过上限 ${count(IMPORT_LIMITS.columns)} 列`));
+    const fine = file("fine.xls", xlsWithNumbers([{ row: 0, column: 0, value: 1.5 }, { row: 1, column: 2, value: 2 }]));
+    expect((await readExport(fine)).grid.rows).toEqual([["1.5"], ["", "", "2"]]);
   });
 });
 

@@ -48,6 +48,14 @@ export class GridGuard {
     if (this.cells > this.limits.cells) throw new GridLimitError(`到第 ${count(line)} 行已有 ${count(this.cells)} 格，超过导入上限 ${count(this.limits.cells)} 格`);
   }
 
+  /** A cell placed at `column` of `line` in a grid that grows to hold it, `added` cells longer. */
+  placed(line: number, column: number, added: number): void {
+    if (column > this.limits.columns) this.row(line, column);
+    if (line > this.limits.rows) this.tooManyRows(line);
+    this.cells += added;
+    if (this.cells > this.limits.cells) throw new GridLimitError(`到第 ${count(line)} 行已有 ${count(this.cells)} 格，超过导入上限 ${count(this.limits.cells)} 格`);
+  }
+
   cell(line: number, column: number, chars: number): void {
     if (chars > this.limits.cellChars) {
       throw new GridLimitError(`第 ${count(line)} 行第 ${count(column)} 列有 ${count(chars)} 个字符，超过单元格上限 ${count(this.limits.cellChars)} 个字符`);

@@ -4,6 +4,7 @@
  * any stated used range), and zip bombs that claim, or hide, hundreds of megabytes.
  */
 import { constants, deflateRawSync } from "node:zlib";
+import CFB from "cfb";
 import JSZip from "jszip";
 
 async function edit(bytes: Buffer, change: (zip: JSZip) => Promise<void>): Promise<Buffer> {
@@ -170,4 +171,48 @@ export function inflatingXlsx(megabytes: number, honest: boolean): Buffer {
     plain("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
     { name: "xl/worksheets/sheet1.xml", data: bomb, deflated: true, statedSize: honest ? megabytes * 1024 * 1024 : 1024 },
   ]);
+}
+
+/** One BIFF8 record: type, length, data. */
+function record(type: number, data: Buffer): Buffer {
+  const head = Buffer.alloc(4);
+  head.writeUInt16LE(type, 0);
+  head.writeUInt16LE(data.length, 2);
+  return Buffer.concat([head, data]);
+}
+
+/**
+ * A legacy .xls (BIFF8 in a compound file) of one worksheet "明细" holding numbers at the given
+ * 0-based rows and columns: a record may name any column up to 65,535, far past Excel's.
+ */
+export function xlsWithNumbers(cells: Array<{ row: number; column: number; value: number }>): Buffer {
+  const bof = (kind: number) => {
+    const data = Buffer.alloc(16);
+    data.writeUInt16LE(0x0600, 0);
+    data.writeUInt16LE(kind, 2);
+    return record(0x0809, data);
+  };
+  const eof = record(0x000a, Buffer.alloc(0));
+  const name = Buffer.from("明细", "utf16le");
+  const sheetEntry = (offset: number) => {
+    const data = Buffer.alloc(8);
+    data.writeUInt32LE(offset, 0);
+    data.writeUInt8(0, 4); // visible
+    data.writeUInt8(0, 5); // worksheet
+    data.writeUInt8(2, 6); // 2 characters
+    data.writeUInt8(1, 7); // UTF-16
+    return record(0x0085, Buffer.concat([data, name]));
+  };
+  const globalsLength = bof(0x0005).length + sheetEntry(0).length + eof.length;
+  const numbers = cells.map(({ row, column, value }) => {
+    const data = Buffer.alloc(14);
+    data.writeUInt16LE(row, 0);
+    data.writeUInt16LE(column, 2);
+    data.writeDoubleLE(value, 6);
+    return record(0x0203, data);
+  });
+  const stream = Buffer.concat([bof(0x0005), sheetEntry(globalsLength), eof, bof(0x0010), ...numbers, eof]);
+  const container = CFB.utils.cfb_new();
+  CFB.utils.cfb_add(container, "Workbook", stream);
+  return Buffer.from(CFB.write(container, { type: "buffer" }) as Uint8Array);
 }
