@@ -16,6 +16,9 @@ export type WorkerMessage = { forms: FormSpec[] } | FolderJob;
 
 let forms: FormSpec[] = [];
 
+// The check that started this worker is gone (ended, or killed): so is the worker.
+process.on("disconnect", () => process.exit(0));
+
 process.on("message", (message: WorkerMessage) => {
   if ("forms" in message) {
     forms = message.forms;
