@@ -8,6 +8,7 @@ import { parseUnits, templateCommand } from "./commands/template";
 import { writeFileAtomically } from "./atomic-write";
 import { loadForm, loadReportData } from "./load-data";
 import { loadSource } from "./source";
+import { shown, terminalSafe } from "./shown";
 import { EXIT_OK, EXIT_UNUSABLE, UsageError } from "./usage-error";
 
 export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
@@ -19,15 +20,19 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
       --data：按数据文件的列表（单位、项目…）排版并填入其数值。
       Write the form as an .xlsx template that checks itself (--data: laid out for a data file's
       lists and filled with its values). Refuses to overwrite unless --force.
-  ziping check FILE.xlsx|FILE.json|DIR/ [--json] [--form FORM.json]
+  ziping check FILE.xlsx|FILE.json|DIR/ [--json] [--form FORM.json] [--jobs N]
   ziping check --data FILE.json [--json] [--form FORM.json]
       按报表规格校验：合计、跨表一致、预算超支、尾差。FILE.xlsx 为填好的 ZiPing 模板（Excel、WPS、
       LibreOffice 保存的均可）；DIR/ 校验文件夹中每个 .xlsx 和 .json，输出一张汇总表（部门、错误、超支、文件）。
-      Check a filled template, a JSON data file, or every workbook in a folder.
+      文件夹中每个文件在独立的工作线程中读取（各有内存上限），无法读取的文件在汇总表中占一行，其余照常校验；
+      默认按 CPU 核数并行（--jobs N 指定）。
+      Check a filled template, a JSON data file, or every workbook in a folder (each file
+      isolated in a worker thread; --jobs N workers, default one per core).
       Exit 0 no errors, 1 errors found, 2 unusable input (for a folder: 2 if any file is unusable).
   ziping import EXPORT --into FILE.json|FILE.xlsx [--table NAME] [--unit 元|万元] [--sheet NAME] [--apply] [--json]
       把会计/预算系统导出或粘贴的表格（TSV、CSV 含 GBK、.xlsx、.xls）导入数据文件或填写中的 ZiPing 模板：
       先列出导入计划（每个数写到哪一格、原文、换算、合计核对、未导入的格及原因），加 --apply 才写入。
+      导出表上限：20 万行、16,384 列、每格 32,767 字符，文件 64 MB（.xlsx 解压后 256 MB）；超出即拒绝并说明。
       Plan an import of an export into a data file or a filled template; --apply writes it.
       Exit 0 all placed, 1 cells left out or a total differs, 2 unusable input.
   ziping narrate FILE.xlsx|FILE.json [--json] [--wording 选项] [--form FORM.json]
@@ -51,6 +56,7 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   --data FILE.json   数据文件 { form, lists, values }，格式见 README（template：据此排版并填值）
   --json             输出 JSON（findings 含规则 id、单元格、应为/实为/差额）
   --form FORM.json   使用 JSON 格式的其他报表规格（无需改代码）
+  --jobs N           check DIR/：同时校验的文件数（工作线程数），默认为 CPU 核数
   --into FILE        import：导入到的 .json 数据文件（不存在则新建）或 ZiPing 模板 .xlsx（须已存在）
   --table NAME       import：目标表 id 或表名（默认按表头自动判断）
   --unit 元|万元     import：导出数据的单位（默认按表中“单位：…”或数值量级判断）
@@ -73,6 +79,12 @@ const processIo: Io = {
 
 function extraForms(path: string | undefined): FormSpec[] {
   return path ? [loadForm(path)] : [];
+}
+
+function parseJobs(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d{0,2}$/.test(text)) throw new UsageError(`check: --jobs 应为 1–999 的整数，收到“${text}”`);
+  return Number(text);
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
@@ -98,6 +110,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       sheet: { type: "string" },
       apply: { type: "boolean", default: false },
       verify: { type: "string" },
+      jobs: { type: "string" },
       wording: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -130,7 +143,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       const file = positionals[0];
       if (file !== undefined && values.data !== undefined) throw new UsageError("check: 文件与 --data 只能给一个");
       if (file !== undefined) {
-        const { output, code } = await checkPath(file, extraForms(values.form), values.json ?? false);
+        const jobs = parseJobs(values.jobs);
+        const { output, code } = await checkPath(file, extraForms(values.form), values.json ?? false, jobs === undefined ? {} : { jobs });
         io.stdout(output);
         return code;
       }
@@ -182,13 +196,20 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** Entry point: never lets a stack trace reach the officer; unusable input is one line, exit 2. */
+/** Longest refusal line: the file's name and the problem, with room for a quoted value. */
+const MESSAGE_CHARS = 2000;
+
+/**
+ * Entry point: never lets a stack trace reach the officer; unusable input is one line, exit 2.
+ * Whatever a file put into the output, no control character reaches the terminal raw.
+ */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const safe: Io = { stdout: (s) => io.stdout(terminalSafe(s)), stderr: (s) => io.stderr(s) };
   try {
-    return await run(argv, io);
+    return await run(argv, safe);
   } catch (e) {
     const message = e instanceof UsageError ? e.message : `ziping: ${(e as Error).message}`;
-    io.stderr(message);
+    io.stderr(shown(message, MESSAGE_CHARS));
     return EXIT_UNUSABLE;
   }
 }

@@ -5,19 +5,30 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
-import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { detectEncoding, gridFromCells, type DetectedEncoding, type SourceGrid } from "../core/importer";
-import { normaliseCellValue } from "../hosts/xlsx/cell-value";
+import { detectEncoding, gridFromCells, GridLimitError, IMPORT_LIMITS, readDelimited, type DetectedEncoding, type GridLimits, type SourceGrid } from "../core/importer";
 import { readXls } from "./read-xls";
+import { readXlsxExport } from "./read-xlsx";
+import { megabytes } from "../hosts/xlsx/zip-parts";
 import { UsageError } from "./usage-error";
 
+/** An export as the importer takes it: a grid of cell texts, split from text or read from a sheet. */
 export type ExportContent =
-  | { kind: "text"; text: string; encoding: DetectedEncoding }
+  | { kind: "text"; text: string; encoding: DetectedEncoding; grid: SourceGrid }
   | { kind: "grid"; grid: SourceGrid; sheet: string; format: "xlsx" | "xls" };
 
 /** Exports are small; anything this large is not one, and would only stall the CLI. */
 const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
+/** What an .xlsx export's parts may inflate to: a sheet of IMPORT_LIMITS.rows rows with room to spare. */
+const MAX_EXPORT_INFLATED_BYTES = 256 * 1024 * 1024;
+
+export interface ExportLimits {
+  grid: GridLimits;
+  bytes: number;
+  inflatedBytes: number;
+}
+
+export const EXPORT_LIMITS: ExportLimits = { grid: IMPORT_LIMITS, bytes: MAX_EXPORT_BYTES, inflatedBytes: MAX_EXPORT_INFLATED_BYTES };
 
 /** Bytes → text in the encoding the bytes show (BOM, valid UTF-8, else GB18030 — a superset of GBK). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: DetectedEncoding } {
@@ -26,11 +37,12 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Detecte
   return { text: iconv.decode(body, encoding.encoding), encoding };
 }
 
-function readBytes(path: string): Buffer {
+function readBytes(path: string, limit: number): Buffer {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new UsageError(`${path}: 是文件夹，不是导出文件`);
-    if (stat.size > MAX_EXPORT_BYTES) throw new UsageError(`${path}: 文件超过 64 MB，不像是一张导出表`);
+    if (stat.size === 0) throw new UsageError(`${path}: 文件是空的（0 字节），没有可导入的数据`);
+    if (stat.size > limit) throw new UsageError(`${path}: 文件 ${megabytes(stat.size)}，超过导出表上限 ${megabytes(limit)}`);
     return readFileSync(path);
   } catch (e) {
     if (e instanceof UsageError) throw e;
@@ -48,13 +60,17 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
  * as .xls, are common), the extension only breaking ties. `sheet` picks a worksheet by name;
  * otherwise the first one with any content is read.
  */
-export async function readExport(path: string, options: { sheet?: string } = {}): Promise<ExportContent> {
-  const bytes = readBytes(path);
+export async function readExport(path: string, options: { sheet?: string; limits?: ExportLimits } = {}): Promise<ExportContent> {
+  const limits = options.limits ?? EXPORT_LIMITS;
+  const bytes = readBytes(path, limits.bytes);
   const ext = extname(path).toLowerCase();
-  if (startsWith(bytes, ZIP_MAGIC)) return readXlsx(path, bytes, options.sheet);
+  if (startsWith(bytes, ZIP_MAGIC)) {
+    const { grid, sheet } = await readXlsxExport(path, bytes, { sheet: options.sheet, limits: limits.grid, inflatedBytes: limits.inflatedBytes });
+    return { kind: "grid", grid, sheet, format: "xlsx" };
+  }
   if (startsWith(bytes, CFB_MAGIC)) {
-    const { rows, sheet } = readXls(path, bytes, options.sheet);
-    return { kind: "grid", grid: gridFromCells(rows), sheet, format: "xls" };
+    const { rows, sheet } = readXls(path, bytes, options.sheet, limits.grid);
+    return { kind: "grid", grid: withinLimits(path, () => gridFromCells(rows, limits.grid)), sheet, format: "xls" };
   }
   if (ext === ".xlsx" || ext === ".xls") {
     // Many systems "export to Excel" as an HTML table or tab text named .xls: read it as text.
@@ -62,34 +78,21 @@ export async function readExport(path: string, options: { sheet?: string } = {})
     if (/<table[\s>]/i.test(decoded.text.slice(0, 4096))) {
       throw new UsageError(`${path}: 这是网页（HTML）格式的“Excel”文件，请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入`);
     }
-    return { kind: "text", ...decoded };
+    return textContent(path, decoded, limits.grid);
   }
-  return { kind: "text", ...decodeText(bytes) };
+  return textContent(path, decodeText(bytes), limits.grid);
 }
 
-async function readXlsx(path: string, bytes: Buffer, sheetName: string | undefined): Promise<ExportContent> {
-  const workbook = new ExcelJS.Workbook();
+/** A limit passed is one line naming the file. */
+function withinLimits<T>(path: string, read: () => T): T {
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return read();
   } catch (e) {
-    throw new UsageError(`${path}: 无法读取 .xlsx（${(e as Error).message}）`);
+    if (e instanceof GridLimitError) throw new UsageError(`${path}: ${e.message}`);
+    throw e;
   }
-  const sheets = workbook.worksheets;
-  const sheet = sheetName === undefined ? sheets.find((ws) => ws.actualRowCount > 0) : sheets.find((ws) => ws.name === sheetName);
-  if (!sheet) {
-    const names = sheets.map((ws) => ws.name).join("、");
-    throw new UsageError(sheetName === undefined ? `${path}: 工作簿中没有内容` : `${path}: 没有名为“${sheetName}”的工作表（有：${names}）`);
-  }
-  const rows: Array<Array<string | number | boolean>> = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row: Array<string | number | boolean> = [];
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const cell = sheet.getCell(r, c);
-      // A merged range's text stands in its top-left cell only, as a CSV export would have it.
-      if (cell.isMerged && cell.master.address !== cell.address) row.push("");
-      else row.push(normaliseCellValue(cell.value));
-    }
-    rows.push(row);
-  }
-  return { kind: "grid", grid: gridFromCells(rows), sheet: sheet.name, format: "xlsx" };
+}
+
+function textContent(path: string, decoded: { text: string; encoding: DetectedEncoding }, limits: GridLimits): ExportContent {
+  return { kind: "text", ...decoded, grid: withinLimits(path, () => readDelimited(decoded.text, undefined, limits)) };
 }

@@ -11,6 +11,7 @@
  * republishes cannot be verified here. A value reader for BIFF8 is small and has no such surface.
  */
 import CFB from "cfb";
+import { GridGuard, GridLimitError, IMPORT_LIMITS, type GridLimits } from "../core/importer";
 import { Dec } from "../core/money";
 import { UsageError } from "./usage-error";
 
@@ -152,9 +153,13 @@ function withContinues(list: RecordAt[], i: number): { chunks: Buffer[]; next: n
   return { chunks, next: k };
 }
 
-function readSheet(stream: Buffer, offset: number, sst: string[]): Cell[][] {
+function readSheet(stream: Buffer, offset: number, sst: string[], limits: GridLimits): Cell[][] {
   const rows: Cell[][] = [];
+  // A record may put a cell at column 65,535 of row 65,535: the grid grows only within the limits.
+  const guard = new GridGuard(limits);
   const put = (r: number, c: number, v: Cell) => {
+    guard.placed(r + 1, c + 1, Math.max(0, r + 1 - rows.length) + Math.max(0, c + 1 - (rows[r]?.length ?? 0)));
+    if (typeof v === "string") guard.cell(r + 1, c + 1, v.length);
     while (rows.length <= r) rows.push([]);
     const row = rows[r];
     while (row.length < c) row.push("");
@@ -222,7 +227,7 @@ function readSheet(stream: Buffer, offset: number, sst: string[]): Cell[][] {
 }
 
 /** Reads one worksheet of a BIFF8 .xls as rows of cell values (0-based, ragged). */
-export function readXls(path: string, bytes: Buffer, sheetName?: string): { rows: Cell[][]; sheet: string } {
+export function readXls(path: string, bytes: Buffer, sheetName?: string, limits: GridLimits = IMPORT_LIMITS): { rows: Cell[][]; sheet: string } {
   let stream: Buffer;
   try {
     const container = CFB.read(bytes, { type: "buffer" });
@@ -269,12 +274,13 @@ export function readXls(path: string, bytes: Buffer, sheetName?: string): { rows
       );
     }
     for (const s of candidates) {
-      const rows = readSheet(stream, s.offset, sst);
+      const rows = readSheet(stream, s.offset, sst, limits);
       if (rows.some((r) => r.some((v) => v !== ""))) return { rows, sheet: s.name };
     }
     return { rows: [], sheet: candidates[0].name };
   } catch (e) {
     if (e instanceof UsageError) throw e;
+    if (e instanceof GridLimitError) throw new UsageError(`${path}: ${e.message}`);
     throw new UsageError(`${path}: .xls 文件损坏或格式不支持（${(e as Error).message}）`);
   }
 }

@@ -100,7 +100,8 @@ describe("ziping import", () => {
     writeFileSync(junk, "hello\tworld\nfoo\tbar\n");
     const refused = await runCli(["import", junk, "--into", fresh(), "--apply"]);
     expect(refused.code).toBe(2);
-    expect(refused.stdout).toContain("无法判断");
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toBe(`${junk}: 无法导入：无法判断这些数据属于哪张表（表头和行名都对不上），请指定表名\n`);
   });
 });
 

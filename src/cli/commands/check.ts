@@ -1,5 +1,6 @@
 import { checkReport, type Finding, type Locate } from "../../core/check";
 import type { FormSpec, ReportData } from "../../core/spec";
+import { shown } from "../shown";
 import { EXIT_FINDINGS, EXIT_OK } from "../usage-error";
 
 const SEVERITY_NAMES = { error: "错误", warning: "超支", info: "提示" } as const;
@@ -35,10 +36,11 @@ export function checkCommand(form: FormSpec, data: ReportData, source: string, j
     };
     return { output: JSON.stringify(out, null, 2), code };
   }
-  const lines = [...notes.map((n) => `注意  ${n}`), ...report.findings.map((f) => `${SEVERITY_NAMES[f.severity]}  ${f.cell}  ${f.message}`)];
+  // Messages quote what the cells hold, and notes name the sheets: both come from the file.
+  const lines = [...notes.map((n) => `注意  ${shown(n, 1000)}`), ...report.findings.map((f) => `${SEVERITY_NAMES[f.severity]}  ${shown(f.cell)}  ${shown(f.message, 1000)}`)];
   lines.push(
     "",
-    `${source}: ${summary.errors} 个错误，${summary.warnings} 处超支，${summary.notices} 条提示` +
+    `${shown(source)}: ${summary.errors} 个错误，${summary.warnings} 处超支，${summary.notices} 条提示` +
       `（${report.results.filter((r) => r.status === "pass").length}/${report.results.length} 条规则通过）`,
   );
   return { output: lines.join("\n"), code };

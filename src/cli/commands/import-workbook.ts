@@ -5,7 +5,7 @@
  * value has its cell.
  */
 import { existsSync } from "node:fs";
-import { applyPlan, planImport, type ImportPlan } from "../../core/importer";
+import { applyPlan, type ImportPlan } from "../../core/importer";
 import { FORM_MARKER_NAME } from "../../core/plan/names";
 import { builtInForms, expandFields, labelFieldId, type FormSpec } from "../../core/spec";
 import { WorkbookFileError } from "../../hosts/xlsx/errors";
@@ -15,9 +15,8 @@ import { cellContent } from "../../hosts/xlsx/cell-content";
 import { patchWorkbook, type CellWrite } from "../../hosts/xlsx/patch";
 import { assertSafeToRewrite, rewrittenWorkbookBytes, writeContentAt } from "../../hosts/xlsx/update";
 import { writeFileAtomically } from "../atomic-write";
-import { readExport } from "../read-export";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UsageError } from "../usage-error";
-import { parseUnit, printPlan, type ImportArgs } from "./import";
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../usage-error";
+import { parseUnit, planExport, printPlan, type ImportArgs } from "./import";
 
 async function openTarget(path: string, forms: FormSpec[]): Promise<{ book: OpenedWorkbook; report: WorkbookReport }> {
   if (!existsSync(path)) {
@@ -68,22 +67,10 @@ export async function importIntoWorkbook(args: ImportArgs): Promise<{ output: st
   const unit = parseUnit(args.unit);
   const { book, report } = await openTarget(args.into, args.forms);
   const { form, data, addresses } = report;
-  const content = await readExport(args.export, { sheet: args.sheet });
-  let plan: ImportPlan;
-  try {
-    plan = planImport(content.kind === "text" ? content.text : content.grid, {
-      form,
-      reference: data,
-      ...(args.table !== undefined ? { table: args.table } : {}),
-      ...(unit ? { unit } : {}),
-    });
-  } catch (e) {
-    throw new UsageError(`import: ${(e as Error).message}`);
-  }
+  const { plan, source } = await planExport(args, form, data, unit);
   // Cells as they are in this workbook (the officer may have moved tables or inserted rows).
   for (const w of plan.writes) w.cell = addresses.get(w.fieldId) ?? w.cell;
   const withoutCell = plan.writes.filter((w) => !addresses.has(w.fieldId));
-  const source = content.kind === "text" ? `${content.encoding.encoding}（${content.encoding.reason}）` : `${content.format} 工作表“${content.sheet}”`;
 
   let applied = false;
   if (args.apply && plan.table) {
@@ -109,7 +96,7 @@ export async function importIntoWorkbook(args: ImportArgs): Promise<{ output: st
     applied = true;
   }
   const clean = plan.rejects.length === 0 && !plan.totals.some((t) => t.status === "differs") && !plan.findings.some((f) => f.severity === "error");
-  const code = !plan.table ? EXIT_UNUSABLE : clean ? EXIT_OK : EXIT_FINDINGS;
+  const code = clean ? EXIT_OK : EXIT_FINDINGS;
   if (args.json) {
     return { output: JSON.stringify({ export: args.export, into: args.into, source, applied, plan, ...(withoutCell.length ? { withoutCell: withoutCell.map((w) => w.fieldId) } : {}) }, null, 2), code };
   }

@@ -1,13 +1,14 @@
 import { existsSync } from "node:fs";
 import { basename } from "node:path";
-import { applyPlan, planImport, type ImportPlan, type SourceUnit } from "../../core/importer";
+import { applyPlan, isBlank, planImport, type ImportPlan, type SourceUnit } from "../../core/importer";
 import { Dec } from "../../core/money";
 import { defaultForm, type FormSpec, type RawValue, type ReportData } from "../../core/spec";
 import { writeFileAtomically } from "../atomic-write";
 import { loadReportData } from "../load-data";
 import { readExport } from "../read-export";
 import { importIntoWorkbook } from "./import-workbook";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UsageError } from "../usage-error";
+import { shown } from "../shown";
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../usage-error";
 
 export interface ImportArgs {
   export: string;
@@ -43,10 +44,30 @@ export async function importCommand(args: ImportArgs): Promise<{ output: string;
     ? loadReportData(args.into, args.forms)
     : { form: args.forms[0] ?? defaultForm, data: undefined };
   const reference: ReportData = data ?? { form: form.id, lists: {}, values: {} };
+  const { plan, source } = await planExport(args, form, reference, unit);
+  let applied = false;
+  if (args.apply && plan.table) {
+    const after = applyPlan(reference, plan);
+    await writeFileAtomically(args.into, `${JSON.stringify(after, null, 2)}\n`);
+    applied = true;
+  }
+  const clean = plan.rejects.length === 0 && !plan.totals.some((t) => t.status === "differs") && !plan.findings.some((f) => f.severity === "error");
+  const code = clean ? EXIT_OK : EXIT_FINDINGS;
+  const output = args.json
+    ? JSON.stringify({ export: args.export, into: args.into, source, applied, plan }, null, 2)
+    : printPlan(plan, args, source, applied);
+  return { output, code };
+}
+
+/**
+ * Reads the export and plans it against `reference`. An export no table is recognised in (empty,
+ * random bytes, a table of some other form) is unusable: one line naming the file and why.
+ */
+export async function planExport(args: ImportArgs, form: FormSpec, reference: ReportData, unit: SourceUnit | undefined): Promise<{ plan: ImportPlan & { table: NonNullable<ImportPlan["table"]> }; source: string }> {
   const content = await readExport(args.export, { sheet: args.sheet });
   let plan: ImportPlan;
   try {
-    plan = planImport(content.kind === "text" ? content.text : content.grid, {
+    plan = planImport(content.grid, {
       form,
       reference,
       ...(args.table !== undefined ? { table: args.table } : {}),
@@ -55,35 +76,30 @@ export async function importCommand(args: ImportArgs): Promise<{ output: string;
   } catch (e) {
     throw new UsageError(`import: ${(e as Error).message}`);
   }
-  const source = content.kind === "text" ? `${content.encoding.encoding}（${content.encoding.reason}）` : `${content.format} 工作表“${content.sheet}”`;
-  let applied = false;
-  if (args.apply && plan.table) {
-    const after = applyPlan(reference, plan);
-    await writeFileAtomically(args.into, `${JSON.stringify(after, null, 2)}\n`);
-    applied = true;
+  if (!plan.table) {
+    const why = plan.findings.find((f) => f.severity === "error")?.message ?? "没有可导入的表格";
+    const empty = content.grid.rows.every((row) => row.every(isBlank));
+    throw new UsageError(`${args.export}: 无法导入：${empty ? "文件中没有数据" : why}`);
   }
-  const clean = plan.rejects.length === 0 && !plan.totals.some((t) => t.status === "differs") && !plan.findings.some((f) => f.severity === "error");
-  const code = !plan.table ? EXIT_UNUSABLE : clean ? EXIT_OK : EXIT_FINDINGS;
-  const output = args.json
-    ? JSON.stringify({ export: args.export, into: args.into, source, applied, plan }, null, 2)
-    : printPlan(plan, args, source, applied);
-  return { output, code };
+  const source = content.kind === "text" ? `${content.encoding.encoding}（${content.encoding.reason}）` : `${content.format} 工作表“${content.sheet}”`;
+  return { plan: plan as ImportPlan & { table: NonNullable<ImportPlan["table"]> }, source };
 }
 
 /** A 万元 figure with at least 2 decimals, as the report prints it (more when the import is finer). */
 function wan(text: string): string {
   const d = new Dec(text);
-  return d.decimalPlaces() < 2 ? d.toFixed(2) : d.toFixed();
+  return shown(d.decimalPlaces() < 2 ? d.toFixed(2) : d.toFixed());
 }
 
-function shown(value: RawValue | undefined): string {
+function valueText(value: RawValue | undefined): string {
   if (value === undefined || value === null) return "";
   if (typeof value === "object") return String(value.value);
   return String(value);
 }
 
+/** A cell's text as the export has it, on one line, controls escaped and a long text cut. */
 function quote(text: string): string {
-  return `“${text.replace(/\r?\n/g, "⏎").trim()}”`;
+  return `“${shown(text.replace(/\r?\n/g, "⏎").trim())}”`;
 }
 
 function section<T>(title: string, items: T[], line: (item: T) => string): string[] {
@@ -98,7 +114,7 @@ const SEVERITY_TEXT = { error: "错误", warning: "注意", info: "提示" } as 
 
 /** The plan as an officer reads it in a terminal. */
 export function printPlan(plan: ImportPlan, args: Pick<ImportArgs, "export" | "into" | "apply">, source: string, applied: boolean): string {
-  const out: string[] = [`导入计划：${args.export} → ${args.into}`, `读取：${source}，分隔方式 ${plan.delimiter === "\t" ? "制表符" : plan.delimiter}`];
+  const out: string[] = [`导入计划：${shown(args.export)} → ${shown(args.into)}`, `读取：${source}，分隔方式 ${plan.delimiter === "\t" ? "制表符" : plan.delimiter}`];
   if (plan.table) out.push(`表：${plan.table.title}（${plan.table.id}）— ${plan.table.how === "given" ? "按指定" : "自动判断"}：${plan.table.reason}`);
   if (plan.unit) {
     const how = { stated: "表中注明", inferred: "推断", given: "按指定" }[plan.unit.how];
@@ -114,23 +130,23 @@ export function printPlan(plan: ImportPlan, args: Pick<ImportArgs, "export" | "i
   );
   out.push(
     ...section(`写入 ${plan.writes.length} 格：`, plan.writes, (w) => {
-      const amount = w.asText ? `文字 ${quote(String(shown(w.value)))}` : w.conversion === "none" ? `${w.converted}` : `${w.parsed} 元 → ${wan(w.converted!)} 万元`;
-      const over = w.existing !== undefined ? `（覆盖原值 ${shown(w.existing)}）` : "";
-      return `${w.cell}  第${w.line}行第${w.column}列 ${quote(w.text)} → ${amount}  ${w.label}${over}`;
+      const amount = w.asText ? `文字 ${quote(valueText(w.value))}` : w.conversion === "none" ? shown(String(w.converted)) : `${shown(String(w.parsed))} 元 → ${wan(w.converted!)} 万元`;
+      const over = w.existing !== undefined ? `（覆盖原值 ${shown(valueText(w.existing))}）` : "";
+      return `${w.cell}  第${w.line}行第${w.column}列 ${quote(w.text)} → ${amount}  ${shown(w.label)}${over}`;
     }),
   );
   out.push(
     ...section(`合计核对 ${plan.totals.length} 处（不写入：模板中为公式，或为导出表的小计行）：`, plan.totals, (t) => {
       const where = t.cell ?? `第${t.line}行`;
       const expected = t.expected !== undefined ? `，${t.kind === "template" ? "模板合计" : "其下各行合计"} ${wan(t.expected)}` : "";
-      const note = t.status === "agrees" ? "" : t.message ? `：${t.message}` : "";
+      const note = t.status === "agrees" ? "" : t.message ? `：${shown(t.message, 1000)}` : "";
       return `${where}  ${quote(t.text)} = ${wan(t.exported)} 万元${expected} — ${STATUS_TEXT[t.status]}${note}`;
     }),
   );
   if (plan.details.length) out.push(`明细行 ${plan.details.length} 格：已计入其上级行，不重复导入`);
   out.push(...section(`新增列表项 ${plan.listAdds.length} 个：`, plan.listAdds, (a) => `${a.list} 第${a.index}项 ${quote([a.entry.code, a.entry.name].filter(Boolean).join(" "))}（第${a.line}行）`));
-  out.push(...section(`未导入 ${plan.rejects.length} 格：`, plan.rejects, (r) => `第${r.line}行第${r.column}列 ${quote(r.text)}：${r.reason}`));
-  out.push(...section("发现：", plan.findings, (f) => `${SEVERITY_TEXT[f.severity]}  ${f.message}`));
+  out.push(...section(`未导入 ${plan.rejects.length} 格：`, plan.rejects, (r) => `第${r.line}行第${r.column}列 ${quote(r.text)}：${shown(r.reason, 1000)}`));
+  out.push(...section("发现：", plan.findings, (f) => `${SEVERITY_TEXT[f.severity]}  ${shown(f.message, 1000)}`));
   const overwrites = plan.writes.filter((w) => w.existing !== undefined).length;
   out.push(
     "",

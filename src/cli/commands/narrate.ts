@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import {
   DECREASE_WORDS,
@@ -12,6 +11,10 @@ import {
 import type { FormSpec, ReportData } from "../../core/spec";
 import { EXIT_FINDINGS, EXIT_OK } from "../usage-error";
 import { UsageError } from "../usage-error";
+import { readLimited } from "../load-data";
+
+/** A report's narrative is a few pages; a paragraph file larger than this is not one. */
+const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 
 /**
  * `--wording` as key=value pairs separated by commas:
@@ -54,12 +57,7 @@ export function parseWording(spec: string | undefined): Partial<NarrativeOptions
 
 /** The officer's paragraph file: UTF-8 (with or without BOM), or GB18030 as Windows Notepad may save it. */
 export function readTextFile(path: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new UsageError(`${path}: 无法读取文件 (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
+  const bytes = readLimited(path, MAX_TEXT_BYTES, "段落文本");
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {

@@ -4,12 +4,13 @@
  * the others are still checked.
  */
 import { readdirSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
-import { checkReport } from "../../core/check";
-import { rawText, type FormSpec } from "../../core/spec";
+import { extname } from "node:path";
+import type { FormSpec } from "../../core/spec";
 import { loadSource } from "../source";
+import { shown } from "../shown";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UsageError } from "../usage-error";
-import { checkCommand, summarize } from "./check";
+import { checkCommand } from "./check";
+import { checkInWorkers, type PoolOptions } from "./folder-pool";
 import { displayWidth } from "../../core/plan/widths";
 
 /** Files a folder check reads: workbooks (old formats too, to say what to do with them) and JSON. */
@@ -23,21 +24,10 @@ function isDirectory(path: string): boolean {
   }
 }
 
-export async function checkPath(path: string, extraForms: FormSpec[], json: boolean): Promise<{ output: string; code: number }> {
-  if (isDirectory(path)) return checkFolder(path, extraForms, json);
+export async function checkPath(path: string, extraForms: FormSpec[], json: boolean, pool: PoolOptions = {}): Promise<{ output: string; code: number }> {
+  if (isDirectory(path)) return checkFolder(path, extraForms, json, pool);
   const source = await loadSource(path, extraForms);
   return checkCommand(source.form, source.data, path, json, { locate: source.locate, notes: source.notes });
-}
-
-interface FolderRow {
-  file: string;
-  dept?: string;
-  errors?: number;
-  warnings?: number;
-  notices?: number;
-  /** Why the file could not be checked. */
-  problem?: string;
-  notes?: string[];
 }
 
 /** Files to check in a folder: Excel's lock files (~$…) and hidden files are not reports. */
@@ -48,25 +38,6 @@ export function reportFiles(dir: string): { files: string[]; skipped: number } {
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b, "zh-CN"));
   return { files, skipped: entries.length - files.length };
-}
-
-async function checkOne(dir: string, name: string, extraForms: FormSpec[]): Promise<FolderRow> {
-  const path = join(dir, name);
-  try {
-    const source = await loadSource(path, extraForms);
-    const report = checkReport(source.form, source.data, ...(source.locate ? [source.locate] : []));
-    const dept = rawText(source.data.values["report.dept"]);
-    return {
-      file: name,
-      dept: dept === null ? undefined : String(dept).trim() || undefined,
-      ...summarize(report.findings),
-      ...(source.notes.length ? { notes: source.notes } : {}),
-    };
-  } catch (e) {
-    // The message names the path; in the table the file is its own column.
-    const message = (e as Error).message;
-    return { file: name, problem: message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message };
-  }
 }
 
 function pad(text: string, width: number, alignRight = false): string {
@@ -87,11 +58,14 @@ export function formatTable(header: string[], rows: string[][], numeric: boolean
   return [line(header), line(rule), ...rows.map(line)].join("\n");
 }
 
-async function checkFolder(dir: string, extraForms: FormSpec[], json: boolean): Promise<{ output: string; code: number }> {
+/**
+ * Every report in the folder, each read in a worker of its own (folder-pool.ts): the summary is
+ * printed whatever any one file does.
+ */
+async function checkFolder(dir: string, extraForms: FormSpec[], json: boolean, pool: PoolOptions): Promise<{ output: string; code: number }> {
   const { files, skipped } = reportFiles(dir);
   if (files.length === 0) throw new UsageError(`${dir}: 文件夹中没有 .xlsx 或 .json 文件`);
-  const rows: FolderRow[] = [];
-  for (const name of files) rows.push(await checkOne(dir, name, extraForms));
+  const { rows } = await checkInWorkers(dir, files, extraForms, pool);
   const unusable = rows.filter((r) => r.problem !== undefined).length;
   const withErrors = rows.filter((r) => (r.errors ?? 0) > 0).length;
   const code = unusable > 0 ? EXIT_UNUSABLE : withErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -102,13 +76,13 @@ async function checkFolder(dir: string, extraForms: FormSpec[], json: boolean): 
     ["部门", "错误", "超支", "文件", "说明"],
     rows.map((r) =>
       r.problem !== undefined
-        ? ["—", "—", "—", r.file, `无法校验：${r.problem}`]
-        : [r.dept ?? "（未填部门）", String(r.errors), String(r.warnings), r.file, r.notes?.length ? `${r.notes.length} 条注意事项` : ""],
+        ? ["—", "—", "—", shown(r.file), `无法校验：${shown(r.problem, 1000)}`]
+        : [r.dept === undefined ? "（未填部门）" : shown(r.dept, 40), String(r.errors), String(r.warnings), shown(r.file), r.notes?.length ? `${r.notes.length} 条注意事项` : ""],
     ),
     [false, true, true, false, false],
   );
   const summary =
-    `${dir}: 共 ${rows.length} 个文件，${withErrors} 个有错误，` +
+    `${shown(dir)}: 共 ${rows.length} 个文件，${withErrors} 个有错误，` +
     `${rows.filter((r) => (r.warnings ?? 0) > 0).length} 个有超支，${unusable} 个无法校验` +
     (skipped ? `（另有 ${skipped} 个其他文件未校验）` : "") +
     "。逐个查看：ziping check 文件名";

@@ -1,4 +1,5 @@
 import { Dec } from "../money";
+import { checkLineCount, GridGuard, type GridLimits } from "./limits";
 
 /**
  * A block of cells as it came in: rows of cell texts, and for each row the 1-based line of
@@ -38,13 +39,22 @@ export function cellText(value: string | number | boolean | null | undefined): s
   return new Dec(value).toSignificantDigits(15, Dec.ROUND_HALF_UP).toFixed();
 }
 
-/** A grid from a sheet (or any 2-D array of values): row n is line n. */
-export function gridFromCells(cells: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined>>): SourceGrid {
-  const rows = cells.map((row) => Array.from(row, (v) => cellText(v)));
+/** A grid from a sheet (or any 2-D array of values): row n is line n. With `limits`, refused past them. */
+export function gridFromCells(cells: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined>>, limits?: GridLimits): SourceGrid {
+  const guard = limits && new GridGuard(limits);
+  if (limits && cells.length > limits.rows) guard!.tooManyRows(cells.length);
+  const rows = cells.map((row, r) => {
+    guard?.row(r + 1, row.length);
+    const texts = Array.from(row, (v) => cellText(v));
+    if (guard) texts.forEach((t, c) => guard.cell(r + 1, c + 1, t.length));
+    return texts;
+  });
   return { rows, lines: rows.map((_, i) => i + 1), delimiter: "grid" };
 }
 
 const SAMPLE_LINES = 60;
+/** Characters of each sampled line the delimiter is judged on: a line of millions of cells needs no full split to show its delimiter. */
+const SAMPLE_LINE_CHARS = 64 * 1024;
 
 /**
  * Which delimiter a pasted or exported text uses. A tab anywhere wins (what Excel, WPS and
@@ -76,7 +86,7 @@ function firstLines(text: string, n: number): string[] {
   while (out.length < n && start <= text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
-    out.push(text.slice(start, end).replace(/\r$/, ""));
+    out.push(text.slice(start, Math.min(end, start + SAMPLE_LINE_CHARS)).replace(/\r$/, ""));
     start = end + 1;
   }
   return out;
@@ -120,10 +130,13 @@ export function splitOnBlankRuns(line: string): string[] {
  * swallow the rest of the paste. One pass over the text; cells are slices, never built by
  * repeated concatenation.
  */
-export function readDelimited(text: string, delimiter?: Delimiter): SourceGrid {
+export function readDelimited(text: string, delimiter?: Delimiter, limits?: GridLimits): SourceGrid {
+  // Too many lines is refused before anything is split.
+  if (limits) checkLineCount(text, limits);
+  const guard = limits && new GridGuard(limits);
   const d = delimiter ?? detectDelimiter(text);
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (d === "spaces") return readBlankAligned(source);
+  if (d === "spaces") return readBlankAligned(source, guard);
   const rows: string[][] = [];
   const lines: number[] = [];
   const n = source.length;
@@ -162,13 +175,17 @@ export function readDelimited(text: string, delimiter?: Delimiter): SourceGrid {
       i = end;
     }
     row.push(cell.endsWith("\r") ? cell.slice(0, -1) : cell);
+    if (guard) {
+      guard.cell(rowLine, row.length, cell.length);
+      if (row.length > guard.limits.columns) guard.row(rowLine, row.length);
+    }
     if (i >= n) {
       // A final line break ends the last row; it does not open an empty one.
-      if (!(row.length === 1 && row[0] === "" && rows.length > 0)) pushRow(rows, lines, row, rowLine);
+      if (!(row.length === 1 && row[0] === "" && rows.length > 0)) pushRow(rows, lines, row, rowLine, guard);
       break;
     }
     if (source[i] === "\n") {
-      pushRow(rows, lines, row, rowLine);
+      pushRow(rows, lines, row, rowLine, guard);
       row = [];
       line++;
       atRowStart = true;
@@ -178,7 +195,8 @@ export function readDelimited(text: string, delimiter?: Delimiter): SourceGrid {
   return { rows, lines, delimiter: d };
 }
 
-function pushRow(rows: string[][], lines: number[], row: string[], line: number): void {
+function pushRow(rows: string[][], lines: number[], row: string[], line: number, guard?: GridGuard): void {
+  guard?.row(line, row.length);
   // An array grown by push keeps room for 17 cells; a copy of a short row holds only its own,
   // which matters at 100,000 rows (the grown one is dropped at once, while it is young).
   rows.push(row.length < 17 ? row.slice() : row);
@@ -231,7 +249,7 @@ function countNewlines(s: string): number {
   return count;
 }
 
-function readBlankAligned(source: string): SourceGrid {
+function readBlankAligned(source: string, guard?: GridGuard): SourceGrid {
   const rows: string[][] = [];
   const lines: number[] = [];
   let start = 0;
@@ -240,7 +258,12 @@ function readBlankAligned(source: string): SourceGrid {
     let end = source.indexOf("\n", start);
     if (end < 0) end = source.length;
     const text = source.slice(start, end).replace(/\r$/, "");
-    rows.push(splitOnBlankRuns(text));
+    const cells = splitOnBlankRuns(text);
+    if (guard) {
+      guard.row(line, cells.length);
+      cells.forEach((c, k) => guard.cell(line, k + 1, c.length));
+    }
+    rows.push(cells);
     lines.push(line);
     line++;
     start = end + 1;

@@ -8,5 +8,6 @@ export { detectEncoding, isValidUtf8 } from "./encoding";
 export { normalizeLabel, splitCode, unitInText } from "./normalize";
 export { similarity, describeMatch } from "./match";
 export { planImport } from "./plan";
+export { IMPORT_LIMITS, GridGuard, GridLimitError, tooManyRows, type GridLimits } from "./limits";
 export { applyPlan } from "./apply";
 export { importLedger } from "./ledger";

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import type { ReadValue } from "./cell-value";
 import { WorkbookFileError } from "./errors";
 import { constantValue } from "./names";
-import { checkWorkbookSize, openPackage, formulaResults, type WorkbookPackage } from "./package";
+import { bytesForExcelJs, checkWorkbookSize, openPackage, formulaResults, type WorkbookPackage } from "./package";
 
 export interface OpenedWorkbook {
   file: string;
@@ -63,9 +63,9 @@ export async function openWorkbook(file: string, markerName: string, bytes: Buff
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS declares its own Buffer type; a Node Buffer is what it reads.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load((await bytesForExcelJs(pkg, bytes)) as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new WorkbookFileError(file, "corrupt", `工作簿已损坏或含有无法读取的内容（${(e as Error).message.split("\n")[0]}）；请用 Excel/WPS 打开后另存为 .xlsx`);
   }
-  return { file, package: pkg, workbook, marker, formulaResults: await formulaResults(pkg) };
+  return { file, package: pkg, workbook, marker, formulaResults: formulaResults(pkg) };
 }

@@ -8,11 +8,15 @@ import JSZip from "jszip";
 import { WorkbookFileError } from "./errors";
 import type { ReadValue } from "./cell-value";
 import { parseDefinedNames, parseSheetNames, unescapeXml, type DefinedName } from "./names";
+import { highestSharedStringIndex, inflateParts, megabytes, referenceCells, relsPathOf, sharedStringCount, sharedStringsPath, sheetEntries } from "./zip-parts";
 
 /** A filled ZiPing workbook is well under 1 MB; an accounting-system export can be far larger. */
 export const MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
-/** Guards against zip bombs: what the parts may add up to once inflated. */
-const MAX_INFLATED_BYTES = 100 * 1024 * 1024;
+/**
+ * Guards against zip bombs: what the parts may add up to once inflated. A template laid out for
+ * 2,000 units (3.0 MB) inflates to 48 MB, and reading it takes about 750 MB.
+ */
+export const MAX_INFLATED_BYTES = 100 * 1024 * 1024;
 
 const ZIP_SIGNATURES = [Buffer.from("PK\x03\x04", "latin1"), Buffer.from("PK\x05\x06", "latin1")];
 /** OLE2 compound file: an .xls, a WPS .et, or an .xlsx encrypted with a password to open. */
@@ -20,6 +24,10 @@ const COMPOUND_FILE_SIGNATURE = Buffer.from("d0cf11e0a1b11ae1", "hex");
 
 export interface WorkbookPackage {
   zip: JSZip;
+  /** Every part inflated (within MAX_INFLATED_BYTES), by path. */
+  parts: Map<string, Buffer>;
+  /** Sheet name → its worksheet part, in workbook order (every part present: checked on opening). */
+  sheetParts: Map<string, string>;
   workbookPath: string;
   workbookXml: string;
   sheetNames: string[];
@@ -56,10 +64,10 @@ export async function sheetParts(pkg: WorkbookPackage): Promise<Map<string, stri
  * ExcelJS, ziping itself). Read from the worksheet XML because ExcelJS's reader drops a
  * result of 0 and cannot tell a missing result from an empty text one.
  */
-export async function formulaResults(pkg: WorkbookPackage): Promise<Map<string, Map<string, ReadValue | undefined>>> {
+export function formulaResults(pkg: WorkbookPackage): Map<string, Map<string, ReadValue | undefined>> {
   const out = new Map<string, Map<string, ReadValue | undefined>>();
-  for (const [sheet, part] of await sheetParts(pkg)) {
-    const xml = await pkg.zip.file(part)?.async("string");
+  for (const [sheet, part] of pkg.sheetParts) {
+    const xml = pkg.parts.get(part)?.toString("utf8");
     if (!xml) continue;
     const cells = new Map<string, ReadValue | undefined>();
     for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
@@ -87,10 +95,6 @@ function cachedValue(type: string, text: string): ReadValue {
   return text;
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** Checks a file's size before it is read into memory. */
 export function checkWorkbookSize(file: string, bytes: number): void {
   if (bytes === 0) throw new WorkbookFileError(file, "empty", "文件是空的（0 字节），不是工作簿");
@@ -112,16 +116,6 @@ function classifyNonZip(file: string, bytes: Buffer): never {
     throw new WorkbookFileError(file, "legacy-format", "是旧版 .xls/.et 格式，请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）后再试");
   }
   throw new WorkbookFileError(file, "not-a-workbook", "不是 Excel 工作簿（.xlsx）");
-}
-
-function inflatedSize(zip: JSZip): number {
-  let total = 0;
-  zip.forEach((_, entry) => {
-    // jszip keeps the sizes from the zip's central directory on a private field.
-    const data = (entry as unknown as { _data?: { uncompressedSize?: number } })._data;
-    total += data?.uncompressedSize ?? 0;
-  });
-  return total;
 }
 
 /** The workbook part, found the way Office does: through the package relationships. */
@@ -149,9 +143,7 @@ export async function openPackage(file: string, bytes: Buffer): Promise<Workbook
   } catch (e) {
     throw new WorkbookFileError(file, "corrupt", `文件已损坏，无法解压（${(e as Error).message}）；请用 Excel/WPS 打开后重新保存`);
   }
-  if (inflatedSize(zip) > MAX_INFLATED_BYTES) {
-    throw new WorkbookFileError(file, "too-large", `解压后超过 ${megabytes(MAX_INFLATED_BYTES)}，不像自评表`);
-  }
+  const parts = inflateParts(file, zip, MAX_INFLATED_BYTES);
   const notAWorkbook = (): never => {
     const kind = zip.file("word/document.xml") ? "（这是 Word 文档）" : zip.file("ppt/presentation.xml") ? "（这是 PowerPoint 文档）" : "";
     throw new WorkbookFileError(file, "not-a-workbook", `不是 Excel 工作簿（.xlsx）${kind}`);
@@ -166,5 +158,69 @@ export async function openPackage(file: string, bytes: Buffer): Promise<Workbook
   }
   // The main part of a Word or PowerPoint file is a document or presentation, not a workbook.
   if (!/<(?:\w+:)?workbook\b/.test(workbookXml)) return notAWorkbook();
-  return { zip, workbookPath, workbookXml, sheetNames: parseSheetNames(workbookXml), names: parseDefinedNames(workbookXml) };
+  const sheetParts = presentSheetParts(file, parts, workbookPath, workbookXml);
+  return { zip, parts, sheetParts, workbookPath, workbookXml, sheetNames: parseSheetNames(workbookXml), names: parseDefinedNames(workbookXml) };
+}
+
+const damaged = (file: string, what: string) =>
+  new WorkbookFileError(file, "corrupt", `文件已损坏（${what}）；请用 Excel/WPS 打开后重新保存`);
+
+/**
+ * Each sheet's part, refusing a package that lacks one, or whose cells point into a shared-strings
+ * table it does not have: read anyway, such a sheet would be empty, or show each label as the
+ * number of its missing string (a "44" where 局机关 was), and a check would report on that.
+ */
+export function presentSheetParts(file: string, parts: Map<string, Buffer>, workbookPath: string, workbookXml: string): Map<string, string> {
+  const rels = parts.get(relsPathOf(workbookPath))?.toString("utf8") ?? "";
+  const out = new Map<string, string>();
+  let highest = -1;
+  for (const { name, part } of sheetEntries(workbookXml, rels, workbookPath)) {
+    const xml = part === undefined ? undefined : parts.get(part);
+    if (xml === undefined) throw damaged(file, `缺少工作表“${name}”的内容${part ? `（${part}）` : ""}`);
+    out.set(name, part!);
+    highest = Math.max(highest, highestSharedStringIndex(xml.toString("utf8")));
+  }
+  if (highest >= 0) {
+    const path = sharedStringsPath(rels, workbookPath);
+    const strings = path === undefined ? undefined : parts.get(path);
+    if (strings === undefined) throw damaged(file, "缺少共享字符串表 sharedStrings.xml");
+    const count = sharedStringCount(strings.toString("utf8"));
+    if (highest >= count) throw damaged(file, `共享字符串表只有 ${count} 项，单元格用到第 ${highest + 1} 项`);
+  }
+  return out;
+}
+
+/**
+ * Cells one defined name, data validation or merge may cover before ExcelJS is kept from seeing
+ * it. ExcelJS expands each of these into one entry per cell as it loads: a name over the whole
+ * sheet (17 billion cells) exhausts any memory. A whole column (1,048,576 cells) is common and
+ * kept; this bound is four of them.
+ */
+export const MAX_RANGE_CELLS = 4 * 1_048_576;
+
+const oversized = (ref: string) => referenceCells(unescapeXml(ref)) > MAX_RANGE_CELLS;
+
+/**
+ * The bytes ExcelJS is given: the file as it is, unless a defined name, a data validation or a
+ * merge covers more than MAX_RANGE_CELLS; then a copy without those. ZiPing reads the names
+ * from workbook.xml itself (and cuts each to its table), and reading needs neither such a
+ * validation nor such a merge (the cells it would blank hold nothing).
+ */
+export async function bytesForExcelJs(pkg: WorkbookPackage, bytes: Buffer): Promise<Buffer> {
+  const changed = new Map<string, string>();
+  const names = /<(?:\w+:)?definedName\b[^>]*>([^<]*)<\/(?:\w+:)?definedName>/g;
+  if ([...pkg.workbookXml.matchAll(names)].some((m) => oversized(m[1]))) {
+    changed.set(pkg.workbookPath, pkg.workbookXml.replace(names, (all, ref: string) => (oversized(ref) ? "" : all)));
+  }
+  for (const part of pkg.sheetParts.values()) {
+    const xml = pkg.parts.get(part)!.toString("utf8");
+    const cleaned = xml
+      .replace(/<(?:\w+:)?dataValidation\b[^>]*?\bsqref\s*=\s*"([^"]*)"[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?dataValidation>)/g, (all, ref: string) => (oversized(ref) ? "" : all))
+      .replace(/<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*"([^"]*)"[^>]*?\/>/g, (all, ref: string) => (oversized(ref) ? "" : all));
+    if (cleaned !== xml) changed.set(part, cleaned);
+  }
+  if (!changed.size) return bytes;
+  const copy = new JSZip();
+  for (const [path, data] of pkg.parts) copy.file(path, changed.get(path) ?? data);
+  return copy.generateAsync({ type: "nodebuffer", compression: "STORE" });
 }

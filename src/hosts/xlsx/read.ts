@@ -20,7 +20,15 @@ export interface RangeRead {
   viaName: boolean;
   /** Row-major, like Office.js `range.values`: "" for an empty cell. */
   values: ReadValue[][];
+  /** The name's range as written, when it reached past what the table can occupy and was cut to it. */
+  clippedFrom?: string;
 }
+
+/**
+ * Rows a table can occupy: its list rows (units, 科目, 项目) grow with the department, never to
+ * this many. A name reaching further (收入!$A$1:$XFD$1048576) is cut, not read cell by cell.
+ */
+export const MAX_TABLE_ROWS = 10_000;
 
 export interface WorkbookRead {
   ranges: Map<string, RangeRead>;
@@ -76,6 +84,25 @@ function readGrid(book: OpenedWorkbook, sheet: ExcelJS.Worksheet | undefined, ra
   return rows;
 }
 
+/** Columns a range without a laid-out width may span; the form's widest table has fewer than 20. */
+const MAX_TABLE_COLUMNS = 100;
+
+/**
+ * A located range cut to what the table can occupy: the columns it was laid out with, the sheet's
+ * last used row (rows beyond it are empty), and MAX_TABLE_ROWS. An address from the layout is
+ * within them already.
+ */
+export function clipRange(range: SheetRange, entry: ReadPlan["ranges"][number], sheet: ExcelJS.Worksheet | undefined): SheetRange {
+  const columns = Math.max(entry.columns ?? MAX_TABLE_COLUMNS, 1);
+  const laidOutBottom = range.top + Math.max(entry.rows ?? 1, 1) - 1;
+  const usedBottom = sheet ? Math.max(sheet.rowCount, laidOutBottom) : range.bottom;
+  return {
+    ...range,
+    right: Math.min(range.right, range.left + columns - 1),
+    bottom: Math.min(range.bottom, usedBottom, range.top + MAX_TABLE_ROWS - 1),
+  };
+}
+
 export function readWorkbook(book: OpenedWorkbook, plan: ReadPlan): WorkbookRead {
   const ranges = new Map<string, RangeRead>();
   const uncalculated: string[] = [];
@@ -85,13 +112,16 @@ export function readWorkbook(book: OpenedWorkbook, plan: ReadPlan): WorkbookRead
     if (!located) continue;
     const sheet = worksheet(book, located.range.sheet);
     if (!sheet) missingSheets.add(located.range.sheet);
-    const { range } = located;
+    const range = clipRange(located.range, entry, sheet);
+    const clipped = range.right !== located.range.right || range.bottom !== located.range.bottom;
+    const written = located.range;
     ranges.set(entry.key, {
       key: entry.key,
       address: rangeAddress(sheet?.name ?? range.sheet, range.top, range.left, range.bottom, range.right),
       range,
       viaName: located.viaName,
       values: readGrid(book, sheet, range, uncalculated),
+      ...(clipped ? { clippedFrom: rangeAddress(written.sheet, written.top, written.left, written.bottom, written.right) } : {}),
     });
   }
   return { ranges, uncalculated, missingSheets: [...missingSheets] };

@@ -59,6 +59,7 @@ export function readReport(book: OpenedWorkbook, form: FormSpec): WorkbookReport
     const got = read.ranges.get(entry.key);
     if (!got) continue;
     result[entry.key] = { values: got.values, address: got.address };
+    if (got.clippedFrom) notes.push(`定义名称 ${entry.name} 指向 ${got.clippedFrom}，超出表格所能占的范围，按 ${got.address} 读取。`);
     if (entry.name && !got.viaName) notes.push(`未找到定义名称 ${entry.name}，「${entry.key}」按模板原位置 ${got.address} 读取。`);
   }
   for (const sheet of read.missingSheets) notes.push(`工作簿中没有工作表「${sheet}」（改名或删除了？），其中的表格未读到。`);

@@ -1,21 +1,10 @@
 import ExcelJS from "exceljs";
 import { FORM_MARKER_NAME } from "../../../src/core/plan/names";
-import { WorkbookFileError, type WorkbookProblem } from "../../../src/hosts/xlsx/errors";
-import { loadWorkbookReport } from "../../../src/hosts/xlsx/report";
+import type { WorkbookProblem } from "../../../src/hosts/xlsx/errors";
 import { workbookBytes } from "../../../src/hosts/xlsx/write";
 import { loadSeed } from "../../fixtures/load";
-import { bigExport, compoundFile, damagedSheet, encryptedWorkbook, legacyXls, truncated, wordDocument } from "./bad-files";
+import { bigExport, compoundFile, damagedSheet, encryptedWorkbook, legacyXls, refusal, truncated, wordDocument } from "./bad-files";
 import { filledWorkbook } from "./seed-workbook";
-
-async function refusal(file: string, bytes: Buffer): Promise<WorkbookFileError> {
-  try {
-    await loadWorkbookReport(file, [], bytes);
-  } catch (e) {
-    if (e instanceof WorkbookFileError) return e;
-    throw e;
-  }
-  throw new Error(`${file} was accepted`);
-}
 
 describe("xlsx host: files it cannot use", () => {
   let template: Buffer;

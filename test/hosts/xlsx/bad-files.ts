@@ -4,6 +4,19 @@
  */
 import { randomBytes } from "node:crypto";
 import JSZip from "jszip";
+import { WorkbookFileError } from "../../../src/hosts/xlsx/errors";
+import { loadWorkbookReport } from "../../../src/hosts/xlsx/report";
+
+/** The error a workbook is refused with; fails the test when it is read as data instead. */
+export async function refusal(file: string, bytes: Buffer): Promise<WorkbookFileError> {
+  try {
+    await loadWorkbookReport(file, [], bytes);
+  } catch (e) {
+    if (e instanceof WorkbookFileError) return e;
+    throw e;
+  }
+  throw new Error(`${file} was read as data`);
+}
 
 const ENDOFCHAIN = 0xfffffffe;
 const FREESECT = 0xffffffff;

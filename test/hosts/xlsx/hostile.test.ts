@@ -1,0 +1,54 @@
+/**
+ * Issue 18, cases 1 and 7, at the workbook host: a defined name reaching over the whole sheet
+ * is cut to what its table can occupy (not read cell by cell), and a package missing a part is
+ * refused as corrupt instead of being read as data.
+ */
+import ExcelJS from "exceljs";
+import { tableBodyName } from "../../../src/core/plan/names";
+import { defaultForm } from "../../../src/core/spec";
+import { loadWorkbookReport } from "../../../src/hosts/xlsx/report";
+import { loadSeed } from "../../fixtures/load";
+import { refusal } from "./bad-files";
+import { withDefinedName, withoutPart } from "./hostile-files";
+import { filledWorkbook } from "./seed-workbook";
+
+const seed = loadSeed(2020);
+
+describe("issue 18: hostile workbooks", () => {
+  let template: Buffer;
+  beforeAll(async () => {
+    ({ bytes: template } = await filledWorkbook(seed));
+  });
+
+  it("case 1: a defined name over the whole sheet (收入!$A$1:$XFD$1048576) is cut to the table's columns and the sheet's rows, with a note", async () => {
+    const name = tableBodyName("income");
+    const hostile = await withDefinedName(template, name, "收入!$A$1:$XFD$1048576");
+    // Every cell a read touches goes through getCell: counting the calls shows the read is bounded.
+    const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet("probe")) as ExcelJS.Worksheet;
+    const getCell = jest.spyOn(proto, "getCell");
+    try {
+      const report = await loadWorkbookReport("hostile.xlsx", [], hostile);
+      const columns = Math.max(...defaultForm.sheets.flatMap((s) => s.tables).map((t) => t.columns?.length ?? 0)) + 2;
+      // All tables of the form together, each at most its laid-out width and its sheet's used rows.
+      expect(getCell.mock.calls.length).toBeLessThan(defaultForm.sheets.length * 200 * columns);
+      const note = report.notes.find((n) => n.includes(name));
+      expect(note).toMatch(/收入!\$?A\$?1:\$?XFD\$?1048576/);
+      expect(note).toMatch(/超出表格所能占的范围/);
+    } finally {
+      getCell.mockRestore();
+    }
+  });
+
+  const parts: Array<[string, string]> = [
+    ["a sheet's part", "xl/worksheets/sheet1.xml"],
+    ["the shared strings", "xl/sharedStrings.xml"],
+  ];
+  for (const [what, part] of parts) {
+    it(`case 7: a package missing ${what} is refused as corrupt, one line naming the file`, async () => {
+      const error = await refusal("missing.xlsx", await withoutPart(template, part));
+      expect(error.problem).toBe("corrupt");
+      expect(error.message).toMatch(/^missing\.xlsx: 文件已损坏（/);
+      expect(error.message).not.toContain("\n");
+    });
+  }
+});
