@@ -26,5 +26,3 @@ export {
   type ReadResult,
   type InterpretedRead,
 } from "./read-plan";
-export { placeForm, cellIndex, type CellPosition, type TablePlacement, type SheetPlacement } from "./placement";
-export { a1, sheetAddress, rangeAddress, quoteSheet, columnLetters, columnNumber } from "./address";

@@ -1,4 +1,4 @@
-import { expandRules, type Rule } from "../check/rules";
+import { expandRules, type Rule } from "../spec/rules";
 import type { ListEntry } from "../spec/data";
 import { expandFields, fieldId, labelFieldId, type FieldDef, type Lists } from "../spec/instances";
 import type { FormSpec, LabelColumnSpec, TableSpec, Unit } from "../spec/types";
@@ -15,7 +15,7 @@ import {
   tableBodyName,
   tableHeaderName,
 } from "./names";
-import { cellIndex, placeForm, type TablePlacement } from "./placement";
+import { cellIndex, placeForm, type TablePlacement } from "../spec/placement";
 import { computedStyleFor, inputStyleFor, numberFormatOverride } from "./styles";
 import { WidthTracker } from "./widths";
 

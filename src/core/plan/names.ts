@@ -1,5 +1,5 @@
 import type { FormSpec } from "../spec/types";
-import { columnLetters, quoteSheet } from "./address";
+import { columnLetters, quoteSheet } from "../excel/address";
 
 /**
  * Workbook defined names ZiPing lays out, so a host finds its tables again after the officer

@@ -2,10 +2,10 @@ import { Dec } from "../money";
 import type { ListEntry, RawValue, ReportData } from "../spec/data";
 import { fieldId, labelFieldId, type Lists } from "../spec/instances";
 import type { FormSpec, RowSpec, TableSpec } from "../spec/types";
-import { columnNumber, rangeAddress, sheetAddress } from "./address";
+import { columnNumber, rangeAddress, sheetAddress } from "../excel/address";
 import type { ReadPlan } from "./layout-types";
 import { tableBodyName } from "./names";
-import { placeForm, type TablePlacement } from "./placement";
+import { placeForm, type TablePlacement } from "../spec/placement";
 
 /**
  * What a check needs from a workbook: the body of every table, each one range, so a host reads

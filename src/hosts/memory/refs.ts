@@ -1,5 +1,5 @@
 /** A1 references as Excel writes them: parsing and printing, with optional sheet names. */
-import { columnLetters, columnNumber, quoteSheet } from "../../core/plan/address";
+import { columnLetters, columnNumber, quoteSheet } from "../../core/excel/address";
 
 /** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
 export const MAX_ROW = 1_048_576;

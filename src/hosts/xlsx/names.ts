@@ -3,7 +3,7 @@
  * ranges (it drops constants such as ZIPING_FORM="…", and the hidden and comment attributes),
  * so the host writes and reads the <definedNames> element itself.
  */
-import { columnNumber } from "../../core/plan/address";
+import { columnNumber } from "../../core/excel/address";
 
 export interface DefinedName {
   name: string;

@@ -5,7 +5,7 @@
  * address the layout gave it.
  */
 import type ExcelJS from "exceljs";
-import { a1, rangeAddress } from "../../core/plan/address";
+import { a1, rangeAddress } from "../../core/excel/address";
 import type { ReadPlan } from "../../core/plan/layout-types";
 import { normaliseCellValue, type ReadValue } from "./cell-value";
 import { parseReference, type SheetRange } from "./names";

@@ -13,7 +13,7 @@
  * It is the fast judge; LibreOffice is the real one (workbook tests).
  */
 import Decimal from "decimal.js";
-import { columnNumber } from "../../../src/core/plan/address";
+import { columnNumber } from "../../../src/core/excel/address";
 
 export class XlError {
   constructor(readonly code: string) {}

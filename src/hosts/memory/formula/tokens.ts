@@ -3,7 +3,7 @@
  * its source text, so a formula can be printed back unchanged except for the references a row
  * insert, a row delete or a sheet rename moved.
  */
-import { columnLetters, columnNumber, quoteSheet } from "../../../core/plan/address";
+import { columnLetters, columnNumber, quoteSheet } from "../../../core/excel/address";
 import { MAX_COLUMN, MAX_ROW } from "../refs";
 
 export interface CellRef {

@@ -5,7 +5,7 @@
  * a 2-D array entry of null leaves that cell unchanged, "" clears it, numberFormat "" resets to General,
  * and a single value (not an array) applies to every cell.
  */
-import { columnLetters } from "../../../core/plan/address";
+import { columnLetters } from "../../../core/excel/address";
 import { isError, type Cell, type CellFormat } from "../cells";
 import { MemoryOfficeError } from "../errors";
 import type { SheetModel } from "../model";
