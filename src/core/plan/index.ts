@@ -20,7 +20,6 @@ export {
   interpretRead,
   numberText,
   rawFromCell,
-  topLeftOf,
   type ReadCell,
   type ReadBlock,
   type ReadResult,

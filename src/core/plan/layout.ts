@@ -1,3 +1,4 @@
+import { absoluteRange } from "../excel/address";
 import { expandRules, type Rule } from "../spec/rules";
 import type { ListEntry } from "../spec/data";
 import { expandFields, fieldId, labelFieldId, type FieldDef, type Lists } from "../spec/instances";
@@ -7,7 +8,6 @@ import { locatorFor, totalFormula } from "./formulas";
 import { tableHeader } from "./headers";
 import type { LayoutPlan, Merge, PlannedCell, PlannedName, SheetLayout } from "./layout-types";
 import {
-  absoluteRange,
   assertDistinctNames,
   FORM_MARKER_NAME,
   formMarkerValue,

@@ -2,7 +2,7 @@ import { Dec } from "../money";
 import type { ListEntry, RawValue, ReportData } from "../spec/data";
 import { fieldId, labelFieldId, type Lists } from "../spec/instances";
 import type { FormSpec, RowSpec, TableSpec } from "../spec/types";
-import { columnNumber, rangeAddress, sheetAddress } from "../excel/address";
+import { rangeAddress, sheetAddress, topLeftOf } from "../excel/address";
 import type { ReadPlan } from "./layout-types";
 import { tableBodyName } from "./names";
 import { placeForm, type TablePlacement } from "../spec/placement";
@@ -76,16 +76,6 @@ function blockOf(read: ReadResult, key: string): ReadBlock | undefined {
   const b = read[key];
   if (b === undefined) return undefined;
   return Array.isArray(b) ? { values: b } : b;
-}
-
-/** Sheet and top-left cell of "收入!$A$5:$G$9", "'My sheet'!A5" (for locating findings). */
-export function topLeftOf(address: string): { sheet: string; row: number; column: number } | undefined {
-  const bang = address.lastIndexOf("!");
-  if (bang < 0) return undefined;
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(address.slice(bang + 1));
-  return m ? { sheet, row: Number(m[2]), column: columnNumber(m[1]) } : undefined;
 }
 
 const normalizeLabel = (s: ReadCell): string => (typeof s === "string" ? s.replace(/\s+/g, "") : s == null ? "" : String(s));

@@ -4,15 +4,14 @@
  */
 import { checkReport, templateLocator, type CheckReport } from "../../core/check";
 import { expandRules, tableById } from "../../core/spec/rules";
-import { sheetAddress } from "../../core/excel/address";
+import { parseArea, sheetAddress, topLeftOf } from "../../core/excel/address";
 import { yuanToWan, parseAmount } from "../../core/money";
 import { buildLayoutPlan } from "../../core/plan/layout";
 import { tableBodyName, tableHeaderName } from "../../core/plan/names";
 import { placeForm } from "../../core/spec/placement";
-import { interpretRead, topLeftOf } from "../../core/plan/read-plan";
+import { interpretRead } from "../../core/plan/read-plan";
 import { isNumericKind, type Lists, type ReportData } from "../../core/spec";
 import type { FormSpec, Unit, ValueKind } from "../../core/spec/types";
-import { parseArea } from "../memory/refs";
 import type { LayoutProblem, TextNumberCell, ValidationReport } from "./index";
 import { nameTarget, readResult, type NameInfo, type WorkbookState } from "./read";
 

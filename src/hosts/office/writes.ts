@@ -4,7 +4,7 @@
  * write sync. Strings are always stored as text (see text.ts); figures as numbers.
  */
 import { parseAmount, yuanToWan } from "../../core/money";
-import { splitSheet } from "../memory/refs";
+import { splitSheet } from "../../core/excel/address";
 import { expandFields, isNumericKind, type FieldDef, type Lists } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
 import { CELL_STYLES, inputStyleFor } from "../../core/plan/styles";

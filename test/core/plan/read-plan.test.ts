@@ -1,7 +1,8 @@
 import { checkReport } from "../../../src/core/check";
 import { Dec } from "../../../src/core/money";
 import { buildLayoutPlan } from "../../../src/core/plan/layout";
-import { buildReadPlan, interpretRead, numberText, rawFromCell, topLeftOf, valuesFromRead, type ReadCell, type ReadResult } from "../../../src/core/plan/read-plan";
+import { topLeftOf } from "../../../src/core/excel/address";
+import { buildReadPlan, interpretRead, numberText, rawFromCell, valuesFromRead, type ReadCell, type ReadResult } from "../../../src/core/plan/read-plan";
 import { cellIndex } from "../../../src/core/spec/placement";
 import { sheetAddress } from "../../../src/core/excel/address";
 import { defaultForm as form } from "../../../src/core/spec";
