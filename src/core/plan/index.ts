@@ -18,7 +18,6 @@ export {
   buildReadPlan,
   valuesFromRead,
   interpretRead,
-  numberText,
   rawFromCell,
   type ReadCell,
   type ReadBlock,

@@ -1,8 +1,8 @@
-import { Dec } from "../money";
 import type { ListEntry, RawValue, ReportData } from "../spec/data";
 import { fieldId, labelFieldId, type Lists } from "../spec/instances";
 import type { FormSpec, RowSpec, TableSpec } from "../spec/types";
 import { rangeAddress, sheetAddress, topLeftOf } from "../excel/address";
+import { numberText } from "../excel/cell-input";
 import type { ReadPlan } from "./layout-types";
 import { tableBodyName } from "./names";
 import { placeForm, type TablePlacement } from "../spec/placement";
@@ -51,18 +51,6 @@ export interface InterpretedRead {
   notes: string[];
 }
 
-/** Excel holds 15 significant digits; any further digit of a double is binary noise. */
-const EXCEL_DIGITS = 15;
-
-/**
- * A number read from a workbook as the decimal text it stands for: 1112.8 → "1112.8",
- * 616.99+181.1+108+206.7 (1112.7900000000002) → "1112.79", 1e21 → "1000000000000000000000".
- */
-export function numberText(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  const d = new Dec(n.toPrecision(EXCEL_DIGITS));
-  return d.isZero() ? "0" : d.toFixed();
-}
 
 /** A read cell as the value the core takes; undefined for a blank. Text stays text. */
 export function rawFromCell(cell: ReadCell): RawValue | undefined {
