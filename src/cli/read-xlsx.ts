@@ -8,7 +8,7 @@
  */
 import JSZip from "jszip";
 import { GridGuard, GridLimitError, tooManyRows, type GridLimits, cellText, type SourceGrid } from "../core/importer";
-import { columnNumber } from "../core/plan/address";
+import { columnNumber } from "../core/excel/address";
 import { unescapeXml } from "../hosts/xlsx/names";
 import { WorkbookFileError } from "../hosts/xlsx/errors";
 import { inflateParts, relationshipTargets, relsPathOf, sheetEntries, sharedStringsPath } from "../hosts/xlsx/zip-parts";

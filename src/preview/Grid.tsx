@@ -122,7 +122,9 @@ export function Grid({ workbook, version, onEdited }: GridProps) {
   }, [selection, version]);
 
   const shown = sheets.includes(sheet) ? sheet : (sheets[0] ?? "");
-  // `version` is the workbook's change counter: a new one means the cells may differ.
+  // `version` is the workbook's change counter: a new one means the cells may differ. The
+  // workbook is mutable, so the rule cannot see that the view depends on it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const view = useMemo(() => (shown ? gridView(workbook, shown) : undefined), [workbook, shown, version]);
   if (!view) return null;
   const selected = selection && selection.sheet === shown ? selectionCell(selection.address) : undefined;

@@ -11,7 +11,7 @@ import { builtInForms, expandFields, labelFieldId, type FormSpec } from "../../c
 import { WorkbookFileError } from "../../hosts/xlsx/errors";
 import { openWorkbook, type OpenedWorkbook } from "../../hosts/xlsx/open";
 import { readReport, recogniseForm, type WorkbookReport } from "../../hosts/xlsx/report";
-import { cellContent } from "../../hosts/xlsx/cell-content";
+import { cellInput, inputValue } from "../../core/excel/cell-input";
 import { patchWorkbook, type CellWrite } from "../../hosts/xlsx/patch";
 import { assertSafeToRewrite, rewrittenWorkbookBytes, writeContentAt } from "../../hosts/xlsx/update";
 import { writeFileAtomically } from "../atomic-write";
@@ -87,10 +87,10 @@ export async function importIntoWorkbook(args: ImportArgs): Promise<{ output: st
       throw new UsageError(`${args.into}: ${(e as Error).message}，未写入`);
     }
     const fields = new Map(expandFields(form, data.lists).map((f) => [f.id, f]));
-    const writes: CellWrite[] = plan.writes.map((w) => ({ address: addresses.get(w.fieldId)!, content: cellContent(fields.get(w.fieldId), w.value) }));
+    const writes: CellWrite[] = plan.writes.map((w) => ({ address: addresses.get(w.fieldId)!, content: inputValue(cellInput(fields.get(w.fieldId), w.value)) }));
     for (const label of listLabelWrites(form, plan)) {
       const at = addresses.get(label.id);
-      if (at) writes.push({ address: at, content: cellContent(undefined, label.text) });
+      if (at) writes.push({ address: at, content: inputValue(cellInput(undefined, label.text)) });
     }
     await writeFileAtomically(args.into, await workbookWith(book, writes));
     applied = true;

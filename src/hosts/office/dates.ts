@@ -8,8 +8,7 @@
  */
 import type { Finding } from "../../core/check";
 import { isDateFormat, shownDate } from "../../core/excel/dates";
-import { sheetAddress } from "../../core/plan/address";
-import { topLeftOf } from "../../core/plan/read-plan";
+import { sheetAddress, topLeftOf } from "../../core/excel/address";
 import type { ReadCell } from "../../core/plan/read-plan";
 import type { TableRead } from "./read";
 

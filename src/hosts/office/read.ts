@@ -8,7 +8,7 @@ import { CHECKS_NAME, FORM_MARKER_NAME, parseFormMarker, tableBodyName, tableHea
 import { buildReadPlan, type ReadBlock, type ReadCell, type ReadResult } from "../../core/plan/read-plan";
 import type { Lists } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
-import { parseArea, splitSheet, type Area } from "../memory/refs";
+import { parseSheetRange, type Area } from "../../core/excel/address";
 
 export interface SheetInfo {
   name: string;
@@ -62,11 +62,10 @@ export interface WorkbookState {
 
 /** Sheet (unquoted) and area a name refers to, or undefined for #REF! and constants. */
 export function nameTarget(name: NameInfo | undefined): { sheet: string; area: Area } | undefined {
-  if (!name || /#REF!/.test(name.formula)) return undefined;
-  const area = parseArea(name.formula);
-  if (!area) return undefined;
-  const { sheet } = splitSheet(name.formula);
-  return sheet ? { sheet, area } : undefined;
+  const range = name && parseSheetRange(name.formula);
+  if (!range) return undefined;
+  const { sheet, ...area } = range;
+  return { sheet, area };
 }
 
 export function tableIds(form: FormSpec): string[] {

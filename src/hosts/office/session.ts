@@ -6,7 +6,7 @@ import { narrate as coreNarrate } from "../../core/narrative";
 import { NARRATIVE_NAME } from "../../core/plan/names";
 import { defaultForm, type ListEntry, type Lists, type ReportData } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
-import { splitSheet } from "../memory/refs";
+import { splitSheet } from "../../core/excel/address";
 import type {
   ApplyOptions,
   ApplyResult,

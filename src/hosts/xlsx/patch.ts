@@ -7,7 +7,8 @@
  * validations, custom properties, pivot caches and anything ZiPing does not know survive.
  */
 import type JSZip from "jszip";
-import { parseReference, unescapeXml } from "./names";
+import { parseSheetRange } from "../../core/excel/address";
+import { unescapeXml } from "./names";
 import { sheetParts, type WorkbookPackage } from "./package";
 import { dropFormulaResults, needsStringEscape, writeCells, xmlStringText, type CellContent } from "./sheet-xml";
 
@@ -139,7 +140,7 @@ export async function patchWorkbook(pkg: WorkbookPackage, writes: CellWrite[]): 
   const shared = await sharedStrings(pkg.zip, pkg.workbookPath, escaped, changed);
   const bySheet = new Map<string, Map<number, Map<number, CellContent>>>();
   for (const write of writes) {
-    const at = parseReference(write.address);
+    const at = parseSheetRange(write.address);
     const part = at && partOf(at.sheet);
     // As the ExcelJS route does: an address on no sheet of this workbook is not written.
     if (!at || !part) continue;

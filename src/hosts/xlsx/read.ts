@@ -5,10 +5,9 @@
  * address the layout gave it.
  */
 import type ExcelJS from "exceljs";
-import { a1, rangeAddress } from "../../core/plan/address";
+import { a1, parseSheetRange, rangeAddress, type SheetRange } from "../../core/excel/address";
 import type { ReadPlan } from "../../core/plan/layout-types";
 import { normaliseCellValue, type ReadValue } from "./cell-value";
-import { parseReference, type SheetRange } from "./names";
 import { findName, type OpenedWorkbook } from "./open";
 
 export interface RangeRead {
@@ -46,10 +45,12 @@ function worksheet(book: OpenedWorkbook, name: string): ExcelJS.Worksheet | unde
 export function locateRange(book: OpenedWorkbook, entry: ReadPlan["ranges"][number]): { range: SheetRange; viaName: boolean } | undefined {
   if (entry.name) {
     const named = findName(book.package, entry.name);
-    const range = named && parseReference(named.text);
+    // A name over whole rows or columns (收入!$5:$9) is kept and clipped below to what the
+    // table can occupy, with a note, rather than dropped.
+    const range = named && parseSheetRange(named.text);
     if (range && worksheet(book, range.sheet)) return { range, viaName: true };
   }
-  const range = parseReference(entry.address);
+  const range = parseSheetRange(entry.address);
   return range ? { range, viaName: false } : undefined;
 }
 

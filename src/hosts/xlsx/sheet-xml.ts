@@ -3,7 +3,7 @@
  * the cell's style index and the rest of the sheet (validations, conditional formats, extLst
  * with sparklines and x14 validations, drawings, comments' anchors) are never re-serialised.
  */
-import { a1, columnNumber } from "../../core/plan/address";
+import { a1, columnNumber } from "../../core/excel/address";
 import { escapeXml } from "./names";
 
 /**

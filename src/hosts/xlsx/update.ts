@@ -5,11 +5,11 @@
  * parts it does not carry, so this route refuses workbooks that have them.
  */
 import type ExcelJS from "exceljs";
+import { parseSheetRange } from "../../core/excel/address";
+import { cellInput, inputValue } from "../../core/excel/cell-input";
 import type { FieldDef } from "../../core/spec/instances";
 import type { RawValue } from "../../core/spec";
-import { cellContent } from "./cell-content";
 import { WorkbookFileError } from "./errors";
-import { parseReference } from "./names";
 import type { OpenedWorkbook } from "./open";
 import { workbookBytes } from "./write";
 
@@ -37,13 +37,13 @@ export function assertSafeToRewrite(book: OpenedWorkbook): void {
 }
 
 /** Writes one value into the cell at a sheet-qualified address; false when there is no such cell. */
-export function writeAt(book: OpenedWorkbook, address: string, field: Pick<FieldDef, "kind"> | undefined, raw: RawValue): boolean {
-  return writeContentAt(book, address, cellContent(field, raw));
+export function writeAt(book: OpenedWorkbook, address: string, field: Pick<FieldDef, "kind" | "unit"> | undefined, raw: RawValue): boolean {
+  return writeContentAt(book, address, inputValue(cellInput(field, raw)));
 }
 
-/** Writes content already decided by cellContent; undefined (nothing to write) clears the cell. */
+/** Writes content already decided by cellInput; undefined (nothing to write) clears the cell. */
 export function writeContentAt(book: OpenedWorkbook, address: string, content: string | number | undefined): boolean {
-  const at = parseReference(address);
+  const at = parseSheetRange(address);
   const sheet = at && book.workbook.getWorksheet(at.sheet);
   if (!at || !sheet) return false;
   sheet.getCell(at.top, at.left).value = content === undefined ? null : content;

@@ -7,6 +7,7 @@
  */
 import { inflateRawSync } from "node:zlib";
 import type JSZip from "jszip";
+import { parseArea } from "../../core/excel/address";
 import { WorkbookFileError } from "./errors";
 import { unescapeXml } from "./names";
 
@@ -141,29 +142,16 @@ export function sharedStringCount(xml: string): number {
   return n;
 }
 
-/** Cells of one area such as $A$1:$XFD$1048576, A:A (whole columns) or 1:3 (whole rows); 0 when it is none. */
-export function areaCells(ref: string): number {
-  const m = /^\$?([A-Za-z]{1,3})?\$?(\d+)?(?::\$?([A-Za-z]{1,3})?\$?(\d+)?)?$/.exec(ref.trim());
-  if (!m || (m[1] === undefined && m[2] === undefined)) return 0;
-  const col = (letters: string | undefined, fallback: number) => {
-    if (letters === undefined) return fallback;
-    let n = 0;
-    for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-    return n;
-  };
-  const left = col(m[1], 1);
-  const right = col(m[3] ?? (m[4] === undefined && m[3] === undefined ? m[1] : m[3]), m[1] === undefined ? 16_384 : left);
-  const top = m[2] === undefined ? 1 : Number(m[2]);
-  const bottom = m[4] !== undefined ? Number(m[4]) : m[2] === undefined ? 1_048_576 : m[3] !== undefined ? 1_048_576 : top;
-  return (Math.abs(right - left) + 1) * (Math.abs(bottom - top) + 1);
-}
-
-/** Cells of a reference list: sheet names dropped, areas separated by commas (names) or blanks (sqref). */
+/**
+ * Cells of a reference list such as a defined name's 收入!$A$1:$XFD$1048576 or a data validation's
+ * sqref "A1:B2 D4": areas separated by commas (names) or blanks (sqref), whole rows and columns
+ * counted in full; what is not an area (a constant, #REF!) counts nothing.
+ */
 export function referenceCells(text: string): number {
   let total = 0;
   for (const part of text.split(/[,\s]+/)) {
-    const area = part.includes("!") ? part.slice(part.lastIndexOf("!") + 1) : part;
-    if (area) total += areaCells(area);
+    const area = part ? parseArea(part) : undefined;
+    if (area) total += (area.bottom - area.top + 1) * (area.right - area.left + 1);
   }
   return total;
 }

@@ -6,7 +6,7 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ChoiceField, TextField } from "../components/Controls";
 import { Notice, NoticeBody, NoticeTitle } from "../components/Notice";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { Lists } from "../../core/spec";
 import type { ApplyOptions, ApplyResult, ContentConflict, TemplatePreview } from "../../hosts/office";
 import type { PaneBackend } from "../adapters/backend";
@@ -74,19 +74,23 @@ export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
   /** The unit whose adding was refused until the officer agrees to move these cells of theirs. */
   const [unitConflicts, setUnitConflicts] = useState<{ name: string; conflicts: ContentConflict[] }>();
 
-  // Start from what the workbook holds, until the officer edits the form.
-  useEffect(() => {
-    if (!report || touched) return;
+  // Start from what the workbook holds, until the officer edits the form. Adjusted while
+  // rendering, when a report not yet taken arrives: an effect would render the tab twice each time.
+  const [seededFrom, setSeededFrom] = useState<PaneReport>();
+  if (report && !touched && report !== seededFrom) {
+    setSeededFrom(report);
     const values = report.data.values;
     if (textOf(values[YEAR_FIELD])) setYear(textOf(values[YEAR_FIELD]));
     if (textOf(values[DEPT_FIELD])) setDept(textOf(values[DEPT_FIELD]));
     if (textOf(values[SELF_REF_FIELD])) setSelfRef(textOf(values[SELF_REF_FIELD]));
     setLists(Object.fromEntries(form.lists.map((l) => [l.id, listText(report.data.lists[l.id], Boolean(l.coded))])));
-  }, [report, touched, form]);
+  }
 
   const hasTemplate = report !== undefined && !report.problems.some((p) => p.code === "noTemplate");
   const edit = <T,>(set: (v: T) => void) => (v: T) => {
     setTouched(true);
+    // Taken again from the workbook once the edits are applied (touched goes back to false).
+    setSeededFrom(undefined);
     setPreview(undefined);
     set(v);
   };

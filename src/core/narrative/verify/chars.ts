@@ -31,3 +31,12 @@ const CHANGED = new RegExp(`[\\uff01-\\uff5e\\u3000${[...MAP.keys()].filter((c) 
 export function simplify(text: string): string {
   return text.replace(CHANGED, simplifyChar);
 }
+
+/** Characters a label may carry or drop in prose: blanks, quotes and the optional 的/之/费. */
+export const OPTIONAL = /[\s“”"‘’「」『』的之费]/;
+const OPTIONAL_ALL = /[\s“”"‘’「」『』的之费]/g;
+
+/** A term as labels are matched: simplified, without the characters prose may add or drop. */
+export function matchKey(term: string): string {
+  return simplify(term).replace(OPTIONAL_ALL, "");
+}

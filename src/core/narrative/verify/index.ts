@@ -11,7 +11,8 @@ import type { NarrativeOptions } from "../options";
 import { normalize, LabelMatcher, type Span } from "./scan";
 import type { Slip } from "./slips";
 import { buildVocabulary, type Vocabulary } from "./vocabulary";
-import { walk, type Checked } from "./walk";
+import type { Checked } from "./outcome";
+import { walk } from "./walk";
 
 export type NarrativeProblem =
   | "figure" // the figure disagrees with the tables

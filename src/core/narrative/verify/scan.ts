@@ -1,5 +1,5 @@
 import { Dec } from "../../money";
-import { simplify } from "./chars";
+import { OPTIONAL, matchKey, simplify } from "./chars";
 import type { Concept } from "./vocabulary";
 
 /**
@@ -18,15 +18,6 @@ export interface Span {
  */
 export function normalize(text: string): string {
   return simplify(text);
-}
-
-/** Characters a label may carry or drop in prose: blanks, quotes and the optional 的/之/费. */
-const OPTIONAL = /[\s“”"‘’「」『』的之费]/;
-const OPTIONAL_ALL = /[\s“”"‘’「」『』的之费]/g;
-
-/** A term as labels are matched: simplified, without the characters prose may add or drop. */
-export function matchKey(term: string): string {
-  return simplify(term).replace(OPTIONAL_ALL, "");
 }
 
 /** Sentences end at 。！？ and at line breaks (a table pasted as text has one cell per line). */

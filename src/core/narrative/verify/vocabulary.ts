@@ -2,7 +2,7 @@ import type { ListEntry } from "../../spec/data";
 import { fieldId } from "../../spec/instances";
 import type { ColumnSpec, FormSpec, RowSpec, TableSpec, Unit, ValueKind } from "../../spec/types";
 import { DERIVED_LABELS, DERIVED_TERMS, GENERIC_TERMS, PROSE_SYNONYMS, SUMS, WEAK_TERMS } from "./synonyms";
-import { matchKey } from "./scan";
+import { matchKey } from "./chars";
 
 /** Which figure of a row a sentence means: the 预算, the 决算/本年, or last year's. */
 export type Role = "budget" | "actual" | "prior";
