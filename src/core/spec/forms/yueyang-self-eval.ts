@@ -68,6 +68,7 @@ export const yueyangSelfEvaluation = {
     { id: "funcBasic", label: "基本支出功能科目", coded: true, synonyms: ["科目名称", "功能分类科目"] },
     { id: "funcProject", label: "项目支出功能科目", coded: true, synonyms: ["科目名称", "功能分类科目"] },
     { id: "evaluators", label: "评价人员", synonyms: ["姓名"] },
+    { id: "perfIndicators", label: "指标名称", synonyms: ["三级指标", "绩效指标"] },
   ],
   sheets: [
     {
@@ -422,6 +423,26 @@ export const yueyangSelfEvaluation = {
             { id: "org", label: "单位", width: 20 },
           ],
           rows: [{ id: "person", label: "评价人员", list: "evaluators" }],
+        },
+        {
+          // One row per indicator (a 数量指标 with three indicators is three rows), so 完成率 can be
+          // computed and a 完成率 stated in the text checked; the 定量目标 table above keeps the
+          // printed form's one cell per 评价内容. Placed last so no other table moves.
+          id: "perfIndicators",
+          title: "整体支出绩效定量指标完成情况",
+          layout: "grid",
+          kind: "text",
+          synonyms: ["定量指标完成情况", "绩效指标完成情况"],
+          labelColumns: [{ id: "name", label: "指标名称", width: 24 }],
+          columns: [
+            { id: "category", label: "评价内容", width: 18, synonyms: ["指标类别", "二级指标"] },
+            { id: "target", label: "指标值", kind: "amount", unit: "", synonyms: ["目标值", "年度指标值"] },
+            { id: "actual", label: "实际完成值", kind: "amount", unit: "", synonyms: ["实际值", "完成值"] },
+            { id: "unit", label: "计量单位", width: 10, synonyms: ["单位"] },
+            { id: "rate", label: "完成率", kind: "percent", unit: "%", synonyms: ["完成度"] },
+            { id: "reason", label: "偏差原因", width: 30, synonyms: ["偏差原因分析", "未完成原因"] },
+          ],
+          rows: [{ id: "item", label: "指标", list: "perfIndicators" }],
         },
       ],
     },
