@@ -13,8 +13,18 @@ import type { ReportData } from "../spec/data";
 import type { IndicatorSpec, ScoringTable } from "../spec/score-types";
 import type { FormSpec } from "../spec/types";
 import { computeIndicator, type IndicatorValue } from "./indicator";
-import { cellOf, showPoints, type ScoreInput } from "./inputs";
-import { quantitativeRows, rateCellFindings, statedRateFindings, type QuantitativeRow } from "./quantitative";
+import { listRowCount } from "../spec/instances";
+import { cellOf, showPoints, termRef, type ScoreInput } from "./inputs";
+import { memoFor, positions, statesAt, unchanged, type ScoreMemo } from "./memo";
+import {
+  listOfRow,
+  quantitativeRows,
+  rateCellFindings,
+  rowFieldIds,
+  statedRateFindings,
+  statementFields,
+  type QuantitativeRow,
+} from "./quantitative";
 import { applyRule, pointsOf } from "./rule";
 
 export type { QuantitativeRow } from "./quantitative";
@@ -182,24 +192,68 @@ function rollUp(values: ReadValues, table: ScoringTable, indicators: IndicatorRe
   };
 }
 
+/** Every field position each part of the table reads, for the memo. */
+function planOf(values: ReadValues, form: FormSpec, data: ReportData, table: ScoringTable): ScoreMemo["plan"] {
+  const termIds = (spec: IndicatorSpec): string[] => {
+    const c = spec.computed?.computation;
+    if (!c) return [];
+    const terms = c.kind === "ratio" ? [...c.numerator, ...c.denominator] : [...c.current, ...c.prior];
+    return terms.map((t) => termRef(t).ref);
+  };
+  const source = table.quantitative;
+  const listId = source ? listOfRow(form, source.table, source.row) : undefined;
+  const rowIds =
+    source && listId
+      ? Array.from({ length: listRowCount(data.lists, listId) }, (_, k) => Object.values(rowFieldIds(source, k + 1))).flat()
+      : [];
+  return {
+    indicators: table.indicators.map((spec) => positions(values, termIds(spec))),
+    rows: positions(values, rowIds),
+    statements: source ? positions(values, statementFields(values, form, data.lists, source.statements ?? [])) : [],
+  };
+}
+
 /**
- * Scores a report by a table. Pure; with `check` from the same pass it reads no cell twice.
- * The 等次 that does not match the entered score is the form's own `grade` rule: its finding is
- * taken from the check, not worked out again.
+ * Scores a report by a table. Pure; with `check` from the same pass it reads no cell twice, and
+ * on a live pass only the indicators, rows and statements whose cells changed are worked out
+ * again (see memo.ts). The 等次 that does not match the entered score is the form's own `grade`
+ * rule: its finding is taken from the check, not worked out again.
  */
 export function scoreReport(form: FormSpec, data: ReportData, table: ScoringTable, options: ScoreOptions = {}): ScoreReport {
   const locate = options.locate ?? templateLocator(form, data);
   const check = options.check ?? checkReport(form, data, locate);
   const values = check.values;
-  const indicators = table.indicators.map((spec) => indicatorResult(values, spec));
+  const memo = memoFor(values, table, locate, () => planOf(values, form, data, table));
+
+  const indicators = table.indicators.map((spec, i) => {
+    const ix = memo.plan.indicators[i];
+    const kept = memo.indicators[i];
+    if (kept && unchanged(values, ix, kept.inputs)) return kept.result;
+    const result = indicatorResult(values, spec);
+    memo.indicators[i] = { inputs: statesAt(values, ix), result };
+    return result;
+  });
   const summary = rollUp(values, table, indicators, locate);
+
   const source = table.quantitative;
-  const quantitative = source ? quantitativeRows(values, form, data.lists, source) : [];
-  const rateFindings = source
-    ? [...rateCellFindings(values, quantitative, source, locate), ...statedRateFindings(values, form, data.lists, quantitative, source, locate)]
-    : [];
-  const entered = new Set([table.entered?.score, table.entered?.grade].filter((f): f is string => f !== undefined));
-  const gradeFindings = check.findings.filter((f) => (f.kind === "grade" || f.kind === "range" || f.kind === "invalid") && f.fields.some((id) => entered.has(id)));
+  if (source && !unchanged(values, memo.plan.rows, memo.rows?.inputs)) {
+    const rows = quantitativeRows(values, form, data.lists, source);
+    memo.rows = { inputs: statesAt(values, memo.plan.rows), rows, findings: rateCellFindings(values, rows, source, locate) };
+  }
+  const quantitative = memo.rows?.rows ?? [];
+  if (source && (memo.statements?.rows !== quantitative || !unchanged(values, memo.plan.statements, memo.statements.inputs))) {
+    memo.statements = {
+      inputs: statesAt(values, memo.plan.statements),
+      rows: quantitative,
+      findings: statedRateFindings(values, form, data.lists, quantitative, source, locate),
+    };
+  }
+  const rateFindings = source ? [...memo.rows!.findings, ...memo.statements!.findings] : [];
+
+  const entered = [table.entered?.score, table.entered?.grade];
+  const gradeFindings = check.findings.filter(
+    (f) => (f.kind === "grade" || f.kind === "range" || f.kind === "invalid") && f.fields.some((id) => entered.includes(id)),
+  );
   return {
     table: { id: table.id, title: table.title, source: table.source },
     indicators,

@@ -14,7 +14,7 @@ export interface QuantitativeRow {
   /** 1-based row of the list. */
   n: number;
   name: string;
-  fields: { target: string; actual: string; rate?: string; unit?: string };
+  fields: { target: string; actual: string; rate?: string; unit?: string; reason?: string };
   target?: string;
   actual?: string;
   unit?: string;
@@ -30,13 +30,14 @@ export interface QuantitativeRow {
   entered?: string;
 }
 
-function fieldIds(source: QuantitativeSource, n: number) {
+export function rowFieldIds(source: QuantitativeSource, n: number) {
   const at = (column: string) => `${source.table}.${source.row}[${n}].${column}`;
   return {
     target: at(source.target),
     actual: at(source.actual),
     ...(source.rate ? { rate: at(source.rate) } : {}),
     ...(source.unit ? { unit: at(source.unit) } : {}),
+    ...(source.reason ? { reason: at(source.reason) } : {}),
   };
 }
 
@@ -58,7 +59,7 @@ export function quantitativeRows(values: ReadValues, form: FormSpec, lists: List
   const entries = lists[listId] ?? [];
   const rows: QuantitativeRow[] = [];
   for (let n = 1; n <= listRowCount(lists, listId); n++) {
-    const fields = fieldIds(source, n);
+    const fields = rowFieldIds(source, n);
     const name = entries[n - 1]?.name?.trim() ?? "";
     const target = textOf(values, fields.target);
     const actual = textOf(values, fields.actual);
@@ -121,8 +122,8 @@ export function rateCellFindings(values: ReadValues, rows: QuantitativeRow[], so
         });
       }
     }
-    if (!source.reason) continue;
-    const reasonField = `${source.table}.${source.row}[${row.n}].${source.reason}`;
+    const reasonField = row.fields.reason;
+    if (!reasonField) continue;
     const reasonCell = cellOf(values, reasonField);
     if (row.ratio.lt(1) && reasonCell?.state === "empty") {
       out.push({
@@ -177,7 +178,7 @@ function statements(text: string, field: string, rows: QuantitativeRow[]): State
 }
 
 /** Every text field the table names, `table.row[*].column` expanded over the list's rows. */
-function statementFields(values: ReadValues, form: FormSpec, lists: Lists, refs: string[]): string[] {
+export function statementFields(values: ReadValues, form: FormSpec, lists: Lists, refs: string[]): string[] {
   const out: string[] = [];
   for (const ref of refs) {
     const star = /^([^.]+)\.([^.[]+)\[\*\](.*)$/.exec(ref);

@@ -15,16 +15,30 @@ export interface RuleOutcome {
  * else: tables are validated before use (validateScoringTable names the JSON path).
  */
 export function thresholdRatio(text: string): Dec {
+  let value = thresholds.get(text);
+  if (value) return value;
   const parsed = parseAmount(text);
   if (parsed.kind !== "amount") throw new Error(`不是数值或百分比：「${text}」`);
-  return parsed.value;
+  thresholds.set(text, (value = parsed.value));
+  return value;
 }
 
 export function pointsOf(text: string): Dec {
+  let value = points.get(text);
+  if (value) return value;
   const parsed = parseAmount(text);
   if (parsed.kind !== "amount" || parsed.unitHint) throw new Error(`不是分值：「${text}」`);
-  return parsed.value;
+  points.set(text, (value = parsed.value));
+  return value;
 }
+
+/**
+ * Tables write a handful of distinct figures ("5", "0.5", "100%"), read on every live pass:
+ * each is parsed once. Decimals are immutable, so sharing them is safe; the maps stay as small
+ * as the set of figures the loaded tables use.
+ */
+const thresholds = new Map<string, Dec>();
+const points = new Map<string, Dec>();
 
 /** A threshold shown as the table means it: "100%", "0". */
 function showThreshold(ratio: Dec): string {

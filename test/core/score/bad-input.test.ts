@@ -62,3 +62,20 @@ describe("bad input gives its worded outcome, never NaN or a crash", () => {
     expect(report.rollUp.explanation).toContain("综合得分未填写");
   });
 });
+
+describe("a live pass reuses what did not change, and only that", () => {
+  it("an edit to an indicator's cell changes its result; going back gives the first result again", () => {
+    const data = seedWithIndicators();
+    const first = score(data);
+    const edited = score(withValues(data, { "staff.inService": "50", "perfIndicators.item[7].actual": "21" }));
+    const staff = (r: ReturnType<typeof score>) => r.indicators.find((i) => i.id === "staffControl")!;
+    expect(staff(edited).value).not.toBe(staff(first).value);
+    expect(staff(edited).suggested).toBe("0");
+    expect(edited.quantitative.find((q) => q.n === 7)!.shown).toBe("175.00%");
+    // 177% against 175%: still a finding, with the new figure.
+    expect(edited.findings.find((f) => f.relationId === "score.statedRate" && f.actual === "177%")!.expected).toBe("175.00%");
+    // Untouched indicators are the very same results.
+    expect(edited.indicators.find((i) => i.id === "fundBalance")).toBe(first.indicators.find((i) => i.id === "fundBalance"));
+    expect(score(data)).toEqual(first);
+  });
+});
