@@ -39,13 +39,8 @@ export type { ScoreInput } from "./inputs";
  */
 export type IndicatorStatus = "scored" | "unavailable" | "manual" | "reference";
 
-export interface IndicatorResult {
-  id: string;
-  level1: string;
-  level2: string;
-  name: string;
-  points: string;
-  standard: string;
+/** An indicator of the table as scored: its spec's names, 分值 and 评分标准, and what came of it. */
+export interface IndicatorResult extends Pick<IndicatorSpec, "id" | "level1" | "level2" | "name" | "points" | "standard" | "note"> {
   status: IndicatorStatus;
   formula?: string;
   /** "93.02%". */
@@ -59,7 +54,6 @@ export interface IndicatorResult {
   rule?: string;
   /** Why there is no value or no suggestion, in words. */
   reason?: string;
-  note?: string;
 }
 
 export interface RollUp {

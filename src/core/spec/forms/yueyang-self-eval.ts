@@ -1,4 +1,12 @@
-import type { EquationRelation, FormSpec, LabelColumnSpec, RowSpec, TableSpec } from "../types";
+import type { EquationRelation, FormSpec, GradeBand, LabelColumnSpec, RowSpec, TableSpec } from "../types";
+
+/** 评价等次 by 综合得分 as the 岳阳 form names them; the 岳阳 scoring table uses the same bands. */
+export const YUEYANG_GRADES: GradeBand[] = [
+  { grade: "优秀", min: "90" },
+  { grade: "良好", min: "80" },
+  { grade: "中", min: "60" },
+  { grade: "差", min: "0" },
+];
 
 /** The by-unit tables (收入, 支出和结余, 三公经费, 固定资产): a 汇总 row, then one row per unit. */
 const UNIT_ROWS: RowSpec[] = [
@@ -739,12 +747,7 @@ export const yueyangSelfEvaluation = {
       kind: "grade",
       score: "score.score",
       grade: "score.grade",
-      bands: [
-        { grade: "优秀", min: "90" },
-        { grade: "良好", min: "80" },
-        { grade: "中", min: "60" },
-        { grade: "差", min: "0" },
-      ],
+      bands: YUEYANG_GRADES,
     },
   ],
 } satisfies FormSpec;

@@ -1,4 +1,5 @@
-import type { ScoringRule, ScoringTable } from "../score-types";
+import { YUEYANG_GRADES } from "../forms/yueyang-self-eval";
+import type { ComputedIndicator, ScoringRule, ScoringTable } from "../score-types";
 
 /**
  * 岳阳市 部门整体支出绩效评价指标 as a 岳阳 department's published 评分表 prints them
@@ -15,6 +16,13 @@ import type { ScoringRule, ScoringTable } from "../score-types";
  * 3 of 5: https://m.wenku365.com/p-28594397.html).
  */
 const SOURCE = "https://glj.yueyang.gov.cn/6173/6181/content_1705915.html";
+
+/** A ratio of one field to another, as a percentage with 2 decimals. */
+const percentOf = (numerator: string, numeratorLabel: string, denominator: string, denominatorLabel: string, formula: string): ComputedIndicator => ({
+  formula,
+  computation: { kind: "ratio", numerator: [numerator], denominator: [denominator], numeratorLabel, denominatorLabel },
+  decimals: 2,
+});
 
 const overLimit = (limit: string, per: string): ScoringRule => ({ kind: "ceiling", limit, per, step: "1%", count: "whole" });
 
@@ -40,17 +48,7 @@ export const yueyangDeptOverall: ScoringTable = {
       name: "财政供养人员控制率",
       points: "5",
       standard: "控制率不超过100%得5分；超过的，每超1个百分点扣0.5分，扣至0分为止",
-      computed: {
-        formula: "在职人员控制率 = 实际在职人数 ÷ 人员编制 × 100%",
-        computation: {
-          kind: "ratio",
-          numerator: ["staff.inService"],
-          denominator: ["staff.authorized"],
-          numeratorLabel: "实际在职人数",
-          denominatorLabel: "人员编制",
-        },
-        decimals: 2,
-      },
+      computed: percentOf("staff.inService", "实际在职人数", "staff.authorized", "人员编制", "在职人员控制率 = 实际在职人数 ÷ 人员编制 × 100%"),
       rule: overLimit("100%", "0.5"),
     },
     {
@@ -90,17 +88,7 @@ export const yueyangDeptOverall: ScoringTable = {
       name: "预算调整率",
       points: "3",
       standard: "调整率为0得3分；不超过10%得2分；不超过20%得1分；不超过30%得0.5分；超过30%得0分",
-      computed: {
-        formula: "预算调整率 = 本年追加专项 ÷ 支出预算合计 × 100%",
-        computation: {
-          kind: "ratio",
-          numerator: ["special.added"],
-          denominator: ["budget.expenseTotal"],
-          numeratorLabel: "本年追加专项",
-          denominatorLabel: "支出预算合计",
-        },
-        decimals: 2,
-      },
+      computed: percentOf("special.added", "本年追加专项", "budget.expenseTotal", "支出预算合计", "预算调整率 = 本年追加专项 ÷ 支出预算合计 × 100%"),
       rule: {
         kind: "bands",
         compare: "upTo",
@@ -130,17 +118,7 @@ export const yueyangDeptOverall: ScoringTable = {
       name: "资金结余",
       points: "3",
       standard: "没有结余得3分；有结余但不超过上年结转得2分；结余超过上年结转得0分",
-      computed: {
-        formula: "结余与上年结转之比 = 累计结余 ÷ 上年结转 × 100%",
-        computation: {
-          kind: "ratio",
-          numerator: ["expense.all.cumBalance"],
-          denominator: ["income.all.carryover"],
-          numeratorLabel: "累计结余",
-          denominatorLabel: "上年结转",
-        },
-        decimals: 2,
-      },
+      computed: percentOf("expense.all.cumBalance", "累计结余", "income.all.carryover", "上年结转", "结余与上年结转之比 = 累计结余 ÷ 上年结转 × 100%"),
       rule: { kind: "bands", compare: "upTo", bands: [{ bound: "0", points: "3" }, { bound: "100%", points: "2" }, { points: "0" }] },
     },
     {
@@ -202,17 +180,7 @@ export const yueyangDeptOverall: ScoringTable = {
       name: "预算执行率",
       points: "0",
       standard: "不计分，供评价组参考",
-      computed: {
-        formula: "预算执行率 = 决算金额小计 ÷ 预算指标小计 × 100%",
-        computation: {
-          kind: "ratio",
-          numerator: ["budgetExec.total.actual"],
-          denominator: ["budgetExec.total.budget"],
-          numeratorLabel: "决算金额小计",
-          denominatorLabel: "预算指标小计",
-        },
-        decimals: 2,
-      },
+      computed: percentOf("budgetExec.total.actual", "决算金额小计", "budgetExec.total.budget", "预算指标小计", "预算执行率 = 决算金额小计 ÷ 预算指标小计 × 100%"),
     },
     {
       id: "carryoverRate",
@@ -221,17 +189,7 @@ export const yueyangDeptOverall: ScoringTable = {
       name: "结转结余率",
       points: "0",
       standard: "不计分，供评价组参考",
-      computed: {
-        formula: "结转结余率 = 累计结余 ÷ 支出合计 × 100%",
-        computation: {
-          kind: "ratio",
-          numerator: ["expense.all.cumBalance"],
-          denominator: ["expense.all.total"],
-          numeratorLabel: "累计结余",
-          denominatorLabel: "支出合计",
-        },
-        decimals: 2,
-      },
+      computed: percentOf("expense.all.cumBalance", "累计结余", "expense.all.total", "支出合计", "结转结余率 = 累计结余 ÷ 支出合计 × 100%"),
       note: "公式见 https://wanglu.net/thread/t13-461855-0.html（本年结转结余资金总额 ÷ 本年支出完成数）",
     },
     {
@@ -241,17 +199,7 @@ export const yueyangDeptOverall: ScoringTable = {
       name: "公用经费控制率",
       points: "0",
       standard: "不计分，供评价组参考",
-      computed: {
-        formula: "公用经费控制率 = 公用支出决算 ÷ 商品和服务支出预算 × 100%",
-        computation: {
-          kind: "ratio",
-          numerator: ["expense.all.public"],
-          denominator: ["econ.goods.budget"],
-          numeratorLabel: "公用支出决算",
-          denominatorLabel: "商品和服务支出预算",
-        },
-        decimals: 2,
-      },
+      computed: percentOf("expense.all.public", "公用支出决算", "econ.goods.budget", "商品和服务支出预算", "公用经费控制率 = 公用支出决算 ÷ 商品和服务支出预算 × 100%"),
       note: "表中没有公用经费预算数，以基本支出中商品和服务支出的预算代替",
     },
     {
@@ -264,12 +212,7 @@ export const yueyangDeptOverall: ScoringTable = {
       note: "表中没有政府采购预算和实际采购金额，未计算",
     },
   ],
-  grades: [
-    { grade: "优秀", min: "90" },
-    { grade: "良好", min: "80" },
-    { grade: "中", min: "60" },
-    { grade: "差", min: "0" },
-  ],
+  grades: YUEYANG_GRADES,
   entered: { score: "score.score", grade: "score.grade" },
   quantitative: {
     table: "perfIndicators",
