@@ -31,24 +31,26 @@ export function loadScoringTable(path: string, form: FormSpec): ScoringTable {
 }
 
 function indicatorLines(r: IndicatorResult): string[] {
+  const own = r.entered !== undefined ? `  自评 ${r.entered}` : "";
   const head = `  ${r.name}（${r.points}分）`;
   const lines: string[] = [];
   switch (r.status) {
     case "scored":
-      lines.push(`${head}  ${r.value}  建议得分 ${r.suggested}`);
+      lines.push(`${head}  ${r.value}  建议得分 ${r.suggested}${own}`);
       break;
     case "reference":
       lines.push(`${head}  ${r.value ?? "未计算"}  不计分，供参考`);
       break;
     case "unavailable":
-      lines.push(`${head}  未能计算：${r.reason}；由评价组评分`);
+      lines.push(`${head}  未能计算：${r.reason}；由评价组评分${own}`);
       break;
     case "manual":
-      lines.push(`${head}  由评价组评分${r.value ? `（参考值 ${r.value}）` : ""}`);
+      lines.push(`${head}  由评价组评分${r.value ? `（参考值 ${r.value}）` : ""}${own}`);
   }
   if (r.formula) lines.push(`    公式：${r.formula}`);
   if (r.working) lines.push(`    计算：${r.working}`);
   if (r.rule) lines.push(`    评分：${r.rule}`);
+  if (r.difference) lines.push(`    对照：${r.difference}`);
   if (r.status === "reference" && r.reason) lines.push(`    说明：${r.reason}`);
   else if (r.note) lines.push(`    说明：${r.note}`);
   return lines;
@@ -72,7 +74,8 @@ function textReport(report: ScoreReport, source: string): string {
   }
   const u = report.rollUp;
   lines.push("", "综合得分", `  ${u.explanation}`);
-  if (u.ceilingGrade) lines.push(`  建议上限 ${u.ceiling} 分对应等次：${u.ceilingGrade}`);
+  if (u.suggested !== undefined) lines.push(`  建议综合得分 ${u.suggested} 分${u.suggestedGrade ? `，等次：${u.suggestedGrade}` : ""}`);
+  else if (u.ceilingGrade) lines.push(`  建议上限 ${u.ceiling} 分对应等次：${u.ceilingGrade}`);
   if (u.enteredScore !== undefined || u.enteredGrade !== undefined) {
     lines.push(`  填报：综合得分 ${u.enteredScore ?? "未填"}，评价等次 ${u.enteredGrade ?? "未填"}${u.enteredScoreGrade ? `（按本评分表，${u.enteredScore} 分为「${u.enteredScoreGrade}」）` : ""}`);
   }
@@ -82,7 +85,8 @@ function textReport(report: ScoreReport, source: string): string {
   }
   const errors = report.findings.filter((f) => f.severity === "error").length;
   const warnings = report.findings.filter((f) => f.severity === "warning").length;
-  lines.push("", `${source}: ${errors} 个错误，${warnings} 条警告；建议综合得分不超过 ${u.ceiling} 分`);
+  const suggestion = u.suggested !== undefined ? `建议综合得分 ${u.suggested} 分` : `建议综合得分不超过 ${u.ceiling} 分`;
+  lines.push("", `${source}: ${errors} 个错误，${warnings} 条警告；${suggestion}`);
   return lines.join("\n");
 }
 

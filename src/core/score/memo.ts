@@ -3,7 +3,7 @@ import type { Finding } from "../check/finding";
 import type { Locate } from "../check/evaluate";
 import type { CellState, ReadValues } from "../check/values";
 import type { ScoringTable } from "../spec/score-types";
-import type { IndicatorResult } from "./index";
+import type { IndicatorResult } from "./types";
 import type { QuantitativeRow } from "./quantitative";
 
 /**

@@ -105,6 +105,12 @@ export interface ScoringTable {
   indicators: IndicatorSpec[];
   /** 等次 bands, high to low (names differ by province: 优秀/良好/中/差, 优/良/中/差 …). */
   grades: GradeBand[];
+  /**
+   * Where the officer scores each indicator: field `${table}.${indicator id}.${column}` for every
+   * indicator with points, and `${table}.${total}.${column}` their 合计. Optional: without it only
+   * the 综合得分 is compared.
+   */
+  enteredScores?: { table: string; column: string; total?: string };
   /** The form's 综合得分 and 评价等次 fields, compared with the suggestion. */
   entered?: { score: FieldRef; grade: FieldRef };
   quantitative?: QuantitativeSource;

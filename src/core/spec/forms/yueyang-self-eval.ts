@@ -1,12 +1,12 @@
-import type { EquationRelation, FormSpec, GradeBand, LabelColumnSpec, RowSpec, TableSpec } from "../types";
+import { yueyangDeptOverall } from "../scoring/yueyang-dept-overall";
+import type { EquationRelation, FormSpec, LabelColumnSpec, RowSpec, TableSpec } from "../types";
+import { YUEYANG_GRADES } from "./yueyang-grades";
 
-/** 评价等次 by 综合得分 as the 岳阳 form names them; the 岳阳 scoring table uses the same bands. */
-export const YUEYANG_GRADES: GradeBand[] = [
-  { grade: "优秀", min: "90" },
-  { grade: "良好", min: "80" },
-  { grade: "中", min: "60" },
-  { grade: "差", min: "0" },
-];
+/**
+ * One row per scored indicator of the 岳阳 评分表 (the built-in scoring table), for the
+ * officer's own score of each; `ziping score` shows its suggestion beside it.
+ */
+const SCORED_INDICATORS = yueyangDeptOverall.indicators.filter((i) => i.points !== "0");
 
 /** The by-unit tables (收入, 支出和结余, 三公经费, 固定资产): a 汇总 row, then one row per unit. */
 const UNIT_ROWS: RowSpec[] = [
@@ -452,6 +452,20 @@ export const yueyangSelfEvaluation = {
           ],
           rows: [{ id: "item", label: "指标", list: "perfIndicators" }],
         },
+        {
+          id: "perfScores",
+          title: "绩效评分（部门整体支出绩效评价指标）",
+          layout: "grid",
+          kind: "score",
+          unit: "分",
+          note: "各指标的自评得分；ziping score 列出按评分标准建议的得分和依据",
+          labelColumns: [{ id: "name", label: "评价指标（分值）", width: 36 }],
+          columns: [{ id: "entered", label: "自评得分", synonyms: ["得分", "评分"] }],
+          rows: [
+            ...SCORED_INDICATORS.map((i) => ({ id: i.id, label: `${i.level1}·${i.level2}·${i.name}（${i.points}分）` })),
+            { id: "total", label: "合计" },
+          ],
+        },
       ],
     },
   ],
@@ -620,6 +634,14 @@ export const yueyangSelfEvaluation = {
     },
     functionalTotal("funcBasic"),
     functionalTotal("funcProject"),
+    {
+      id: "perfScores.total",
+      label: "评分合计 = 各指标自评得分之和",
+      kind: "equation",
+      formula: true,
+      target: "perfScores.total.entered",
+      terms: SCORED_INDICATORS.map((i) => `perfScores.${i.id}.entered`),
+    },
     // ── the same figure in two places ────────────────────────────────────
     {
       id: "same.sangongItems",

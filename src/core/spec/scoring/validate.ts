@@ -200,6 +200,18 @@ export function validateScoringTable(table: unknown, form: FormSpec): ScoringPro
       if (typeof table.entered.grade !== "string" || !fields.has(table.entered.grade)) problem("entered.grade", "应为报表中评价等次的字段 id");
     }
   }
+  if (table.enteredScores !== undefined) {
+    const e = table.enteredScores;
+    if (!isObject(e) || typeof e.table !== "string" || typeof e.column !== "string") {
+      problem("enteredScores", "应为对象 { table, column, total? }");
+    } else {
+      indicators.forEach((ind, i) => {
+        if (!isObject(ind) || typeof ind.id !== "string" || ind.points === "0") return;
+        const id = `${e.table}.${ind.id}.${e.column}`;
+        if (!fields.has(id)) problem(`indicators[${i}].id`, `报表中没有此指标的自评得分栏「${id}」（enteredScores）`);
+      });
+    }
+  }
   if (table.quantitative !== undefined) validateQuantitative(table.quantitative);
 
   function validateQuantitative(q: unknown) {

@@ -1,4 +1,4 @@
-import { YUEYANG_GRADES } from "../forms/yueyang-self-eval";
+import { YUEYANG_GRADES } from "../forms/yueyang-grades";
 import type { ComputedIndicator, ScoringRule, ScoringTable } from "../score-types";
 
 /**
@@ -214,6 +214,7 @@ export const yueyangDeptOverall: ScoringTable = {
   ],
   grades: YUEYANG_GRADES,
   entered: { score: "score.score", grade: "score.grade" },
+  enteredScores: { table: "perfScores", column: "entered", total: "total" },
   quantitative: {
     table: "perfIndicators",
     row: "item",
