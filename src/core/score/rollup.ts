@@ -98,9 +98,10 @@ export function rollUp(values: ReadValues, table: ScoringTable, indicators: Indi
       );
     }
   } else {
-    explanation =
+    const limit =
       `${computedPart}；其余 ${showPoints(panelPoints)} 分由评价组评分，综合得分建议不超过 ${showPoints(ceiling)} 分` +
-      `${ceilingGrade ? `（${ceilingGrade}）` : ""}。`;
+      `${ceilingGrade ? `（${ceilingGrade}）` : ""}`;
+    explanation = `${limit}。`;
     if (entered === undefined) {
       explanation += enteredScore === undefined ? "综合得分未填写。" : `综合得分填写的是「${enteredScore}」，不是分数。`;
     } else if (entered.gt(ceiling)) {
@@ -114,7 +115,7 @@ export function rollUp(values: ReadValues, table: ScoringTable, indicators: Indi
           expected: `≤ ${showPoints(ceiling)}`,
           actual: showPoints(entered),
           difference: showPoints(entered.minus(ceiling)),
-          message: `绩效自评综合得分填报 ${showPoints(entered)} 分，高于按评分表可计算指标得出的上限 ${showPoints(ceiling)} 分：${explanation.replace(/。填报.*$/, "")}。请核对评分。`,
+          message: `绩效自评综合得分填报 ${showPoints(entered)} 分，高于按评分表可计算指标得出的上限 ${showPoints(ceiling)} 分：${limit}。请核对评分。`,
         }),
       );
     } else {
