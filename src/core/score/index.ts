@@ -14,14 +14,7 @@ import type { FormSpec } from "../spec/types";
 import { listRowCount } from "../spec/instances";
 import { termRef } from "./inputs";
 import { memoFor, positions, statesAt, unchanged, type ScoreMemo } from "./memo";
-import {
-  listOfRow,
-  quantitativeRows,
-  rateCellFindings,
-  rowFieldIds,
-  statedRateFindings,
-  statementFields,
-} from "./quantitative";
+import { listOfRow, quantitativeRows, rateCellFindings, rowFieldIds, statedRateFindings, statementFields } from "./quantitative";
 import { enteredField, indicatorFindings, indicatorResult } from "./result";
 import { rollUp } from "./rollup";
 import type { ScoreReport } from "./types";
@@ -29,7 +22,6 @@ import type { ScoreReport } from "./types";
 export type { QuantitativeRow } from "./quantitative";
 export type { ScoreInput } from "./inputs";
 export type { IndicatorResult, IndicatorStatus, RollUp, ScoreReport } from "./types";
-
 
 export interface ScoreOptions {
   locate?: Locate;

@@ -1,5 +1,6 @@
 import { Dec, parseAmount, shiftDecimalPoint } from "../money";
 import type { Finding } from "../check/finding";
+import { tableById } from "../check/rules";
 import type { Locate } from "../check/evaluate";
 import type { ReadValues } from "../check/values";
 import type { Lists } from "../spec/instances";
@@ -49,8 +50,7 @@ function textOf(values: ReadValues, field: string | undefined): string | undefin
 
 /** The open list a table's row spec repeats over. */
 export function listOfRow(form: FormSpec, table: string, row: string): string | undefined {
-  for (const sheet of form.sheets) for (const t of sheet.tables) if (t.id === table) return t.rows.find((r) => r.id === row)?.list;
-  return undefined;
+  return tableById(form, table)?.rows.find((r) => r.id === row)?.list;
 }
 
 export function quantitativeRows(values: ReadValues, form: FormSpec, lists: Lists, source: QuantitativeSource): QuantitativeRow[] {

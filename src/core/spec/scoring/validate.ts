@@ -1,3 +1,4 @@
+import { tableById } from "../../check/rules";
 import { parseAmount, type Dec } from "../../money";
 import { expandFields, isNumericKind, type FieldDef, type Lists } from "../instances";
 import type { FormSpec } from "../types";
@@ -216,7 +217,7 @@ export function validateScoringTable(table: unknown, form: FormSpec): ScoringPro
 
   function validateQuantitative(q: unknown) {
     if (!isObject(q)) return problem("quantitative", "应为对象 { table, row, target, actual, decimals, … }");
-    const tableSpec = form.sheets.flatMap((s) => s.tables).find((t) => t.id === q.table);
+    const tableSpec = typeof q.table === "string" ? tableById(form, q.table) : undefined;
     if (!tableSpec) return problem("quantitative.table", `报表中没有表「${String(q.table)}」`);
     const row = tableSpec.rows.find((r) => r.id === q.row);
     if (!row?.list) return problem("quantitative.row", `表「${tableSpec.id}」中没有按列表逐行填写的行「${String(q.row)}」`);
