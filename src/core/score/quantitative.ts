@@ -1,4 +1,4 @@
-import { Dec, parseAmount, shiftDecimalPoint } from "../money";
+import { Dec, formatTrimmed, parseAmount, shiftDecimalPoint } from "../money";
 import type { Finding } from "../check/finding";
 import { tableById } from "../check/rules";
 import type { Locate } from "../check/evaluate";
@@ -118,7 +118,10 @@ export function rateCellFindings(values: ReadValues, rows: QuantitativeRow[], so
           expected: row.shown,
           actual: row.entered,
           difference: differenceText(row, stated.ratio),
-          message: `定量指标「${row.name}」完成率填报 ${row.entered}，按实际完成值 ÷ 指标值 计算为 ${row.working}，相差 ${differenceText(row, stated.ratio)}。`,
+          message:
+            `定量指标「${row.name}」完成率填报 ${row.entered}，按实际完成值 ÷ 指标值 计算为 ${row.working}，相差 ${differenceText(row, stated.ratio)}。` +
+            // A figure typed without "%" in a percentage cell is a ratio (Excel's 1.1675 is 116.75%).
+            (/[%％]/.test(row.entered) ? "" : `本栏为百分比，应写作“${row.shown}”或 ${formatTrimmed(row.ratio, 6)}。`),
         });
       }
     }

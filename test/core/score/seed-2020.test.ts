@@ -148,6 +148,10 @@ describe("定量指标 rows and the 完成度 the seed states", () => {
     expect(typed("1.1675")).toHaveLength(0);
     expect(typed("116.8%")).toHaveLength(0);
     expect(typed("116.7%")).toHaveLength(1);
+    // Without "%", a percentage cell holds a ratio (as Excel stores it): 116.75 is 11675%, and the message says how to write it.
+    const bare = typed("116.75");
+    expect(bare).toHaveLength(1);
+    expect(bare[0].message).toContain("“116.75%”或 1.1675");
   });
 
   it("notes a row short of its target with no 偏差原因", () => {
