@@ -13,7 +13,7 @@ const write = (name: string, content: unknown) => {
   writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
   return path;
 };
-const seedWithRows = write("seed-2020-rows.json", seedWithIndicators());
+const seedWithRows = join(fixtures, "seed-2020.json");
 
 describe("ziping score", () => {
   it("prints each indicator with its value, formula, suggested score and rule, the roll-up, and exits 1 on the 177%", async () => {

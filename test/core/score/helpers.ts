@@ -6,13 +6,13 @@ import { loadSeed } from "../../fixtures/load";
 const fixtures = join(__dirname, "../../fixtures/scoring");
 
 /**
- * The 2020 seed with its 定量指标 as rows (test/fixtures/scoring/seed-2020-indicators.json: the
- * targets and actual values the report states, one row per indicator).
+ * The 2020 seed, whose 定量指标 are rows of perfIndicators: the targets and actual values the
+ * report states, one row per indicator (数量指标 指标1–3, the 经济效益 investment figures).
  */
 export function seedWithIndicators(): ReportData {
   const seed = loadSeed(2020);
-  const rows = JSON.parse(readFileSync(join(fixtures, "seed-2020-indicators.json"), "utf8")) as Pick<ReportData, "lists" | "values">;
-  return { ...seed, lists: { ...seed.lists, ...rows.lists }, values: { ...seed.values, ...rows.values } };
+  if (!seed.lists.perfIndicators?.length) throw new Error("seed-2020.json has no 定量指标 rows");
+  return seed;
 }
 
 export function hunanTableJson(): unknown {
