@@ -1,6 +1,7 @@
-import { checkReport } from "../../src/core/check";
+import { checkReport, templateLocator } from "../../src/core/check";
 import { narrate, verifyNarrative } from "../../src/core/narrative";
-import { defaultForm, type FormSpec, type ReportData } from "../../src/core/spec";
+import { scoreReport } from "../../src/core/score";
+import { defaultForm, defaultScoringTable, type FormSpec, type ReportData } from "../../src/core/spec";
 import { loadSeed, seedText } from "../../test/fixtures/load";
 import { medianMs } from "../measure";
 import { budget, row, type SectionResult } from "../report";
@@ -41,9 +42,28 @@ function twentyPages(): string {
   return pages.join("\n").slice(0, 20_000);
 }
 
+/**
+ * What 绩效 scoring adds to a live pass: the check of the pass is reused (its values and 等次
+ * verdict), so this is the scoring alone, after an edit to a cell an indicator reads.
+ */
+function scoringAfterEdit(data: ReportData, field: string, edited: string) {
+  const locate = templateLocator(defaultForm, data);
+  const versions = [data, { ...data, values: { ...data.values, [field]: edited } }].map((d) => ({ d, check: checkReport(defaultForm, d, locate) }));
+  let turn = 0;
+  return () => {
+    const { d, check } = versions[turn++ % 2];
+    return scoreReport(defaultForm, d, defaultScoringTable, { check, locate });
+  };
+}
+
 export function coreSection(): SectionResult {
   const seed = loadSeed(2020);
   const seedEdit = medianMs(editCycle(seed, "sangong.reception.current"), { runs: 201 });
+  // The seed's 定量指标 are 8 rows of perfIndicators.
+  const withRows = seed;
+  const scoring = medianMs(scoringAfterEdit(withRows, "staff.inService", "41"), { runs: 201 });
+  // The worst single edit: a 定量指标 row's 实际完成值, so every row and every statement in the text is redone.
+  const scoringRows = medianMs(scoringAfterEdit(withRows, "perfIndicators.item[7].actual", "12"), { runs: 201 });
   const seedCold = medianMs(coldPass(seed), { runs: 21 });
   const report = twentyPages();
   const verify20 = medianMs(() => verifyNarrative(defaultForm, seed, report), { runs: 21, warmup: 2 });
@@ -51,6 +71,8 @@ export function coreSection(): SectionResult {
     row("core", "check+narrative, 2020 seed, after one edit", seedEdit, "ms"),
     row("core", "check+narrative, 2020 seed, cold (form expanded afresh)", seedCold, "ms"),
     row("core", `叙述核对 of a 20-page report text (${report.length} characters)`, verify20, "ms"),
+    row("core", "绩效 scoring added to the pass, 2020 seed with 8 定量指标 rows, edit to 在职人数", scoring, "ms"),
+    row("core", "绩效 scoring added to the pass, same, edit to a 定量指标 row", scoringRows, "ms"),
   ];
   const perCell = new Map<number, number>();
   for (const n of [2, 20, 200, 2000]) {
@@ -76,6 +98,11 @@ export function coreSection(): SectionResult {
     budgets: [
       budget("core pass over the seed < 1 ms (median)", seedEdit < 1, `${seedEdit.toFixed(3)} ms`),
       budget("叙述核对 of a 20-page report < 50 ms (median)", verify20 < 50, `${verify20.toFixed(1)} ms`),
+      budget(
+        "绩效 scoring adds < 0.2 ms to the pass over the seed (median, either edit)",
+        Math.max(scoring, scoringRows) < 0.2,
+        `${scoring.toFixed(3)} ms / ${scoringRows.toFixed(3)} ms`,
+      ),
       budget("core pass at 2,000 units < 50 ms (median)", at2000 < 50, `${at2000.toFixed(1)} ms`),
       budget("per-cell cost at 2,000 units within 2× of 20 units", ratio <= 2, `ratio ${ratio.toFixed(2)}`),
     ],

@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
-import { defaultForm, fieldsMarkdown, type FormSpec } from "../core/spec";
+import { defaultForm, defaultScoringTable, fieldsMarkdown, type FormSpec } from "../core/spec";
 import { checkCommand } from "./commands/check";
 import { checkPath } from "./commands/workbook";
 import { importCommand } from "./commands/import";
 import { narrateCommand, parseWording } from "./commands/narrate";
+import { loadScoringTable, scoreCommand } from "./commands/score";
 import { parseUnits, templateCommand } from "./commands/template";
 import { writeFileAtomically } from "./atomic-write";
 import { loadForm, loadReportData } from "./load-data";
@@ -43,6 +44,12 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   ziping narrate FILE.xlsx|FILE.json --verify TEXT.txt [--json]
       叙述核对：核对自己写的段落中的金额、百分比、增减用词与表中数字是否一致；未能对应的列为“未核对”。
       Check a paragraph file against the cells. Exit 0 no errors, 1 errors found, 2 unusable input.
+  ziping score FILE.xlsx|FILE.json [--json] [--scoring TABLE.json] [--form FORM.json]
+      绩效评分：按部门整体支出绩效评价指标逐项计算（在职人员控制率、“三公经费”变动率、预算调整率、
+      资金结余、预算执行率、结转结余率、公用经费控制率…），列出公式、所用单元格、建议得分及所依据的
+      评分标准，汇总为建议综合得分上限和等次，与填报的得分、等次对照；核对定量指标的完成率
+      （含文字中写的“完成度为…%”）。--scoring：使用 JSON 格式的本省/本市评分表（无需改代码）。
+      Score the report by an indicator table. Exit 0 no errors, 1 errors found, 2 unusable input.
   ziping docs [--out docs/fields.md] [--form FORM.json]
       生成字段表。Write the field dictionary generated from the spec.
   ziping --help
@@ -63,6 +70,7 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   --sheet NAME       import：读取 .xlsx/.xls 的哪个工作表（默认第一个有内容的）
   --apply            import：确认并写入数据文件
   --verify TEXT.txt  narrate：要核对的段落文本（UTF-8 或 GBK）
+  --scoring T.json   score：使用 JSON 格式的评分表（默认：岳阳市部门整体支出绩效评价指标）
   --wording 选项     narrate：precision=shown|full, decrease=降低|下降|减少, increase=增长|增加|上升,
                      selfRef=我部门, shares100（占比按最大余数法合计100%）, rate（加预算执行率），逗号分隔
 `;
@@ -112,6 +120,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       verify: { type: "string" },
       jobs: { type: "string" },
       wording: { type: "string" },
+      scoring: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -181,6 +190,20 @@ async function run(argv: string[], io: Io): Promise<number> {
         wording: parseWording(values.wording),
         ...(values.verify !== undefined ? { verify: values.verify } : {}),
       });
+      io.stdout(output);
+      return code;
+    }
+    case "score": {
+      if (positionals.length > 1) throw new UsageError("score: 一次一个文件");
+      if (positionals[0] !== undefined && values.data !== undefined) throw new UsageError("score: 文件与 --data 只能给一个");
+      const file = positionals[0] ?? values.data;
+      if (!file) throw new UsageError("score: 需要 FILE.xlsx、FILE.json 或 --data FILE.json");
+      const source = await loadSource(file, extraForms(values.form));
+      const table = values.scoring !== undefined ? loadScoringTable(values.scoring, source.form) : defaultScoringTable;
+      if (values.scoring === undefined && table.form !== source.form.id) {
+        throw new UsageError(`score: 内置评分表适用于报表「${table.form}」，${file} 是「${source.form.id}」；请用 --scoring 指定评分表`);
+      }
+      const { output, code } = scoreCommand(source.form, source.data, file, table, values.json ?? false, source.locate);
       io.stdout(output);
       return code;
     }

@@ -40,7 +40,9 @@ export function blankFindings(values: ReadValues, locate: Locate): Finding[] {
     if (field.row.listIndex !== undefined && !field.row.entry) return;
     let entry = byTable.get(field.table.id);
     if (!entry) byTable.set(field.table.id, (entry = { filled: 0, blank: [] }));
-    if (cell.state === "empty") entry.blank.push(field);
+    if (cell.state === "empty") {
+      if (!field.column?.optional) entry.blank.push(field);
+    }
     else entry.filled++;
   });
   const out: Finding[] = [];

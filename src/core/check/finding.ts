@@ -10,6 +10,8 @@ export type FindingKind =
   | "unbudgeted" // 决算 with no 预算 line
   | "range"
   | "grade"
+  | "score" // an entered 综合得分 above what the computable indicators leave (ziping score)
+  | "rate" // a 完成率 typed or stated in the text that its row's 实际完成值 ÷ 指标值 does not give
   | "invalid" // not a number in a numeric cell
   | "blank"; // cells left empty in a table that is otherwise filled
 

@@ -16,3 +16,9 @@ export const defaultForm: FormSpec = yueyangSelfEvaluation;
 export function findForm(id: string, extra: FormSpec[] = []): FormSpec | undefined {
   return [...extra, ...builtInForms].find((f) => f.id === id);
 }
+export type * from "./score-types";
+export { validateScoringTable, type ScoringProblem } from "./scoring/validate";
+export { yueyangDeptOverall } from "./scoring/yueyang-dept-overall";
+
+/** The scoring table `ziping score` uses unless given `--scoring TABLE.json`. */
+export { yueyangDeptOverall as defaultScoringTable } from "./scoring/yueyang-dept-overall";

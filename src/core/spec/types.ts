@@ -35,6 +35,11 @@ export interface ColumnSpec {
   synonyms?: string[];
   /** Column width in characters, when the label alone would mislead. */
   width?: number;
+  /**
+   * The officer may leave it empty in a filled row (a 完成率 ZiPing computes, a 偏差原因 when
+   * nothing deviates): no 未填写 notice.
+   */
+  optional?: boolean;
 }
 
 export interface RowSpec {

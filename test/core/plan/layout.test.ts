@@ -442,7 +442,7 @@ describe("styles, widths, names", () => {
       for (const c of sheet.cells) {
         if (!c.fieldId || c.fieldId.includes(".#")) continue;
         const kind = fields.get(c.fieldId)!.kind;
-        const expected = c.formula ? (kind === "count" ? "computedCount" : "computedAmount") : kind === "text" ? "inputText" : kind === "count" || kind === "score" ? "inputCount" : "inputAmount";
+        const expected = c.formula ? (kind === "count" || kind === "score" ? "computedCount" : "computedAmount") : kind === "text" ? "inputText" : kind === "count" || kind === "score" ? "inputCount" : "inputAmount";
         expect(c.style, c.fieldId).toBe(expected);
         expect(CELL_STYLES[c.style].border).toBe(true);
       }

@@ -1,4 +1,12 @@
+import { yueyangDeptOverall } from "../scoring/yueyang-dept-overall";
 import type { EquationRelation, FormSpec, LabelColumnSpec, RowSpec, TableSpec } from "../types";
+import { YUEYANG_GRADES } from "./yueyang-grades";
+
+/**
+ * One row per scored indicator of the 岳阳 评分表 (the built-in scoring table), for the
+ * officer's own score of each; `ziping score` shows its suggestion beside it.
+ */
+const SCORED_INDICATORS = yueyangDeptOverall.indicators.filter((i) => i.points !== "0");
 
 /** The by-unit tables (收入, 支出和结余, 三公经费, 固定资产): a 汇总 row, then one row per unit. */
 const UNIT_ROWS: RowSpec[] = [
@@ -68,6 +76,7 @@ export const yueyangSelfEvaluation = {
     { id: "funcBasic", label: "基本支出功能科目", coded: true, synonyms: ["科目名称", "功能分类科目"] },
     { id: "funcProject", label: "项目支出功能科目", coded: true, synonyms: ["科目名称", "功能分类科目"] },
     { id: "evaluators", label: "评价人员", synonyms: ["姓名"] },
+    { id: "perfIndicators", label: "指标名称", synonyms: ["三级指标", "绩效指标"] },
   ],
   sheets: [
     {
@@ -423,6 +432,40 @@ export const yueyangSelfEvaluation = {
           ],
           rows: [{ id: "person", label: "评价人员", list: "evaluators" }],
         },
+        {
+          // One row per indicator (a 数量指标 with three indicators is three rows), so 完成率 can be
+          // computed and a 完成率 stated in the text checked; the 定量目标 table above keeps the
+          // printed form's one cell per 评价内容. Placed last so no other table moves.
+          id: "perfIndicators",
+          title: "整体支出绩效定量指标完成情况",
+          layout: "grid",
+          kind: "text",
+          synonyms: ["定量指标完成情况", "绩效指标完成情况"],
+          labelColumns: [{ id: "name", label: "指标名称", width: 24 }],
+          columns: [
+            { id: "category", label: "评价内容", width: 18, synonyms: ["指标类别", "二级指标"] },
+            { id: "target", label: "指标值", kind: "amount", unit: "", synonyms: ["目标值", "年度指标值"] },
+            { id: "actual", label: "实际完成值", kind: "amount", unit: "", synonyms: ["实际值", "完成值"] },
+            { id: "unit", label: "计量单位", width: 10, synonyms: ["单位"] },
+            { id: "rate", label: "完成率", kind: "percent", unit: "%", synonyms: ["完成度"], optional: true },
+            { id: "reason", label: "偏差原因", width: 30, synonyms: ["偏差原因分析", "未完成原因"], optional: true },
+          ],
+          rows: [{ id: "item", label: "指标", list: "perfIndicators" }],
+        },
+        {
+          id: "perfScores",
+          title: "绩效评分（部门整体支出绩效评价指标）",
+          layout: "grid",
+          kind: "score",
+          unit: "分",
+          note: "各指标的自评得分；ziping score 列出按评分标准建议的得分和依据",
+          labelColumns: [{ id: "name", label: "评价指标（分值）", width: 36 }],
+          columns: [{ id: "entered", label: "自评得分", synonyms: ["得分", "评分"] }],
+          rows: [
+            ...SCORED_INDICATORS.map((i) => ({ id: i.id, label: `${i.level1}·${i.level2}·${i.name}（${i.points}分）` })),
+            { id: "total", label: "合计" },
+          ],
+        },
       ],
     },
   ],
@@ -591,6 +634,14 @@ export const yueyangSelfEvaluation = {
     },
     functionalTotal("funcBasic"),
     functionalTotal("funcProject"),
+    {
+      id: "perfScores.total",
+      label: "评分合计 = 各指标自评得分之和",
+      kind: "equation",
+      formula: true,
+      target: "perfScores.total.entered",
+      terms: SCORED_INDICATORS.map((i) => `perfScores.${i.id}.entered`),
+    },
     // ── the same figure in two places ────────────────────────────────────
     {
       id: "same.sangongItems",
@@ -718,12 +769,7 @@ export const yueyangSelfEvaluation = {
       kind: "grade",
       score: "score.score",
       grade: "score.grade",
-      bands: [
-        { grade: "优秀", min: "90" },
-        { grade: "良好", min: "80" },
-        { grade: "中", min: "60" },
-        { grade: "差", min: "0" },
-      ],
+      bands: YUEYANG_GRADES,
     },
   ],
 } satisfies FormSpec;
