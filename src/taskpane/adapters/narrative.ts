@@ -156,7 +156,8 @@ export function buildNarrativeView(form: FormSpec, data: ReportData, choices: Wo
       ? baseSegments.map((seg) => ("sentence" in seg ? { sentence: sentences.find((s) => s.id === seg.sentence.id)! } : seg))
       : [{ sentence: { id: p.id, text: p.text, facts: sentences.flatMap((s) => s.facts) } }];
     const text = segments.map((seg) => ("glue" in seg ? seg.glue : seg.sentence.text)).join("");
-    return { id: p.id, title: p.title, segments, text, missing: [] };
+    // A partial paragraph shows what it could write and what the rest still needs.
+    return { id: p.id, title: p.title, segments, text, missing: p.missing.map(describeMissing) };
   });
   return { paragraphs };
 }

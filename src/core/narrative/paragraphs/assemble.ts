@@ -1,25 +1,7 @@
+import type { ParagraphBinding } from "../../spec/types";
 import type { NarrativeContext } from "../context";
-import type { MaybeBuilt, MissingField, Paragraph, ParagraphId, Sentence } from "../types";
-
-/** One clause of a sentence, made by one builder. */
-export interface ClauseStep {
-  /** The built sentence's id (builders are given it). */
-  build: () => MaybeBuilt;
-  /** A required clause that cannot be built makes the whole paragraph "missing". */
-  required: boolean;
-  /** The id reported when an optional clause is skipped. */
-  id: string;
-}
-
-/** One Chinese sentence: clauses joined, then 。. */
-export interface SentenceStep {
-  prefix?: string;
-  joiner: string;
-  clauses: ClauseStep[];
-}
-
-export const required = (id: string, build: () => MaybeBuilt): ClauseStep => ({ id, build, required: true });
-export const optional = (id: string, build: () => MaybeBuilt): ClauseStep => ({ id, build, required: false });
+import { clausesOf } from "../sentences";
+import type { MissingField, Paragraph, Sentence } from "../types";
 
 function dedupe(fields: MissingField[]): MissingField[] {
   const seen = new Set<string>();
@@ -27,29 +9,33 @@ function dedupe(fields: MissingField[]): MissingField[] {
 }
 
 /**
- * Runs every builder and joins what they say. A paragraph is not guessed: if a required clause
- * lacks an input, the paragraph has no text and lists every required input that is missing.
- * Optional clauses without their inputs are left out of a written paragraph and listed under `skipped`.
+ * A paragraph written from its bindings: each sentence's clauses joined, then 。. A clause that
+ * lacks an input is not guessed: a required one is listed under `unwritten` with what it lacks
+ * (the paragraph is "partial", or "missing" when nothing at all could be written), an optional
+ * one under `skipped`. Each clause is remembered on the cells it read (ctx.remember).
  */
-export function assemble(ctx: NarrativeContext, id: ParagraphId, title: string, steps: SentenceStep[]): Paragraph {
-  const missing: MissingField[] = [];
+export function assemble(ctx: NarrativeContext, paragraph: ParagraphBinding): Paragraph {
+  const { id, title } = paragraph;
+  const unwritten: Paragraph["unwritten"] = [];
   const skipped: Paragraph["skipped"] = [];
-  const built = steps.map((step) => {
+  const built = paragraph.sentences.map((group) => {
     const sentences: Sentence[] = [];
-    for (const clause of step.clauses) {
-      const result = ctx.remember(`${id}/${clause.id}`, clause.build);
+    for (const clause of group.clauses.flatMap((binding) => clausesOf(ctx, binding, paragraph))) {
+      const key = `${id}/${clause.id}`;
+      const result = ctx.remember(key, () => clause.build(key));
       if (result === null) continue;
       if (result.ok) sentences.push(result.sentence);
-      else if (clause.required) missing.push(...result.missing);
-      else skipped.push({ id: clause.id, missing: result.missing });
+      else (clause.optional ? skipped : unwritten).push({ id: clause.id, missing: result.missing });
     }
-    return { step, sentences };
+    return { group, sentences };
   });
+  const missing = dedupe(unwritten.flatMap((u) => u.missing));
+  const sentences = built.flatMap((b) => b.sentences);
   // Nothing is written, so nothing is "left out": only the missing inputs matter.
-  if (missing.length) return { id, title, status: "missing", text: "", sentences: [], missing: dedupe(missing), skipped: [] };
+  if (missing.length && !sentences.length) return { id, title, status: "missing", text: "", sentences: [], missing, skipped: [], unwritten };
   const text = built
     .filter((b) => b.sentences.length)
-    .map((b) => `${b.step.prefix ?? ""}${b.sentences.map((s) => s.text).join(b.step.joiner)}。`)
+    .map((b) => `${b.group.prefix ?? ""}${b.sentences.map((s) => s.text).join(b.group.joiner ?? "")}。`)
     .join("");
-  return { id, title, status: "ok", text, sentences: built.flatMap((b) => b.sentences), missing: [], skipped };
+  return { id, title, status: missing.length ? "partial" : "ok", text, sentences, missing, skipped, unwritten };
 }

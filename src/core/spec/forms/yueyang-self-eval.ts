@@ -1,4 +1,5 @@
 import type { EquationRelation, FormSpec, LabelColumnSpec, RowSpec, TableSpec } from "../types";
+import { yueyangNarrative } from "./yueyang-narrative";
 
 /** The by-unit tables (收入, 支出和结余, 三公经费, 固定资产): a 汇总 row, then one row per unit. */
 const UNIT_ROWS: RowSpec[] = [
@@ -726,4 +727,5 @@ export const yueyangSelfEvaluation = {
       ],
     },
   ],
+  narrative: yueyangNarrative,
 } satisfies FormSpec;
