@@ -1,4 +1,5 @@
 import { expandRules, ruleFields } from "../check/rules";
+import { validateNarrative } from "./bindings";
 import { expandFields, type Lists } from "./instances";
 import type { FormSpec } from "./types";
 
@@ -7,7 +8,8 @@ const EXCEL_SHEET_NAME = /^[^:\\/?*[\]]{1,31}$/;
 /**
  * Checks a form that arrives as data (a JSON file, a province's variant) before anything is
  * derived from it: unique ids, lists that exist, Excel-valid sheet names, and relations whose
- * every reference, expanded over sample lists, names a real field. Returns Chinese messages.
+ * every reference, expanded over sample lists, names a real field; narrative bindings whose kinds,
+ * fields, lists and slots exist (named by JSON path). Returns Chinese messages.
  */
 export function validateForm(form: FormSpec): string[] {
   const errors: string[] = [];
@@ -55,5 +57,6 @@ export function validateForm(form: FormSpec): string[] {
       errors.push(`校验规则 ${relation.id}：${(e as Error).message}`);
     }
   }
+  errors.push(...validateNarrative((form as { narrative?: unknown }).narrative, fieldIds, listIds));
   return errors;
 }
