@@ -24,13 +24,21 @@ export interface Entry {
 
 /** income.unit[*].total for entry 2 -> income.unit[2].total. */
 export function fieldFor(ref: FieldRef, entry?: Entry): string {
-  return entry ? ref.split("[*]").join(`[${entry.n}]`) : ref;
+  return entry && ref.includes("[*]") ? ref.split("[*]").join(`[${entry.n}]`) : ref;
 }
+
+/** Templates are few and fixed (the form's), and read on every pass: each is parsed once. */
+const parsed = new Map<Template, string[]>();
 
 /** The placeholder names of a template, in order. */
 export function placeholders(template: Template): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  let names = parsed.get(template);
+  if (!names) parsed.set(template, (names = [...template.matchAll(PLACEHOLDER)].map((m) => m[1])));
+  return names;
 }
+
+/** The fields one entry's clause of an each slot needs, `[*]` unresolved; worked out once per slot. */
+const entryFields = new WeakMap<EachSlot, string[]>();
 
 /** A placeholder that names a cell (not a word, a slot, an entry name or a kind's own figure). */
 export function isFieldPlaceholder(name: string, extras: readonly string[] = []): boolean {
@@ -72,7 +80,11 @@ function slotFields(ctx: NarrativeContext, slot: Slot, phase: "with" | "after", 
       if ((slot.needed ?? "with") !== phase) return [];
       const entries = ctx.entries(slot.list);
       if (entries.length < (slot.minEntries ?? 1)) return [];
-      return entries.flatMap((e, i) => templateFields(ctx, slot.item, slot.slots, "with", [], { n: i + 1, name: e.name }));
+      let refs = entryFields.get(slot);
+      if (!refs) entryFields.set(slot, (refs = templateFields(ctx, slot.item, slot.slots, "with")));
+      const out: string[] = [];
+      for (let n = 1; n <= entries.length; n++) for (const ref of refs) out.push(fieldFor(ref, { n, name: "" }));
+      return out;
     }
   }
 }

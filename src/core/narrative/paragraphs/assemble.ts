@@ -1,7 +1,19 @@
 import type { ParagraphBinding } from "../../spec/types";
 import type { NarrativeContext } from "../context";
-import { clausesOf } from "../sentences";
-import type { MissingField, Paragraph, Sentence } from "../types";
+import { buildClause, clausesOf } from "../sentences";
+import type { MaybeBuilt, MissingField, Paragraph, Sentence } from "../types";
+
+/**
+ * The last paragraph written per compiled form and paragraph id, with the clause results it was
+ * written from. Clause results are remembered objects (ctx.remember): when every clause returns
+ * the very same result as last time, the paragraph is the same and is not joined again.
+ */
+const written = new WeakMap<object, Map<string, { results: MaybeBuilt[]; paragraph: Paragraph }>>();
+function lastWritten(ctx: NarrativeContext): Map<string, { results: MaybeBuilt[]; paragraph: Paragraph }> {
+  let memo = written.get(ctx.values.compiled);
+  if (!memo) written.set(ctx.values.compiled, (memo = new Map()));
+  return memo;
+}
 
 function dedupe(fields: MissingField[]): MissingField[] {
   const seen = new Set<string>();
@@ -16,13 +28,19 @@ function dedupe(fields: MissingField[]): MissingField[] {
  */
 export function assemble(ctx: NarrativeContext, paragraph: ParagraphBinding): Paragraph {
   const { id, title } = paragraph;
+  const groups = paragraph.sentences.map((group) =>
+    group.clauses.flatMap((binding) => clausesOf(ctx, binding, paragraph)).map((clause) => ({ clause, result: ctx.remember(clause.key, () => buildClause(ctx, clause)) })),
+  );
+  const results = groups.flat().map((g) => g.result);
+  const memo = lastWritten(ctx);
+  const previous = memo.get(id);
+  if (previous && previous.results.length === results.length && previous.results.every((r, i) => r === results[i])) return previous.paragraph;
+
   const unwritten: Paragraph["unwritten"] = [];
   const skipped: Paragraph["skipped"] = [];
-  const built = paragraph.sentences.map((group) => {
+  const built = paragraph.sentences.map((group, g) => {
     const sentences: Sentence[] = [];
-    for (const clause of group.clauses.flatMap((binding) => clausesOf(ctx, binding, paragraph))) {
-      const key = `${id}/${clause.id}`;
-      const result = ctx.remember(key, () => clause.build(key));
+    for (const { clause, result } of groups[g]) {
       if (result === null) continue;
       if (result.ok) sentences.push(result.sentence);
       else (clause.optional ? skipped : unwritten).push({ id: clause.id, missing: result.missing });
@@ -31,11 +49,17 @@ export function assemble(ctx: NarrativeContext, paragraph: ParagraphBinding): Pa
   });
   const missing = dedupe(unwritten.flatMap((u) => u.missing));
   const sentences = built.flatMap((b) => b.sentences);
-  // Nothing is written, so nothing is "left out": only the missing inputs matter.
-  if (missing.length && !sentences.length) return { id, title, status: "missing", text: "", sentences: [], missing, skipped: [], unwritten };
-  const text = built
-    .filter((b) => b.sentences.length)
-    .map((b) => `${b.group.prefix ?? ""}${b.sentences.map((s) => s.text).join(b.group.joiner ?? "")}。`)
-    .join("");
-  return { id, title, status: missing.length ? "partial" : "ok", text, sentences, missing, skipped, unwritten };
+  let result: Paragraph;
+  if (missing.length && !sentences.length) {
+    // Nothing is written, so nothing is "left out": only the missing inputs matter.
+    result = { id, title, status: "missing", text: "", sentences: [], missing, skipped: [], unwritten };
+  } else {
+    const text = built
+      .filter((b) => b.sentences.length)
+      .map((b) => `${b.group.prefix ?? ""}${b.sentences.map((s) => s.text).join(b.group.joiner ?? "")}。`)
+      .join("");
+    result = { id, title, status: missing.length ? "partial" : "ok", text, sentences, missing, skipped, unwritten };
+  }
+  memo.set(id, { results, paragraph: result });
+  return result;
 }

@@ -75,8 +75,8 @@ export function buildNoneGroup(ctx: NarrativeContext, none: NonNullable<ChangesB
   return makeSentence(ctx, none.id, text, writer.facts);
 }
 
-/** The clauses a changes binding makes for this workbook, in item order, the 无 clause last. */
-export function changeClauses(ctx: NarrativeContext, binding: ChangesBinding): Array<{ id: string; build: (key: string) => Built }> {
+/** The items a changes binding states for this workbook, in item order, and those it groups as 无. */
+export function changeItems(ctx: NarrativeContext, binding: ChangesBinding): { stated: ChangeItem[]; none: ChangeItem[] } {
   const none = binding.none ? binding.items.filter((item) => isNoneInBothYears(ctx, item)) : [];
   const stated = binding.items.filter((item) => {
     if (none.includes(item)) return false;
@@ -84,13 +84,5 @@ export function changeClauses(ctx: NarrativeContext, binding: ChangesBinding): A
     const prior = ctx.read(item.prior);
     return !isMissing(prior) && prior.value.gt(0);
   });
-  const clauses = stated.map((item) => {
-    const id = `${binding.id}.${item.key}`;
-    return { id, build: (_key: string) => buildChange(ctx, id, item, binding.amountAs) };
-  });
-  if (binding.none && none.length) {
-    const spec = binding.none;
-    clauses.push({ id: spec.id, build: (key: string) => buildNoneGroup(ctx, spec, none, key) });
-  }
-  return clauses;
+  return { stated, none };
 }
