@@ -6,8 +6,8 @@
  * 1112.80 尾差.
  */
 import seed from "../../test/fixtures/seed-2020.json";
-import { a1 } from "../core/plan/address";
-import { cellIndex } from "../core/plan/placement";
+import { a1 } from "../core/excel/address";
+import { cellIndex } from "../core/spec/placement";
 import { expandFields, rawText, type ReportData } from "../core/spec";
 import { createMemoryWorkbook, type MemoryWorkbook } from "../hosts/memory";
 import type { ExcelRun } from "../hosts/office";

@@ -2,9 +2,8 @@
  * What the preview's grid draws for one sheet of the in-memory workbook, and how a paste from a
  * spreadsheet splits into cells. Pure: the grid component only renders this.
  */
-import { a1, columnLetters } from "../core/plan/address";
+import { a1, columnLetters, parseArea } from "../core/excel/address";
 import type { MemoryWorkbook } from "../hosts/memory";
-import { parseArea } from "../hosts/memory/refs";
 
 export interface GridCell {
   row: number;

@@ -15,7 +15,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkReport, expandRules, type RuleResult } from "../../src/core/check";
+import { checkReport, type RuleResult } from "../../src/core/check";
+import { expandRules } from "../../src/core/spec/rules";
 import { Dec, parseAmount } from "../../src/core/money";
 import { CHECK_COLUMNS, CHECKS_NAME, totalFormulas, VERDICT } from "../../src/core/plan";
 import { defaultForm, expandFields, isNumericKind, rawText, type RawValue, type ReportData } from "../../src/core/spec";

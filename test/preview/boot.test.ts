@@ -1,6 +1,6 @@
 import { checkReport } from "../../src/core/check";
-import { sheetAddress } from "../../src/core/plan/address";
-import { cellIndex } from "../../src/core/plan/placement";
+import { sheetAddress } from "../../src/core/excel/address";
+import { cellIndex } from "../../src/core/spec/placement";
 import { defaultForm } from "../../src/core/spec";
 import { bootPreview, EMPTY } from "../../src/preview/boot";
 import { loadSeed } from "../fixtures/load";

@@ -1,9 +1,9 @@
-import { sheetAddress } from "../plan/address";
-import { cellIndex, type CellPosition } from "../plan/placement";
+import { sheetAddress } from "../excel/address";
+import { cellIndex, type CellPosition } from "../spec/placement";
 import { expandFields, type FieldDef, type Lists } from "../spec/instances";
 import type { FormSpec } from "../spec/types";
 import { ByFieldId, FieldIndex } from "./field-index";
-import { expandRules, ruleFields, type Rule } from "./rules";
+import { expandRules, ruleFields, type Rule } from "../spec/rules";
 
 /** A rule with its fields resolved to positions in CompiledForm.fields (in ruleFields order). */
 export type IndexedRule = Rule & { ix: number[] };

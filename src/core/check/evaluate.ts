@@ -3,8 +3,8 @@ import { shownDecimals, type FieldDef } from "../spec/instances";
 import type { Finding, FindingKind } from "./finding";
 import { showFigure, withUnit } from "./finding";
 import type { IndexedRule } from "./compile";
-import type { Rule } from "./rules";
-import { ruleFields } from "./rules";
+import type { Rule } from "../spec/rules";
+import { ruleFields } from "../spec/rules";
 import { contribution, ZERO, type CellState, type ReadValues } from "./values";
 
 export type RuleStatus = "pass" | "fail" | "tail" | "skipped";

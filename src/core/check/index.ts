@@ -8,9 +8,7 @@ import { readValues, type CellState, type ReadValues } from "./values";
 
 export type { Finding, FindingKind } from "./finding";
 export type { RuleResult, RuleStatus, Locate } from "./evaluate";
-export type { Rule } from "./rules";
 export type { CellState, ReadValues } from "./values";
-export { expandRules, ruleFields } from "./rules";
 export { compileForm, type CompiledForm } from "./compile";
 export { readValues, readCell } from "./values";
 export { gradeFor } from "./evaluate";

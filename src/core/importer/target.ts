@@ -1,6 +1,6 @@
 import { compileUncached, type CompiledForm, type IndexedRule } from "../check/compile";
-import { columnLetters, quoteSheet } from "../plan/address";
-import { placeForm, RECORD_VALUE_COLUMN, rowSpecOffsets } from "../plan/placement";
+import { columnLetters, quoteSheet } from "../excel/address";
+import { placeForm, RECORD_VALUE_COLUMN, rowSpecOffsets } from "../spec/placement";
 import type { FieldDef, Lists } from "../spec/instances";
 import type { EquationRelation, FormSpec, Relation, SheetSpec } from "../spec/types";
 

@@ -1,4 +1,4 @@
-import type { Rule } from "../check/rules";
+import type { Rule } from "../spec/rules";
 import { Dec } from "../money";
 import type { FieldDef } from "../spec/instances";
 import { shownDecimals } from "../spec/instances";

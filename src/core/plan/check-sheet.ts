@@ -1,12 +1,12 @@
-import { expandRules, ruleFields, type Rule } from "../check/rules";
+import { expandRules, ruleFields, type Rule } from "../spec/rules";
 import { expandFields, type Lists } from "../spec/instances";
 import type { FormSpec } from "../spec/types";
-import { a1, columnLetters } from "./address";
+import { a1, absoluteRange, columnLetters } from "../excel/address";
 import { CheckFormulas, ruleRow, VERDICT, type WorkingCells } from "./check-formulas";
 import { areaRef, groupAreas, locatorFor, type Locator } from "./formulas";
 import type { PlannedCell, PlannedConditionalFormat, PlannedName, SheetLayout } from "./layout-types";
-import { absoluteRange, CHECKS_NAME, CHECKS_SUMMARY_NAME } from "./names";
-import type { CellPosition } from "./placement";
+import { CHECKS_NAME, CHECKS_SUMMARY_NAME } from "./names";
+import type { CellPosition } from "../spec/placement";
 
 export const CHECK_SHEET_ID = "checks";
 export const CHECK_SHEET_NAME = "校验";

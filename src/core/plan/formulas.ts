@@ -1,6 +1,6 @@
-import type { Rule } from "../check/rules";
-import { a1, quoteSheet } from "./address";
-import type { CellPosition } from "./placement";
+import type { Rule } from "../spec/rules";
+import { a1, quoteSheet } from "../excel/address";
+import type { CellPosition } from "../spec/placement";
 
 /** A rectangle of cells on one sheet (1-based, inclusive). */
 export interface Area {

@@ -1,5 +1,5 @@
 import type { Merge, PlannedCell } from "./layout-types";
-import type { TablePlacement } from "./placement";
+import type { TablePlacement } from "../spec/placement";
 
 export interface Block {
   cells: PlannedCell[];

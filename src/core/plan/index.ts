@@ -18,13 +18,9 @@ export {
   buildReadPlan,
   valuesFromRead,
   interpretRead,
-  numberText,
   rawFromCell,
-  topLeftOf,
   type ReadCell,
   type ReadBlock,
   type ReadResult,
   type InterpretedRead,
 } from "./read-plan";
-export { placeForm, cellIndex, type CellPosition, type TablePlacement, type SheetPlacement } from "./placement";
-export { a1, sheetAddress, rangeAddress, quoteSheet, columnLetters, columnNumber } from "./address";

@@ -1,4 +1,6 @@
-import { expandRules, type Rule } from "../check/rules";
+import { absoluteRange } from "../excel/address";
+import { cellInput, inputValue } from "../excel/cell-input";
+import { expandRules, type Rule } from "../spec/rules";
 import type { ListEntry } from "../spec/data";
 import { expandFields, fieldId, labelFieldId, type FieldDef, type Lists } from "../spec/instances";
 import type { FormSpec, LabelColumnSpec, TableSpec, Unit } from "../spec/types";
@@ -7,7 +9,6 @@ import { locatorFor, totalFormula } from "./formulas";
 import { tableHeader } from "./headers";
 import type { LayoutPlan, Merge, PlannedCell, PlannedName, SheetLayout } from "./layout-types";
 import {
-  absoluteRange,
   assertDistinctNames,
   FORM_MARKER_NAME,
   formMarkerValue,
@@ -15,7 +16,7 @@ import {
   tableBodyName,
   tableHeaderName,
 } from "./names";
-import { cellIndex, placeForm, type TablePlacement } from "./placement";
+import { cellIndex, placeForm, type TablePlacement } from "../spec/placement";
 import { computedStyleFor, inputStyleFor, numberFormatOverride } from "./styles";
 import { WidthTracker } from "./widths";
 
@@ -63,7 +64,7 @@ function tableUnit(table: TableSpec): Unit | undefined {
 function prefills(options: LayoutOptions): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   if (options.dept !== undefined) out["report.dept"] = options.dept;
-  if (options.year !== undefined) out["report.year"] = typeof options.year === "string" && /^\d+$/.test(options.year) ? Number(options.year) : options.year;
+  if (options.year !== undefined) out["report.year"] = options.year;
   if (options.selfRef !== undefined) out["report.selfRef"] = options.selfRef;
   return { ...out, ...options.prefill };
 }
@@ -93,7 +94,11 @@ function valueCell(ctx: TableContext, row: number, column: number, id: string): 
     ...(format ? { numberFormat: format } : {}),
   };
   if (total) cell.formula = total.formula;
-  else if (ctx.prefill[id] !== undefined) cell.value = ctx.prefill[id];
+  else if (ctx.prefill[id] !== undefined) {
+    // A prefill is a value like any other: "2020" in the 评价年度 cell is the figure 2020.
+    const value = inputValue(cellInput(field, ctx.prefill[id]));
+    if (value !== undefined) cell.value = value;
+  }
   ctx.widths.need(column, field.kind === "text" ? TEXT_WIDTH : field.kind === "count" ? COUNT_WIDTH : AMOUNT_WIDTH);
   return cell;
 }

@@ -1,5 +1,5 @@
 import type { FormSpec } from "../spec/types";
-import { columnLetters, quoteSheet } from "./address";
+import { constantValue } from "../excel/defined-name";
 
 /**
  * Workbook defined names ZiPing lays out, so a host finds its tables again after the officer
@@ -37,15 +37,9 @@ export function formMarkerValue(form: Pick<FormSpec, "id" | "version">): string 
 
 /** Reads "yueyang-self-eval@1" back into id and version; undefined when it is not a marker. */
 export function parseFormMarker(value: string): { id: string; version: number } | undefined {
-  const m = /^(.+)@(\d+)$/.exec(value.trim().replace(/^=?"?|"?$/g, ""));
+  // As the name holds it (="…@1", from Office.js) or already unquoted (the xlsx reader's).
+  const m = /^(.+)@(\d+)$/.exec((constantValue(value) ?? value.trim().replace(/^=/, "")).trim());
   return m ? { id: m[1], version: Number(m[2]) } : undefined;
-}
-
-/** Sheet-qualified absolute range, the form a defined name refers to: 收入!$A$6:$G$8. */
-export function absoluteRange(sheet: string, top: number, left: number, bottom: number, right: number): string {
-  const from = `$${columnLetters(left)}$${top}`;
-  const to = `$${columnLetters(right)}$${bottom}`;
-  return `${quoteSheet(sheet)}!${from === to ? from : `${from}:${to}`}`;
 }
 
 /** Excel compares names without regard to case; two tables must never share one. */

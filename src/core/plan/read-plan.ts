@@ -1,11 +1,11 @@
-import { Dec } from "../money";
 import type { ListEntry, RawValue, ReportData } from "../spec/data";
 import { fieldId, labelFieldId, type Lists } from "../spec/instances";
 import type { FormSpec, RowSpec, TableSpec } from "../spec/types";
-import { columnNumber, rangeAddress, sheetAddress } from "./address";
+import { rangeAddress, sheetAddress, topLeftOf } from "../excel/address";
+import { numberText } from "../excel/cell-input";
 import type { ReadPlan } from "./layout-types";
 import { tableBodyName } from "./names";
-import { placeForm, type TablePlacement } from "./placement";
+import { placeForm, type TablePlacement } from "../spec/placement";
 
 /**
  * What a check needs from a workbook: the body of every table, each one range, so a host reads
@@ -51,18 +51,6 @@ export interface InterpretedRead {
   notes: string[];
 }
 
-/** Excel holds 15 significant digits; any further digit of a double is binary noise. */
-const EXCEL_DIGITS = 15;
-
-/**
- * A number read from a workbook as the decimal text it stands for: 1112.8 → "1112.8",
- * 616.99+181.1+108+206.7 (1112.7900000000002) → "1112.79", 1e21 → "1000000000000000000000".
- */
-export function numberText(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  const d = new Dec(n.toPrecision(EXCEL_DIGITS));
-  return d.isZero() ? "0" : d.toFixed();
-}
 
 /** A read cell as the value the core takes; undefined for a blank. Text stays text. */
 export function rawFromCell(cell: ReadCell): RawValue | undefined {
@@ -76,16 +64,6 @@ function blockOf(read: ReadResult, key: string): ReadBlock | undefined {
   const b = read[key];
   if (b === undefined) return undefined;
   return Array.isArray(b) ? { values: b } : b;
-}
-
-/** Sheet and top-left cell of "收入!$A$5:$G$9", "'My sheet'!A5" (for locating findings). */
-export function topLeftOf(address: string): { sheet: string; row: number; column: number } | undefined {
-  const bang = address.lastIndexOf("!");
-  if (bang < 0) return undefined;
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(address.slice(bang + 1));
-  return m ? { sheet, row: Number(m[2]), column: columnNumber(m[1]) } : undefined;
 }
 
 const normalizeLabel = (s: ReadCell): string => (typeof s === "string" ? s.replace(/\s+/g, "") : s == null ? "" : String(s));

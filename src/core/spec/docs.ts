@@ -1,4 +1,4 @@
-import { expandRules, ruleFields } from "../check/rules";
+import { expandRules, ruleFields } from "./rules";
 import { expandFields, type Lists } from "./instances";
 import { bindingRefs } from "./bindings";
 import type { FormSpec, SentenceKind, ValueKind } from "./types";

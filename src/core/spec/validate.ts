@@ -1,5 +1,5 @@
-import { expandRules, ruleFields } from "../check/rules";
 import { validateNarrative } from "./bindings";
+import { expandRules, ruleFields } from "./rules";
 import { expandFields, type Lists } from "./instances";
 import type { FormSpec } from "./types";
 

@@ -9,8 +9,9 @@ import { MemoryOfficeError } from "./errors";
 import { dropSheetFromFormula, renameSheetInFormula, shiftArea, shiftFormula, type RowShift } from "./formula/adjust";
 import { evaluateFormula, type EvalHost, type RangeValue } from "./formula/evaluate";
 import { parseFormula, type Node } from "./formula/parse";
-import { FormulaSyntaxError } from "./formula/tokens";
-import { cellKey, keyColumn, keyRow, MAX_COLUMN, parseArea, type Area } from "./refs";
+import { FormulaSyntaxError } from "../../core/excel/tokens";
+import { cellKey, keyColumn, keyRow, MAX_COLUMN, parseArea, type Area } from "../../core/excel/address";
+import { isValidName } from "../../core/excel/defined-name";
 
 export interface ConditionalFormatModel {
   id: number;
@@ -210,7 +211,7 @@ export class WorkbookModel implements EvalHost {
 
   /** Workbook-scoped names: letters, digits, _ . \; not a cell address; unique ignoring case. */
   addName(name: string, formula: string, comment = ""): NameModel {
-    if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name)) {
+    if (!isValidName(name)) {
       throw new MemoryOfficeError("InvalidArgument", `The name '${name}' is not valid.`);
     }
     if (this.getName(name)) throw new MemoryOfficeError("ItemAlreadyExists", `The name '${name}' already exists.`);

@@ -10,8 +10,8 @@ import { translateFormula } from "./formula/adjust";
 import { evaluateFormula } from "./formula/evaluate";
 import { WorkbookModel, type Change, type SheetModel } from "./model";
 import { MemoryRequestContext, type Op } from "./proxy/context";
-import { MemoryWorkbookProxy, localAddress, type ChangedHandler } from "./proxy/sheets";
-import { cellKey, formatAddress, keyColumn, keyRow, MAX_COLUMN, parseArea, type SheetArea } from "./refs";
+import { MemoryWorkbookProxy, type ChangedHandler } from "./proxy/sheets";
+import { cellKey, formatAddress, formatLocal, keyColumn, keyRow, MAX_COLUMN, parseArea, type SheetArea } from "../../core/excel/address";
 
 export interface SyncStats {
   /** Round trips: context.sync calls with queued work (an empty sync costs nothing in Office.js). */
@@ -165,7 +165,7 @@ export class MemoryWorkbook {
       const args = {
         type: "WorksheetChanged",
         worksheetId: change.sheetId,
-        address: localAddress(sheet.name, change.area),
+        address: formatLocal(change.area),
         changeType: change.changeType,
         source: "Local",
         triggerSource,
@@ -344,7 +344,7 @@ export class MemoryWorkbook {
   }
 
   merges(sheetName: string): string[] {
-    return this.sheet(sheetName).merges.map((m) => formatAddress(sheetName, m).split("!")[1]);
+    return this.sheet(sheetName).merges.map((m) => formatLocal(m));
   }
 
   freeze(sheetName: string): { rows: number; columns: number } | undefined {
@@ -357,7 +357,7 @@ export class MemoryWorkbook {
 
   conditionalFormats(sheetName: string): Array<{ range: string; formula: string; fill?: string }> {
     return this.sheet(sheetName).conditionalFormats.map((cf) => ({
-      range: formatAddress(sheetName, cf.area).split("!")[1],
+      range: formatLocal(cf.area),
       formula: cf.formula,
       fill: cf.fill,
     }));

@@ -3,9 +3,9 @@
  * cell the read reached, and the lists as the sheets show them. Template upgrades, repairs and
  * list additions are all decided from this, so no entered value is ever lost.
  */
-import { sheetAddress } from "../../core/plan/address";
-import { interpretRead, topLeftOf, type InterpretedRead, type ReadCell } from "../../core/plan/read-plan";
-import { expandRules } from "../../core/check/rules";
+import { sheetAddress, topLeftOf } from "../../core/excel/address";
+import { interpretRead, type InterpretedRead, type ReadCell } from "../../core/plan/read-plan";
+import { expandRules } from "../../core/spec/rules";
 import type { ListEntry, Lists } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
 import { readResult, type TableRead } from "./read";

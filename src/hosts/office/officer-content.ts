@@ -20,16 +20,15 @@
  * A re-laid-out sheet clears only old template cells the new layout leaves unused: never a
  * foreign cell.
  */
-import { sheetAddress } from "../../core/plan/address";
+import { cellKey, parseArea, sheetAddress, topLeftOf } from "../../core/excel/address";
 import { CHECK_FIRST_ROW, CHECK_SHEET_ID } from "../../core/plan/check-sheet";
 import { buildLayoutPlan, totalFormulas } from "../../core/plan/layout";
 import type { LayoutPlan, SheetLayout } from "../../core/plan/layout-types";
 import { CHECKS_NAME, tableBodyName, tableHeaderName } from "../../core/plan/names";
-import { headerDepthOf, placeForm } from "../../core/plan/placement";
-import { topLeftOf, type ReadCell } from "../../core/plan/read-plan";
+import { headerDepthOf, placeForm } from "../../core/spec/placement";
+import type { ReadCell } from "../../core/plan/read-plan";
 import type { Lists } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
-import { cellKey, parseArea } from "../memory/refs";
 import { CellSet } from "./cell-set";
 import { isFormula, type Existing } from "./existing";
 import type { ContentConflict } from "./index";

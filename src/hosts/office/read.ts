@@ -8,7 +8,7 @@ import { CHECKS_NAME, FORM_MARKER_NAME, parseFormMarker, tableBodyName, tableHea
 import { buildReadPlan, type ReadBlock, type ReadCell, type ReadResult } from "../../core/plan/read-plan";
 import type { Lists } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
-import { parseArea, splitSheet, type Area } from "../memory/refs";
+import { parseArea, splitSheet, type Area } from "../../core/excel/address";
 
 export interface SheetInfo {
   name: string;

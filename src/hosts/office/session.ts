@@ -5,7 +5,7 @@
 import { narrate as coreNarrate } from "../../core/narrative";
 import { defaultForm, type ListEntry, type Lists, type ReportData } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
-import { splitSheet } from "../memory/refs";
+import { splitSheet } from "../../core/excel/address";
 import type {
   ApplyOptions,
   ApplyResult,

@@ -2,17 +2,16 @@
  * One check of the workbook: one batched read (one context.sync once the names are known, none
  * for writing), then the core's checks and narrative, and the layout problems the read shows.
  */
-import { checkReport, expandRules, templateLocator, type CheckReport } from "../../core/check";
-import { tableById } from "../../core/check/rules";
-import { sheetAddress } from "../../core/plan/address";
+import { checkReport, templateLocator, type CheckReport } from "../../core/check";
+import { expandRules, tableById } from "../../core/spec/rules";
+import { parseArea, sheetAddress, topLeftOf } from "../../core/excel/address";
 import { yuanToWan, parseAmount } from "../../core/money";
 import { buildLayoutPlan } from "../../core/plan/layout";
 import { tableBodyName, tableHeaderName } from "../../core/plan/names";
-import { placeForm } from "../../core/plan/placement";
-import { interpretRead, topLeftOf } from "../../core/plan/read-plan";
+import { placeForm } from "../../core/spec/placement";
+import { interpretRead } from "../../core/plan/read-plan";
 import { isNumericKind, type Lists, type ReportData } from "../../core/spec";
 import type { FormSpec, Unit, ValueKind } from "../../core/spec/types";
-import { parseArea } from "../memory/refs";
 import type { LayoutProblem, TextNumberCell, ValidationReport } from "./index";
 import { nameTarget, readResult, type NameInfo, type WorkbookState } from "./read";
 

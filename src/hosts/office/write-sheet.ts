@@ -6,7 +6,7 @@
  * formats first so text cells are "@" before their text arrives; formats are applied per
  * rectangle of equally styled cells, not per cell.
  */
-import { columnLetters } from "../../core/plan/address";
+import { columnLetters } from "../../core/excel/address";
 import type { CellStyle, PlannedCell, SheetLayout, StyleId } from "../../core/plan/layout-types";
 import { CELL_STYLES, SEVERITY_FILLS } from "../../core/plan/styles";
 import { textInput } from "./text";

@@ -1,10 +1,12 @@
 /**
  * Writing officer values by field id (the import path) and converting text in numeric cells.
  * One read sync (values and formulas, to find each field's cell wherever it now is) and one
- * write sync. Strings are always stored as text (see text.ts); figures as numbers.
+ * write sync. What a value becomes is cellInput's decision (core/excel), as for every host:
+ * figures as numbers, everything else as text, which text.ts stores verbatim.
  */
+import { cellInput, EXCEL_DIGITS } from "../../core/excel/cell-input";
 import { parseAmount, yuanToWan } from "../../core/money";
-import { splitSheet } from "../memory/refs";
+import { splitSheet } from "../../core/excel/address";
 import { expandFields, isNumericKind, type FieldDef, type Lists } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
 import { CELL_STYLES, inputStyleFor } from "../../core/plan/styles";
@@ -41,21 +43,15 @@ function figureFormat(field: FieldDef): string {
   return CELL_STYLES[inputStyleFor(field.kind)].numberFormat ?? "General";
 }
 
-/** A value as the cell input that stores it, or a reason it is refused. */
+/** A value as the Office.js input that stores what cellInput decided, with the number format it needs first. */
 function inputFor(field: FieldDef | undefined, value: string | number | null, currentFormat: string | undefined): { input: string | number; numberFormat?: string } {
-  if (value === null || value === "") return { input: "" };
-  if (!field) {
-    // A list label (name / code): always text.
-    return { input: String(value), numberFormat: TEXT_FORMAT };
-  }
-  if (!isNumericKind(field.kind)) return { input: String(value), numberFormat: TEXT_FORMAT };
-  if (typeof value === "number") return { input: value, ...(currentFormat === TEXT_FORMAT ? { numberFormat: figureFormat(field) } : {}) };
-  const parsed = parseAmount(value);
-  if (parsed.kind === "amount" && (!parsed.unitHint || parsed.unitHint === field.unit)) {
-    return { input: Number(parsed.value.toString()), ...(currentFormat === TEXT_FORMAT ? { numberFormat: figureFormat(field) } : {}) };
-  }
+  const decided = cellInput(field, value);
+  if (decided.kind === "blank") return { input: "" };
+  if (decided.kind === "number") return { input: decided.value, ...(field && currentFormat === TEXT_FORMAT ? { numberFormat: figureFormat(field) } : {}) };
+  // A list label (name / code) or a text field: the cell is made text.
+  if (!field || !isNumericKind(field.kind)) return { input: decided.text, numberFormat: TEXT_FORMAT };
   // 无, —, or text the checks will flag: stored exactly as given, the cell keeps its number format.
-  return { input: textInput(value, currentFormat) };
+  return { input: textInput(decided.text, currentFormat) };
 }
 
 export async function writeQueued(
@@ -137,8 +133,13 @@ export async function convertQueued(
     }
     const value = request.sourceUnit === "元" && field.unit === "万元" ? yuanToWan(parsed.value) : parsed.value;
     const to = value.toFixed();
+    const decided = cellInput(field, to);
+    if (decided.kind !== "number") {
+      skipped.push({ fieldId: id, address, text, reason: `有效数字超过 ${EXCEL_DIGITS} 位，Excel 存为数字会改变末位，保留为文本。` });
+      continue;
+    }
     // The cell may have become text-formatted by a paste: give it its figure format back first.
-    writes.push({ address, numberFormat: figureFormat(field), input: Number(to) });
+    writes.push({ address, numberFormat: figureFormat(field), input: decided.value });
     converted.push({ fieldId: id, address, from: text, to });
   }
   if (writes.length > 0) {

@@ -2,7 +2,7 @@
 import type ExcelJS from "exceljs";
 import type { LayoutPlan } from "../../core/plan/layout-types";
 import { expandFields, type FormSpec, type ReportData } from "../../core/spec";
-import { cellContent } from "./cell-content";
+import { cellInput, inputValue } from "../../core/excel/cell-input";
 
 export interface FieldCell {
   sheet: string;
@@ -36,7 +36,7 @@ export function fillValues(
   const missing: string[] = [];
   for (const [id, raw] of Object.entries(data.values)) {
     const at = cells.get(id);
-    const content = cellContent(fields.get(id), raw);
+    const content = inputValue(cellInput(fields.get(id), raw));
     if (content === undefined) continue;
     const sheet = at && workbook.getWorksheet(at.sheet);
     if (!at || !sheet) {

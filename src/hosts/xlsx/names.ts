@@ -3,7 +3,6 @@
  * ranges (it drops constants such as ZIPING_FORM="…", and the hidden and comment attributes),
  * so the host writes and reads the <definedNames> element itself.
  */
-import { columnNumber } from "../../core/plan/address";
 
 export interface DefinedName {
   name: string;
@@ -13,15 +12,6 @@ export interface DefinedName {
   localSheetId?: number;
   hidden?: boolean;
   comment?: string;
-}
-
-/** A rectangular range on one sheet, 1-based. */
-export interface SheetRange {
-  sheet: string;
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
 }
 
 export function escapeXml(text: string): string {
@@ -45,17 +35,6 @@ function attributes(tag: string): Map<string, string> {
     out.set(m[1].replace(/^.*:/, ""), unescapeXml(m[3] ?? m[4] ?? ""));
   }
   return out;
-}
-
-/** A workbook-level constant as Excel writes it in a name: "text" with quotes doubled. */
-export function constantFormula(value: string): string {
-  return `"${value.replace(/"/g, '""')}"`;
-}
-
-/** The text of a constant name ("…" or ="…"), or undefined when the name is not a string constant. */
-export function constantValue(text: string): string | undefined {
-  const m = /^=?\s*"((?:[^"]|"")*)"\s*$/.exec(text);
-  return m ? m[1].replace(/""/g, '"') : undefined;
 }
 
 export function renderDefinedNames(names: DefinedName[]): string {
@@ -106,21 +85,4 @@ export function parseSheetNames(workbookXml: string): string[] {
   return [...workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)]
     .map((m) => attributes(m[1]).get("name"))
     .filter((n): n is string => n !== undefined);
-}
-
-/**
- * A single-area reference such as 收入!$A$6:$G$7, '支出 (二)'!$B$3 or 收入!A6 (LibreOffice and
- * WPS sometimes drop the $). Anything else (#REF! after the rows were deleted, several areas,
- * a formula) is undefined: the caller falls back to the layout.
- */
-export function parseReference(text: string): SheetRange | undefined {
-  const m = /^=?\s*(?:'((?:[^']|'')+)'|([^'!:,\s]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?\s*$/.exec(text);
-  if (!m) return undefined;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  const left = columnNumber(m[3]);
-  const top = Number(m[4]);
-  const right = m[5] ? columnNumber(m[5]) : left;
-  const bottom = m[6] ? Number(m[6]) : top;
-  if (top < 1 || left < 1) return undefined;
-  return { sheet, top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { ReadValue } from "./cell-value";
 import { WorkbookFileError } from "./errors";
-import { constantValue } from "./names";
+import { constantValue } from "../../core/excel/defined-name";
 import { checkWorkbookSize, openPackage, formulaResults, type WorkbookPackage } from "./package";
 
 export interface OpenedWorkbook {

@@ -5,10 +5,9 @@
  * address the layout gave it.
  */
 import type ExcelJS from "exceljs";
-import { a1, rangeAddress } from "../../core/plan/address";
+import { a1, parseSheetRange, rangeAddress, spansWholeRowsOrColumns, type SheetRange } from "../../core/excel/address";
 import type { ReadPlan } from "../../core/plan/layout-types";
 import { normaliseCellValue, type ReadValue } from "./cell-value";
-import { parseReference, type SheetRange } from "./names";
 import { findName, type OpenedWorkbook } from "./open";
 
 export interface RangeRead {
@@ -34,14 +33,23 @@ function worksheet(book: OpenedWorkbook, name: string): ExcelJS.Worksheet | unde
   return book.workbook.getWorksheet(name) ?? book.workbook.worksheets.find((w) => w.name.toUpperCase() === name.toUpperCase());
 }
 
+/**
+ * The cells a name or address refers to, read cell by cell: whole rows or columns (a name an
+ * officer redefined as 收入!$5:$9) would be a million cells, so the layout's address is read instead.
+ */
+function cellRange(reference: string): SheetRange | undefined {
+  const range = parseSheetRange(reference);
+  return range && !spansWholeRowsOrColumns(range) ? range : undefined;
+}
+
 /** The range a plan entry reads now: by its name if that still resolves to a sheet, else by address. */
 export function locateRange(book: OpenedWorkbook, entry: ReadPlan["ranges"][number]): { range: SheetRange; viaName: boolean } | undefined {
   if (entry.name) {
     const named = findName(book.package, entry.name);
-    const range = named && parseReference(named.text);
+    const range = named && cellRange(named.text);
     if (range && worksheet(book, range.sheet)) return { range, viaName: true };
   }
-  const range = parseReference(entry.address);
+  const range = cellRange(entry.address);
   return range ? { range, viaName: false } : undefined;
 }
 

@@ -3,11 +3,11 @@
  * and saves it whole, keeping its defined names and the ZIPING_FORM marker.
  */
 import type ExcelJS from "exceljs";
+import { parseSheetRange } from "../../core/excel/address";
+import { cellInput, inputValue } from "../../core/excel/cell-input";
 import type { FieldDef } from "../../core/spec/instances";
 import type { RawValue } from "../../core/spec";
-import { cellContent } from "./cell-content";
 import { WorkbookFileError } from "./errors";
-import { parseReference } from "./names";
 import type { OpenedWorkbook } from "./open";
 import { writeFileAtomically } from "./save";
 import { workbookBytes } from "./write";
@@ -35,11 +35,11 @@ export function assertSafeToRewrite(book: OpenedWorkbook): void {
 }
 
 /** Writes one value into the cell at a sheet-qualified address; false when there is no such cell. */
-export function writeAt(book: OpenedWorkbook, address: string, field: Pick<FieldDef, "kind"> | undefined, raw: RawValue): boolean {
-  const at = parseReference(address);
+export function writeAt(book: OpenedWorkbook, address: string, field: Pick<FieldDef, "kind" | "unit"> | undefined, raw: RawValue): boolean {
+  const at = parseSheetRange(address);
   const sheet = at && book.workbook.getWorksheet(at.sheet);
   if (!at || !sheet) return false;
-  const content = cellContent(field, raw);
+  const content = inputValue(cellInput(field, raw));
   // Nothing to write (an empty value) clears the cell.
   sheet.getCell(at.top, at.left).value = content === undefined ? null : content;
   return true;

@@ -6,7 +6,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellStyle, LayoutPlan, PlannedCell, SheetLayout, StyleId } from "../../core/plan/layout-types";
 import type { DefinedName } from "./names";
-import { constantFormula, parseDefinedNames, withDefinedNames } from "./names";
+import { constantFormula } from "../../core/excel/defined-name";
+import { parseDefinedNames, withDefinedNames } from "./names";
 import { CELL_STYLES } from "../../core/plan/styles";
 import { excelStyle, findingStyle } from "./styles";
 

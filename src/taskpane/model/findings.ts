@@ -4,6 +4,7 @@
  * order is kept (it already puts errors before warnings before notices).
  */
 import type { Finding } from "../../core/check";
+import { splitSheet } from "../../core/excel/address";
 import type { Severity } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
 
@@ -71,14 +72,10 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
 
 /** 基本概况!B28 → 基本概况; '收入 (2)'!A1 → 收入 (2). */
 export function sheetOfCell(address: string): string {
-  const bang = address.lastIndexOf("!");
-  if (bang < 0) return "";
-  const sheet = address.slice(0, bang);
-  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+  return splitSheet(address).sheet ?? "";
 }
 
 /** The cell part of a sheet-qualified address, for display: 基本概况!B28 → B28. */
 export function localCell(address: string): string {
-  const bang = address.lastIndexOf("!");
-  return bang < 0 ? address : address.slice(bang + 1);
+  return splitSheet(address).local;
 }

@@ -1,4 +1,5 @@
-import { checkReport, expandRules, ruleFields } from "../../../src/core/check";
+import { checkReport } from "../../../src/core/check";
+import { expandRules, ruleFields } from "../../../src/core/spec/rules";
 import { Dec } from "../../../src/core/money";
 import { defaultForm, expandFields, rawText, type ReportData } from "../../../src/core/spec";
 import { loadSeed } from "../../fixtures/load";

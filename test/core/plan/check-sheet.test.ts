@@ -1,4 +1,5 @@
-import { checkReport, expandRules } from "../../../src/core/check";
+import { checkReport } from "../../../src/core/check";
+import { expandRules } from "../../../src/core/spec/rules";
 import { Dec } from "../../../src/core/money";
 import { CHECK_COLUMNS, CHECK_FIRST_ROW, CHECK_SHEET_NAME, CHECK_SUMMARY, CHECK_SUMMARY_TOP } from "../../../src/core/plan/check-sheet";
 import { buildLayoutPlan, totalFormulas } from "../../../src/core/plan/layout";

@@ -1,5 +1,5 @@
 import { checkReport } from "../../../src/core/check";
-import type { Rule } from "../../../src/core/check";
+import type { Rule } from "../../../src/core/spec/rules";
 import { totalFormula } from "../../../src/core/plan/formulas";
 import type { FormSpec } from "../../../src/core/spec";
 import { Workbook } from "./formula-engine";

@@ -11,9 +11,15 @@
  *  - ROUND and TEXT read a double to 15 significant digits, as Excel does, then round half away
  *    from zero; comparisons are exact (stricter than Excel or LibreOffice).
  * It is the fast judge; LibreOffice is the real one (workbook tests).
+ *
+ * It reads formulas with its own tokenizer on purpose, not src/core/excel/tokens: the formulas
+ * it judges are printed by the same core/excel (quoteSheet, absoluteRange) and the in-memory
+ * Excel evaluates them with core/excel's tokenizer, so a shared reader would agree with the
+ * printer's mistakes (a sheet name left bare that Excel needs quoted, a misread range) instead
+ * of catching them. Only columnNumber, plain letter arithmetic, is shared.
  */
 import Decimal from "decimal.js";
-import { columnNumber } from "../../../src/core/plan/address";
+import { columnNumber } from "../../../src/core/excel/address";
 
 export class XlError {
   constructor(readonly code: string) {}

@@ -1,6 +1,6 @@
 import { areaRef, groupAreas } from "../../../src/core/plan/formulas";
 import { tableHeader } from "../../../src/core/plan/headers";
-import { placeForm } from "../../../src/core/plan/placement";
+import { placeForm } from "../../../src/core/spec/placement";
 import type { FormSpec, TableSpec } from "../../../src/core/spec/types";
 
 function placed(table: TableSpec) {

@@ -1,11 +1,12 @@
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
-import { checkReport, expandRules } from "../../../src/core/check";
+import { checkReport } from "../../../src/core/check";
+import { expandRules } from "../../../src/core/spec/rules";
 import { Dec, parseAmount } from "../../../src/core/money";
-import { a1, sheetAddress } from "../../../src/core/plan/address";
+import { a1, sheetAddress } from "../../../src/core/excel/address";
 import { buildLayoutPlan, totalFormulas } from "../../../src/core/plan/layout";
 import type { LayoutPlan, SheetLayout } from "../../../src/core/plan/layout-types";
-import { cellIndex, placeForm, rowSpecOffsets } from "../../../src/core/plan/placement";
+import { cellIndex, placeForm, rowSpecOffsets } from "../../../src/core/spec/placement";
 import { valuesFromRead } from "../../../src/core/plan/read-plan";
 import { CELL_STYLES } from "../../../src/core/plan/styles";
 import { displayWidth } from "../../../src/core/plan/widths";

@@ -1,9 +1,11 @@
 import { checkReport } from "../../../src/core/check";
 import { Dec } from "../../../src/core/money";
 import { buildLayoutPlan } from "../../../src/core/plan/layout";
-import { buildReadPlan, interpretRead, numberText, rawFromCell, topLeftOf, valuesFromRead, type ReadCell, type ReadResult } from "../../../src/core/plan/read-plan";
-import { cellIndex } from "../../../src/core/plan/placement";
-import { sheetAddress } from "../../../src/core/plan/address";
+import { topLeftOf } from "../../../src/core/excel/address";
+import { numberText } from "../../../src/core/excel/cell-input";
+import { buildReadPlan, interpretRead, rawFromCell, valuesFromRead, type ReadCell, type ReadResult } from "../../../src/core/plan/read-plan";
+import { cellIndex } from "../../../src/core/spec/placement";
+import { sheetAddress } from "../../../src/core/excel/address";
 import { defaultForm as form } from "../../../src/core/spec";
 import type { ReportData } from "../../../src/core/spec/data";
 import { loadSeed, readWorkbook, workbookFromPlan } from "./plan-workbook";

@@ -90,3 +90,19 @@ describe("memory host: names and formulas follow inserted and deleted rows", () 
     expect(wb.conditionalFormatsShowing("收入")).toEqual(["收入!B7", "收入!B8"]);
   });
 });
+
+describe("memory host: a sheet whose name holds a '!'", () => {
+  it("reports its merges, conditional formats and names by the sheet's own cells", async () => {
+    const wb = createMemoryWorkbook(["年度!汇总"]);
+    const sheet = wb.model.sheetByName("年度!汇总")!;
+    wb.model.merge(sheet, { top: 4, bottom: 4, left: 2, right: 3 });
+    wb.model.addName("ZP_total", "='年度!汇总'!$B$4:$C$4");
+    expect(wb.merges("年度!汇总")).toEqual(["B4:C4"]);
+    await wb.run(async (context) => {
+      const range = context.workbook.names.getItem("ZP_total").getRange();
+      range.load("address");
+      await context.sync();
+      expect(range.address).toBe("'年度!汇总'!B4:C4");
+    });
+  });
+});

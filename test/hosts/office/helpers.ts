@@ -1,5 +1,5 @@
-import { cellIndex } from "../../../src/core/plan/placement";
-import { quoteSheet } from "../../../src/core/plan/address";
+import { cellIndex } from "../../../src/core/spec/placement";
+import { quoteSheet } from "../../../src/core/excel/address";
 import { defaultForm, expandFields, type ReportData } from "../../../src/core/spec";
 import { createMemoryWorkbook, type MemoryWorkbook } from "../../../src/hosts/memory";
 import { createZiPingSession, type SessionOptions, type Timers } from "../../../src/hosts/office";

@@ -5,7 +5,7 @@ import { fillValues, plannedFieldCells } from "../../../src/hosts/xlsx/fill";
 import { openWorkbook } from "../../../src/hosts/xlsx/open";
 import { readWorkbook } from "../../../src/hosts/xlsx/read";
 import { buildWorkbook, plannedNames, workbookBytes } from "../../../src/hosts/xlsx/write";
-import { constantFormula } from "../../../src/hosts/xlsx/names";
+import { constantFormula } from "../../../src/core/excel/defined-name";
 import type { FormSpec } from "../../../src/core/spec";
 import { SMALL_MARKER, SMALL_SHEET, SMALL_STYLES, smallPlan } from "./small-plan";
 

@@ -1,9 +1,11 @@
 import ExcelJS from "exceljs";
 import { checkReport } from "../../../src/core/check";
-import { absoluteRange, FORM_MARKER_NAME, formMarkerValue, tableBodyName } from "../../../src/core/plan/names";
+import { FORM_MARKER_NAME, formMarkerValue, tableBodyName } from "../../../src/core/plan/names";
+import { absoluteRange, parseSheetRange } from "../../../src/core/excel/address";
 import { defaultForm, type FormSpec } from "../../../src/core/spec";
 import { WorkbookFileError } from "../../../src/hosts/xlsx/errors";
-import { constantFormula, parseDefinedNames, parseReference, type DefinedName } from "../../../src/hosts/xlsx/names";
+import { constantFormula } from "../../../src/core/excel/defined-name";
+import { parseDefinedNames, type DefinedName } from "../../../src/hosts/xlsx/names";
 import { openWorkbook } from "../../../src/hosts/xlsx/open";
 import { loadWorkbookReport, recogniseForm } from "../../../src/hosts/xlsx/report";
 import { workbookBytes } from "../../../src/hosts/xlsx/write";
@@ -18,7 +20,7 @@ async function namesOf(bytes: Buffer): Promise<DefinedName[]> {
 
 /** A name's range after rows are inserted at `at`, as Excel moves it (above: shifts; inside: grows). */
 function insertRowsInName(name: DefinedName, sheet: string, at: number, count: number): DefinedName {
-  const r = parseReference(name.text);
+  const r = parseSheetRange(name.text);
   if (!r || r.sheet !== sheet || at > r.bottom) return name;
   const top = at <= r.top ? r.top + count : r.top;
   return { ...name, text: absoluteRange(sheet, top, r.left, r.bottom + count, r.right) };
@@ -57,7 +59,7 @@ describe("xlsx host: the 2020 seed through a workbook", () => {
     const sheetName = defaultForm.sheets.find((s) => s.id === "income")!.name;
     const sheet = workbook.getWorksheet(sheetName)!;
     const names = await namesOf(bytes);
-    const body = parseReference(names.find((n) => n.name === tableBodyName("income"))!.text)!;
+    const body = parseSheetRange(names.find((n) => n.name === tableBodyName("income"))!.text)!;
     // Two blank rows above the table, then a unit inserted above the last unit (inside the
     // table: a row inserted below a range does not widen its name, in Excel either).
     sheet.spliceRows(1, 0, [], []);

@@ -1,6 +1,6 @@
 import { narrate, DECREASE_WORDS } from "../../../src/core/narrative";
-import { cellIndex } from "../../../src/core/plan/placement";
-import { sheetAddress } from "../../../src/core/plan/address";
+import { cellIndex } from "../../../src/core/spec/placement";
+import { sheetAddress } from "../../../src/core/excel/address";
 import { defaultForm, type ReportData } from "../../../src/core/spec";
 import { buildNarrativeView, type ParagraphView, type SentenceView } from "../../../src/taskpane/adapters/narrative";
 import { loadSeed } from "../../fixtures/load";

@@ -10,7 +10,8 @@ import { createContext } from "../context";
 import type { NarrativeOptions } from "../options";
 import { normalize, LabelMatcher, type Span } from "./scan";
 import { buildVocabulary } from "./vocabulary";
-import { walk, type Checked } from "./walk";
+import type { Checked } from "./outcome";
+import { walk } from "./walk";
 
 export type NarrativeProblem =
   | "figure" // the figure disagrees with the tables

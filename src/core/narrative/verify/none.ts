@@ -3,7 +3,7 @@ import { isMissing } from "../context";
 import { parseGap } from "./gap";
 import type { LabelHit, Span } from "./scan";
 import type { Concept } from "./vocabulary";
-import type { Outcome, WalkContext } from "./walk";
+import type { Outcome, WalkContext } from "./outcome";
 
 const JOINERS = new Set(["和", "、", "及", "与"]);
 

@@ -1,41 +1,10 @@
-import type { NarrativeContext } from "../context";
 import { DIRECTION_PATTERN, lastRoleHint, parseGap, type Direction, type GapPiece, type Qualifier } from "./gap";
 import { judge, wrongUnit, type Verdict } from "./judge";
 import { measure, type Expectation, type MeasureInput } from "./measures";
-import { figuresIn, sentenceSpans, type FigureToken, type LabelHit, type LabelMatcher, type Span } from "./scan";
+import { figuresIn, sentenceSpans, type FigureToken, type LabelHit, type Span } from "./scan";
 import type { Concept, Role } from "./vocabulary";
 import { noneClaims } from "./none";
-
-/** A figure (or a direction word) tied to a label and compared with the tables. */
-export interface Checked {
-  kind: "checked";
-  /** Where the quote starts (the label) and ends (the figure). */
-  span: Span;
-  subject: Concept;
-  qualifier: Qualifier;
-  figure?: FigureToken;
-  expectation: Expectation;
-  verdict: Verdict;
-  /** The direction word used, and whether the sign agrees with it. */
-  direction?: { word: string; agrees: boolean };
-  /** A percentage written without %. */
-  missingPercent?: boolean;
-  /** The unit the amount should have had (its number matches in that unit). */
-  wrongUnit?: string;
-  /** "6.45万": 万 without 元. */
-  wanWithoutYuan?: boolean;
-  /** For a claim without a figure: the word that states it ("无"). */
-  statedWord?: string;
-}
-
-/** A figure ZiPing could not tie to a label, or could tie but not check. */
-export interface Unchecked {
-  kind: "unchecked";
-  span: Span;
-  reason: string;
-}
-
-export type Outcome = Checked | Unchecked;
+import type { Checked, Outcome, WalkContext } from "./outcome";
 
 interface Carried {
   subject: Concept;
@@ -139,12 +108,6 @@ function directionAgrees(direction: Direction | "less" | "more", sign: number | 
   if (direction === "flat") return sign === 0;
   if (direction === "decrease" || direction === "less") return sign < 0;
   return sign > 0;
-}
-
-export interface WalkContext {
-  ctx: NarrativeContext;
-  other: NarrativeContext;
-  matcher: LabelMatcher;
 }
 
 /** Every figure and direction word of the text, tied and checked where possible. */

@@ -9,8 +9,8 @@
  * Only references whose columns lie within the shifted columns move (an insert of whole rows
  * moves every reference on the sheet).
  */
-import type { Area } from "../refs";
-import { FormulaSyntaxError, printRef, printTokens, tokenize, type CellRef, type Token } from "./tokens";
+import type { Area } from "../../../core/excel/address";
+import { FormulaSyntaxError, printRef, printTokens, tokenize, type CellRef, type Token } from "../../../core/excel/tokens";
 
 export interface RowShift {
   sheet: string;

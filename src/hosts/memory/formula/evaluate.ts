@@ -19,7 +19,7 @@
 import Decimal from "decimal.js";
 import { isError, textToNumber, type CellError, type CellResult, type Scalar } from "../cells";
 import { displayGeneral, displayText } from "../display";
-import type { Area } from "../refs";
+import type { Area } from "../../../core/excel/address";
 import type { Node } from "./parse";
 
 export interface RangeValue {

@@ -8,7 +8,7 @@
  */
 import { MemoryOfficeError } from "../errors";
 import type { NameModel } from "../model";
-import { formatAddress } from "../refs";
+import { formatAddress } from "../../../core/excel/address";
 import { BoundItem, ItemCollection } from "./collection";
 import type { MemoryRequestContext } from "./context";
 import { MemoryRange } from "./range";

@@ -5,11 +5,10 @@
  * a 2-D array entry of null leaves that cell unchanged, "" clears it, numberFormat "" resets to General,
  * and a single value (not an array) applies to every cell.
  */
-import { columnLetters } from "../../../core/plan/address";
+import { type Area, columnLetters, formatAddress, MAX_COLUMN, MAX_ROW, parseArea } from "../../../core/excel/address";
 import { isError, type Cell, type CellFormat } from "../cells";
 import { MemoryOfficeError } from "../errors";
 import type { SheetModel } from "../model";
-import { formatAddress, MAX_COLUMN, MAX_ROW, parseArea, type Area } from "../refs";
 import { ProxyObject, type MemoryRequestContext } from "./context";
 
 export interface RangeTarget {

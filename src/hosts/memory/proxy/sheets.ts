@@ -9,7 +9,7 @@
  */
 import { MemoryOfficeError } from "../errors";
 import type { SheetModel } from "../model";
-import { formatAddress, keyColumn, keyRow, MAX_COLUMN, MAX_ROW, parseArea, type Area } from "../refs";
+import { keyColumn, keyRow, MAX_COLUMN, MAX_ROW, parseArea, type Area } from "../../../core/excel/address";
 import { BoundItem, ItemCollection } from "./collection";
 import type { MemoryRequestContext } from "./context";
 import { MemoryNamedItems } from "./names";
@@ -254,8 +254,4 @@ export class MemoryWorkbookProxy {
       return { sheet, area };
     });
   }
-}
-
-export function localAddress(sheetName: string, area: Area): string {
-  return formatAddress(sheetName, area).split("!")[1];
 }

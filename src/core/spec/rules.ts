@@ -1,4 +1,4 @@
-import { listRowCount, rowInstances, type Lists } from "../spec/instances";
+import { listRowCount, rowInstances, type Lists } from "./instances";
 import type {
   BudgetRelation,
   Each,
@@ -10,7 +10,7 @@ import type {
   Relation,
   SameRelation,
   TableSpec,
-} from "../spec/types";
+} from "./types";
 
 /** A relation of the spec, expanded over its rows/columns and list entries into concrete field ids. */
 export type Rule =

@@ -3,15 +3,9 @@
  * its source text, so a formula can be printed back unchanged except for the references a row
  * insert, a row delete or a sheet rename moved.
  */
-import { columnLetters, columnNumber, quoteSheet } from "../../../core/plan/address";
-import { MAX_COLUMN, MAX_ROW } from "../refs";
+import { columnLetters, quoteSheet, readCellAt, readSheetAt, type CellRef } from "./address";
 
-export interface CellRef {
-  row: number;
-  column: number;
-  rowAbsolute: boolean;
-  columnAbsolute: boolean;
-}
+export type { CellRef } from "./address";
 
 export type Token =
   | { type: "number"; text: string; value: number }
@@ -33,32 +27,16 @@ export type Token =
 export class FormulaSyntaxError extends Error {}
 
 const ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"];
-const CELL_AT = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})/;
 const NUMBER_AT = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/;
 const IDENT_AT = /^[\p{L}_\\][\p{L}\p{N}_.?]*/u;
 
-function cellRef(m: RegExpExecArray): CellRef | undefined {
-  const column = columnNumber(m[2]);
-  const row = Number(m[4]);
-  if (row < 1 || row > MAX_ROW || column > MAX_COLUMN) return undefined;
-  return { row, column, rowAbsolute: m[3] === "$", columnAbsolute: m[1] === "$" };
-}
-
-/** A cell or range reference starting at `text` (after any sheet prefix). */
-function readRef(text: string): { start: CellRef; end?: CellRef; length: number } | undefined {
-  const a = CELL_AT.exec(text);
-  if (!a) return undefined;
+/** A cell or range reference at `at` (after any sheet prefix), read by the one address reader. */
+function readRef(text: string, at: number): { start: CellRef; end?: CellRef; next: number } | undefined {
+  const a = readCellAt(text, at);
   // "A1" must not continue as an identifier ("A1B" is a name, "LOG10(" a function).
-  const after = text[a[0].length];
-  if (after !== undefined && /[\p{L}\p{N}_(]/u.test(after)) return undefined;
-  const start = cellRef(a);
-  if (!start) return undefined;
-  if (text[a[0].length] === ":") {
-    const b = CELL_AT.exec(text.slice(a[0].length + 1));
-    const end = b && cellRef(b);
-    if (b && end) return { start, end, length: a[0].length + 1 + b[0].length };
-  }
-  return { start, length: a[0].length };
+  if (!a || /[\p{L}\p{N}_(]/u.test(text[a.end] ?? "")) return undefined;
+  const b = text[a.end] === ":" ? readCellAt(text, a.end + 1) : undefined;
+  return b ? { start: a.ref, end: b.ref, next: b.end } : { start: a.ref, next: a.end };
 }
 
 export function tokenize(formula: string): Token[] {
@@ -100,54 +78,32 @@ export function tokenize(formula: string): Token[] {
       i += e.length;
       continue;
     }
-    if (c === "'") {
-      // 'Sheet name'!A1
-      let j = i + 1;
-      let name = "";
-      for (;;) {
-        if (j >= src.length) throw new FormulaSyntaxError("unterminated sheet name");
-        if (src[j] === "'") {
-          if (src[j + 1] === "'") {
-            name += "'";
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        name += src[j++];
-      }
-      if (src[j + 1] !== "!") throw new FormulaSyntaxError("quoted name without !");
-      const ref = readRef(src.slice(j + 2));
+    // 'Sheet name'!A1 or 收入!A1: a sheet prefix must be followed by a reference.
+    const prefix = c === "'" || IDENT_AT.test(rest) ? readSheetAt(src, i) : undefined;
+    if (prefix) {
+      const ref = readRef(src, prefix.end);
       if (!ref) throw new FormulaSyntaxError("sheet name without a cell reference");
-      const len = j + 2 - i + ref.length;
-      out.push({ type: "ref", text: src.slice(i, i + len), sheet: name, start: ref.start, end: ref.end });
-      i += len;
+      out.push({ type: "ref", text: src.slice(i, ref.next), sheet: prefix.sheet, start: ref.start, end: ref.end });
+      i = ref.next;
       continue;
     }
+    if (c === "'") throw new FormulaSyntaxError(`quoted name without ! at ${i}`);
     const num = NUMBER_AT.exec(rest);
     if (num && !/^\d+:/.test(rest)) {
       out.push({ type: "number", text: num[0], value: Number(num[0]) });
       i += num[0].length;
       continue;
     }
-    const ref = readRef(rest);
+    const ref = readRef(src, i);
     if (ref) {
-      out.push({ type: "ref", text: rest.slice(0, ref.length), start: ref.start, end: ref.end });
-      i += ref.length;
+      out.push({ type: "ref", text: src.slice(i, ref.next), start: ref.start, end: ref.end });
+      i = ref.next;
       continue;
     }
     const id = IDENT_AT.exec(rest);
     if (id) {
       const word = id[0];
       const next = src[i + word.length];
-      if (next === "!") {
-        const r = readRef(src.slice(i + word.length + 1));
-        if (!r) throw new FormulaSyntaxError("sheet name without a cell reference");
-        const len = word.length + 1 + r.length;
-        out.push({ type: "ref", text: src.slice(i, i + len), sheet: word, start: r.start, end: r.end });
-        i += len;
-        continue;
-      }
       if (next === "(") out.push({ type: "func", text: word, name: word.toUpperCase() });
       else if (/^(TRUE|FALSE)$/i.test(word)) out.push({ type: "bool", text: word, value: word.toUpperCase() === "TRUE" });
       else out.push({ type: "name", text: word });

@@ -1,5 +1,5 @@
-import { listRowCount, rowInstances, type Lists, type RowInstance } from "../spec/instances";
-import type { ColumnSpec, FormSpec, SheetSpec, TableSpec } from "../spec/types";
+import { listRowCount, rowInstances, type Lists, type RowInstance } from "./instances";
+import type { ColumnSpec, FormSpec, SheetSpec, TableSpec } from "./types";
 
 /**
  * Where each table sits on its sheet in a freshly laid-out template. Every host lays out
