@@ -19,7 +19,8 @@ export type ValueKind =
   | "text"
   | "amountOrNone"; // a figure, or the word 无 (政府性基金 etc.)
 
-export type Unit = "万元" | "元" | "人" | "台" | "个" | "分" | "%" | "";
+/** The closed vocabulary of units (src/core/spec/units.ts gives each its conversion). */
+export type Unit = "元" | "万元" | "亿元" | "人" | "台" | "个" | "分" | "%" | "";
 
 export interface ColumnSpec {
   id: string;
@@ -164,8 +165,25 @@ export interface GradeRelation extends RelationBase {
   bands: GradeBand[];
 }
 
+/**
+ * A coded list's hierarchy, for free: each 类 equals the sum of its 款, each 款 the sum of its 项,
+ * by 科目编码 prefix (功能科目 206 = Σ 20601…, 20601 = Σ 2060101…; 经济科目 301 = Σ 30101…).
+ * Expands into one sum per entry that has children, with the 尾差 band of any sum.
+ */
+export interface HierarchyRelation extends RelationBase {
+  kind: "hierarchy";
+  /** The table and its list row whose entries carry the codes: spending / line. */
+  table: string;
+  row: string;
+  /** Code lengths from the top level down: [3, 5, 7] for 功能科目, [3, 5] for 经济科目. */
+  levels: number[];
+  /** Value columns summed (default every column of the table). */
+  columns?: string[];
+}
+
 export type Relation =
   | EquationRelation
+  | HierarchyRelation
   | SameRelation
   | BudgetRelation
   | RangeRelation

@@ -1,7 +1,8 @@
 import { validateNarrative } from "./bindings";
-import { expandRules, ruleFields } from "./rules";
+import { expandRules, ruleFields, tableById } from "./rules";
+import { isUnit, UNIT_NAMES } from "./units";
 import { expandFields, type Lists } from "./instances";
-import type { FormSpec } from "./types";
+import type { FormSpec, HierarchyRelation } from "./types";
 
 const EXCEL_SHEET_NAME = /^[^:\\/?*[\]]{1,31}$/;
 
@@ -43,20 +44,64 @@ export function validateForm(form: FormSpec): string[] {
   seen("校验规则", form.relations.map((r) => r.id));
   if (errors.length) return errors;
 
-  // Two entries per list, so `[*]` sums and list rows are exercised.
-  const sampleLists: Lists = Object.fromEntries(listIds.map((id) => [id, [{ name: "甲" }, { name: "乙" }]]));
+  errors.push(...unitProblems(form));
+
+  // Two entries per list, so `[*]` sums and list rows are exercised, or as many as the highest
+  // entry a relation names (`spending.line[3].total`).
+  const named = [...JSON.stringify(form.relations).matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  const sampleSize = Math.max(2, ...named);
+  const sampleLists: Lists = Object.fromEntries(listIds.map((id) => [id, Array.from({ length: sampleSize }, (_, k) => ({ name: `样例${k + 1}` }))]));
   const fieldIds = new Set(expandFields(form, sampleLists).map((f) => f.id));
-  for (const relation of form.relations) {
+  form.relations.forEach((relation, i) => {
+    const at = `relations[${i}]`;
+    if (relation.kind === "hierarchy") {
+      errors.push(...hierarchyProblems(form, relation, at));
+      return;
+    }
     try {
       for (const rule of expandRules({ ...form, relations: [relation] }, sampleLists)) {
         for (const id of ruleFields(rule)) {
-          if (!fieldIds.has(id)) errors.push(`校验规则 ${rule.id} 引用了不存在的字段 ${id}`);
+          if (!fieldIds.has(id)) errors.push(`${at}：校验规则 ${rule.id} 引用了不存在的字段 ${id}`);
         }
       }
     } catch (e) {
-      errors.push(`校验规则 ${relation.id}：${(e as Error).message}`);
+      errors.push(`${at}：校验规则 ${relation.id}：${(e as Error).message}`);
     }
-  }
+  });
   errors.push(...validateNarrative((form as { narrative?: unknown }).narrative, fieldIds, listIds));
+  return errors;
+}
+
+/** Every unit a table, column or row names must be one of the vocabulary's. */
+function unitProblems(form: FormSpec): string[] {
+  const errors: string[] = [];
+  const check = (unit: unknown, at: string) => {
+    if (unit !== undefined && !isUnit(unit)) errors.push(`${at}.unit：单位「${String(unit)}」不在可用单位之中（${UNIT_NAMES}）`);
+  };
+  form.sheets.forEach((sheet, i) =>
+    sheet.tables.forEach((table, j) => {
+      const at = `sheets[${i}].tables[${j}]`;
+      check(table.unit, at);
+      (table.columns ?? []).forEach((c, k) => check(c.unit, `${at}.columns[${k}]`));
+      table.rows.forEach((r, k) => check(r.unit, `${at}.rows[${k}]`));
+    }),
+  );
+  return errors;
+}
+
+/** A hierarchy names a coded list row, code lengths that grow, and columns of its table. */
+function hierarchyProblems(form: FormSpec, relation: HierarchyRelation, at: string): string[] {
+  const table = tableById(form, relation.table);
+  if (!table) return [`${at}.table：表「${relation.table}」不在本报表中`];
+  const row = table.rows.find((r) => r.id === relation.row);
+  if (!row?.list) return [`${at}.row：表 ${relation.table} 没有名为「${relation.row}」的列表行`];
+  const errors: string[] = [];
+  if (!form.lists.find((l) => l.id === row.list)?.coded) errors.push(`${at}.row：列表 ${row.list} 没有科目编码（coded），无法按编码汇总`);
+  const levels = relation.levels;
+  if (!Array.isArray(levels) || levels.length < 2 || levels.some((n, k) => !Number.isInteger(n) || n < 1 || (k > 0 && n <= levels[k - 1]))) {
+    errors.push(`${at}.levels：应为逐级变长的编码位数，例如功能科目 [3, 5, 7]、经济科目 [3, 5]`);
+  }
+  const columns = (table.columns ?? []).map((c) => c.id);
+  (relation.columns ?? []).forEach((c, k) => columns.includes(c) || errors.push(`${at}.columns[${k}]：表 ${relation.table} 没有列「${c}」`));
   return errors;
 }
