@@ -10,6 +10,8 @@ export type FindingKind =
   | "unbudgeted" // 决算 with no 预算 line
   | "range"
   | "grade"
+  | "inequality" // a above the figure it may not exceed
+  | "ratio" // a percentage that is not the ratio of its two figures
   | "invalid" // not a number in a numeric cell
   | "blank"; // cells left empty in a table that is otherwise filled
 

@@ -7,7 +7,9 @@ import type {
   FormSpec,
   GradeRelation,
   HierarchyRelation,
+  InequalityRelation,
   RangeRelation,
+  RatioRelation,
   Relation,
   SameRelation,
   TableSpec,
@@ -19,7 +21,9 @@ export type Rule =
   | { kind: "same"; id: string; relation: SameRelation; a: string; b: string }
   | { kind: "budget"; id: string; relation: BudgetRelation; budget: string; actual: string }
   | { kind: "range"; id: string; relation: RangeRelation; field: string }
-  | { kind: "grade"; id: string; relation: GradeRelation; score: string; grade: string };
+  | { kind: "grade"; id: string; relation: GradeRelation; score: string; grade: string }
+  | { kind: "inequality"; id: string; relation: InequalityRelation; a: string; b: string }
+  | { kind: "ratio"; id: string; relation: RatioRelation; field: string; numerator: string; denominator: string };
 
 interface Substitution {
   row?: string;
@@ -159,6 +163,10 @@ function expandEach(form: FormSpec, relation: Exclude<Relation, HierarchyRelatio
         return { kind: "range", id, relation, field: one(relation.field) };
       case "grade":
         return { kind: "grade", id, relation, score: one(relation.score), grade: one(relation.grade) };
+      case "inequality":
+        return { kind: "inequality", id, relation, a: one(relation.a), b: one(relation.b) };
+      case "ratio":
+        return { kind: "ratio", id, relation, field: one(relation.field), numerator: one(relation.numerator), denominator: one(relation.denominator) };
     }
   });
 }
@@ -180,5 +188,9 @@ export function ruleFields(rule: Rule): string[] {
       return [rule.field];
     case "grade":
       return [rule.grade, rule.score];
+    case "inequality":
+      return [rule.a, rule.b];
+    case "ratio":
+      return [rule.field, rule.numerator, rule.denominator];
   }
 }

@@ -151,6 +151,24 @@ export interface RangeRelation extends RelationBase {
   max: string;
 }
 
+/** a ≤ b, e.g. 30212 因公出国费 ≤ 三公·因公出国: a warning when a exceeds b, not an error. */
+export interface InequalityRelation extends RelationBase {
+  kind: "inequality";
+  a: FieldRef;
+  b: FieldRef;
+}
+
+/**
+ * A percentage cell that states a ratio: field = numerator ÷ denominator × 100, rounded half up
+ * at the field's printed decimals (预算执行率, 占比).
+ */
+export interface RatioRelation extends RelationBase {
+  kind: "ratio";
+  field: FieldRef;
+  numerator: FieldRef;
+  denominator: FieldRef;
+}
+
 export interface GradeBand {
   grade: string;
   /** Inclusive lower bound. */
@@ -187,7 +205,9 @@ export type Relation =
   | SameRelation
   | BudgetRelation
   | RangeRelation
-  | GradeRelation;
+  | GradeRelation
+  | InequalityRelation
+  | RatioRelation;
 
 export interface FormSpec {
   id: string;

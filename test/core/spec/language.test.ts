@@ -113,3 +113,52 @@ describe("units from a closed vocabulary", () => {
     expect(() => convertMoney(new Dec(1), "人", "元")).toThrow("不是可互换的金额单位");
   });
 });
+
+describe("inequality and ratio relations", () => {
+  const data = fixture<ReportData>("bumen-juesuan-mini.data.json");
+
+  it("a ≤ b: a above b is a warning with the excess, recomputed here", () => {
+    // The 公务接待费 决算 may not exceed the whole 三公 预算: 1.90 ≤ 5.00 passes; 2.00 ≤ 1.90 does not.
+    const fine: Relation = { id: "reception.withinTotal", label: "公务接待费决算不超过三公预算合计", kind: "inequality", a: "sangong.reception.actual", b: "sangong.total.budget" };
+    const tight: Relation = { id: "reception.withinOwn", label: "公务接待费预算不超过其决算", kind: "inequality", a: "sangong.reception.budget", b: "sangong.reception.actual" };
+    const form = { ...withRelation(fine), relations: [...withRelation(fine).relations, tight] };
+    expect(validateForm(form)).toEqual([]);
+    const findings = checkReport(form, data).findings;
+    expect(findings.find((f) => f.ruleId === "reception.withinTotal")).toBeUndefined();
+    const over = findings.find((f) => f.ruleId === "reception.withinOwn");
+    expect(over).toMatchObject({ kind: "inequality", severity: "warning" });
+    expect(over?.difference).toBe(new Decimal(data.values["sangong.reception.budget"] as string).minus(data.values["sangong.reception.actual"] as string).toFixed(2));
+  });
+
+  it("a percentage cell equals the exact ratio of its two figures, rounded half up at its decimals", () => {
+    const form = mini();
+    form.sheets[1].tables[0].columns!.push({ id: "rate", label: "执行率", kind: "percent", unit: "%" });
+    const ratio: Relation = { id: "sangong.rate", label: "执行率 = 决算 ÷ 预算", kind: "ratio", each: { table: "sangong", rows: ["vehicle", "reception", "total"] }, field: "sangong.{row}.rate", numerator: "sangong.{row}.actual", denominator: "sangong.{row}.budget" };
+    form.relations = [...form.relations.filter((r) => r.kind !== "equation" || r.id !== "sangong.total"), ratio];
+    expect(validateForm(form)).toEqual([]);
+    const v = data.values as Record<string, string>;
+    const exact = (row: string) => new Decimal(v[`sangong.${row}.actual`]).div(v[`sangong.${row}.budget`]).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+    const values = { ...v, "sangong.vehicle.rate": exact("vehicle"), "sangong.reception.rate": exact("reception"), "sangong.total.rate": "102.01" };
+    const findings = checkReport(form, { ...data, values }).findings.filter((f) => f.relationId === "sangong.rate");
+    expect(findings.map((f) => [f.ruleId, f.kind, f.expected, f.actual])).toEqual([["sangong.rate[total]", "ratio", exact("total"), "102.01"]]);
+  });
+
+  it("a ratio whose stated cell is not a percentage is a spec error", () => {
+    const ratio: Relation = { id: "r", label: "比率", kind: "ratio", field: "income.other", numerator: "income.other", denominator: "income.total" };
+    expect(validateForm(withRelation(ratio))).toEqual([expect.stringContaining("relations[5].field：比率规则 r 的 income.other 应为百分比栏目")]);
+  });
+});
+
+describe("validateForm names every problem by its JSON path", () => {
+  it.each<[string, (form: FormSpec) => void, string]>([
+    ["a repeated table id", (f) => (f.sheets[1].tables[0].id = "income"), "sheets[1].tables[0].id：表 id 重复：income"],
+    ["a sheet name Excel refuses", (f) => (f.sheets[1].name = "三公/经费"), "sheets[1].name：工作表名称「三公/经费」不能用作 Excel 工作表名"],
+    ["a grid table without columns", (f) => (f.sheets[0].tables[1].columns = []), "sheets[0].tables[1].columns：表 spending 是网格表但没有列"],
+    ["a row on an unknown list", (f) => (f.sheets[0].tables[1].rows[0].list = "lines"), "sheets[0].tables[1].rows[0].list：表 spending 的行 line 引用了不存在的列表 lines"],
+    ["a repeated relation id", (f) => (f.relations[1].id = "income.total"), "relations[1].id：校验规则 id 重复：income.total"],
+  ])("%s", (_name, change, message) => {
+    const form = mini();
+    change(form);
+    expect(validateForm(form)).toContainEqual(expect.stringContaining(message));
+  });
+});
