@@ -57,8 +57,11 @@ export function clausesOf(ctx: NarrativeContext, binding: SentenceBinding, parag
       return { id, key: keyOf(id), optional, binding, item };
     }),
   );
-  // The grouped clause depends on which items are in it: a new clause object is cheap here.
-  if (binding.none && none.length) clauses.push({ id: binding.none.id, key: keyOf(binding.none.id), optional, binding, none });
+  // The grouped clause says which items are in it, decided outside the clause: its memo key
+  // names them, so a row joining the group (cells the clause never read) writes it afresh.
+  if (binding.none && none.length) {
+    clauses.push({ id: binding.none.id, key: `${keyOf(binding.none.id)}:${none.map((i) => i.key).join(",")}`, optional, binding, none });
+  }
   return clauses;
 }
 

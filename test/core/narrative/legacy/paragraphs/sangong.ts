@@ -27,7 +27,9 @@ export function sangongParagraph(ctx: NarrativeContext): Paragraph {
   );
   if (none.length) {
     changes.push(
-      required("sangong.none", () => {
+      // The memo key names the grouped rows (the fix made with the spec-driven engine), so the
+      // oracle is never served a stale group after a row joins it.
+      required(`sangong.none:${none.map((item) => item.key).join(",")}`, () => {
         const year = ctx.year();
         return isMissing(year) ? missing([year]) : buildNoneGroup(ctx, "sangong.none", none, year);
       }),
