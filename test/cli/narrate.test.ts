@@ -155,3 +155,50 @@ describe("ziping narrate --verify: the issue's misreadings on the 2020 seed", ()
     expect(stdout).toContain("1 个错误");
   });
 });
+
+describe("ziping narrate --form: a form's own paragraphs, from its bindings", () => {
+  const form = join(fixtures, "forms/bumen-juesuan-mini.json");
+  const dataFile = join(fixtures, "forms/bumen-juesuan-mini.data.json");
+
+  it("writes the mini 决算 form's three paragraphs; every figure recomputed here with exact decimals", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { default: Decimal } = await import("decimal.js");
+    const v = JSON.parse(readFileSync(dataFile, "utf8")).values as Record<string, string>;
+    const d = (id: string) => new Decimal(v[id]);
+    const wan = (x: InstanceType<typeof Decimal>) => `${x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}万元`;
+    const pct = (part: InstanceType<typeof Decimal>, whole: InstanceType<typeof Decimal>) =>
+      `${part.div(whole).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
+
+    const { code, stdout } = await runCli(["narrate", dataFile, "--form", form]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      `【收入决算情况】\n我单位本年收入合计${wan(d("income.total"))}，其中一般公共预算财政拨款收入${wan(d("income.general"))}，` +
+        `政府性基金预算财政拨款收入${wan(d("income.fund"))}，其他收入${wan(d("income.other"))}。` +
+        `一般公共预算财政拨款收入${wan(d("income.general"))}，占本年收入合计的${pct(d("income.general"), d("income.total"))}，` +
+        `其他收入${wan(d("income.other"))}，占收入合计的${pct(d("income.other"), d("income.total"))}。`,
+    );
+    // The listing adds up to the sum of its lines; the total cell that disagrees (947.49) is a note.
+    const lines = d("spending.line[1].total").plus(d("spending.line[2].total"));
+    expect(stdout).toContain(`我单位本年支出${wan(lines)}，其中：行政运行${wan(d("spending.line[1].total"))}；机关事业单位基本养老保险缴费支出${wan(d("spending.line[2].total"))}。`);
+    expect(stdout).toContain(`注：支出（按功能分类）·本年支出合计·合计为${wan(d("spending.all.total"))}，各项之和为${wan(lines)}，句中按各项之和。`);
+    const over = d("sangong.total.actual").minus(d("sangong.total.budget"));
+    const vehicleOver = d("sangong.vehicle.actual").minus(d("sangong.vehicle.budget"));
+    const receptionLeft = d("sangong.reception.budget").minus(d("sangong.reception.actual"));
+    expect(stdout).toContain(
+      `【“三公”经费支出情况】\n“三公”经费决算${wan(d("sangong.total.actual"))}，预算${wan(d("sangong.total.budget"))}，超出预算${wan(over)}，` +
+        `预算执行率${pct(d("sangong.total.actual"), d("sangong.total.budget"))}。` +
+        `我单位“三公”经费预算超支${wan(over)}，其中：公务用车购置及运行费超支${wan(vehicleOver)}。结余项目合计结余${wan(receptionLeft)}。`,
+    );
+    expect(stdout).toContain("生成 3/3 段");
+  });
+
+  it("a paragraph with an input missing writes what it can and names what is missing per sentence", async () => {
+    const data = JSON.parse((await import("node:fs")).readFileSync(dataFile, "utf8"));
+    delete data.values["income.fund"];
+    const { code, stdout } = await runCli(["narrate", write("mini-partial.json", JSON.stringify(data)), "--form", form]);
+    expect(code).toBe(0);
+    // The shares sentence does not read 政府性基金 and is written; the total sentence lists what it lacks.
+    expect(stdout).toMatch(/【收入决算情况】\n一般公共预算财政拨款收入[^\n]*占本年收入合计的[^\n]*。\n {2}未生成 income.total，缺少：收入·政府性基金预算财政拨款收入未填写\n/);
+    expect(stdout).toContain("生成 2/3 段，1 段部分生成");
+  });
+});

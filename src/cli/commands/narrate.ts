@@ -83,10 +83,12 @@ export function narrateCommand(form: FormSpec, data: ReportData, source: string,
   const blocks = narrative.paragraphs.map((p) => {
     if (p.status === "missing") return `【${p.title}】未生成，缺少：${p.missing.map(describeMissing).join("；")}`;
     const notes = p.sentences.flatMap((s) => s.notes ?? []).map((n) => `  注：${n}`);
-    return [`【${p.title}】`, p.text, ...notes].join("\n");
+    const unwritten = p.unwritten.map((u) => `  未生成 ${u.id}，缺少：${u.missing.map(describeMissing).join("；")}`);
+    return [`【${p.title}】`, p.text, ...notes, ...unwritten].join("\n");
   });
   const written = narrative.paragraphs.filter((p) => p.status === "ok").length;
-  blocks.push(`${source}: 生成 ${written}/${narrative.paragraphs.length} 段（${options.precision === "shown" ? "按表中显示的两位小数计算" : "按完整精度计算"}）`);
+  const partial = narrative.paragraphs.filter((p) => p.status === "partial").length;
+  blocks.push(`${source}: 生成 ${written}/${narrative.paragraphs.length} 段${partial ? `，${partial} 段部分生成` : ""}（${options.precision === "shown" ? "按表中显示的两位小数计算" : "按完整精度计算"}）`);
   return { output: blocks.join("\n\n"), code: EXIT_OK };
 }
 

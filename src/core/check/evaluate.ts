@@ -172,6 +172,42 @@ function evaluateRange(ctx: Context, rule: Extract<IndexedRule, { kind: "range" 
   return { rule, status: "fail", finding: finding(ctx, rule, "range", "error", message, { actual: value.toString(), expected: `${min}–${max}` }) };
 }
 
+/** a ≤ b: a above b is a warning (a detail line above its total, say), never an error. */
+function evaluateInequality(ctx: Context, rule: Extract<IndexedRule, { kind: "inequality" }>): RuleResult {
+  if (unreadable(ctx, rule)) return { rule, status: "skipped", reason: "含无法识别的数值" };
+  const [ia, ib] = rule.ix;
+  const a = contribution(ctx.states[ia]);
+  const b = contribution(ctx.states[ib]);
+  if (a === undefined || b === undefined) return { rule, status: "skipped", reason: "未填写" };
+  if (a.lte(b)) return { rule, status: "pass" };
+  const [fa, fb] = [ctx.fields[ia], ctx.fields[ib]];
+  const figures = { expected: showFigure(fb, b), actual: showFigure(fa, a), difference: showFigure(fa, a.minus(b)) };
+  const message =
+    `${rule.relation.label}：${fa.label} ${withUnit(fa, figures.actual)} 超过 ${fb.label} ${withUnit(fb, figures.expected)}，` +
+    `多 ${withUnit(fa, figures.difference)}。`;
+  return { rule, status: "fail", finding: finding(ctx, rule, "inequality", "warning", message, figures) };
+}
+
+/** A percentage cell = numerator ÷ denominator × 100, rounded half up at the cell's decimals. */
+function evaluateRatio(ctx: Context, rule: Extract<IndexedRule, { kind: "ratio" }>): RuleResult {
+  if (unreadable(ctx, rule)) return { rule, status: "skipped", reason: "含无法识别的数值" };
+  const [ip, inum, iden] = rule.ix;
+  const stated = contribution(ctx.states[ip]);
+  const numerator = contribution(ctx.states[inum]);
+  const denominator = contribution(ctx.states[iden]);
+  if (stated === undefined || numerator === undefined || denominator === undefined) return { rule, status: "skipped", reason: "未填写" };
+  if (denominator.isZero()) return { rule, status: "skipped", reason: "分母为0" };
+  const field = ctx.fields[ip];
+  const places = shownDecimals(field.kind);
+  const expected = roundHalfUp(numerator.div(denominator).times(100), places);
+  if (roundHalfUp(stated, places).eq(expected)) return { rule, status: "pass" };
+  const figures = { expected: expected.toFixed(places), actual: roundHalfUp(stated, places).toFixed(places), difference: roundHalfUp(stated.minus(expected), places).toFixed(places) };
+  const message =
+    `${rule.relation.label}：${field.label} 填报 ${figures.actual}%，按 ${ctx.fields[inum].label} ÷ ${ctx.fields[iden].label} ` +
+    `计算为 ${figures.expected}%（四舍五入到${places}位小数）。`;
+  return { rule, status: "fail", finding: finding(ctx, rule, "ratio", "error", message, figures) };
+}
+
 export function gradeFor(score: Dec, bands: Array<{ grade: string; min: string }>): string | undefined {
   return [...bands].sort((x, y) => new Dec(y.min).comparedTo(new Dec(x.min))).find((b) => score.gte(new Dec(b.min)))?.grade;
 }
@@ -205,6 +241,10 @@ export function evaluateRule(values: ReadValues, locate: Locate, rule: IndexedRu
       return evaluateRange(ctx, rule);
     case "grade":
       return evaluateGrade(ctx, rule);
+    case "inequality":
+      return evaluateInequality(ctx, rule);
+    case "ratio":
+      return evaluateRatio(ctx, rule);
   }
 }
 

@@ -12,6 +12,8 @@ export type FindingKind =
   | "grade"
   | "score" // an entered 综合得分 above what the computable indicators leave (ziping score)
   | "rate" // a 完成率 typed or stated in the text that its row's 实际完成值 ÷ 指标值 does not give
+  | "inequality" // a above the figure it may not exceed
+  | "ratio" // a percentage that is not the ratio of its two figures
   | "invalid" // not a number in a numeric cell
   | "blank"; // cells left empty in a table that is otherwise filled
 

@@ -75,7 +75,8 @@ const readingCache = { shown: new WeakMap<CellState, Reading>(), full: new WeakM
 
 interface RememberedClause {
   optionsKey: string;
-  reads: Array<[string, CellState | undefined]>;
+  /** Each cell the clause read, once, with the state it had. */
+  reads: Map<string, CellState | undefined>;
   result: unknown;
 }
 
@@ -98,13 +99,17 @@ export function createContext(form: FormSpec, data: ReportData, partial: Partial
   const cache = readingCache[options.precision];
 
   // The cells read by the clauses being built (innermost last), for remember().
-  const tracking: Array<Array<[string, CellState | undefined]>> = [];
+  const tracking: Array<Map<string, CellState | undefined>> = [];
   const cellOf = (id: string): CellState | undefined => {
     const cell = values.cells.get(id);
-    for (const reads of tracking) reads.push([id, cell]);
+    for (const reads of tracking) reads.set(id, cell);
     return cell;
   };
   const memo = clauseMemo(values.compiled);
+  const unchanged = (reads: Map<string, CellState | undefined>): boolean => {
+    for (const [id, cell] of reads) if (values.cells.get(id) !== cell) return false;
+    return true;
+  };
   const optionsKey = JSON.stringify(options);
 
   const read = (id: string): Reading | MissingField => {
@@ -165,12 +170,12 @@ export function createContext(form: FormSpec, data: ReportData, partial: Partial
     need,
     remember<T>(key: string, build: () => T): T {
       const previous = memo.get(key);
-      if (previous && previous.optionsKey === optionsKey && previous.reads.every(([id, cell]) => values.cells.get(id) === cell)) {
+      if (previous && previous.optionsKey === optionsKey && unchanged(previous.reads)) {
         // The reads of a reused clause count for any clause around it too.
-        for (const reads of tracking) reads.push(...previous.reads);
+        for (const reads of tracking) for (const [id, cell] of previous.reads) reads.set(id, cell);
         return previous.result as T;
       }
-      const reads: Array<[string, CellState | undefined]> = [];
+      const reads = new Map<string, CellState | undefined>();
       tracking.push(reads);
       try {
         const result = build();

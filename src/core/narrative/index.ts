@@ -15,25 +15,26 @@
  * - A 结余 or a total in a sentence is computed from the figures it sits next to (实际投入 − 实际使用,
  *   Σ of the listed lines), so a sentence always adds up; a total cell that disagrees is a note.
  * - Evaluative words no cell supports (总额控制较好, 控制较好) are left to the officer.
- * - A paragraph whose required inputs are missing is not written: it lists them.
+ * - Paragraphs are the form's data (FormSpec.narrative): a paragraph whose inputs are partly
+ *   missing writes the sentences it can and lists, per sentence, what the others lack.
  */
 import type { ReportData } from "../spec/data";
 import type { FormSpec } from "../spec/types";
 import { createContext } from "./context";
 import type { NarrativeOptions } from "./options";
-import { PARAGRAPHS } from "./paragraphs";
+import { paragraphsOf } from "./paragraphs";
 import type { Narrative } from "./types";
 
 export type * from "./types";
 export type { NarrativeOptions, DecreaseWord, IncreaseWord } from "./options";
 export { DEFAULT_OPTIONS, DECREASE_WORDS, INCREASE_WORDS, resolveOptions } from "./options";
 export { createContext, type NarrativeContext, type Reading } from "./context";
-export { SANGONG_ITEMS } from "./paragraphs";
+export { SANGONG_ITEMS } from "./paragraphs/sangong";
 export { describeMissing, sentenceWithWord, wordingOptions } from "./wording";
 
 /** Every paragraph, in report order, with the facts behind each sentence. Pure. */
 export function narrate(form: FormSpec, data: ReportData, options: Partial<NarrativeOptions> = {}): Narrative {
   const ctx = createContext(form, data, options);
-  return { paragraphs: PARAGRAPHS.map((p) => p(ctx)), precision: ctx.options.precision };
+  return { paragraphs: paragraphsOf(form, ctx), precision: ctx.options.precision };
 }
 export { verifyNarrative, type VerifyReport, type NarrativeFinding, type NarrativeProblem, type CheckedClaim, type UncheckedClaim } from "./verify";

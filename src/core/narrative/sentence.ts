@@ -7,6 +7,11 @@ export function wan(value: Dec): string {
   return `${formatAmount(value, 2)}万元`;
 }
 
+/** "我局部门" reads right; "我部门部门" would not. */
+export function departmentSubject(selfRef: string): string {
+  return selfRef.endsWith("部门") ? selfRef : `${selfRef}部门`;
+}
+
 /** A headcount or a number of vehicles: whole numbers. */
 export function whole(value: Dec): string {
   return formatNumber(value, 0);

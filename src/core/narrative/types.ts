@@ -104,23 +104,29 @@ export type Built = { ok: true; sentence: Sentence } | { ok: false; missing: Mis
 /** A builder that may have nothing to say (no row overspent) returns null rather than a sentence. */
 export type MaybeBuilt = Built | null;
 
-export type ParagraphId = "staff" | "budget" | "execution" | "basic" | "sangong" | "special" | "functional";
+/** A paragraph id from the form's narrative bindings, e.g. "sangong". */
+export type ParagraphId = string;
 
 export interface Paragraph {
   id: ParagraphId;
   /** The report's heading for it, e.g. 「三公经费支出使用和管理情况」. */
   title: string;
-  /** "missing": a required input is not filled; there is no text, only the list of what is missing. */
-  status: "ok" | "missing";
-  /** The paragraph as it goes into the report ("" when missing). */
+  /**
+   * "ok": every sentence written. "partial": some required sentences lack inputs; the others are
+   * written and `unwritten` says what each missing one lacks. "missing": nothing could be written.
+   */
+  status: "ok" | "partial" | "missing";
+  /** The paragraph as it goes into the report: the sentences written ("" when missing). */
   text: string;
   sentences: Sentence[];
   /** `text` in runs, in order: glue and each sentence's text joined give `text` ([] when missing). */
   segments: ParagraphSegment[];
-  /** Required inputs that are missing (status "missing"). */
+  /** Required inputs that are missing, over all unwritten sentences (each once). */
   missing: MissingField[];
   /** Optional sentences left out because their inputs are missing, with what they lacked. */
   skipped: Array<{ id: string; missing: MissingField[] }>;
+  /** Required sentences not written, each with the inputs it lacks. */
+  unwritten: Array<{ id: string; missing: MissingField[] }>;
 }
 
 export interface Narrative {

@@ -257,6 +257,42 @@ export function ruleRow(rule: Rule, fields: Map<string, FieldDef>, locate: Locat
           ),
       };
     }
+    case "inequality": {
+      const a = single(rule.a);
+      const b = single(rule.b);
+      return {
+        difference: `=${f.value(a)}-${f.value(b)}`,
+        invalid: `=${f.invalid([a, b])}`,
+        mainFilled: `=${f.filled([a])}`,
+        otherFilled: `=${f.filled([b])}`,
+        showsDifference: true,
+        faultCell: a.area,
+        verdict: (c) =>
+          guarded(
+            `IF(${c.invalid}>0,${quoted(V.unreadable)},IF(OR(${c.mainFilled}=0,${c.otherFilled}=0),${quoted(V.blank)},` +
+              `IF(${r9(c.difference)}>0,${quoted(V.fail)},${quoted(V.pass)})))`,
+          ),
+      };
+    }
+    case "ratio": {
+      const x = single(rule.field);
+      const n = single(rule.numerator);
+      const d = single(rule.denominator);
+      const places = shownDecimals(fields.get(rule.field)!.kind);
+      return {
+        invalid: `=${f.invalid([x, n, d])}`,
+        mainFilled: `=${f.filled([x])}`,
+        otherFilled: `=${f.filled([n, d])}`,
+        showsDifference: false,
+        faultCell: x.area,
+        verdict: (c) =>
+          guarded(
+            `IF(${c.invalid}>0,${quoted(V.unreadable)},IF(OR(${c.mainFilled}=0,${c.otherFilled}<2),${quoted(V.blank)},` +
+              `IF(${r9(f.value(d))}=0,${quoted(V.blank)},` +
+              `IF(ROUND(${f.value(x)},${places})=ROUND(${f.value(n)}/${f.value(d)}*100,${places}),${quoted(V.pass)},${quoted(V.fail)}))))`,
+          ),
+      };
+    }
     case "grade": {
       const score = single(rule.score);
       const gradeCell = single(rule.grade).area;

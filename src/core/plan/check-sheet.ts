@@ -103,6 +103,10 @@ function describeCells(rule: Rule, locate: Locator): string {
       return `${rule.relation.min} ≤ ${at([rule.field])} ≤ ${rule.relation.max}`;
     case "grade":
       return `${at([rule.grade])} ↔ ${at([rule.score])}`;
+    case "inequality":
+      return `${at([rule.a])} ≤ ${at([rule.b])}`;
+    case "ratio":
+      return `${at([rule.field])} = ${at([rule.numerator])} ÷ ${at([rule.denominator])} × 100`;
   }
 }
 
@@ -116,6 +120,9 @@ function severityFormats(rule: Rule, verdictCell: string): Array<{ formula: stri
       ];
     case "budget":
       return [{ formula: `=LEFT(${verdictCell},2)="${VERDICT.overspend}"`, severity: "warning" }];
+    case "inequality":
+      // Counted with 不通过 on the sheet, shown as a warning: a ≤ b is a question, not an error.
+      return [{ formula: is(VERDICT.fail), severity: "warning" }];
     default:
       return [{ formula: is(VERDICT.fail), severity: "error" }];
   }

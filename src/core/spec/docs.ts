@@ -1,6 +1,7 @@
 import { expandRules, ruleFields } from "./rules";
 import { expandFields, type Lists } from "./instances";
-import type { FormSpec, ValueKind } from "./types";
+import { bindingRefs } from "./bindings";
+import type { FormSpec, SentenceKind, ValueKind } from "./types";
 
 const KIND_NAMES: Record<ValueKind, string> = {
   amount: "金额",
@@ -63,5 +64,47 @@ export function fieldsMarkdown(form: FormSpec): string {
       `| \`${generic(field.id)}\` | ${cell(rowLabel)} | ${cell(field.column?.label ?? "")} | ${KIND_NAMES[field.kind]} | ${field.unit} | ${rules} |`,
     );
   }
+  lines.push(...narrativeMarkdown(form));
   return lines.join("\n").concat("\n");
+}
+
+const KIND_DESCRIPTIONS: Record<SentenceKind, string> = {
+  text: "陈述与差额",
+  changes: "与上年比较",
+  shares: "占比",
+  rate: "预算执行率",
+  quotient: "人均 / 每台",
+  overspend: "超支",
+  overspendTotal: "超支合计",
+  underspendTotal: "结余合计",
+  breakdown: "明细列举",
+};
+
+/** The report's paragraphs: each sentence, its kind and the fields it reads (list rows as [n]). */
+function narrativeMarkdown(form: FormSpec): string[] {
+  if (!form.narrative?.length) return [];
+  const lines = ["", "## 报告综述的段落与句子 (narrative bindings)", "", "每句读取的字段；列表行写作 `[n]`。Each sentence and the fields it reads.", ""];
+  for (const paragraph of form.narrative) {
+    lines.push(`### ${paragraph.title} (\`${paragraph.id}\`)`, "", "| sentence id | 类型 | 字段 fields |", "| --- | --- | --- |");
+    for (const group of paragraph.sentences) {
+      for (const binding of group.clauses) {
+        const fields = new Set<string>();
+        for (const r of bindingRefs(binding)) {
+          if (r.kind === "field") fields.add(r.ref.split("[*]").join("[n]"));
+          if (r.kind === "rows" && "rows" in binding) {
+            const { table, rows, budget, actual } = binding.rows;
+            const spec = form.sheets.flatMap((sh) => sh.tables).find((t) => t.id === table);
+            for (const row of rows) {
+              const listed = spec?.rows.find((x) => x.id === row)?.list ? `${row}[n]` : row;
+              for (const column of [budget, actual]) fields.add(`${table}.${listed}.${column}`);
+            }
+          }
+        }
+        const id = binding.kind === "changes" ? `${binding.id}.*` : binding.id;
+        lines.push(`| \`${id}\` | ${KIND_DESCRIPTIONS[binding.kind]} | ${[...fields].map((f) => `\`${f}\``).join(" ")} |`);
+      }
+    }
+    lines.push("");
+  }
+  return lines;
 }

@@ -6,6 +6,7 @@ export type { ListEntry, RawValue, ReportData } from "./data";
 export { rawText, isMarkedExact } from "./data";
 export * from "./instances";
 export { validateForm } from "./validate";
+export { UNITS, convertMoney, isUnit } from "./units";
 export { fieldsMarkdown } from "./docs";
 
 /** The forms ZiPing ships. Another form can also be loaded from a JSON file (`--form`). */

@@ -6,7 +6,10 @@ import type {
   FieldRef,
   FormSpec,
   GradeRelation,
+  HierarchyRelation,
+  InequalityRelation,
   RangeRelation,
+  RatioRelation,
   Relation,
   SameRelation,
   TableSpec,
@@ -18,7 +21,9 @@ export type Rule =
   | { kind: "same"; id: string; relation: SameRelation; a: string; b: string }
   | { kind: "budget"; id: string; relation: BudgetRelation; budget: string; actual: string }
   | { kind: "range"; id: string; relation: RangeRelation; field: string }
-  | { kind: "grade"; id: string; relation: GradeRelation; score: string; grade: string };
+  | { kind: "grade"; id: string; relation: GradeRelation; score: string; grade: string }
+  | { kind: "inequality"; id: string; relation: InequalityRelation; a: string; b: string }
+  | { kind: "ratio"; id: string; relation: RatioRelation; field: string; numerator: string; denominator: string };
 
 interface Substitution {
   row?: string;
@@ -79,7 +84,61 @@ function ruleId(relation: Relation, s: Substitution): string {
   return parts.length ? `${relation.id}[${parts.join(",")}]` : relation.id;
 }
 
+/**
+ * A relation may name any entry of a list (`spending.line[3].total`); in a workbook whose list is
+ * shorter that entry does not exist, and there is nothing to check.
+ */
+function namesMissingEntry(form: FormSpec, rule: Rule, lists: Lists): boolean {
+  return ruleFields(rule).some((field) => {
+    const m = /^([^.]+)\.([^.[]+)\[(\d+)\]/.exec(field);
+    if (!m) return false;
+    const list = tableById(form, m[1])?.rows.find((r) => r.id === m[2])?.list;
+    return list !== undefined && Number(m[3]) > listRowCount(lists, list);
+  });
+}
+
+/**
+ * Each entry of a coded list that has entries one level down (by code length and prefix) equals
+ * their sum: one equation per such entry and column, checked as any sum (尾差 included).
+ */
+function expandHierarchy(form: FormSpec, relation: HierarchyRelation, lists: Lists): Rule[] {
+  const table = tableById(form, relation.table);
+  const list = table?.rows.find((r) => r.id === relation.row)?.list;
+  if (!table || !list) throw new Error(`hierarchy names unknown list row ${relation.table}.${relation.row}`);
+  const entries = (lists[list] ?? []).map((e, i) => ({ n: i + 1, code: (e.code ?? "").trim() }));
+  const columns = relation.columns ?? (table.columns ?? []).map((c) => c.id);
+  const rules: Rule[] = [];
+  relation.levels.slice(0, -1).forEach((length, level) => {
+    const childLength = relation.levels[level + 1];
+    const childrenOf = new Map<string, typeof entries>();
+    for (const e of entries) {
+      if (e.code.length !== childLength) continue;
+      const group = childrenOf.get(e.code.slice(0, length));
+      if (group) group.push(e);
+      else childrenOf.set(e.code.slice(0, length), [e]);
+    }
+    for (const parent of entries.filter((e) => e.code.length === length)) {
+      const children = childrenOf.get(parent.code);
+      if (!children) continue;
+      for (const col of columns) {
+        const field = (n: number) => `${table.id}.${relation.row}[${n}].${col}`;
+        const id = `${relation.id}[${parent.code},${col}]`;
+        const equation: EquationRelation = { kind: "equation", id: relation.id, label: relation.label, target: field(parent.n), terms: children.map((c) => field(c.n)) };
+        rules.push({ kind: "equation", id, relation: equation, target: field(parent.n), terms: children.map((c) => ({ field: field(c.n), sign: 1 as const })) });
+      }
+    }
+  });
+  return rules;
+}
+
 export function expandRelation(form: FormSpec, relation: Relation, lists: Lists): Rule[] {
+  if (relation.kind === "hierarchy") return expandHierarchy(form, relation, lists);
+  const rules = expandEach(form, relation, lists);
+  // Only a relation that names an entry by number can name one the workbook lacks.
+  return /\[\d+\]/.test(JSON.stringify(relation)) ? rules.filter((rule) => !namesMissingEntry(form, rule, lists)) : rules;
+}
+
+function expandEach(form: FormSpec, relation: Exclude<Relation, HierarchyRelation>, lists: Lists): Rule[] {
   return substitutions(form, relation.each, lists).map((s): Rule => {
     const id = ruleId(relation, s);
     const one = (ref: FieldRef) => substitute(ref, s);
@@ -104,6 +163,10 @@ export function expandRelation(form: FormSpec, relation: Relation, lists: Lists)
         return { kind: "range", id, relation, field: one(relation.field) };
       case "grade":
         return { kind: "grade", id, relation, score: one(relation.score), grade: one(relation.grade) };
+      case "inequality":
+        return { kind: "inequality", id, relation, a: one(relation.a), b: one(relation.b) };
+      case "ratio":
+        return { kind: "ratio", id, relation, field: one(relation.field), numerator: one(relation.numerator), denominator: one(relation.denominator) };
     }
   });
 }
@@ -125,5 +188,9 @@ export function ruleFields(rule: Rule): string[] {
       return [rule.field];
     case "grade":
       return [rule.grade, rule.score];
+    case "inequality":
+      return [rule.a, rule.b];
+    case "ratio":
+      return [rule.field, rule.numerator, rule.denominator];
   }
 }

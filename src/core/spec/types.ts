@@ -19,7 +19,8 @@ export type ValueKind =
   | "text"
   | "amountOrNone"; // a figure, or the word 无 (政府性基金 etc.)
 
-export type Unit = "万元" | "元" | "人" | "台" | "个" | "分" | "%" | "";
+/** The closed vocabulary of units (src/core/spec/units.ts gives each its conversion). */
+export type Unit = "元" | "万元" | "亿元" | "人" | "台" | "个" | "分" | "%" | "";
 
 export interface ColumnSpec {
   id: string;
@@ -155,6 +156,24 @@ export interface RangeRelation extends RelationBase {
   max: string;
 }
 
+/** a ≤ b, e.g. 30212 因公出国费 ≤ 三公·因公出国: a warning when a exceeds b, not an error. */
+export interface InequalityRelation extends RelationBase {
+  kind: "inequality";
+  a: FieldRef;
+  b: FieldRef;
+}
+
+/**
+ * A percentage cell that states a ratio: field = numerator ÷ denominator × 100, rounded half up
+ * at the field's printed decimals (预算执行率, 占比).
+ */
+export interface RatioRelation extends RelationBase {
+  kind: "ratio";
+  field: FieldRef;
+  numerator: FieldRef;
+  denominator: FieldRef;
+}
+
 export interface GradeBand {
   grade: string;
   /** Inclusive lower bound. */
@@ -169,12 +188,31 @@ export interface GradeRelation extends RelationBase {
   bands: GradeBand[];
 }
 
+/**
+ * A coded list's hierarchy, for free: each 类 equals the sum of its 款, each 款 the sum of its 项,
+ * by 科目编码 prefix (功能科目 206 = Σ 20601…, 20601 = Σ 2060101…; 经济科目 301 = Σ 30101…).
+ * Expands into one sum per entry that has children, with the 尾差 band of any sum.
+ */
+export interface HierarchyRelation extends RelationBase {
+  kind: "hierarchy";
+  /** The table and its list row whose entries carry the codes: spending / line. */
+  table: string;
+  row: string;
+  /** Code lengths from the top level down: [3, 5, 7] for 功能科目, [3, 5] for 经济科目. */
+  levels: number[];
+  /** Value columns summed (default every column of the table). */
+  columns?: string[];
+}
+
 export type Relation =
   | EquationRelation
+  | HierarchyRelation
   | SameRelation
   | BudgetRelation
   | RangeRelation
-  | GradeRelation;
+  | GradeRelation
+  | InequalityRelation
+  | RatioRelation;
 
 export interface FormSpec {
   id: string;
@@ -184,4 +222,213 @@ export interface FormSpec {
   lists: ListSpec[];
   sheets: SheetSpec[];
   relations: Relation[];
+  /** The report's paragraphs written from the cells, in report order (see narrative.ts). */
+  narrative?: ParagraphBinding[];
+}
+
+/*
+ * Narrative bindings: the paragraphs of the report's 综述 as data. Each sentence is one of the
+ * kinds the narrative engine knows (src/core/narrative/sentences), given its fields, wording and
+ * decimals here, so a new form gets its own paragraphs with no code.
+ *
+ * A Template is the sentence's text with placeholders:
+ *   {table.row.column}  a cell, printed in its unit: "1.90万元", "43人", "2台", "2020" (unit blank)
+ *   {self}              the self-reference: the wording option, else report.selfRef, else 我单位
+ *   {department}        the self-reference as a department: 我局部门, 我部门
+ *   {@name}             one of the binding's slots (a difference worded by its sign, …)
+ *   {#name}             in a list item: the entry's name
+ *   {}                  in a difference's wording: its magnitude, in the unit of its fields
+ * and per kind: {quotient}, {rate}, {names}, {sum}. Inside a list item, `[*]` in a field id is
+ * the entry's own row: income.unit[*].total.
+ */
+export type Template = string;
+
+/** A − B worded by its sign: "结余减少{}" / "结余增加{}" / "结余与上年持平". */
+export interface DifferenceSlot {
+  kind: "difference";
+  /** [minuend, subtrahend]. */
+  of: [FieldRef, FieldRef];
+  positive: Template;
+  negative: Template;
+  /** Wording when A = B (default: positive). */
+  zero?: Template;
+  /** The difference is a fact of the sentence under this label (a template: {#name} allowed). */
+  fact?: Template;
+  /** The fact's figure keeps its sign (a 结余 that may be negative) rather than its magnitude. */
+  signed?: boolean;
+}
+
+/** Items stated only when their cells are filled: "，其中行政编制25人，事业编制17人". */
+export interface FilledSlot {
+  kind: "filled";
+  /** Written before the items when at least one is filled. */
+  lead: string;
+  joiner: string;
+  items: Template[];
+}
+
+/** One clause per entry of an open list: "；其中局机关收入…；二级机构收入…". */
+export interface EachSlot {
+  kind: "each";
+  list: string;
+  lead: string;
+  joiner: string;
+  /** One entry's clause; `[*]` in a field id is the entry's row, {#name} its name. */
+  item: Template;
+  /** Slots of the item (a per-entry difference). */
+  slots?: Record<string, DifferenceSlot>;
+  /** Fewer entries than this and the slot says nothing (a department of one unit: 1 entry). */
+  minEntries?: number;
+  /**
+   * "after": the entries are asked for only once the sentence's other figures are there (a
+   * listing that completes a sentence); "with" (default): together with them.
+   */
+  needed?: "with" | "after";
+  /** A note when the entries' sum differs from a cell: "{sum}" is the sum. */
+  sumNote?: { total: FieldRef; text: Template };
+}
+
+export type Slot = DifferenceSlot | FilledSlot | EachSlot;
+
+interface BindingBase {
+  /** Stable sentence id, e.g. "exec.indicators". */
+  id: string;
+  /**
+   * false (default): the paragraph is incomplete without it. true: left out, and listed as
+   * skipped, when its inputs are missing. "ifListEmpty" (breakdowns): left out when its list is
+   * empty while another breakdown of the paragraph has entries.
+   */
+  optional?: boolean | "ifListEmpty";
+  /** Written only when the officer turns this wording option on. */
+  option?: "executionRate";
+}
+
+/** Figures stated as they are, and differences worded by their sign ("counts and differences"). */
+export interface TextBinding extends BindingBase {
+  kind: "text";
+  text: Template;
+  /** Cells read first, in this order (table order), before those the text names. */
+  reads?: FieldRef[];
+  slots?: Record<string, Slot>;
+}
+
+export interface ChangeItemBinding {
+  /** Part of the clause id: `${binding.id}.${key}`. */
+  key: string;
+  /** The row as the sentences name it: 公务接待费. */
+  name: string;
+  prior: FieldRef;
+  current: FieldRef;
+}
+
+/**
+ * Change on the prior year, one clause per item: "公务接待费实际支出1.90万元，比上年降低44.77%";
+ * 上年无此项支出，本年新增…; 本年无此项支出; 与上年持平.
+ */
+export interface ChangesBinding extends BindingBase {
+  kind: "changes";
+  items: ChangeItemBinding[];
+  /** States the current amount after the name with these words ("实际支出"). */
+  amountAs?: string;
+  /** Items with nothing in either year are grouped into one clause: "{report.year}年度无{names}". */
+  none?: { id: string; text: Template };
+  /** Only items whose prior year is above 0 (a 与上年比较 sentence gives percentages only). */
+  onlyPriorPositive?: boolean;
+}
+
+/** Each part's share of a named total: "基本支出507.32万元，占支出预算总额的97.17%". */
+export interface SharesBinding extends BindingBase {
+  kind: "shares";
+  lead: string;
+  parts: Array<{ name: string; field: FieldRef }>;
+  /** name: first mention; shortName: later ones (default name). */
+  total: { field: FieldRef; name: string; shortName?: string };
+}
+
+/** 完成预算 / 预算执行率 = 决算 ÷ 预算: the text has {rate}. */
+export interface RateBinding extends BindingBase {
+  kind: "rate";
+  budget: FieldRef;
+  actual: FieldRef;
+  text: Template;
+  /** The computed fact's label. */
+  label: string;
+}
+
+/** An amount per person or per item: the text has {quotient} and may name the divisor's cell. */
+export interface QuotientBinding extends BindingBase {
+  kind: "quotient";
+  per: "capita" | "item";
+  amount: FieldRef;
+  divisor: FieldRef;
+  text: Template;
+  label: string;
+  /** Default: the perCapitaDecimals / perItemDecimals option. */
+  decimals?: number;
+}
+
+/** The 预算/决算 rows whose overspend and 结余 are stated (list rows: every entry). */
+export interface BudgetRowsBinding {
+  table: string;
+  rows: string[];
+  budget: string;
+  actual: string;
+}
+
+/** "{self}基本支出预算超支…，其中：工资福利支出超支…；对企业补助超支…（年初未作预算）". */
+export interface OverspendBinding extends BindingBase {
+  kind: "overspend";
+  /** What is over budget: 基本支出. */
+  name: string;
+  budget: FieldRef;
+  actual: FieldRef;
+  rows: BudgetRowsBinding;
+}
+
+/** "超支项目合计超支…" / "结余项目合计结余…" over the rows (nothing when no row is). */
+export interface SpendTotalBinding extends BindingBase {
+  kind: "overspendTotal" | "underspendTotal";
+  rows: BudgetRowsBinding;
+}
+
+/** An open list with its amounts: "{lead}1200.53万元，其中：行政运行支出960.47万元；…". */
+export interface BreakdownBinding extends BindingBase {
+  kind: "breakdown";
+  list: string;
+  /** The entry's amount, with [*]: funcBasic.item[*].amount. */
+  amount: FieldRef;
+  /** The table's total cell: a note when it differs from the sum of the entries. */
+  total?: FieldRef;
+  lead: Template;
+  /** The list as the report names it, for "missing" and the sum's fact: 基本支出功能科目. */
+  listLabel: string;
+  separator: string;
+}
+
+export type SentenceBinding =
+  | TextBinding
+  | ChangesBinding
+  | SharesBinding
+  | RateBinding
+  | QuotientBinding
+  | OverspendBinding
+  | SpendTotalBinding
+  | BreakdownBinding;
+
+export type SentenceKind = SentenceBinding["kind"];
+
+/** One Chinese sentence: its clauses joined, after the prefix, then 。. */
+export interface SentenceGroupBinding {
+  prefix?: string;
+  /** Between clauses (default ""). */
+  joiner?: string;
+  clauses: SentenceBinding[];
+}
+
+export interface ParagraphBinding {
+  /** Stable paragraph id, e.g. "sangong". */
+  id: string;
+  /** The report's heading: 「“三公经费”支出使用和管理情况」. */
+  title: string;
+  sentences: SentenceGroupBinding[];
 }

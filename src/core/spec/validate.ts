@@ -1,59 +1,112 @@
-import { expandRules, ruleFields } from "./rules";
+import { validateNarrative } from "./bindings";
+import { expandRules, ruleFields, tableById } from "./rules";
+import { isUnit, UNIT_NAMES } from "./units";
 import { expandFields, type Lists } from "./instances";
-import type { FormSpec } from "./types";
+import type { FormSpec, HierarchyRelation } from "./types";
 
 const EXCEL_SHEET_NAME = /^[^:\\/?*[\]]{1,31}$/;
 
 /**
  * Checks a form that arrives as data (a JSON file, a province's variant) before anything is
  * derived from it: unique ids, lists that exist, Excel-valid sheet names, and relations whose
- * every reference, expanded over sample lists, names a real field. Returns Chinese messages.
+ * every reference, expanded over sample lists, names a real field; narrative bindings whose kinds,
+ * fields, lists and slots exist (named by JSON path). Returns Chinese messages.
  */
 export function validateForm(form: FormSpec): string[] {
   const errors: string[] = [];
-  const seen = (kind: string, ids: string[]) => {
-    const dup = ids.filter((id, i) => ids.indexOf(id) !== i);
-    for (const id of new Set(dup)) errors.push(`${kind} id 重复：${id}`);
+  /** Each repeated id, named by the JSON path of its second use: `lists[2].id：列表 id 重复：funcs`. */
+  const seen = (kind: string, ids: string[], pathOf: (i: number) => string) => {
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) errors.push(`${pathOf(i)}：${kind} id 重复：${id}`);
+    });
   };
   if (!form || typeof form !== "object" || !Array.isArray(form.sheets) || !Array.isArray(form.relations)) {
     return ["不是报表规格：缺少 sheets 或 relations"];
   }
   const listIds = (form.lists ?? []).map((l) => l.id);
-  seen("列表", listIds);
-  seen("工作表", form.sheets.map((s) => s.id));
-  seen("工作表名称", form.sheets.map((s) => s.name));
-  const tables = form.sheets.flatMap((s) => s.tables);
-  seen("表", tables.map((t) => t.id));
-  for (const sheet of form.sheets) {
-    if (!EXCEL_SHEET_NAME.test(sheet.name)) errors.push(`工作表名称「${sheet.name}」不能用作 Excel 工作表名（最多31字，不含 : \\ / ? * [ ]）`);
-  }
-  for (const table of tables) {
-    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(table.id)) errors.push(`表 id「${table.id}」只能由字母和数字组成`);
-    seen(`表 ${table.id} 的行`, table.rows.map((r) => r.id));
+  seen("列表", listIds, (i) => `lists[${i}].id`);
+  seen("工作表", form.sheets.map((s) => s.id), (i) => `sheets[${i}].id`);
+  seen("工作表名称", form.sheets.map((s) => s.name), (i) => `sheets[${i}].name`);
+  const tables = form.sheets.flatMap((s, i) => s.tables.map((table, j) => ({ table, at: `sheets[${i}].tables[${j}]` })));
+  seen("表", tables.map((t) => t.table.id), (k) => `${tables[k].at}.id`);
+  form.sheets.forEach((sheet, i) => {
+    if (!EXCEL_SHEET_NAME.test(sheet.name)) errors.push(`sheets[${i}].name：工作表名称「${sheet.name}」不能用作 Excel 工作表名（最多31字，不含 : \\ / ? * [ ]）`);
+  });
+  for (const { table, at } of tables) {
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(table.id)) errors.push(`${at}.id：表 id「${table.id}」只能由字母和数字组成`);
+    seen(`表 ${table.id} 的行`, table.rows.map((r) => r.id), (k) => `${at}.rows[${k}].id`);
     if (table.layout === "grid") {
-      if (!table.columns?.length) errors.push(`表 ${table.id} 是网格表但没有列`);
-      seen(`表 ${table.id} 的列`, (table.columns ?? []).map((c) => c.id));
+      if (!table.columns?.length) errors.push(`${at}.columns：表 ${table.id} 是网格表但没有列`);
+      seen(`表 ${table.id} 的列`, (table.columns ?? []).map((c) => c.id), (k) => `${at}.columns[${k}].id`);
     }
-    for (const row of table.rows) {
-      if (row.list && !listIds.includes(row.list)) errors.push(`表 ${table.id} 的行 ${row.id} 引用了不存在的列表 ${row.list}`);
-    }
+    table.rows.forEach((row, k) => {
+      if (row.list && !listIds.includes(row.list)) errors.push(`${at}.rows[${k}].list：表 ${table.id} 的行 ${row.id} 引用了不存在的列表 ${row.list}`);
+    });
   }
-  seen("校验规则", form.relations.map((r) => r.id));
+  seen("校验规则", form.relations.map((r) => r.id), (i) => `relations[${i}].id`);
   if (errors.length) return errors;
 
-  // Two entries per list, so `[*]` sums and list rows are exercised.
-  const sampleLists: Lists = Object.fromEntries(listIds.map((id) => [id, [{ name: "甲" }, { name: "乙" }]]));
-  const fieldIds = new Set(expandFields(form, sampleLists).map((f) => f.id));
-  for (const relation of form.relations) {
+  errors.push(...unitProblems(form));
+
+  // Two entries per list, so `[*]` sums and list rows are exercised, or as many as the highest
+  // entry a relation names (`spending.line[3].total`).
+  const named = [...JSON.stringify(form.relations).matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  const sampleSize = Math.max(2, ...named);
+  const sampleLists: Lists = Object.fromEntries(listIds.map((id) => [id, Array.from({ length: sampleSize }, (_, k) => ({ name: `样例${k + 1}` }))]));
+  const fieldDefs = new Map(expandFields(form, sampleLists).map((f) => [f.id, f]));
+  const fieldIds = new Set(fieldDefs.keys());
+  form.relations.forEach((relation, i) => {
+    const at = `relations[${i}]`;
+    if (relation.kind === "hierarchy") {
+      errors.push(...hierarchyProblems(form, relation, at));
+      return;
+    }
     try {
       for (const rule of expandRules({ ...form, relations: [relation] }, sampleLists)) {
         for (const id of ruleFields(rule)) {
-          if (!fieldIds.has(id)) errors.push(`校验规则 ${rule.id} 引用了不存在的字段 ${id}`);
+          if (!fieldIds.has(id)) errors.push(`${at}：校验规则 ${rule.id} 引用了不存在的字段 ${id}`);
         }
+        const stated = rule.kind === "ratio" ? fieldDefs.get(rule.field) : undefined;
+        if (rule.kind === "ratio" && stated && stated.kind !== "percent") errors.push(`${at}.field：比率规则 ${rule.id} 的 ${rule.field} 应为百分比栏目（kind: percent），而不是 ${stated.kind}`);
       }
     } catch (e) {
-      errors.push(`校验规则 ${relation.id}：${(e as Error).message}`);
+      errors.push(`${at}：校验规则 ${relation.id}：${(e as Error).message}`);
     }
+  });
+  errors.push(...validateNarrative((form as { narrative?: unknown }).narrative, fieldIds, listIds));
+  return errors;
+}
+
+/** Every unit a table, column or row names must be one of the vocabulary's. */
+function unitProblems(form: FormSpec): string[] {
+  const errors: string[] = [];
+  const check = (unit: unknown, at: string) => {
+    if (unit !== undefined && !isUnit(unit)) errors.push(`${at}.unit：单位「${String(unit)}」不在可用单位之中（${UNIT_NAMES}）`);
+  };
+  form.sheets.forEach((sheet, i) =>
+    sheet.tables.forEach((table, j) => {
+      const at = `sheets[${i}].tables[${j}]`;
+      check(table.unit, at);
+      (table.columns ?? []).forEach((c, k) => check(c.unit, `${at}.columns[${k}]`));
+      table.rows.forEach((r, k) => check(r.unit, `${at}.rows[${k}]`));
+    }),
+  );
+  return errors;
+}
+
+/** A hierarchy names a coded list row, code lengths that grow, and columns of its table. */
+function hierarchyProblems(form: FormSpec, relation: HierarchyRelation, at: string): string[] {
+  const table = tableById(form, relation.table);
+  if (!table) return [`${at}.table：表「${relation.table}」不在本报表中`];
+  const row = table.rows.find((r) => r.id === relation.row);
+  if (!row?.list) return [`${at}.row：表 ${relation.table} 没有名为「${relation.row}」的列表行`];
+  const errors: string[] = [];
+  if (!form.lists.find((l) => l.id === row.list)?.coded) errors.push(`${at}.row：列表 ${row.list} 没有科目编码（coded），无法按编码汇总`);
+  const levels = relation.levels;
+  if (!Array.isArray(levels) || levels.length < 2 || levels.some((n, k) => !Number.isInteger(n) || n < 1 || (k > 0 && n <= levels[k - 1]))) {
+    errors.push(`${at}.levels：应为逐级变长的编码位数，例如功能科目 [3, 5, 7]、经济科目 [3, 5]`);
   }
+  const columns = (table.columns ?? []).map((c) => c.id);
+  (relation.columns ?? []).forEach((c, k) => columns.includes(c) || errors.push(`${at}.columns[${k}]：表 ${relation.table} 没有列「${c}」`));
   return errors;
 }

@@ -83,7 +83,8 @@ export function buildNarrativeView(form: FormSpec, data: ReportData, choices: Wo
     const byId = new Map(p.sentences.map((s) => [s.id, sentenceView(s, choices[s.id], locator)] as const));
     const segments = p.segments.map((seg): Segment => ("glue" in seg ? seg : { sentence: byId.get(seg.sentence)! }));
     const text = segments.map((seg) => ("glue" in seg ? seg.glue : seg.sentence.text)).join("");
-    return { id: p.id, title: p.title, segments, text, missing: [] };
+    // A partial paragraph shows what it could write and what the rest still needs.
+    return { id: p.id, title: p.title, segments, text, missing: p.missing.map(describeMissing) };
   });
   return { paragraphs };
 }

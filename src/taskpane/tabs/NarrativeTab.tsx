@@ -90,16 +90,7 @@ function Paragraph({
   return (
     <article ref={box} className={styles.paragraph} data-testid="narrative-paragraph" data-paragraph={paragraph.id}>
       <h2 className={styles.title}>{paragraph.title}</h2>
-      {paragraph.missing.length > 0 ? (
-        <>
-          <p className={styles.text}>{t.paragraphMissing}</p>
-          <ul className={styles.missing}>
-            {paragraph.missing.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </>
-      ) : (
+      {paragraph.segments.length > 0 && (
         <p className={styles.text}>
           {paragraph.segments.map((seg, i) =>
             "glue" in seg ? (
@@ -115,6 +106,16 @@ function Paragraph({
             ),
           )}
         </p>
+      )}
+      {paragraph.missing.length > 0 && (
+        <>
+          <p className={styles.text}>{paragraph.segments.length > 0 ? t.paragraphPartial : t.paragraphMissing}</p>
+          <ul className={styles.missing}>
+            {paragraph.missing.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </>
       )}
       {paragraph.text && (
         <div className={styles.buttons}>

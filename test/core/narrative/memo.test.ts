@@ -30,4 +30,14 @@ describe("live re-narration reuses clauses whose cells did not change", () => {
     expect(text).toBe(JSON.stringify(fresh(blanked)));
     expect(text).toContain("我部门");
   });
+
+  it("the grouped 无 clause follows a row that joins it (its cells were not among the clause's reads)", () => {
+    const seed = loadSeed(2020);
+    narrate(defaultForm, seed);
+    // 公务接待费 drops to nothing in both years: it joins 因公出国费用 and 公务用车购置费 in the 无 clause.
+    const none = { ...seed, values: { ...seed.values, "sangong.reception.prior": "0", "sangong.reception.current": "0" } };
+    const text = JSON.stringify(narrate(defaultForm, none));
+    expect(text).toBe(JSON.stringify(fresh(none)));
+    expect(text).toContain("无公务接待费、因公出国费用和公务用车购置费");
+  });
 });

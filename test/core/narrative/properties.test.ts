@@ -39,7 +39,7 @@ function sign(a: string, b: string): number {
 
 function checkChange(prior: string, current: string, decreaseWord: DecreaseWord, increaseWord: IncreaseWord, precision: "shown" | "full"): void {
   const ctx = context({ "sangong.reception.prior": prior, "sangong.reception.current": current }, { decreaseWord, increaseWord, precision });
-  const built = buildChange(ctx, "t", SANGONG_ITEMS[0], true);
+  const built = buildChange(ctx, "t", SANGONG_ITEMS[0], "实际支出");
   if (!built.ok) throw new Error(`missing for ${prior} -> ${current}`);
   const text = built.sentence.text;
   expect(text).not.toMatch(ARTEFACT);

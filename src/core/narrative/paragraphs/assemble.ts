@@ -1,25 +1,19 @@
+import type { ParagraphBinding } from "../../spec/types";
 import type { NarrativeContext } from "../context";
-import type { MaybeBuilt, MissingField, Paragraph, ParagraphId, ParagraphSegment, Sentence } from "../types";
+import { buildClause, clausesOf } from "../sentences";
+import type { MaybeBuilt, MissingField, Paragraph, ParagraphSegment, Sentence } from "../types";
 
-/** One clause of a sentence, made by one builder. */
-export interface ClauseStep {
-  /** The built sentence's id (builders are given it). */
-  build: () => MaybeBuilt;
-  /** A required clause that cannot be built makes the whole paragraph "missing". */
-  required: boolean;
-  /** The id reported when an optional clause is skipped. */
-  id: string;
+/**
+ * The last paragraph written per compiled form and paragraph id, with the clause results it was
+ * written from. Clause results are remembered objects (ctx.remember): when every clause returns
+ * the very same result as last time, the paragraph is the same and is not joined again.
+ */
+const written = new WeakMap<object, Map<string, { results: MaybeBuilt[]; paragraph: Paragraph }>>();
+function lastWritten(ctx: NarrativeContext): Map<string, { results: MaybeBuilt[]; paragraph: Paragraph }> {
+  let memo = written.get(ctx.values.compiled);
+  if (!memo) written.set(ctx.values.compiled, (memo = new Map()));
+  return memo;
 }
-
-/** One Chinese sentence: clauses joined, then 。. */
-export interface SentenceStep {
-  prefix?: string;
-  joiner: string;
-  clauses: ClauseStep[];
-}
-
-export const required = (id: string, build: () => MaybeBuilt): ClauseStep => ({ id, build, required: true });
-export const optional = (id: string, build: () => MaybeBuilt): ClauseStep => ({ id, build, required: false });
 
 function dedupe(fields: MissingField[]): MissingField[] {
   const seen = new Set<string>();
@@ -27,38 +21,55 @@ function dedupe(fields: MissingField[]): MissingField[] {
 }
 
 /**
- * Runs every builder and joins what they say. A paragraph is not guessed: if a required clause
- * lacks an input, the paragraph has no text and lists every required input that is missing.
- * Optional clauses without their inputs are left out of a written paragraph and listed under `skipped`.
+ * A paragraph written from its bindings: each sentence's clauses joined, then 。. A clause that
+ * lacks an input is not guessed: a required one is listed under `unwritten` with what it lacks
+ * (the paragraph is "partial", or "missing" when nothing at all could be written), an optional
+ * one under `skipped`. Each clause is remembered on the cells it read (ctx.remember).
  */
-export function assemble(ctx: NarrativeContext, id: ParagraphId, title: string, steps: SentenceStep[]): Paragraph {
-  const missing: MissingField[] = [];
+export function assemble(ctx: NarrativeContext, paragraph: ParagraphBinding): Paragraph {
+  const { id, title } = paragraph;
+  const groups = paragraph.sentences.map((group) =>
+    group.clauses.flatMap((binding) => clausesOf(ctx, binding, paragraph)).map((clause) => ({ clause, result: ctx.remember(clause.key, () => buildClause(ctx, clause)) })),
+  );
+  const results = groups.flat().map((g) => g.result);
+  const memo = lastWritten(ctx);
+  const previous = memo.get(id);
+  if (previous && previous.results.length === results.length && previous.results.every((r, i) => r === results[i])) return previous.paragraph;
+
+  const unwritten: Paragraph["unwritten"] = [];
   const skipped: Paragraph["skipped"] = [];
-  const built = steps.map((step) => {
+  const built = paragraph.sentences.map((group, g) => {
     const sentences: Sentence[] = [];
-    for (const clause of step.clauses) {
-      const result = ctx.remember(`${id}/${clause.id}`, clause.build);
+    for (const { clause, result } of groups[g]) {
       if (result === null) continue;
       if (result.ok) sentences.push(result.sentence);
-      else if (clause.required) missing.push(...result.missing);
-      else skipped.push({ id: clause.id, missing: result.missing });
+      else (clause.optional ? skipped : unwritten).push({ id: clause.id, missing: result.missing });
     }
-    return { step, sentences };
+    return { group, sentences };
   });
-  // Nothing is written, so nothing is "left out": only the missing inputs matter.
-  if (missing.length) return { id, title, status: "missing", text: "", sentences: [], segments: [], missing: dedupe(missing), skipped: [] };
-  const written = built.filter((b) => b.sentences.length);
-  const text = written.map((b) => `${b.step.prefix ?? ""}${b.sentences.map((s) => s.text).join(b.step.joiner)}。`).join("");
-  const segments = mergeGlue(written.flatMap((b) => sentenceSegments(b.step, b.sentences)));
-  return { id, title, status: "ok", text, sentences: built.flatMap((b) => b.sentences), segments, missing: [], skipped };
+  const missing = dedupe(unwritten.flatMap((u) => u.missing));
+  const sentences = built.flatMap((b) => b.sentences);
+  let result: Paragraph;
+  if (missing.length && !sentences.length) {
+    // Nothing is written, so nothing is "left out": only the missing inputs matter.
+    result = { id, title, status: "missing", text: "", sentences: [], segments: [], missing, skipped: [], unwritten };
+  } else {
+    const writtenGroups = built.filter((b) => b.sentences.length);
+    const text = writtenGroups.map((b) => `${b.group.prefix ?? ""}${b.sentences.map((s) => s.text).join(b.group.joiner ?? "")}。`).join("");
+    const segments = mergeGlue(writtenGroups.flatMap((b) => sentenceSegments(b.group.prefix, b.group.joiner ?? "", b.sentences)));
+    result = { id, title, status: missing.length ? "partial" : "ok", text, sentences, segments, missing, skipped, unwritten };
+  }
+  memo.set(id, { results, paragraph: result });
+  return result;
+
 }
 
 /** prefix, clause, joiner, clause, …, 。 — the glue kept apart from the clauses it joins. */
-function sentenceSegments(step: SentenceStep, sentences: Sentence[]): ParagraphSegment[] {
+function sentenceSegments(prefix: string | undefined, joiner: string, sentences: Sentence[]): ParagraphSegment[] {
   const out: ParagraphSegment[] = [];
-  if (step.prefix) out.push({ glue: step.prefix });
+  if (prefix) out.push({ glue: prefix });
   sentences.forEach((s, i) => {
-    if (i > 0 && step.joiner) out.push({ glue: step.joiner });
+    if (i > 0 && joiner) out.push({ glue: joiner });
     out.push({ sentence: s.id });
   });
   out.push({ glue: "。" });

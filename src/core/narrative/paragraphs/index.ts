@@ -1,22 +1,9 @@
+import type { FormSpec } from "../../spec/types";
 import type { NarrativeContext } from "../context";
 import type { Paragraph } from "../types";
-import { basicParagraph } from "./basic";
-import { budgetParagraph } from "./budget";
-import { executionParagraph } from "./execution";
-import { functionalParagraph } from "./functional";
-import { sangongParagraph } from "./sangong";
-import { specialParagraph } from "./special";
-import { staffParagraph } from "./staff";
+import { assemble } from "./assemble";
 
-/** The paragraphs in the order the report has them. */
-export const PARAGRAPHS: Array<(ctx: NarrativeContext) => Paragraph> = [
-  staffParagraph,
-  budgetParagraph,
-  executionParagraph,
-  basicParagraph,
-  sangongParagraph,
-  specialParagraph,
-  functionalParagraph,
-];
-
-export { SANGONG_ITEMS } from "./sangong";
+/** The form's paragraphs in report order, as its narrative bindings declare them. */
+export function paragraphsOf(form: FormSpec, ctx: NarrativeContext): Paragraph[] {
+  return (form.narrative ?? []).map((p) => assemble(ctx, p));
+}

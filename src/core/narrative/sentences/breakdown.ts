@@ -1,68 +1,53 @@
 import { formatAmount, sum } from "../../money";
+import type { BreakdownBinding } from "../../spec/types";
 import { isMissing, type NarrativeContext, type Reading } from "../context";
-import { computed, makeSentence, missing, wan } from "../sentence";
+import { computed, makeSentence, missing } from "../sentence";
+import { fieldFor, needAll, printed, templateFields, Writer } from "../template";
 import type { Built, Fact, MissingField } from "../types";
-
-export interface ListSource {
-  listId: string;
-  /** Field id of entry n's amount (n counts from 1), e.g. n => `funcBasic.item[${n}].amount`. */
-  amountField: (n: number) => string;
-}
-
-export interface ListedAmounts {
-  /** "行政运行支出960.47万元", one per entry in list order. */
-  clauses: string[];
-  readings: Reading[];
-}
 
 /**
  * The entries of an open list with their amounts. An entry whose amount is blank is missing,
  * not skipped: a listing that silently leaves out a line would not add up to its total.
  */
-export function listAmounts(ctx: NarrativeContext, source: ListSource): ListedAmounts | MissingField[] {
-  const entries = ctx.entries(source.listId);
+function listAmounts(ctx: NarrativeContext, binding: BreakdownBinding): { clauses: string[]; readings: Reading[] } | MissingField[] {
+  const entries = ctx.entries(binding.list);
   const readings: Reading[] = [];
   const absent: MissingField[] = [];
-  for (let n = 1; n <= entries.length; n++) {
-    const r = ctx.read(source.amountField(n));
+  entries.forEach((e, i) => {
+    const r = ctx.read(fieldFor(binding.amount, { n: i + 1, name: e.name }));
     if (isMissing(r)) absent.push(r);
     else readings.push(r);
-  }
+  });
   if (absent.length) return absent;
-  return { clauses: readings.map((r, i) => `${entries[i].name}${wan(r.value)}`), readings };
-}
-
-export interface BreakdownSpec extends ListSource {
-  /** What the list is, for the "missing" entry when it has no entries (基本支出功能科目). */
-  listLabel: string;
-  /** "2025年度我部门基本支出": the amount follows. */
-  lead: string;
-  /** The total cell, when the table has one: stated only if it agrees with the parts. */
-  totalField?: string;
-  separator: string;
+  return { clauses: readings.map((r, i) => `${entries[i].name}${printed(ctx, r)}`), readings };
 }
 
 /**
  * "2025年度我部门基本支出1200.53万元，其中：行政运行支出960.47万元；行政单位离退休支出89.77万元；…".
  * The total printed is the sum of the entries, so the sentence always adds up; a total cell that
- * disagrees is named in a note (the checks report it as a finding too).
+ * disagrees is named in a note (the checks report it as a finding too). The lead is wording: its
+ * cells must be usable, but the facts are the list's.
  */
-export function buildBreakdown(ctx: NarrativeContext, id: string, spec: BreakdownSpec): Built {
-  if (ctx.entries(spec.listId).length === 0) {
-    return missing([{ field: spec.amountField(1), label: spec.listLabel, reason: "empty" }]);
+export function buildBreakdown(ctx: NarrativeContext, binding: BreakdownBinding, key: string): Built {
+  const lead = needAll(ctx, templateFields(ctx, binding.lead, undefined, "with"));
+  if (lead.length) return missing(lead);
+  if (ctx.entries(binding.list).length === 0) {
+    return missing([{ field: fieldFor(binding.amount, { n: 1, name: "" }), label: binding.listLabel, reason: "empty" }]);
   }
-  const listed = listAmounts(ctx, spec);
+  const listed = listAmounts(ctx, binding);
   if (Array.isArray(listed)) return missing(listed);
   const total = sum(listed.readings.map((r) => r.value));
   const facts: Fact[] = listed.readings.map((r) => r.fact);
-  facts.push(computed("sum", `${spec.listLabel}合计`, total, formatAmount(total, 2), listed.readings, "exact"));
+  facts.push(computed("sum", `${binding.listLabel}合计`, total, formatAmount(total, 2), listed.readings, "exact"));
   const notes: string[] = [];
-  if (spec.totalField && ctx.isFilled(spec.totalField)) {
-    const cell = ctx.read(spec.totalField);
+  const stated = printed(ctx, listed.readings[0], total);
+  if (binding.total && ctx.isFilled(binding.total)) {
+    const cell = ctx.read(binding.total);
     if (!isMissing(cell)) {
       facts.push(cell.fact);
-      if (!cell.value.eq(total)) notes.push(`${cell.label}为${wan(cell.value)}，各项之和为${wan(total)}，句中按各项之和。`);
+      if (!cell.value.eq(total)) notes.push(`${cell.label}为${printed(ctx, cell)}，各项之和为${stated}，句中按各项之和。`);
     }
   }
-  return makeSentence(ctx, id, `${spec.lead}${wan(total)}，其中：${listed.clauses.join(spec.separator)}`, facts, notes);
+  const leadText = new Writer(ctx, key).write(binding.lead);
+  return makeSentence(ctx, binding.id, `${leadText}${stated}，其中：${listed.clauses.join(binding.separator)}`, facts, notes);
 }

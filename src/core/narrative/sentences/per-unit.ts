@@ -1,51 +1,38 @@
 import { formatNumber, perCapita } from "../../money";
-import type { NarrativeContext, Reading } from "../context";
-import { computed, makeSentence, missing, negatives, whole, zeroDivisor } from "../sentence";
-import type { Built, ComputedFact, Fact } from "../types";
+import type { QuotientBinding } from "../../spec/types";
+import type { NarrativeContext } from "../context";
+import { computed, makeSentence, missing, negatives, zeroDivisor } from "../sentence";
+import { needAll, templateFields, Writer } from "../template";
+import type { Built, ComputedFact } from "../types";
 
-/** The headcount 人均 figures divide by: 实有人数 as the table states it (the 2020 report's
- * 0.049 = 1.90 ÷ 39; with 40 实际在职 it would be 0.048). */
-export const PER_CAPITA_DIVISOR = "staff.actual";
-export const VEHICLES_IN_USE = "vehicles.inUse";
+/** The divisors the 岳阳 form's 人均 and 每台 sentences use; kept for 叙述核对, which still names them. */
+export { PER_CAPITA_DIVISOR, VEHICLES_IN_USE } from "../../spec/forms/yueyang-narrative";
 
 /**
- * An amount divided by a count from the workbook, written with `decimals` places: the figure
- * and its fact (which names the divisor), or what is missing (a blank cell, a negative figure, a
- * zero divisor).
+ * An amount divided by a count from the workbook: "公务接待费本年人均0.049万元" (÷ 实有人数),
+ * "本年在使用公车2台，公车运行维护费平均每台0.06万元/台". The divisor is named in the facts; a blank
+ * cell, a negative figure or a zero divisor is missing, not guessed.
  */
-function quotient(
-  ctx: NarrativeContext,
-  amountField: string,
-  divisorField: string,
-  decimals: number,
-  fact: { kind: "perCapita" | "perItem"; label: string },
-): { amount: Reading; divisor: Reading; shown: string; facts: Fact[] } | { missing: Built } {
-  const needed = ctx.need([amountField, divisorField]);
-  if (!needed.ok) return { missing: missing(needed.missing) };
-  const amount = needed.get(amountField);
-  const divisor = needed.get(divisorField);
+export function buildQuotient(ctx: NarrativeContext, binding: QuotientBinding, key: string): Built {
+  const needed = ctx.need([binding.amount, binding.divisor]);
+  if (!needed.ok) return missing(needed.missing);
+  const amount = needed.get(binding.amount);
+  const divisor = needed.get(binding.divisor);
   const negative = negatives([amount, divisor]);
-  if (negative.length) return { missing: missing(negative) };
+  if (negative.length) return missing(negative);
   const value = perCapita(amount.value, divisor.value);
-  if (value === null) return { missing: missing([zeroDivisor(divisor)]) };
+  if (value === null) return missing([zeroDivisor(divisor)]);
+  const others = needAll(ctx, templateFields(ctx, binding.text, undefined, "with", ["quotient"]));
+  if (others.length) return missing(others);
+  const decimals = binding.decimals ?? (binding.per === "capita" ? ctx.options.perCapitaDecimals : ctx.options.perItemDecimals);
   const shown = formatNumber(value, decimals);
+  const writer = new Writer(ctx, key);
+  writer.cell(binding.amount);
+  writer.cell(binding.divisor);
+  const text = writer.write(binding.text, undefined, { quotient: shown });
   const result: ComputedFact = {
-    ...computed(fact.kind, fact.label, value, shown, [amount, divisor]),
+    ...computed(binding.per === "capita" ? "perCapita" : "perItem", binding.label, value, shown, [amount, divisor]),
     divisor: { field: divisor.field, label: divisor.label },
   };
-  return { amount, divisor, shown, facts: [amount.fact, divisor.fact, result] };
-}
-
-/** "公务接待费本年人均0.049万元": amount ÷ 实有人数, the divisor named in the facts. */
-export function buildPerCapita(ctx: NarrativeContext, id: string, name: string, amountField: string): Built {
-  const q = quotient(ctx, amountField, PER_CAPITA_DIVISOR, ctx.options.perCapitaDecimals, { kind: "perCapita", label: `${name}人均（÷实有人数）` });
-  if ("missing" in q) return q.missing;
-  return makeSentence(ctx, id, `${name}本年人均${q.shown}万元`, q.facts);
-}
-
-/** "本年在使用公车2台，公车运行维护费平均每台0.06万元/台": amount ÷ vehicles in use. */
-export function buildPerVehicle(ctx: NarrativeContext, id: string, name: string, amountField: string): Built {
-  const q = quotient(ctx, amountField, VEHICLES_IN_USE, ctx.options.perItemDecimals, { kind: "perItem", label: `${name}平均每台` });
-  if ("missing" in q) return q.missing;
-  return makeSentence(ctx, id, `本年在使用公车${whole(q.divisor.value)}台，${name}平均每台${q.shown}万元/台`, q.facts);
+  return makeSentence(ctx, binding.id, text, [...writer.facts, result]);
 }

@@ -1,20 +1,10 @@
 import { largestRemainderShares, roundHalfUp, shiftDecimalPoint, share, sum, type Dec } from "../../money";
+import type { SharesBinding } from "../../spec/types";
 import type { NarrativeContext } from "../context";
-import { computed, makeSentence, missing, negatives, wan, zeroDivisor } from "../sentence";
+import { computed, makeSentence, missing, negatives, zeroDivisor } from "../sentence";
+import { printed } from "../template";
 import type { Built, ComputedFact, Fact } from "../types";
 
-export interface SharePart {
-  name: string;
-  field: string;
-}
-
-export interface ShareTotal {
-  field: string;
-  /** First mention: 支出预算总额. */
-  name: string;
-  /** Later mentions: 支出预算 (the report shortens it after the first). */
-  shortName: string;
-}
 
 /**
  * "支出预算中基本支出507.32万元，占支出预算总额的97.17%，项目支出14.76万元，占支出预算的2.83%".
@@ -24,7 +14,8 @@ export interface ShareTotal {
  * parts to add up to the total exactly, otherwise no rounding can make the shares add up and the
  * sentence keeps plain rounding and notes why.
  */
-export function buildShares(ctx: NarrativeContext, id: string, lead: string, parts: SharePart[], total: ShareTotal): Built {
+export function buildShares(ctx: NarrativeContext, binding: SharesBinding): Built {
+  const { id, lead, parts, total } = binding;
   const needed = ctx.need([...parts.map((p) => p.field), total.field]);
   if (!needed.ok) return missing(needed.missing);
   const partReadings = parts.map((p) => needed.get(p.field));
@@ -50,13 +41,13 @@ export function buildShares(ctx: NarrativeContext, id: string, lead: string, par
       rounding = "largestRemainder";
       adjusted = shown.some((s, i) => !s.eq(halfUp[i]));
     } else {
-      notes.push(`${parts.map((p) => p.name).join("、")}之和${wan(partsSum)}与${total.name}${wan(totalReading.value)}不等，占比未调整为合计100%。`);
+      notes.push(`${parts.map((p) => p.name).join("、")}之和${printed(ctx, totalReading, partsSum)}与${total.name}${printed(ctx, totalReading)}不等，占比未调整为合计100%。`);
     }
   }
 
   const clauses = parts.map((p, i) => {
-    const totalName = i === 0 ? total.name : total.shortName;
-    return `${p.name}${wan(partReadings[i].value)}，占${totalName}的${shown[i].toFixed(places)}%`;
+    const totalName = i === 0 ? total.name : (total.shortName ?? total.name);
+    return `${p.name}${printed(ctx, partReadings[i])}，占${totalName}的${shown[i].toFixed(places)}%`;
   });
   const hundred = (100).toFixed(places);
   const note = adjusted ? `（各项占比按最大余数法取整，合计为${hundred}%）` : "";

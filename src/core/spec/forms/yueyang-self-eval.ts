@@ -1,5 +1,6 @@
 import { yueyangDeptOverall } from "../scoring/yueyang-dept-overall";
 import type { EquationRelation, FormSpec, LabelColumnSpec, RowSpec, TableSpec } from "../types";
+import { yueyangNarrative } from "./yueyang-narrative";
 import { YUEYANG_GRADES } from "./yueyang-grades";
 
 /**
@@ -772,4 +773,5 @@ export const yueyangSelfEvaluation = {
       bands: YUEYANG_GRADES,
     },
   ],
+  narrative: yueyangNarrative,
 } satisfies FormSpec;

@@ -27,13 +27,29 @@ describe("paragraphs", () => {
     expect(s.facts[0]).toMatchObject({ source: "default" });
   });
 
-  it("a paragraph missing one required input is not written and names it, with its label", () => {
+  it("a paragraph missing one required input writes the sentences it can and names, per sentence, what the others lack", () => {
+    const full = narrate(defaultForm, seed2020).paragraphs.find((x) => x.id === "sangong")!;
     const n = narrate(defaultForm, withValues({ "sangong.vehicleOps.prior": null }));
     const p = n.paragraphs.find((x) => x.id === "sangong")!;
-    expect(p).toMatchObject({ status: "missing", text: "", sentences: [] });
-    expect(p.missing).toEqual([{ field: "sangong.vehicleOps.prior", label: "“三公经费”与上年比较·公车运行维护费·上年", reason: "empty" }]);
+    const lacking = { field: "sangong.vehicleOps.prior", label: "“三公经费”与上年比较·公车运行维护费·上年", reason: "empty" };
+    expect(p.status).toBe("partial");
+    expect(p.missing).toEqual([lacking]);
+    expect(p.unwritten).toEqual([{ id: "sangong.change.vehicleOps", missing: [lacking] }]);
+    // Every other sentence is written, as the complete workbook writes it.
+    const written = p.sentences.map((s) => s.id);
+    expect(written).toEqual(full.sentences.map((s) => s.id).filter((id) => !id.endsWith(".vehicleOps") || id.startsWith("sangong.perItem")));
+    for (const s of p.sentences) expect(s).toEqual(full.sentences.find((x) => x.id === s.id));
+    for (const s of p.sentences) expect(p.text).toContain(s.text);
     // The other paragraphs are still written.
     expect(n.paragraphs.find((x) => x.id === "budget")!.status).toBe("ok");
+  });
+
+  it("a paragraph none of whose required sentences can be written has no text, only what is missing", () => {
+    const n = narrate(defaultForm, withValues({ "special.actual": null }));
+    const p = n.paragraphs.find((x) => x.id === "special")!;
+    expect(p).toMatchObject({ status: "missing", text: "", sentences: [] });
+    expect(p.missing.map((m) => m.field)).toEqual(["special.actual"]);
+    expect(p.unwritten.map((u) => u.id)).toEqual(["special.input", "special.use"]);
   });
 
   it("a missing year stops the paragraphs that print it", () => {

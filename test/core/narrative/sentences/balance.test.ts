@@ -1,4 +1,4 @@
-import { buildBalanceDecrease, buildUnitBalances } from "../../../../src/core/narrative/sentences/balance";
+import { buildBalanceDecrease, buildUnitBalances } from "../legacy/sentences/balance";
 import type { MaybeBuilt } from "../../../../src/core/narrative";
 import { context } from "../synthetic";
 

@@ -1,4 +1,4 @@
-import { buildBreakdown } from "../../../../src/core/narrative/sentences/breakdown";
+import { buildBreakdown } from "../legacy/sentences/breakdown";
 import type { MaybeBuilt } from "../../../../src/core/narrative";
 import { context } from "../synthetic";
 

@@ -3,7 +3,7 @@ import {
   buildExecutionRate,
   buildOverspendTotal,
   buildUnderspendTotal,
-} from "../../../../src/core/narrative/sentences/budget";
+} from "../legacy/sentences/budget";
 import type { MaybeBuilt } from "../../../../src/core/narrative";
 import { context } from "../synthetic";
 

@@ -1,4 +1,4 @@
-import { buildChange } from "../../../../src/core/narrative/sentences/change";
+import { buildChange } from "../legacy/sentences/change";
 import { SANGONG_ITEMS } from "../../../../src/core/narrative";
 import type { Built } from "../../../../src/core/narrative";
 import { context } from "../synthetic";

@@ -1,4 +1,4 @@
-import { buildPerCapita, buildPerVehicle } from "../../../../src/core/narrative/sentences/per-unit";
+import { buildPerCapita, buildPerVehicle } from "../legacy/sentences/per-unit";
 import type { MaybeBuilt } from "../../../../src/core/narrative";
 import { context } from "../synthetic";
 

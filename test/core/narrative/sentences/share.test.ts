@@ -1,5 +1,5 @@
 import { Dec } from "../../../../src/core/money";
-import { buildShares } from "../../../../src/core/narrative/sentences/share";
+import { buildShares } from "../legacy/sentences/share";
 import type { Built } from "../../../../src/core/narrative";
 import { percentOf } from "../../money/exact-oracle";
 import { context } from "../synthetic";

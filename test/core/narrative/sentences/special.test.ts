@@ -1,4 +1,4 @@
-import { buildSpecialUse } from "../../../../src/core/narrative/sentences/special";
+import { buildSpecialUse } from "../legacy/sentences/special";
 import type { MaybeBuilt } from "../../../../src/core/narrative";
 import { context } from "../synthetic";
 

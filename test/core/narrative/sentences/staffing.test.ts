@@ -1,4 +1,4 @@
-import { buildAuthorized, buildStaffGap } from "../../../../src/core/narrative/sentences/staffing";
+import { buildAuthorized, buildStaffGap } from "../legacy/sentences/staffing";
 import type { MaybeBuilt } from "../../../../src/core/narrative";
 import { context } from "../synthetic";
 

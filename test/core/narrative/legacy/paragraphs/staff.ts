@@ -1,4 +1,4 @@
-import type { NarrativeContext } from "../context";
+import type { NarrativeContext } from "../../../../../src/core/narrative/context";
 import { buildAuthorized, buildInService, buildStaffGap } from "../sentences/staffing";
 import type { Paragraph } from "../types";
 import { assemble, required } from "./assemble";

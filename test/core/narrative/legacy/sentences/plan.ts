@@ -1,6 +1,6 @@
-import { sum } from "../../money";
-import { isMissing, type NarrativeContext } from "../context";
-import { makeSentence, missing, wan } from "../sentence";
+import { sum } from "../../../../../src/core/money";
+import { isMissing, type NarrativeContext } from "../../../../../src/core/narrative/context";
+import { makeSentence, missing, wan } from "../../../../../src/core/narrative/sentence";
 import type { Built, Fact } from "../types";
 import { listAmounts } from "./breakdown";
 

@@ -1,6 +1,6 @@
-import { formatAmount } from "../../money";
-import { isMissing, type NarrativeContext, type Reading } from "../context";
-import { computed, makeSentence, missing, wan } from "../sentence";
+import { formatAmount } from "../../../../../src/core/money";
+import { isMissing, type NarrativeContext, type Reading } from "../../../../../src/core/narrative/context";
+import { computed, makeSentence, missing, wan } from "../../../../../src/core/narrative/sentence";
 import type { Built, Fact, MissingField } from "../types";
 
 /** "2020年度我局预算可用指标522.08万元，本年财政拨款987.55万元，指标结余186.97万元". */
@@ -57,7 +57,7 @@ export function buildUnitBalances(ctx: NarrativeContext, id: string): Built {
     const parts = units.map((unit, i) => {
       // One unit's part is remembered on its own two cells: after an edit only that unit's
       // figures are worked out again, however many units the sentence lists.
-      const u = ctx.remember(`${id}#${i + 1}:${unit.name}`, () =>
+      const u = ctx.remember(`legacy:${id}#${i + 1}:${unit.name}`, () =>
         balanceOf(unit.name, readPresent(ctx, `income.unit[${i + 1}].total`), readPresent(ctx, `expense.unit[${i + 1}].total`)),
       );
       facts.push(...u.facts);

@@ -1,4 +1,4 @@
-import type { NarrativeContext } from "../context";
+import type { NarrativeContext } from "../../../../../src/core/narrative/context";
 import { buildSpecialInput, buildSpecialUse } from "../sentences/special";
 import type { Paragraph } from "../types";
 import { assemble, required } from "./assemble";

@@ -1,4 +1,4 @@
-import type { NarrativeContext } from "../context";
+import type { NarrativeContext } from "../../../../../src/core/narrative/context";
 import { buildBasicOverspend, buildOverspendTotal, buildUnderspendTotal } from "../sentences/budget";
 import type { Paragraph } from "../types";
 import { assemble, optional, required } from "./assemble";

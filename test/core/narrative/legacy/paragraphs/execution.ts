@@ -1,4 +1,4 @@
-import type { NarrativeContext } from "../context";
+import type { NarrativeContext } from "../../../../../src/core/narrative/context";
 import { buildBalanceDecrease, buildIndicators, buildUnitBalances } from "../sentences/balance";
 import { EXECUTION_ROWS, buildExecutionRate } from "../sentences/budget";
 import type { Paragraph } from "../types";

@@ -1,4 +1,4 @@
-import type { NarrativeContext } from "../context";
+import type { NarrativeContext } from "../../../../../src/core/narrative/context";
 import { buildBudgetUse, buildIncomeBudget } from "../sentences/plan";
 import { buildShares } from "../sentences/share";
 import type { Paragraph } from "../types";

@@ -1,6 +1,6 @@
-import { isMissing, type NarrativeContext } from "../context";
+import { isMissing, type NarrativeContext } from "../../../../../src/core/narrative/context";
 import { buildBreakdown } from "../sentences/breakdown";
-import { missing } from "../sentence";
+import { missing } from "../../../../../src/core/narrative/sentence";
 import type { Built, Paragraph } from "../types";
 import { assemble, optional, required } from "./assemble";
 

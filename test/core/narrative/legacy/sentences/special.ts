@@ -1,6 +1,6 @@
-import { formatAmount } from "../../money";
-import type { NarrativeContext } from "../context";
-import { computed, makeSentence, missing, wan } from "../sentence";
+import { formatAmount } from "../../../../../src/core/money";
+import type { NarrativeContext } from "../../../../../src/core/narrative/context";
+import { computed, makeSentence, missing, wan } from "../../../../../src/core/narrative/sentence";
 import type { Built } from "../types";
 
 /** "本年预算投入14.76万元，实际投入544.56万元". */
