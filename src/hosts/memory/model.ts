@@ -4,12 +4,12 @@
  * Office.js does; the user's own edits (userEdit) go straight to it.
  */
 import { emptyCell, interpretInput, isEmptyCell, type Cell, type CellError, type CellResult, type Interpreted } from "./cells";
-import { displayText } from "./display";
+import { displayText } from "../../core/formula/display";
 import { MemoryOfficeError } from "./errors";
 import { dropSheetFromFormula, renameSheetInFormula, shiftArea, shiftFormula, type RowShift } from "./formula/adjust";
-import { evaluateFormula, type EvalHost, type RangeValue } from "./formula/evaluate";
-import { parseFormula, type Node } from "./formula/parse";
-import { FormulaSyntaxError } from "./formula/tokens";
+import { evaluateFormula, type EvalHost, type RangeValue } from "../../core/formula/evaluate";
+import { parseFormula, type Node } from "../../core/formula/parse";
+import { FormulaSyntaxError } from "../../core/formula/tokens";
 import { cellKey, keyColumn, keyRow, MAX_COLUMN, parseArea, type Area } from "./refs";
 
 export interface ConditionalFormatModel {

@@ -1,16 +1,9 @@
 /** A1 references as Excel writes them: parsing and printing, with optional sheet names. */
 import { columnLetters, columnNumber, quoteSheet } from "../../core/plan/address";
 
-/** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
-export const MAX_ROW = 1_048_576;
-export const MAX_COLUMN = 16_384;
-
-export interface Area {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+import { MAX_COLUMN, MAX_ROW, type Area } from "../../core/formula/area";
+export { MAX_COLUMN, MAX_ROW } from "../../core/formula/area";
+export type { Area } from "../../core/formula/area";
 
 export interface SheetArea extends Area {
   /** Unquoted sheet name, when the reference named one. */

@@ -7,7 +7,7 @@
 import { interpretInput, type Cell, type CellResult } from "./cells";
 import { MemoryOfficeError, type MemoryErrorCode } from "./errors";
 import { translateFormula } from "./formula/adjust";
-import { evaluateFormula } from "./formula/evaluate";
+import { evaluateFormula } from "../../core/formula/evaluate";
 import { WorkbookModel, type Change, type SheetModel } from "./model";
 import { MemoryRequestContext, type Op } from "./proxy/context";
 import { MemoryWorkbookProxy, localAddress, type ChangedHandler } from "./proxy/sheets";

@@ -5,7 +5,7 @@
  * range is taken in, as an inserted row would be. References are found with the formula
  * tokenizer, so only real references change.
  */
-import { printRef, printTokens, tokenize, type CellRef, type Token } from "../memory/formula/tokens";
+import { printRef, printTokens, tokenize, type CellRef, type Token } from "../../core/formula/tokens";
 
 /** Where a cell (sheet as the formula names it, 1-based row and column) goes: undefined when it no longer exists. */
 export type CellMover = (sheet: string, row: number, column: number) => { row: number; column: number } | undefined;

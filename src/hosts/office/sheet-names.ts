@@ -6,7 +6,7 @@
  * the formula tokenizer so only real sheet references change.
  */
 import type { LayoutPlan } from "../../core/plan/layout-types";
-import { printRef, printTokens, tokenize, type Token } from "../memory/formula/tokens";
+import { printRef, printTokens, tokenize, type Token } from "../../core/formula/tokens";
 
 /** Excel forbids : \ / ? * [ ] and more than 31 characters in a sheet name. */
 export function besideName(wanted: string, taken: (name: string) => boolean): string {

@@ -9,10 +9,12 @@ import type { DefinedName } from "./names";
 import { constantFormula, parseDefinedNames, withDefinedNames } from "./names";
 import { CELL_STYLES } from "../../core/plan/styles";
 import { excelStyle, findingStyle } from "./styles";
+import { FormulaGrid, type GridCell } from "../../core/formula/grid";
+import { isError, type CellResult } from "../../core/formula/values";
 
 export type StyleTable = Record<StyleId, CellStyle>;
 
-/** Formulas are written without their cached result, so Excel, WPS and LibreOffice calculate them on open. */
+/** Formulas are written first without a result; `cacheFormulaResults` adds them once the values are in. */
 function writeCell(sheet: ExcelJS.Worksheet, cell: PlannedCell, styles: Map<StyleId, Partial<ExcelJS.Style>>): void {
   const target = sheet.getCell(cell.row, cell.column);
   if (cell.formula !== undefined) {
@@ -86,4 +88,41 @@ export async function workbookBytes(workbook: ExcelJS.Workbook, names: DefinedNa
   const kept = parseDefinedNames(xml).filter((n) => !ours.has(n.name.toUpperCase()));
   zip.file(path, withDefinedNames(xml, [...kept, ...names]));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+function gridCell(value: ExcelJS.CellValue): GridCell | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return { value };
+  if (typeof value === "object" && "formula" in value && typeof value.formula === "string") return { formula: value.formula };
+  if (typeof value === "object" && "richText" in value) return { value: value.richText.map((r) => r.text).join("") };
+  return undefined;
+}
+
+function cachedResult(result: CellResult): ExcelJS.CellFormulaValue["result"] {
+  if (result === null) return "";
+  if (isError(result)) return { error: result.error as ExcelJS.CellErrorValue["error"] };
+  return result;
+}
+
+/**
+ * Stores every formula with its result, computed as Excel computes it (core/formula), so a
+ * reader that does not recalculate — ZiPing's own check, previewers, some WPS modes — sees the
+ * totals and verdicts. Excel still recalculates on open (fullCalcOnLoad).
+ */
+export function cacheFormulaResults(workbook: ExcelJS.Workbook): void {
+  const grid = new FormulaGrid();
+  const formulas: Array<{ sheet: string; cell: ExcelJS.Cell; formula: string }> = [];
+  workbook.eachSheet((sheet) => {
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        const content = gridCell(cell.value);
+        if (!content) return;
+        grid.set(sheet.name, Number(cell.row), Number(cell.col), content);
+        if ("formula" in content) formulas.push({ sheet: sheet.name, cell, formula: content.formula });
+      });
+    });
+  });
+  for (const { sheet, cell, formula } of formulas) {
+    cell.value = { formula, result: cachedResult(grid.cellValue(sheet, Number(cell.row), Number(cell.col))) } as ExcelJS.CellFormulaValue;
+  }
 }

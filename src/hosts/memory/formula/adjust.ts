@@ -10,7 +10,7 @@
  * moves every reference on the sheet).
  */
 import type { Area } from "../refs";
-import { FormulaSyntaxError, printRef, printTokens, tokenize, type CellRef, type Token } from "./tokens";
+import { FormulaSyntaxError, printRef, printTokens, tokenize, type CellRef, type Token } from "../../../core/formula/tokens";
 
 export interface RowShift {
   sheet: string;

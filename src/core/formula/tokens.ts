@@ -3,8 +3,8 @@
  * its source text, so a formula can be printed back unchanged except for the references a row
  * insert, a row delete or a sheet rename moved.
  */
-import { columnLetters, columnNumber, quoteSheet } from "../../../core/plan/address";
-import { MAX_COLUMN, MAX_ROW } from "../refs";
+import { columnLetters, columnNumber, quoteSheet } from "../plan/address";
+import { MAX_COLUMN, MAX_ROW } from "./area";
 
 export interface CellRef {
   row: number;

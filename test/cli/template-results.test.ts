@@ -1,0 +1,69 @@
+/**
+ * `ziping template --data` writes every formula with its result and fills 报告综述, so the
+ * file it just wrote checks without Excel: no "没有计算结果" notice, the same findings as the
+ * data file itself, and the paragraphs `narrate` writes in the 报告综述 sheet.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { narrate } from "../../src/core/narrative";
+import { NARRATIVE_SHEET_NAME } from "../../src/core/plan";
+import { FORM_MARKER_NAME } from "../../src/core/plan/names";
+import { defaultForm } from "../../src/core/spec";
+import { openWorkbook } from "../../src/hosts/xlsx/open";
+import { loadSeed } from "../fixtures/load";
+import { runCli } from "./run-cli";
+
+const SEED = join(__dirname, "..", "fixtures", "seed-2020.json");
+
+interface Finding {
+  ruleId: string;
+  severity: string;
+  message: string;
+}
+const comparable = (findings: Finding[]): string[] => findings.map((f) => `${f.ruleId} ${f.severity} ${f.message}`).sort();
+
+describe("ziping template --data, then ziping check on the file it wrote", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ziping-template-results-"));
+  const file = join(dir, "2020.xlsx");
+  beforeAll(async () => {
+    const written = await runCli(["template", "--data", SEED, "--out", file]);
+    expect(written.code, written.stderr).toBe(0);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("stores a result with every formula", async () => {
+    const book = await openWorkbook(file, FORM_MARKER_NAME);
+    const missing = [...book.formulaResults].flatMap(([sheet, cells]) => [...cells].filter(([, v]) => v === undefined).map(([at]) => `${sheet}!${at}`));
+    const formulas = [...book.formulaResults.values()].reduce((n, cells) => n + cells.size, 0);
+    expect(formulas).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+
+  it("gives no 没有计算结果 notice and the findings of the data file itself", async () => {
+    const text = await runCli(["check", file]);
+    expect(text.stdout).not.toContain("没有计算结果");
+    const fromWorkbook = await runCli(["check", file, "--json"]);
+    const fromData = await runCli(["check", "--data", SEED, "--json"]);
+    const a = JSON.parse(fromWorkbook.stdout) as { findings: Finding[] };
+    const b = JSON.parse(fromData.stdout) as { findings: Finding[] };
+    expect(b.findings.length).toBeGreaterThan(5);
+    expect(comparable(a.findings)).toEqual(comparable(b.findings));
+    expect(fromWorkbook.code).toBe(fromData.code);
+  });
+
+  it("fills 报告综述 with each paragraph narrate writes, titled, in order", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet(NARRATIVE_SHEET_NAME)!;
+    const cells: string[] = [];
+    sheet.getColumn(1).eachCell((cell, row) => {
+      if (row >= 4 && typeof cell.value === "string") cells.push(cell.value);
+    });
+    const written = narrate(defaultForm, loadSeed(2020)).paragraphs.filter((p) => p.status === "ok");
+    expect(written.length).toBeGreaterThan(4);
+    const expected = written.flatMap((p) => [p.title, p.text]);
+    expect(cells).toEqual(expected);
+  });
+});
