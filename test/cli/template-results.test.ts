@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { narrate } from "../../src/core/narrative";
-import { NARRATIVE_SHEET_NAME } from "../../src/core/plan";
+import { buildLayoutPlan, NARRATIVE_SHEET_NAME } from "../../src/core/plan";
+import { displayWidth } from "../../src/core/plan/widths";
 import { FORM_MARKER_NAME } from "../../src/core/plan/names";
 import { defaultForm } from "../../src/core/spec";
 import { openWorkbook } from "../../src/hosts/xlsx/open";
@@ -65,5 +66,24 @@ describe("ziping template --data, then ziping check on the file it wrote", () =>
     expect(written.length).toBeGreaterThan(4);
     const expected = written.flatMap((p) => [p.title, p.text]);
     expect(cells).toEqual(expected);
+  });
+
+  it("writes each sheet's page setup from the plan, and rows tall enough for the long text filled in", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const seed = loadSeed(2020);
+    const plan = buildLayoutPlan(defaultForm, seed.lists);
+    for (const layout of plan.sheets) {
+      const sheet = workbook.getWorksheet(layout.name)!;
+      expect(sheet.pageSetup, layout.name).toMatchObject({ paperSize: 9, orientation: layout.page!.orientation, fitToWidth: 1, fitToHeight: 0 });
+      expect(sheet.headerFooter.oddFooter).toBe("&C第 &P 页 共 &N 页");
+    }
+    const basics = plan.sheets.find((s) => s.cells.some((c) => c.fieldId === "basics.duties"))!;
+    const duties = basics.cells.find((c) => c.fieldId === "basics.duties")!;
+    const width = basics.columnWidths.find((w) => w.column === duties.column)!.width;
+    const text = String(seed.values["basics.duties"]);
+    const lines = text.split("\n").reduce((n, line) => n + Math.ceil(displayWidth(line) / (width - 1)), 0);
+    expect(lines).toBeGreaterThan(5);
+    expect(workbook.getWorksheet(basics.name)!.getRow(duties.row).height).toBeGreaterThanOrEqual(lines * 15);
   });
 });

@@ -5,7 +5,7 @@ import type { FormSpec, ListEntry, ReportData } from "../../core/spec";
 import { narrate } from "../../core/narrative";
 import { narrativeLines } from "../../core/plan/narrative-lines";
 import { fillNarrative, fillValues, plannedFieldCells } from "../../hosts/xlsx/fill";
-import { buildWorkbook, cacheFormulaResults, plannedNames, workbookBytes } from "../../hosts/xlsx/write";
+import { buildWorkbook, cacheFormulaResults, fitWrappedRows, plannedNames, workbookBytes } from "../../hosts/xlsx/write";
 import { writeFileAtomically } from "../atomic-write";
 import { UsageError } from "../usage-error";
 
@@ -62,6 +62,7 @@ export async function templateCommand(form: FormSpec, options: TemplateOptions):
     fillNarrative(workbook, plan, narrativeLines(narrate(form, data)));
   }
   cacheFormulaResults(workbook);
+  fitWrappedRows(workbook, plan);
   const bytes = await workbookBytes(workbook, plannedNames(plan));
   await writeFileAtomically(options.out, bytes);
   const units = lists.units?.length ? `，${lists.units.length} 个单位` : "";

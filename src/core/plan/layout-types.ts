@@ -3,6 +3,7 @@
  * it from the spec (src/core/plan/layout.ts); the Office.js, .xlsx and in-memory hosts only
  * execute it. Addresses are local to their sheet (A1, no sheet name) unless stated.
  */
+import type { PageSetup } from "./page";
 
 /** Named visual roles; each host maps them to its own formatting API via CELL_STYLES. */
 export type StyleId =
@@ -92,6 +93,8 @@ export interface SheetLayout {
   /** 1-based columns to hide (the 校验 sheet's working columns). */
   hiddenColumns?: number[];
   conditionalFormats: PlannedConditionalFormat[];
+  /** How the sheet prints (A4, one page wide, header rows repeated): page.ts. */
+  page?: PageSetup;
 }
 
 export interface LayoutPlan {

@@ -4,6 +4,8 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { a1 } from "../../core/plan/address";
+import { wrappedRowHeights, type PageSetup } from "../../core/plan/page";
 import type { CellStyle, LayoutPlan, PlannedCell, SheetLayout, StyleId } from "../../core/plan/layout-types";
 import type { DefinedName } from "./names";
 import { constantFormula, parseDefinedNames, withDefinedNames } from "./names";
@@ -41,6 +43,7 @@ function layOutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, styles: Ma
   for (const column of layout.hiddenColumns ?? []) sheet.getColumn(column).hidden = true;
   for (const cell of layout.cells) writeCell(sheet, cell, styles);
   for (const m of layout.merges) sheet.mergeCells(m.top, m.left, m.bottom, m.right);
+  if (layout.page) applyPageSetup(sheet, layout.page);
   layout.conditionalFormats.forEach((cf, i) => {
     sheet.addConditionalFormatting({
       ref: cf.range,
@@ -54,6 +57,45 @@ function layOutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, styles: Ma
       ],
     });
   });
+}
+
+const A4_PAPER_SIZE = 9;
+
+function range(area: { top: number; left: number; bottom: number; right: number }): string {
+  return `${a1(area.top, area.left)}:${a1(area.bottom, area.right)}`;
+}
+
+/** The plan's print settings as ExcelJS pageSetup and footer. */
+function applyPageSetup(sheet: ExcelJS.Worksheet, page: PageSetup): void {
+  sheet.pageSetup = {
+    paperSize: A4_PAPER_SIZE as ExcelJS.PageSetup["paperSize"],
+    orientation: page.orientation,
+    fitToPage: true,
+    fitToWidth: page.fitToWidth,
+    fitToHeight: page.fitToHeight,
+    printArea: range(page.printArea),
+    ...(page.titleRows ? { printTitlesRow: `${page.titleRows.top}:${page.titleRows.bottom}` } : {}),
+    margins: page.margins,
+    blackAndWhite: page.blackAndWhite,
+    horizontalCentered: page.horizontallyCentered,
+  };
+  sheet.headerFooter = { oddFooter: `&C${page.footer}` };
+}
+
+/**
+ * Rows tall enough for the wrapped text the cells now hold (long 职能职责 in 基本概况, the
+ * 报告综述 paragraphs): Excel does not grow a row for text a program wrote.
+ */
+export function fitWrappedRows(workbook: ExcelJS.Workbook, plan: LayoutPlan, styleTable: StyleTable = CELL_STYLES): void {
+  for (const layout of plan.sheets) {
+    const sheet = workbook.getWorksheet(layout.name);
+    if (!sheet) continue;
+    const textAt = (row: number, column: number): string | undefined => {
+      const v = sheet.getCell(row, column).value;
+      return typeof v === "string" ? v : undefined;
+    };
+    for (const { row, height } of wrappedRowHeights(layout, (c) => styleTable[c.style]?.wrap === true, textAt)) sheet.getRow(row).height = height;
+  }
 }
 
 /** The workbook a plan describes; defined names and the marker are added by `workbookBytes`. */
