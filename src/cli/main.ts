@@ -4,6 +4,7 @@ import { checkCommand } from "./commands/check";
 import { checkPath } from "./commands/workbook";
 import { importCommand } from "./commands/import";
 import { narrateCommand, parseWording } from "./commands/narrate";
+import { reportCommand } from "./commands/report";
 import { parseUnits, templateCommand } from "./commands/template";
 import { writeFileAtomically } from "./atomic-write";
 import { loadForm, loadReportData } from "./load-data";
@@ -38,6 +39,10 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   ziping narrate FILE.xlsx|FILE.json --verify TEXT.txt [--json]
       叙述核对：核对自己写的段落中的金额、百分比、增减用词与表中数字是否一致；未能对应的列为“未核对”。
       Check a paragraph file against the cells. Exit 0 no errors, 1 errors found, 2 unusable input.
+  ziping report FILE.xlsx|FILE.json --out 自评报告.docx [--no-findings] [--date 2021年3月10日] [--force]
+      生成自评报告 Word 文档：封面、按报告提纲的各部分标题、各表（表头、合并单元格、单位行、表中数字）、
+      生成的报告综述段落与填报的文字；A4、公文字体、页码；未解决的校验错误列在末页“校验提示”（--no-findings 不列）。
+      Write the whole self-evaluation report as a .docx.
   ziping docs [--out docs/fields.md] [--form FORM.json]
       生成字段表。Write the field dictionary generated from the spec.
   ziping --help
@@ -56,6 +61,8 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   --unit 元|万元     import：导出数据的单位（默认按表中“单位：…”或数值量级判断）
   --sheet NAME       import：读取 .xlsx/.xls 的哪个工作表（默认第一个有内容的）
   --apply            import：确认并写入数据文件
+  --no-findings      report：不附“校验提示”页
+  --date TEXT        report：封面的报告日期（默认今天）
   --verify TEXT.txt  narrate：要核对的段落文本（UTF-8 或 GBK）
   --wording 选项     narrate：precision=shown|full, decrease=降低|下降|减少, increase=增长|增加|上升,
                      selfRef=我部门, shares100（占比按最大余数法合计100%）, rate（加预算执行率），逗号分隔
@@ -99,6 +106,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       apply: { type: "boolean", default: false },
       verify: { type: "string" },
       wording: { type: "string" },
+      "no-findings": { type: "boolean", default: false },
+      date: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -169,6 +178,23 @@ async function run(argv: string[], io: Io): Promise<number> {
       });
       io.stdout(output);
       return code;
+    }
+    case "report": {
+      if (positionals.length > 1) throw new UsageError("report: 一次一个文件");
+      const file = positionals[0] ?? values.data;
+      if (!file) throw new UsageError("report: 需要 FILE.xlsx 或 FILE.json：ziping report FILE.xlsx --out 自评报告.docx");
+      if (!values.out) throw new UsageError("report: 需要 --out 自评报告.docx");
+      const { form, data, locate } = await loadSource(file, extraForms(values.form));
+      io.stdout(
+        await reportCommand(form, data, {
+          out: values.out,
+          noFindings: values["no-findings"] ?? false,
+          force: values.force ?? false,
+          ...(values.date !== undefined ? { date: values.date } : {}),
+          ...(locate ? { locate } : {}),
+        }),
+      );
+      return EXIT_OK;
     }
     case "docs": {
       const form = extraForms(values.form)[0] ?? defaultForm;

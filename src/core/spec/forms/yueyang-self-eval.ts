@@ -1,3 +1,4 @@
+import { yueyangReportOutline } from "./yueyang-report-outline";
 import type { EquationRelation, FormSpec, LabelColumnSpec, RowSpec, TableSpec } from "../types";
 
 /** The by-unit tables (收入, 支出和结余, 三公经费, 固定资产): a 汇总 row, then one row per unit. */
@@ -726,4 +727,5 @@ export const yueyangSelfEvaluation = {
       ],
     },
   ],
+  report: yueyangReportOutline,
 } satisfies FormSpec;
