@@ -138,7 +138,9 @@ async function withFontFallbacks(bytes: Buffer): Promise<Buffer> {
   const fonts = Object.entries(FONT_FALLBACKS)
     .map(([name, alt]) => `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/></w:font>`)
     .join("");
-  zip.file(path, xml.replace(/<\/w:fonts>\s*$/, `${fonts}</w:fonts>`));
+  // docx writes an empty table as <w:fonts …/>.
+  const table = /<w:fonts\b[^>]*\/>\s*$/.test(xml) ? xml.replace(/\/>\s*$/, `>${fonts}</w:fonts>`) : xml.replace(/<\/w:fonts>\s*$/, `${fonts}</w:fonts>`);
+  zip.file(path, table);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
