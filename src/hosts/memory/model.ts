@@ -45,6 +45,8 @@ export class SheetModel {
   /** Column widths in points, by 1-based column. */
   readonly columnWidths = new Map<number, number>();
   freeze?: { rows: number; columns: number };
+  /** Worksheet.pageLayout as set (ExcelApi 1.9): the properties given, print area and title rows as written. */
+  pageLayout?: { settings: Record<string, unknown>; printArea?: string; printTitleRows?: string };
   readonly hiddenColumns = new Set<number>();
   conditionalFormats: ConditionalFormatModel[] = [];
   visibility: "Visible" | "Hidden" = "Visible";

@@ -351,6 +351,11 @@ export class MemoryWorkbook {
     return this.sheet(sheetName).freeze;
   }
 
+  /** What Worksheet.pageLayout was given (undefined: never set). */
+  pageLayout(sheetName: string): SheetModel["pageLayout"] {
+    return this.sheet(sheetName).pageLayout;
+  }
+
   columnWidth(sheetName: string, column: number): number | undefined {
     return this.sheet(sheetName).columnWidths.get(column);
   }
