@@ -4,7 +4,7 @@
  * is missed. Never part of `npm test`: tests do not time anything.
  *
  *   npm run bench                 every section
- *   npm run bench -- core live    only the named sections (import, core, live, bundle, province)
+ *   npm run bench -- core live    only the named sections (import, core, live, bundle, province, report)
  */
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -15,6 +15,7 @@ import { coreSection } from "./sections/core";
 import { importSection } from "./sections/import";
 import { liveSection } from "./sections/live";
 import { provinceSection } from "./sections/province";
+import { reportSection } from "./sections/report";
 
 /**
  * Import runs first: its worker processes share the machine's cores with this process, whose
@@ -27,6 +28,7 @@ const SECTIONS: Record<string, () => SectionResult | Promise<SectionResult>> = {
   live: () => liveSection([2, 20, 200, 2000]),
   bundle: bundleSection,
   province: provinceSection,
+  report: reportSection,
 };
 
 async function main(): Promise<number> {

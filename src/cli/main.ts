@@ -5,6 +5,7 @@ import { checkPath } from "./commands/workbook";
 import { importCommand } from "./commands/import";
 import { narrateCommand, parseWording } from "./commands/narrate";
 import { loadScoringTable, scoreCommand } from "./commands/score";
+import { reportCommand } from "./commands/report";
 import { parseUnits, templateCommand } from "./commands/template";
 import { writeFileAtomically } from "./atomic-write";
 import { loadForm, loadReportData } from "./load-data";
@@ -50,6 +51,10 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
       评分标准，汇总为建议综合得分上限和等次，与填报的得分、等次对照；核对定量指标的完成率
       （含文字中写的“完成度为…%”）。--scoring：使用 JSON 格式的本省/本市评分表（无需改代码）。
       Score the report by an indicator table. Exit 0 no errors, 1 errors found, 2 unusable input.
+  ziping report FILE.xlsx|FILE.json --out 自评报告.docx [--no-findings] [--date 2021年3月10日] [--force]
+      生成自评报告 Word 文档：封面、按报告提纲的各部分标题、各表（表头、合并单元格、单位行、表中数字）、
+      生成的报告综述段落与填报的文字；A4、公文字体、页码；未解决的校验错误列在末页“校验提示”（--no-findings 不列）。
+      Write the whole self-evaluation report as a .docx.
   ziping docs [--out docs/fields.md] [--form FORM.json]
       生成字段表。Write the field dictionary generated from the spec.
   ziping --help
@@ -69,6 +74,8 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   --unit 元|万元     import：导出数据的单位（默认按表中“单位：…”或数值量级判断）
   --sheet NAME       import：读取 .xlsx/.xls 的哪个工作表（默认第一个有内容的）
   --apply            import：确认并写入数据文件
+  --no-findings      report：不附“校验提示”页
+  --date TEXT        report：封面的报告日期（默认今天）
   --verify TEXT.txt  narrate：要核对的段落文本（UTF-8 或 GBK）
   --scoring T.json   score：使用 JSON 格式的评分表（默认：岳阳市部门整体支出绩效评价指标）
   --wording 选项     narrate：precision=shown|full, decrease=降低|下降|减少, increase=增长|增加|上升,
@@ -121,6 +128,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       jobs: { type: "string" },
       wording: { type: "string" },
       scoring: { type: "string" },
+      "no-findings": { type: "boolean", default: false },
+      date: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -206,6 +215,23 @@ async function run(argv: string[], io: Io): Promise<number> {
       const { output, code } = scoreCommand(source.form, source.data, file, table, values.json ?? false, source.locate);
       io.stdout(output);
       return code;
+    }
+    case "report": {
+      if (positionals.length > 1) throw new UsageError("report: 一次一个文件");
+      const file = positionals[0] ?? values.data;
+      if (!file) throw new UsageError("report: 需要 FILE.xlsx 或 FILE.json：ziping report FILE.xlsx --out 自评报告.docx");
+      if (!values.out) throw new UsageError("report: 需要 --out 自评报告.docx");
+      const { form, data, locate } = await loadSource(file, extraForms(values.form));
+      io.stdout(
+        await reportCommand(form, data, {
+          out: values.out,
+          noFindings: values["no-findings"] ?? false,
+          force: values.force ?? false,
+          ...(values.date !== undefined ? { date: values.date } : {}),
+          ...(locate ? { locate } : {}),
+        }),
+      );
+      return EXIT_OK;
     }
     case "docs": {
       const form = extraForms(values.form)[0] ?? defaultForm;

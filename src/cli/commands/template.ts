@@ -2,8 +2,10 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { buildLayoutPlan } from "../../core/plan/layout";
 import type { FormSpec, ListEntry, ReportData } from "../../core/spec";
-import { fillValues, plannedFieldCells } from "../../hosts/xlsx/fill";
-import { buildWorkbook, plannedNames, workbookBytes } from "../../hosts/xlsx/write";
+import { narrate } from "../../core/narrative";
+import { narrativeLines } from "../../core/plan/narrative-lines";
+import { fillNarrative, fillValues, plannedFieldCells } from "../../hosts/xlsx/fill";
+import { buildWorkbook, cacheFormulaResults, fitWrappedRows, plannedNames, workbookBytes } from "../../hosts/xlsx/write";
 import { writeFileAtomically } from "../atomic-write";
 import { UsageError } from "../usage-error";
 
@@ -54,7 +56,13 @@ export async function templateCommand(form: FormSpec, options: TemplateOptions):
     ...(options.dept !== undefined ? { dept: options.dept } : {}),
   });
   const workbook = buildWorkbook(plan);
-  if (options.data) fillValues(workbook, form, { ...options.data, lists }, plannedFieldCells(plan));
+  if (options.data) {
+    const data = { ...options.data, lists };
+    fillValues(workbook, form, data, plannedFieldCells(plan));
+    fillNarrative(workbook, plan, narrativeLines(narrate(form, data)));
+  }
+  cacheFormulaResults(workbook);
+  fitWrappedRows(workbook, plan);
   const bytes = await workbookBytes(workbook, plannedNames(plan));
   await writeFileAtomically(options.out, bytes);
   const units = lists.units?.length ? `，${lists.units.length} 个单位` : "";

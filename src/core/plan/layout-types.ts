@@ -92,6 +92,8 @@ export interface SheetLayout {
   /** 1-based columns to hide (the 校验 sheet's working columns). */
   hiddenColumns?: number[];
   conditionalFormats: PlannedConditionalFormat[];
+  /** How the sheet prints (A4, one page wide, header rows repeated): page.ts. */
+  page?: PageSetup;
 }
 
 export interface LayoutPlan {
@@ -116,4 +118,33 @@ export interface ReadPlan {
     rows?: number;
     columns?: number;
   }>;
+}
+
+/** How a sheet prints (see page.ts, which makes it). */
+export interface PrintArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface PageSetup {
+  paper: "A4";
+  orientation: "portrait" | "landscape";
+  /** Scaled to fit this many pages across; 0 pages down = as many as the rows need. */
+  fitToWidth: 1;
+  fitToHeight: 0;
+  printArea: PrintArea;
+  /** Rows printed again at the top of every page (a table's header rows). */
+  titleRows?: { top: number; bottom: number };
+  /** Inches, as Excel stores them. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Centre-footer text in Excel's codes: &P page, &N pages. */
+  footer: string;
+  /**
+   * Printed in black and white: the input (yellow) and formula (blue) fills and the in-place
+   * highlights are for the screen, the printed form is plain like the official one.
+   */
+  blackAndWhite: true;
+  horizontallyCentered: true;
 }

@@ -4,7 +4,8 @@ import { expandRules, type Rule } from "../spec/rules";
 import type { ListEntry } from "../spec/data";
 import { expandFields, fieldId, labelFieldId, type FieldDef, type Lists } from "../spec/instances";
 import type { FormSpec, LabelColumnSpec, TableSpec, Unit } from "../spec/types";
-import { buildCheckSheet, CHECK_SHEET_ID } from "./check-sheet";
+import { buildCheckSheet, CHECK_HEADER_ROW, CHECK_SHEET_ID } from "./check-sheet";
+import { pageSetupFor } from "./page";
 import { locatorFor, totalFormula } from "./formulas";
 import { tableHeader } from "./headers";
 import type { LayoutPlan, Merge, PlannedCell, PlannedName, SheetLayout } from "./layout-types";
@@ -226,13 +227,20 @@ export function buildLayoutPlan(form: FormSpec, lists: Lists, options: LayoutOpt
       ...(first && first.table.layout === "grid" ? { freeze: { rows: first.bodyTop - 1, columns: first.labelColumnCount } } : {}),
       conditionalFormats: [],
     });
+    // A sheet of one table repeats its header rows on every printed page; on a sheet of
+    // several tables the first one's header would head the others' pages, so none repeats.
+    const only = tables.length === 1 ? tables[0] : undefined;
+    const last = sheets[sheets.length - 1];
+    last.page = pageSetupFor(last, only && { top: only.headerTop, bottom: only.headerTop + only.headerDepth - 1 });
   }
   const checks = buildCheckSheet(form, lists, index);
   sheets.push(checks.sheet);
   names.push(...checks.names);
   // Conditional formats live on the sheet of the cell they colour.
   for (const cf of checks.conditionalFormats) sheets.find((s) => s.name === cf.sheet)?.conditionalFormats.push(cf.format);
+  checks.sheet.page = pageSetupFor(checks.sheet, { top: CHECK_HEADER_ROW, bottom: CHECK_HEADER_ROW });
   const narrative = narrativeSheet(form, options);
+  narrative.sheet.page = pageSetupFor(narrative.sheet);
   sheets.push(narrative.sheet);
   names.push(narrative.name);
   assertDistinctNames([...names.map((n) => n.name), FORM_MARKER_NAME]);

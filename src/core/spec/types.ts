@@ -224,6 +224,8 @@ export interface FormSpec {
   relations: Relation[];
   /** The report's paragraphs written from the cells, in report order (see narrative.ts). */
   narrative?: ParagraphBinding[];
+  /** The written report's outline (ziping report), when the form has one. */
+  report?: ReportOutline;
 }
 
 /*
@@ -431,4 +433,26 @@ export interface ParagraphBinding {
   /** The report's heading: 「“三公经费”支出使用和管理情况」. */
   title: string;
   sentences: SentenceGroupBinding[];
+}
+
+/**
+ * What a section of the written 自评报告 holds, in order: a table of the form (laid out as the
+ * workbook lays it out), the paragraphs ZiPing writes (narrate: all of them, or these ids), or a
+ * field the officer writes prose in, under its label.
+ */
+export type ReportBlock =
+  | { kind: "table"; table: string }
+  | { kind: "paragraphs"; ids?: string[] }
+  | { kind: "field"; field: string; label?: string };
+
+export interface ReportSection {
+  /** As the official outline words it: 一、部门（单位）基本概况. */
+  heading: string;
+  blocks: ReportBlock[];
+}
+
+/** The written report: its title and its sections in the official order. */
+export interface ReportOutline {
+  title: string;
+  sections: ReportSection[];
 }

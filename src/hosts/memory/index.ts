@@ -12,4 +12,4 @@ export type { CellSnapshot, InjectedFault, SyncStats, ExcelRunLike } from "./wor
 export { MemoryOfficeError } from "./errors";
 export type { MemoryErrorCode } from "./errors";
 export type { CellResult } from "./cells";
-export { excelRound } from "./formula/evaluate";
+export { excelRound } from "../../core/formula/evaluate";

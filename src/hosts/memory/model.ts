@@ -4,11 +4,11 @@
  * Office.js does; the user's own edits (userEdit) go straight to it.
  */
 import { emptyCell, interpretInput, isEmptyCell, type Cell, type CellError, type CellResult, type Interpreted } from "./cells";
-import { displayText } from "./display";
+import { displayText } from "../../core/formula/display";
 import { MemoryOfficeError } from "./errors";
 import { dropSheetFromFormula, renameSheetInFormula, shiftArea, shiftFormula, type RowShift } from "./formula/adjust";
-import { evaluateFormula, type EvalHost, type RangeValue } from "./formula/evaluate";
-import { parseFormula, type Node } from "./formula/parse";
+import { evaluateFormula, type EvalHost, type RangeValue } from "../../core/formula/evaluate";
+import { parseFormula, type Node } from "../../core/formula/parse";
 import { FormulaSyntaxError } from "../../core/excel/tokens";
 import { cellKey, keyColumn, keyRow, MAX_COLUMN, parseArea, type Area } from "../../core/excel/address";
 import { isValidName } from "../../core/excel/defined-name";
@@ -46,6 +46,8 @@ export class SheetModel {
   /** Column widths in points, by 1-based column. */
   readonly columnWidths = new Map<number, number>();
   freeze?: { rows: number; columns: number };
+  /** Worksheet.pageLayout as set (ExcelApi 1.9): the properties given, print area and title rows as written. */
+  pageLayout?: { settings: Record<string, unknown>; printArea?: string; printTitleRows?: string };
   readonly hiddenColumns = new Set<number>();
   conditionalFormats: ConditionalFormatModel[] = [];
   visibility: "Visible" | "Hidden" = "Visible";

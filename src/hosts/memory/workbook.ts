@@ -7,7 +7,7 @@
 import { interpretInput, type Cell, type CellResult } from "./cells";
 import { MemoryOfficeError, type MemoryErrorCode } from "./errors";
 import { translateFormula } from "./formula/adjust";
-import { evaluateFormula } from "./formula/evaluate";
+import { evaluateFormula } from "../../core/formula/evaluate";
 import { WorkbookModel, type Change, type SheetModel } from "./model";
 import { MemoryRequestContext, type Op } from "./proxy/context";
 import { MemoryWorkbookProxy, type ChangedHandler } from "./proxy/sheets";
@@ -349,6 +349,11 @@ export class MemoryWorkbook {
 
   freeze(sheetName: string): { rows: number; columns: number } | undefined {
     return this.sheet(sheetName).freeze;
+  }
+
+  /** What Worksheet.pageLayout was given (undefined: never set). */
+  pageLayout(sheetName: string): SheetModel["pageLayout"] {
+    return this.sheet(sheetName).pageLayout;
   }
 
   columnWidth(sheetName: string, column: number): number | undefined {

@@ -68,6 +68,9 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
     options.narrate === undefined ? (f: FormSpec, data: ReportData): N => coreNarrate(f, data) as unknown as N : options.narrate;
   const apiSupport = options.apiSupport ?? officeApiSupport;
   const mergesReadable = () => apiSupport("1.13");
+  // The manifest asks for ExcelApi 1.7; page setup (Worksheet.pageLayout) needs 1.9, so it is
+  // applied only where Office says the host has it (Excel 2019+, Excel on the web, not Excel 2016).
+  const pageLayoutWritable = () => apiSupport("1.9");
 
   /** What the session knows of the workbook: names (for one-sync reads) and lists. */
   let names: Map<string, NameInfo> | undefined;
@@ -235,7 +238,7 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
           return { ok: false, actions: [], problems: [conflictProblem(plan.conflicts, true)], syncs: 0, conflicts: plan.conflicts };
         }
         wrote = plan.conflicts.length === 0 || options.moveForeignContent === true;
-        return applyPlannedTemplate(context, form, plan, () => syncs++, options.moveForeignContent);
+        return applyPlannedTemplate(context, form, plan, () => syncs++, options.moveForeignContent, pageLayoutWritable());
       });
     } catch (e) {
       wrote = true;

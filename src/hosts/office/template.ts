@@ -307,6 +307,8 @@ export async function applyPlannedTemplate(
   planned: PlannedTemplate,
   countSync: () => void,
   moveForeignContent = false,
+  /** Whether the host has Worksheet.pageLayout (ExcelApi 1.9); without it sheets get no page setup. */
+  pageLayout = false,
 ): Promise<ApplyResult> {
   const problems: LayoutProblem[] = [];
   const done: TemplateAction[] = [];
@@ -328,7 +330,7 @@ export async function applyPlannedTemplate(
       const relocated = planned.carried.relocations.get(sheet.name);
       for (const write of relocated?.writes ?? []) queueCell(ws, write);
       for (const source of relocated?.sources ?? []) ws.getRange(a1(source.row, source.column)).clear("Contents");
-      queueSheet(ws, sheet, { content: contentFor(planned, mode, oldTemplate), reset: oldAreas });
+      queueSheet(ws, sheet, { content: contentFor(planned, mode, oldTemplate), reset: oldAreas, pageLayout });
       if (oldTemplate) {
         // After the new content is in: clear the old template cells the new layout left unused (never the officer's).
         const plannedCells = new CellSet();

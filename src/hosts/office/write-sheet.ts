@@ -8,6 +8,7 @@
  */
 import { columnLetters } from "../../core/excel/address";
 import type { CellStyle, PlannedCell, SheetLayout, StyleId } from "../../core/plan/layout-types";
+import type { PageSetup } from "../../core/plan/layout-types";
 import { CELL_STYLES, SEVERITY_FILLS } from "../../core/plan/styles";
 import { textInput } from "./text";
 
@@ -31,6 +32,31 @@ export interface SheetWriteOptions {
   content: (cell: PlannedCell) => CellContent | undefined;
   /** Areas whose merges and conditional formats go first (a re-laid-out table's old place). */
   reset?: Rect[];
+  /** Apply the plan's page setup: Worksheet.pageLayout needs ExcelApi 1.9, above the manifest's 1.7. */
+  pageLayout?: boolean;
+}
+
+const POINTS_PER_INCH = 72;
+
+/** The plan's print settings through Worksheet.pageLayout (ExcelApi 1.9). */
+export function queuePageLayout(ws: Excel.Worksheet, page: PageSetup): void {
+  const inches = (n: number) => n * POINTS_PER_INCH;
+  ws.pageLayout.set({
+    paperSize: "A4",
+    orientation: page.orientation === "landscape" ? "Landscape" : "Portrait",
+    zoom: { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight },
+    blackAndWhite: page.blackAndWhite,
+    centerHorizontally: page.horizontallyCentered,
+    leftMargin: inches(page.margins.left),
+    rightMargin: inches(page.margins.right),
+    topMargin: inches(page.margins.top),
+    bottomMargin: inches(page.margins.bottom),
+    headerMargin: inches(page.margins.header),
+    footerMargin: inches(page.margins.footer),
+    headersFooters: { defaultForAllPages: { centerFooter: page.footer } },
+  });
+  ws.pageLayout.setPrintArea(rectAddress(page.printArea));
+  if (page.titleRows) ws.pageLayout.setPrintTitleRows(`$${page.titleRows.top}:$${page.titleRows.bottom}`);
 }
 
 /** Excel column width is in points; the plan's is in characters of the default font (7 px + 5 px padding). */
@@ -162,6 +188,7 @@ export function queueSheet(ws: Excel.Worksheet, layout: SheetLayout, options: Sh
     else if (layout.freeze.rows === 0) ws.freezePanes.freezeColumns(layout.freeze.columns);
     else ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetters(layout.freeze.columns)}${layout.freeze.rows}`));
   }
+  if (options.pageLayout && layout.page) queuePageLayout(ws, layout.page);
   // Re-applying a template must not stack a second copy of each highlight.
   for (const range of new Set(layout.conditionalFormats.map((cf) => cf.range))) ws.getRange(range).conditionalFormats.clearAll();
   for (const cf of layout.conditionalFormats) {

@@ -1,5 +1,6 @@
 /** Writes a report's values into the field cells the layout plan placed. */
 import type ExcelJS from "exceljs";
+import { NARRATIVE_SHEET_ID } from "../../core/plan/layout";
 import type { LayoutPlan } from "../../core/plan/layout-types";
 import { expandFields, type FormSpec, type ReportData } from "../../core/spec";
 import { cellInput, inputValue } from "../../core/excel/cell-input";
@@ -46,4 +47,21 @@ export function fillValues(
     sheet.getCell(at.row, at.column).value = content;
   }
   return missing;
+}
+
+/**
+ * Writes paragraphs into the 报告综述 area, one a row from its top, as text (a paragraph is never
+ * read as a formula). More lines than rows go on below the area rather than being dropped.
+ */
+export function fillNarrative(workbook: ExcelJS.Workbook, plan: LayoutPlan, lines: readonly string[]): void {
+  const layout = plan.sheets.find((s) => s.id === NARRATIVE_SHEET_ID);
+  const sheet = layout && workbook.getWorksheet(layout.name);
+  if (!layout || !sheet) return;
+  const rows = layout.cells.filter((c) => c.style === "narrative").map((c) => c.row);
+  const top = Math.min(...rows);
+  lines.forEach((line, i) => {
+    const cell = sheet.getCell(top + i, 1);
+    cell.value = line;
+    if (top + i > Math.max(...rows)) cell.style = { ...sheet.getCell(top, 1).style };
+  });
 }

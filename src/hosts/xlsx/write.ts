@@ -4,16 +4,21 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { a1 } from "../../core/excel/address";
+import type { PageSetup } from "../../core/plan/layout-types";
+import { wrappedRowHeights } from "../../core/plan/page";
 import type { CellStyle, LayoutPlan, PlannedCell, SheetLayout, StyleId } from "../../core/plan/layout-types";
 import type { DefinedName } from "./names";
 import { constantFormula } from "../../core/excel/defined-name";
 import { parseDefinedNames, withDefinedNames } from "./names";
 import { CELL_STYLES } from "../../core/plan/styles";
 import { excelStyle, findingStyle } from "./styles";
+import { FormulaGrid, type GridCell } from "../../core/formula/grid";
+import { isError, type CellResult } from "../../core/formula/values";
 
 export type StyleTable = Record<StyleId, CellStyle>;
 
-/** Formulas are written without their cached result, so Excel, WPS and LibreOffice calculate them on open. */
+/** Formulas are written first without a result; `cacheFormulaResults` adds them once the values are in. */
 function writeCell(sheet: ExcelJS.Worksheet, cell: PlannedCell, styles: Map<StyleId, Partial<ExcelJS.Style>>): void {
   const target = sheet.getCell(cell.row, cell.column);
   if (cell.formula !== undefined) {
@@ -40,6 +45,7 @@ function layOutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, styles: Ma
   for (const column of layout.hiddenColumns ?? []) sheet.getColumn(column).hidden = true;
   for (const cell of layout.cells) writeCell(sheet, cell, styles);
   for (const m of layout.merges) sheet.mergeCells(m.top, m.left, m.bottom, m.right);
+  if (layout.page) applyPageSetup(sheet, layout.page);
   layout.conditionalFormats.forEach((cf, i) => {
     sheet.addConditionalFormatting({
       ref: cf.range,
@@ -53,6 +59,45 @@ function layOutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, styles: Ma
       ],
     });
   });
+}
+
+const A4_PAPER_SIZE = 9;
+
+function range(area: { top: number; left: number; bottom: number; right: number }): string {
+  return `${a1(area.top, area.left)}:${a1(area.bottom, area.right)}`;
+}
+
+/** The plan's print settings as ExcelJS pageSetup and footer. */
+function applyPageSetup(sheet: ExcelJS.Worksheet, page: PageSetup): void {
+  sheet.pageSetup = {
+    paperSize: A4_PAPER_SIZE as ExcelJS.PageSetup["paperSize"],
+    orientation: page.orientation,
+    fitToPage: true,
+    fitToWidth: page.fitToWidth,
+    fitToHeight: page.fitToHeight,
+    printArea: range(page.printArea),
+    ...(page.titleRows ? { printTitlesRow: `${page.titleRows.top}:${page.titleRows.bottom}` } : {}),
+    margins: page.margins,
+    blackAndWhite: page.blackAndWhite,
+    horizontalCentered: page.horizontallyCentered,
+  };
+  sheet.headerFooter = { oddFooter: `&C${page.footer}` };
+}
+
+/**
+ * Rows tall enough for the wrapped text the cells now hold (long 职能职责 in 基本概况, the
+ * 报告综述 paragraphs): Excel does not grow a row for text a program wrote.
+ */
+export function fitWrappedRows(workbook: ExcelJS.Workbook, plan: LayoutPlan, styleTable: StyleTable = CELL_STYLES): void {
+  for (const layout of plan.sheets) {
+    const sheet = workbook.getWorksheet(layout.name);
+    if (!sheet) continue;
+    const textAt = (row: number, column: number): string | undefined => {
+      const v = sheet.getCell(row, column).value;
+      return typeof v === "string" ? v : undefined;
+    };
+    for (const { row, height } of wrappedRowHeights(layout, (c) => styleTable[c.style]?.wrap === true, textAt)) sheet.getRow(row).height = height;
+  }
 }
 
 /** The workbook a plan describes; defined names and the marker are added by `workbookBytes`. */
@@ -87,4 +132,41 @@ export async function workbookBytes(workbook: ExcelJS.Workbook, names: DefinedNa
   const kept = parseDefinedNames(xml).filter((n) => !ours.has(n.name.toUpperCase()));
   zip.file(path, withDefinedNames(xml, [...kept, ...names]));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+function gridCell(value: ExcelJS.CellValue): GridCell | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return { value };
+  if (typeof value === "object" && "formula" in value && typeof value.formula === "string") return { formula: value.formula };
+  if (typeof value === "object" && "richText" in value) return { value: value.richText.map((r) => r.text).join("") };
+  return undefined;
+}
+
+function cachedResult(result: CellResult): ExcelJS.CellFormulaValue["result"] {
+  if (result === null) return "";
+  if (isError(result)) return { error: result.error as ExcelJS.CellErrorValue["error"] };
+  return result;
+}
+
+/**
+ * Stores every formula with its result, computed as Excel computes it (core/formula), so a
+ * reader that does not recalculate — ZiPing's own check, previewers, some WPS modes — sees the
+ * totals and verdicts. Excel still recalculates on open (fullCalcOnLoad).
+ */
+export function cacheFormulaResults(workbook: ExcelJS.Workbook): void {
+  const grid = new FormulaGrid();
+  const formulas: Array<{ sheet: string; cell: ExcelJS.Cell; formula: string }> = [];
+  workbook.eachSheet((sheet) => {
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        const content = gridCell(cell.value);
+        if (!content) return;
+        grid.set(sheet.name, Number(cell.row), Number(cell.col), content);
+        if ("formula" in content) formulas.push({ sheet: sheet.name, cell, formula: content.formula });
+      });
+    });
+  });
+  for (const { sheet, cell, formula } of formulas) {
+    cell.value = { formula, result: cachedResult(grid.cellValue(sheet, Number(cell.row), Number(cell.col))) } as ExcelJS.CellFormulaValue;
+  }
 }

@@ -1,4 +1,5 @@
 import { yueyangDeptOverall } from "../scoring/yueyang-dept-overall";
+import { yueyangReportOutline } from "./yueyang-report-outline";
 import type { EquationRelation, FormSpec, LabelColumnSpec, RowSpec, TableSpec } from "../types";
 import { yueyangNarrative } from "./yueyang-narrative";
 import { YUEYANG_GRADES } from "./yueyang-grades";
@@ -774,4 +775,5 @@ export const yueyangSelfEvaluation = {
     },
   ],
   narrative: yueyangNarrative,
+  report: yueyangReportOutline,
 } satisfies FormSpec;

@@ -129,6 +129,11 @@ export class MemoryWorksheet extends BoundItem<SheetModel> {
     return this.freeze;
   }
 
+  /** Worksheet.pageLayout (ExcelApi 1.9): set, setPrintArea and setPrintTitleRows, recorded on the sheet. */
+  get pageLayout(): MemoryPageLayout {
+    return new MemoryPageLayout(this);
+  }
+
   get onChanged(): MemoryEventHandlers {
     if (!this.handlers) this.handlers = new MemoryEventHandlers(this);
     return this.handlers;
@@ -137,6 +142,30 @@ export class MemoryWorksheet extends BoundItem<SheetModel> {
   /** For the freeze-panes and event proxies. */
   enqueueOnSheet(write: boolean, run: (sheet: SheetModel) => void): void {
     this.queue(write, () => run(this.sheet()));
+  }
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): what was set, for tests to read (nothing prints here). */
+export class MemoryPageLayout {
+  constructor(private readonly worksheet: MemoryWorksheet) {}
+
+  private update(change: (layout: NonNullable<SheetModel["pageLayout"]>) => void): void {
+    this.worksheet.enqueueOnSheet(true, (s) => {
+      s.pageLayout ??= { settings: {} };
+      change(s.pageLayout);
+    });
+  }
+
+  set(properties: Record<string, unknown>): void {
+    this.update((l) => Object.assign(l.settings, properties));
+  }
+
+  setPrintArea(printArea: string): void {
+    this.update((l) => (l.printArea = printArea));
+  }
+
+  setPrintTitleRows(printTitleRows: string): void {
+    this.update((l) => (l.printTitleRows = printTitleRows));
   }
 }
 

@@ -4,7 +4,7 @@
  * reference ":" , negation, %, ^, * and /, + and -, &, comparisons. Negation binds tighter than ^,
  * so =-2^2 is 4 as in Excel.
  */
-import { FormulaSyntaxError, tokenize, type CellRef, type Token } from "../../../core/excel/tokens";
+import { FormulaSyntaxError, tokenize, type CellRef, type Token } from "../excel/tokens";
 
 export type Node =
   | { kind: "number"; value: number }

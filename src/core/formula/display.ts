@@ -6,8 +6,8 @@
  * Display rounding is half away from zero, as Excel shows numbers.
  */
 import Decimal from "decimal.js";
-import { isDateFormat, shownDate } from "../../core/excel/dates";
-import { isError, type CellResult } from "./cells";
+import { isDateFormat, shownDate } from "../excel/dates";
+import { isError, type CellResult } from "./values";
 
 /** Excel's General display of a number: at most 15 significant digits, no float artefacts. */
 export function displayGeneral(n: number): string {

@@ -17,9 +17,9 @@
  * - an unknown function is #NAME?, a division by zero #DIV/0!.
  */
 import Decimal from "decimal.js";
-import { isError, textToNumber, type CellError, type CellResult, type Scalar } from "../cells";
-import { displayGeneral, displayText } from "../display";
-import type { Area } from "../../../core/excel/address";
+import { isError, textToNumber, type CellError, type CellResult, type Scalar } from "./values";
+import { displayGeneral, displayText } from "./display";
+import type { Area } from "../excel/address";
 import type { Node } from "./parse";
 
 export interface RangeValue {

@@ -1,0 +1,60 @@
+import type { ReportOutline } from "../types";
+
+/**
+ * The written report of the 2020 岳阳 form, in the order of its five parts: the tables of 一 to 四,
+ * then 五、评价报告综述（文字部分）, where ZiPing's paragraphs go. Headings as the seed report
+ * words them (test/fixtures/seeds/2020-yueyang-keji-self-evaluation.txt, 岳阳市科技局 2020年度
+ * 部门整体支出绩效自评报告, published on the 岳阳市科技局 site).
+ */
+export const yueyangReportOutline: ReportOutline = {
+  title: "部门整体支出绩效自评报告",
+  sections: [
+    {
+      heading: "一、部门（单位）基本概况",
+      blocks: [
+        { kind: "table", table: "basics" },
+        { kind: "table", table: "staff" },
+      ],
+    },
+    {
+      heading: "二、部门（单位）收支情况",
+      blocks: [
+        { kind: "table", table: "income" },
+        { kind: "table", table: "expense" },
+        { kind: "table", table: "sangongByUnit" },
+        { kind: "table", table: "sangong" },
+        { kind: "table", table: "vehicles" },
+        { kind: "table", table: "assets" },
+        { kind: "table", table: "budget" },
+        { kind: "table", table: "fiscalIncome" },
+        { kind: "table", table: "budgetExec" },
+        { kind: "table", table: "econ" },
+        { kind: "table", table: "projectItems" },
+        { kind: "table", table: "special" },
+        { kind: "table", table: "funcBasic" },
+        { kind: "table", table: "funcProject" },
+        { kind: "table", table: "otherBudgets" },
+      ],
+    },
+    {
+      heading: "三、部门（单位）整体支出绩效自评情况",
+      blocks: [
+        { kind: "table", table: "perfQual" },
+        { kind: "table", table: "perfQuant" },
+        { kind: "table", table: "score" },
+      ],
+    },
+    {
+      heading: "四、评价人员",
+      blocks: [{ kind: "table", table: "evaluators" }],
+    },
+    {
+      heading: "五、评价报告综述（文字部分）",
+      blocks: [
+        { kind: "field", field: "basics.duties", label: "主要工作职责" },
+        { kind: "field", field: "basics.overall", label: "年度总体运行情况及取得的成绩" },
+        { kind: "paragraphs" },
+      ],
+    },
+  ],
+};
