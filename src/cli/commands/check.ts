@@ -28,6 +28,7 @@ export function checkCommand(form: FormSpec, data: ReportData, source: string, j
     const out = {
       file: source,
       form: form.id,
+      state: report.state,
       summary,
       ...(notes.length ? { notes } : {}),
       findings: report.findings,
@@ -36,10 +37,12 @@ export function checkCommand(form: FormSpec, data: ReportData, source: string, j
     return { output: JSON.stringify(out, null, 2), code };
   }
   const lines = [...notes.map((n) => `注意  ${n}`), ...report.findings.map((f) => `${SEVERITY_NAMES[f.severity]}  ${f.cell}  ${f.message}`)];
-  lines.push(
-    "",
-    `${source}: ${summary.errors} 个错误，${summary.warnings} 处超支，${summary.notices} 条提示` +
-      `（${report.results.filter((r) => r.status === "pass").length}/${report.results.length} 条规则通过）`,
-  );
+  // An empty template has passed nothing: say so rather than count zero errors.
+  const verdict =
+    report.state === "unfilled"
+      ? `尚未填写（${report.results.length} 条规则都还没有可校验的数字）`
+      : `${summary.errors} 个错误，${summary.warnings} 处超支，${summary.notices} 条提示` +
+        `（${report.results.filter((r) => r.status === "pass").length}/${report.results.length} 条规则通过）`;
+  lines.push("", `${source}: ${verdict}`);
   return { output: lines.join("\n"), code };
 }

@@ -1,6 +1,6 @@
 import { expandRules, type Rule } from "../check/rules";
 import type { ListEntry } from "../spec/data";
-import { expandFields, fieldId, labelFieldId, type FieldDef, type Lists } from "../spec/instances";
+import { expandFields, fieldId, isNumericKind, labelFieldId, type FieldDef, type Lists } from "../spec/instances";
 import type { FormSpec, LabelColumnSpec, TableSpec, Unit } from "../spec/types";
 import { buildCheckSheet, CHECK_SHEET_ID } from "./check-sheet";
 import { locatorFor, totalFormula } from "./formulas";
@@ -63,9 +63,19 @@ function tableUnit(table: TableSpec): Unit | undefined {
 function prefills(options: LayoutOptions): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   if (options.dept !== undefined) out["report.dept"] = options.dept;
-  if (options.year !== undefined) out["report.year"] = typeof options.year === "string" && /^\d+$/.test(options.year) ? Number(options.year) : options.year;
+  if (options.year !== undefined) out["report.year"] = options.year;
   if (options.selfRef !== undefined) out["report.selfRef"] = options.selfRef;
   return { ...out, ...options.prefill };
+}
+
+/**
+ * A prefill typed as text (the pane's year field) goes into a numeric cell as a number, or the
+ * template itself would raise 数字单元格中是文本 on the year it wrote.
+ */
+function prefillValue(field: FieldDef | undefined, value: string | number): string | number {
+  if (typeof value !== "string" || !field || !isNumericKind(field.kind)) return value;
+  const plain = value.trim();
+  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : value;
 }
 
 interface TableContext {
@@ -93,7 +103,7 @@ function valueCell(ctx: TableContext, row: number, column: number, id: string): 
     ...(format ? { numberFormat: format } : {}),
   };
   if (total) cell.formula = total.formula;
-  else if (ctx.prefill[id] !== undefined) cell.value = ctx.prefill[id];
+  else if (ctx.prefill[id] !== undefined) cell.value = prefillValue(ctx.fields.get(id), ctx.prefill[id]);
   ctx.widths.need(column, field.kind === "text" ? TEXT_WIDTH : field.kind === "count" ? COUNT_WIDTH : AMOUNT_WIDTH);
   return cell;
 }
