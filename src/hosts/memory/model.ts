@@ -45,6 +45,7 @@ export class SheetModel {
   /** Column widths in points, by 1-based column. */
   readonly columnWidths = new Map<number, number>();
   freeze?: { rows: number; columns: number };
+  autoFilter?: Area;
   readonly hiddenColumns = new Set<number>();
   conditionalFormats: ConditionalFormatModel[] = [];
   visibility: "Visible" | "Hidden" = "Visible";

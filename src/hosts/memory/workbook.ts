@@ -347,6 +347,12 @@ export class MemoryWorkbook {
     return this.sheet(sheetName).merges.map((m) => formatAddress(sheetName, m).split("!")[1]);
   }
 
+  /** The autofilter's area, local A1 (B10:H99). */
+  autoFilter(sheetName: string): string | undefined {
+    const area = this.sheet(sheetName).autoFilter;
+    return area && formatAddress(sheetName, area).split("!")[1];
+  }
+
   freeze(sheetName: string): { rows: number; columns: number } | undefined {
     return this.sheet(sheetName).freeze;
   }

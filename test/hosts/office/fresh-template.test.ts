@@ -1,3 +1,5 @@
+import { buildLayoutPlan, CHECK_SHEET_ID, CHECK_SHEET_NAME } from "../../../src/core/plan";
+import { defaultForm } from "../../../src/core/spec";
 import { fieldAddress, setup } from "./helpers";
 
 describe("a template laid out by the pane", () => {
@@ -9,5 +11,12 @@ describe("a template laid out by the pane", () => {
     const report = await session.validate();
     expect(report.textNumbers).toEqual([]);
     expect(report.state).toBe("unfilled");
+  });
+
+  it("puts an autofilter on the 校验 sheet's header and rule rows", async () => {
+    const { wb, session } = setup();
+    await session.applyTemplate(await session.previewTemplate({}));
+    const { autoFilter } = buildLayoutPlan(defaultForm, {}).sheets.find((s) => s.id === CHECK_SHEET_ID)!;
+    expect(wb.autoFilter(CHECK_SHEET_NAME)).toBe(`B${autoFilter!.top}:H${autoFilter!.bottom}`);
   });
 });
