@@ -18,10 +18,11 @@ export const CHECK_SHEET_NAME = "校验";
  *                无法校验 / 未填 / 通过, each a COUNTIF of 结果
  *   row 10       header, with an autofilter
  *   rows 11–     one row per expanded rule, in expandRules order
- * Formulas cannot sort, so the failing rows come first when the officer sorts by 状态: its text
- * starts with a digit in the order of urgency (1 需更正 … 5 通过), which sorts the same in Excel,
- * WPS and LibreOffice whatever the collation. The row is coloured by its 结果 as the pane colours
- * a finding.
+ * Formulas cannot sort, and an officer's sort would move rows that the data sheets' highlights
+ * point at (校验!$E$12), so the sheet is made for filtering instead: 状态 starts with a digit in
+ * the order of urgency (1 需更正 … 5 通过), so the filter list offers the rows needing the
+ * officer first and a filter on 1 and 2 shows only them, with nothing moved. The row is coloured
+ * by its 结果 as the pane colours a finding, and the top line counts the rows to handle.
  * Columns of a rule row: A 规则编号 (hidden: ZiPing finds its rows by it) · B 状态 · C 规则 (the
  * spec's relation label and the row or column it was expanded over) · D 位置 (a link to the cell
  * at fault) · E 结果 · F 差额 · G 容差 · H 校验内容 (the rule in cell terms), then the hidden
@@ -84,7 +85,7 @@ export const CHECK_STATUS = {
   blank: "4 未填",
   pass: "5 通过",
 } as const;
-export const CHECK_SHEET_HINT = "按“状态”升序排列（表头的筛选按钮），需处理的规则排在最前；点“位置”转到该单元格。";
+export const CHECK_SHEET_HINT = "点“状态”的筛选按钮，只勾选“1 需更正”“2 需说明”即只看需处理的规则（请用筛选，不要排序）；点“位置”转到该单元格。";
 /** What the top line counts: rows that need a correction or an explanation. */
 export const NEEDS_ATTENTION = "需处理";
 

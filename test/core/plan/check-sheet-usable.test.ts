@@ -39,7 +39,7 @@ describe("the 校验 sheet read without the add-in", () => {
     });
   });
 
-  it("gives each row a 状态 that sorts the rows needing the officer first, and counts them at the top", () => {
+  it("gives each row a 状态 whose filter list puts the rows needing the officer first, and counts them at the top", () => {
     const wb = workbookFromPlan(form, plan, data);
     const results = checkReport(form, data).results;
     const order = Object.values(CHECK_STATUS);
@@ -49,7 +49,7 @@ describe("the 校验 sheet read without the add-in", () => {
       const want = r.status === "fail" ? (verdict.startsWith("超支") ? CHECK_STATUS.explain : CHECK_STATUS.fix) : r.status === "tail" ? CHECK_STATUS.tail : r.status === "pass" ? CHECK_STATUS.pass : CHECK_STATUS.blank;
       expect(statuses[i], r.rule.id).toBe(want);
     });
-    // Sorted as text, ascending, the statuses follow the order of urgency.
+    // A filter lists values sorted as text: the statuses come in the order of urgency.
     expect([...order].sort()).toEqual(order);
     const needing = results.filter((r) => r.status === "fail").length;
     expect(needing).toBeGreaterThan(5);
