@@ -286,14 +286,15 @@ describe("ziping import EXPORT --into FILE.xlsx", () => {
     expect(rawText(report.data.values["income.unit[1].carryover"])).toBe("241.49");
   });
 
-  it("refuses --apply when the workbook has no rows for the export's units, and writes nothing", async () => {
+  it("--apply adds the export's unit the workbook has no rows for, laying the template out again (as the pane does)", async () => {
     const book = fresh();
     expect((await runCli(["template", "--out", book, "--units", "局机关"])).code).toBe(0);
-    const original = readFileSync(book);
     const r = await runCli(["import", join(exportsDir, "income-yuan.tsv"), "--into", book, "--apply"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/插入/);
-    expect(readFileSync(book).equals(original)).toBe(true);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("重排模板");
+    const report = await loadWorkbookReport(book);
+    expect(report.data.lists.units?.map((u) => u.name)).toEqual(["局机关", "科技信息管理办公室"]);
+    expect(rawText(report.data.values["income.unit[2].carryover"])).toBe("22.56");
   });
 });
 
