@@ -165,6 +165,17 @@ describe("ziping check DIR/", () => {
     writeFileSync(join(dir, "说明.txt"), "not a report");
   });
 
+  it("says 尚未填写 for a department that sent back the empty template, not a clean 0 errors", async () => {
+    const inbox = join(tmp, "收件箱-空表");
+    mkdirSync(inbox);
+    copyFileSync(seedJson, join(inbox, "科技局-数据.json"));
+    expect((await runCli(["template", "--out", join(inbox, "空表.xlsx")])).code).toBe(0);
+    const { stdout } = await runCli(["check", inbox]);
+    expect(stdout.split("\n").find((l) => l.includes("空表.xlsx"))).toMatch(/空表\.xlsx\s+尚未填写/);
+    expect(stdout.split("\n").find((l) => l.includes("科技局-数据.json"))).not.toContain("尚未填写");
+    expect(stdout).toContain("1 个尚未填写");
+  });
+
   it("prints one table for the reviewer, lists a bad file with its problem and still checks the rest", async () => {
     const { code, stdout } = await runCli(["check", dir]);
     expect(code).toBe(2);

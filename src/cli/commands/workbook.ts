@@ -5,7 +5,7 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
-import { checkReport } from "../../core/check";
+import { checkReport, type CheckState } from "../../core/check";
 import { rawText, type FormSpec } from "../../core/spec";
 import { loadSource } from "../source";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UsageError } from "../usage-error";
@@ -35,6 +35,8 @@ interface FolderRow {
   errors?: number;
   warnings?: number;
   notices?: number;
+  /** 尚未填写 and the like, from the core (absent when the file could not be read). */
+  state?: CheckState;
   /** Why the file could not be checked. */
   problem?: string;
   notes?: string[];
@@ -59,6 +61,7 @@ async function checkOne(dir: string, name: string, extraForms: FormSpec[]): Prom
     return {
       file: name,
       dept: dept === null ? undefined : String(dept).trim() || undefined,
+      state: report.state,
       ...summarize(report.findings),
       ...(source.notes.length ? { notes: source.notes } : {}),
     };
@@ -103,13 +106,21 @@ async function checkFolder(dir: string, extraForms: FormSpec[], json: boolean): 
     rows.map((r) =>
       r.problem !== undefined
         ? ["—", "—", "—", r.file, `无法校验：${r.problem}`]
-        : [r.dept ?? "（未填部门）", String(r.errors), String(r.warnings), r.file, r.notes?.length ? `${r.notes.length} 条注意事项` : ""],
+        : [
+            r.dept ?? "（未填部门）",
+            String(r.errors),
+            String(r.warnings),
+            r.file,
+            // An empty template has no errors, and has not passed either.
+            [r.state === "unfilled" ? "尚未填写" : "", r.notes?.length ? `${r.notes.length} 条注意事项` : ""].filter(Boolean).join("；"),
+          ],
     ),
     [false, true, true, false, false],
   );
   const summary =
     `${dir}: 共 ${rows.length} 个文件，${withErrors} 个有错误，` +
-    `${rows.filter((r) => (r.warnings ?? 0) > 0).length} 个有超支，${unusable} 个无法校验` +
+    `${rows.filter((r) => (r.warnings ?? 0) > 0).length} 个有超支，` +
+    `${rows.filter((r) => r.state === "unfilled").length ? `${rows.filter((r) => r.state === "unfilled").length} 个尚未填写，` : ""}${unusable} 个无法校验` +
     (skipped ? `（另有 ${skipped} 个其他文件未校验）` : "") +
     "。逐个查看：ziping check 文件名";
   return { output: `${table}\n\n${summary}`, code };
