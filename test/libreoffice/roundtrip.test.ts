@@ -12,6 +12,7 @@
  * and the workbook LibreOffice wrote gives `ziping check` exactly the findings the core finds on
  * the seed's JSON.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -263,6 +264,15 @@ function withWordsForParts(data: ReportData): ReportData {
       const filters = sheets.flatMap((x) => [...x.matchAll(/<autoFilter ref="([^"]+)"/g)].map((m) => m[1]));
       const { autoFilter } = planned;
       expect(filters).toEqual([`${columnLetters(autoFilter!.left)}${autoFilter!.top}:${columnLetters(autoFilter!.right)}${autoFilter!.bottom}`]);
+    });
+
+    it("prints the workbook from LibreOffice with no ### (a figure too wide for its column), the 校验 sheet included", async () => {
+      // Printed to PDF and read back as text (pdftotext, from poppler-utils, installed by .ci/run).
+      const pdf = await convertWithLibreOffice(soffice, [converted.reported], "pdf", join(dir, "pdf"));
+      const text = execFileSync("pdftotext", ["-layout", pdf.outputs[0], "-"], { encoding: "utf8" });
+      expect(text).toContain("容差");
+      expect(text).toContain("1 需更正");
+      expect(text.match(/#{3,}/g) ?? []).toEqual([]);
     });
 
     it("gives `ziping check` on the LibreOffice-written workbook exactly the core's findings on the seed's JSON, totals of wholly blank parts included", async () => {
