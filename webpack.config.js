@@ -14,7 +14,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { DEV_PORT, productionBaseUrl, rewriteForProduction } = require("./scripts/manifest/urls");
+const { DEV_PORT, productionBaseUrl, productionUrlWarning, rewriteForProduction } = require("./scripts/manifest/urls");
 const { officeJsCopyPatterns, officeJsMode, officeJsUrl } = require("./scripts/office-js");
 
 // One line per page: its entry module and its HTML template. Each becomes <name>.js + <name>.html.
@@ -46,6 +46,18 @@ function devServerHttps() {
   if (!cert && !key) return "https";
   if (!cert || !key) throw new Error("set both ZIPING_DEV_CERT and ZIPING_DEV_KEY, or neither");
   return { type: "https", options: { cert: fs.readFileSync(cert), key: fs.readFileSync(key) } };
+}
+
+/** Adds a build warning (shown in webpack's output; the build still succeeds). */
+class WarnPlugin {
+  constructor(message) {
+    this.message = message;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ZiPingWarning", (compilation) => {
+      compilation.warnings.push(new compiler.webpack.WebpackError(this.message));
+    });
+  }
 }
 
 module.exports = (env, argv) => {
@@ -98,6 +110,7 @@ module.exports = (env, argv) => {
             officeJs: officeJsUrl(officeJs),
           }),
       ),
+      ...(production && productionUrlWarning() ? [new WarnPlugin(productionUrlWarning())] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },

@@ -35,4 +35,17 @@ function rewriteForProduction(text, baseUrl = productionBaseUrl()) {
   return text.replace(devUrl, (_match, slash) => (slash ? baseUrl : origin));
 }
 
-module.exports = { DEV_PORT, DEV_ORIGIN, DEFAULT_PRODUCTION_URL, productionBaseUrl, rewriteForProduction };
+/**
+ * The warning a production build without ZIPING_PROD_URL gives: its manifest points at the
+ * placeholder, which no Office will load. A warning, not an error: building to try the pages
+ * locally is fine.
+ */
+function productionUrlWarning(value = process.env.ZIPING_PROD_URL) {
+  if (value) return undefined;
+  return (
+    `ZIPING_PROD_URL is not set: dist/manifest*.xml point at the placeholder ${DEFAULT_PRODUCTION_URL} and cannot be deployed. ` +
+    "Set it to the address dist/ will be published at, e.g. ZIPING_PROD_URL=https://excel.czj.example.gov.cn/ziping/ npm run build"
+  );
+}
+
+module.exports = { DEV_PORT, DEV_ORIGIN, DEFAULT_PRODUCTION_URL, productionBaseUrl, productionUrlWarning, rewriteForProduction };

@@ -33,7 +33,7 @@ describe("ziping check --data", () => {
 
   it("names the cell of each finding in the text output", async () => {
     const { stdout } = await runCli(["check", "--data", join(fixtures, "seed-2020.json")]);
-    expect(stdout).toMatch(/错误 {2}基本概况!B\d+ {2}实有人数与实际在职人数一致/);
+    expect(stdout).toMatch(/错误 {2}基本概况!B\d+ {2}实有人数\d+人与实际在职人数\d+人不一致，请核对 基本概况!B\d+、基本概况!B\d+/);
   });
 
   it("checks a second form given as JSON with --form", async () => {

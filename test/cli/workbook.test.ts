@@ -165,6 +165,17 @@ describe("ziping check DIR/", () => {
     writeFileSync(join(dir, "说明.txt"), "not a report");
   });
 
+  it("says 尚未填写 for a department that sent back the empty template, not a clean 0 errors", async () => {
+    const inbox = join(tmp, "收件箱-空表");
+    mkdirSync(inbox);
+    copyFileSync(seedJson, join(inbox, "科技局-数据.json"));
+    expect((await runCli(["template", "--out", join(inbox, "空表.xlsx")])).code).toBe(0);
+    const { stdout } = await runCli(["check", inbox]);
+    expect(stdout.split("\n").find((l) => l.includes("空表.xlsx"))).toMatch(/空表\.xlsx\s+尚未填写/);
+    expect(stdout.split("\n").find((l) => l.includes("科技局-数据.json"))).not.toContain("尚未填写");
+    expect(stdout).toContain("1 个尚未填写");
+  });
+
   it("prints one table for the reviewer, lists a bad file with its problem and still checks the rest", async () => {
     const { code, stdout } = await runCli(["check", dir]);
     expect(code).toBe(2);
@@ -286,14 +297,15 @@ describe("ziping import EXPORT --into FILE.xlsx", () => {
     expect(rawText(report.data.values["income.unit[1].carryover"])).toBe("241.49");
   });
 
-  it("refuses --apply when the workbook has no rows for the export's units, and writes nothing", async () => {
+  it("--apply adds the export's unit the workbook has no rows for, laying the template out again (as the pane does)", async () => {
     const book = fresh();
     expect((await runCli(["template", "--out", book, "--units", "局机关"])).code).toBe(0);
-    const original = readFileSync(book);
     const r = await runCli(["import", join(exportsDir, "income-yuan.tsv"), "--into", book, "--apply"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/插入/);
-    expect(readFileSync(book).equals(original)).toBe(true);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("重排模板");
+    const report = await loadWorkbookReport(book);
+    expect(report.data.lists.units?.map((u) => u.name)).toEqual(["局机关", "科技信息管理办公室"]);
+    expect(rawText(report.data.values["income.unit[2].carryover"])).toBe("22.56");
   });
 });
 

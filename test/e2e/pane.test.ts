@@ -144,9 +144,9 @@ if (!haveChromium) {
     const tail = only(coreFindings, (f) => f.kind === "tail");
     expect([headcount.expected, headcount.actual, unbudgeted.actual, tail.actual]).toEqual(["40", "39", "206.70", "1112.80"]);
     const item = (f: Finding) => pane(page).locator(`button[data-rule="${f.ruleId}"]`);
-    await poll(() => item(headcount).innerText()).toMatch(/错误[\s\S]*基本概况!B28[\s\S]*应为\s*40[\s\S]*实为\s*39[\s\S]*差额\s*-1/);
-    await poll(() => item(unbudgeted).innerText()).toMatch(/超支[\s\S]*206\.70[\s\S]*年初未作预算/);
-    await poll(() => item(tail).innerText()).toMatch(/尾差[\s\S]*1112\.80[\s\S]*1112\.79/);
+    await poll(() => item(headcount).innerText()).toMatch(/错误[\s\S]*基本概况!B28[\s\S]*实有人数39人与实际在职人数40人不一致，请核对 基本概况!B28、基本概况!B29/);
+    await poll(() => item(unbudgeted).innerText()).toMatch(/年初未作预算，决算206\.70万元，超支206\.70万元（请在报告中说明原因）/);
+    await poll(() => item(tail).innerText()).toMatch(/填报1112\.80万元，各项之和为1112\.79万元[\s\S]*属尾差/);
 
     const checksTab = page.locator("#tab-checks");
     expect(await checksTab.innerText()).toContain(String(coreFindings.length));

@@ -12,13 +12,17 @@
  * and the workbook LibreOffice wrote gives `ziping check` exactly the findings the core finds on
  * the seed's JSON.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkReport, type RuleResult } from "../../src/core/check";
-import { expandRules } from "../../src/core/spec/rules";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { checkReport, templateLocator, type RuleResult } from "../../src/core/check";
+import { expandRules, ruleFields } from "../../src/core/spec/rules";
 import { Dec, parseAmount } from "../../src/core/money";
-import { CHECK_COLUMNS, CHECKS_NAME, totalFormulas, VERDICT } from "../../src/core/plan";
+import { columnLetters } from "../../src/core/excel/address";
+import { buildLayoutPlan, CHECK_COLUMNS, CHECK_FIRST_ROW, CHECK_SHEET_ID, CHECK_SHEET_NAME, CHECKS_NAME, totalFormulas, VERDICT } from "../../src/core/plan";
 import { defaultForm, expandFields, isNumericKind, rawText, type RawValue, type ReportData } from "../../src/core/spec";
 import { main } from "../../src/cli/main";
 import { FORM_MARKER_NAME } from "../../src/core/plan/names";
@@ -225,6 +229,52 @@ function withWordsForParts(data: ReportData): ReportData {
       expect(sheet.get(tail!.rule.id)).toBe(VERDICT.tail);
       expect([...sheet.values()].filter((v) => v === VERDICT.fail).length).toBeGreaterThan(0);
       expect([...sheet.values()].filter((v) => v.startsWith(VERDICT.overspend)).length).toBeGreaterThan(0);
+    });
+
+    it("keeps the 校验 sheet usable without the add-in: Chinese rule names, a link to each rule's cell, 状态, the autofilter", async () => {
+      const plan = buildLayoutPlan(defaultForm, seed.lists);
+      const planned = plan.sheets.find((s) => s.id === CHECK_SHEET_ID)!;
+      const at = (row: number, column: number) => planned.cells.find((c) => c.row === row && c.column === column);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(converted.reported);
+      const ws = wb.getWorksheet(CHECK_SHEET_NAME)!;
+      const read = await loadWorkbookReport(converted.reported);
+      const core = new Map(checkReport(defaultForm, read.data).results.map((r) => [r.rule.id, r]));
+      const locate = templateLocator(defaultForm, seed);
+      let rows = 0;
+      ws.eachRow((row, r) => {
+        if (r < CHECK_FIRST_ROW) return;
+        rows++;
+        const id = String(row.getCell(CHECK_COLUMNS.ruleId).value);
+        const result = core.get(id)!;
+        // The name LibreOffice shows is the plan's Chinese name, built from the relation's label.
+        // (LibreOffice may store it as rich text, a run per script: .text joins the runs.)
+        expect(row.getCell(CHECK_COLUMNS.label).text, id).toBe(at(r, CHECK_COLUMNS.label)?.value);
+        expect(row.getCell(CHECK_COLUMNS.label).text).toContain(result.rule.relation.label);
+        // The link survives as a HYPERLINK formula to the cell at fault, and LibreOffice shows its address.
+        const link = row.getCell(CHECK_COLUMNS.link).value as ExcelJS.CellFormulaValue;
+        const [sheetName, cell] = locate(ruleFields(result.rule)[0]).split("!");
+        expect(link.formula, id).toBe(`HYPERLINK("#'${sheetName}'!${cell}","${sheetName}!${cell}")`);
+        expect(link.result, id).toBe(`${sheetName}!${cell}`);
+        const status = String((row.getCell(CHECK_COLUMNS.status).value as ExcelJS.CellFormulaValue).result);
+        expect(status.startsWith("1") || status.startsWith("2"), `${id}: ${status}`).toBe(result.status === "fail");
+      });
+      expect(rows).toBe(core.size);
+      // The autofilter over the header and the rule rows survives (only the 校验 sheet has one).
+      const zip = await JSZip.loadAsync(readFileSync(converted.reported));
+      const sheets = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+      const filters = sheets.flatMap((x) => [...x.matchAll(/<autoFilter ref="([^"]+)"/g)].map((m) => m[1]));
+      const { autoFilter } = planned;
+      expect(filters).toEqual([`${columnLetters(autoFilter!.left)}${autoFilter!.top}:${columnLetters(autoFilter!.right)}${autoFilter!.bottom}`]);
+    });
+
+    it("prints the workbook from LibreOffice with no ### (a figure too wide for its column), the 校验 sheet included", async () => {
+      // Printed to PDF and read back as text (pdftotext, from poppler-utils, installed by .ci/run).
+      const pdf = await convertWithLibreOffice(soffice, [converted.reported], "pdf", join(dir, "pdf"));
+      const text = execFileSync("pdftotext", ["-layout", pdf.outputs[0], "-"], { encoding: "utf8" });
+      expect(text).toContain("容差");
+      expect(text).toContain("1 需更正");
+      expect(text.match(/#{3,}/g) ?? []).toEqual([]);
     });
 
     it("gives `ziping check` on the LibreOffice-written workbook exactly the core's findings on the seed's JSON, totals of wholly blank parts included", async () => {

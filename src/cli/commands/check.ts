@@ -29,6 +29,7 @@ export function checkCommand(form: FormSpec, data: ReportData, source: string, j
     const out = {
       file: source,
       form: form.id,
+      state: report.state,
       summary,
       ...(notes.length ? { notes } : {}),
       findings: report.findings,
@@ -38,10 +39,12 @@ export function checkCommand(form: FormSpec, data: ReportData, source: string, j
   }
   // Messages quote what the cells hold, and notes name the sheets: both come from the file.
   const lines = [...notes.map((n) => `注意  ${shown(n, 1000)}`), ...report.findings.map((f) => `${SEVERITY_NAMES[f.severity]}  ${shown(f.cell)}  ${shown(f.message, 1000)}`)];
-  lines.push(
-    "",
-    `${shown(source)}: ${summary.errors} 个错误，${summary.warnings} 处超支，${summary.notices} 条提示` +
-      `（${report.results.filter((r) => r.status === "pass").length}/${report.results.length} 条规则通过）`,
-  );
+  // An empty template has passed nothing: say so rather than count zero errors.
+  const verdict =
+    report.state === "unfilled"
+      ? `尚未填写（${report.results.length} 条规则都还没有可校验的数字）`
+      : `${summary.errors} 个错误，${summary.warnings} 处超支，${summary.notices} 条提示` +
+        `（${report.results.filter((r) => r.status === "pass").length}/${report.results.length} 条规则通过）`;
+  lines.push("", `${shown(source)}: ${verdict}`);
   return { output: lines.join("\n"), code };
 }

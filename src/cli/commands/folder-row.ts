@@ -3,7 +3,7 @@
  * could not be checked. Runs inside a folder worker (folder-worker.ts), one file at a time.
  */
 import { join } from "node:path";
-import { checkReport } from "../../core/check";
+import { checkReport, type CheckState } from "../../core/check";
 import { rawText, type FormSpec } from "../../core/spec";
 import { loadSource } from "../source";
 import { summarize } from "./check";
@@ -14,6 +14,8 @@ export interface FolderRow {
   errors?: number;
   warnings?: number;
   notices?: number;
+  /** 尚未填写 and the like, from the core (absent when the file could not be read). */
+  state?: CheckState;
   /** Why the file could not be checked. */
   problem?: string;
   notes?: string[];
@@ -28,6 +30,7 @@ export async function checkOne(dir: string, name: string, extraForms: FormSpec[]
     return {
       file: name,
       dept: dept === null ? undefined : String(dept).trim() || undefined,
+      state: report.state,
       ...summarize(report.findings),
       ...(source.notes.length ? { notes: source.notes } : {}),
     };

@@ -17,6 +17,7 @@ import { assertSafeToRewrite, rewrittenWorkbookBytes, writeContentAt } from "../
 import { writeFileAtomically } from "../atomic-write";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../usage-error";
 import { parseUnit, planExport, printPlan, type ImportArgs } from "./import";
+import { relayoutWorkbook } from "./relayout";
 
 async function openTarget(path: string, forms: FormSpec[]): Promise<{ book: OpenedWorkbook; report: WorkbookReport }> {
   if (!existsSync(path)) {
@@ -73,26 +74,38 @@ export async function importIntoWorkbook(args: ImportArgs): Promise<{ output: st
   const withoutCell = plan.writes.filter((w) => !addresses.has(w.fieldId));
 
   let applied = false;
+  let relaidOut = false;
   if (args.apply && plan.table) {
-    if (withoutCell.length) {
-      const rows = [...new Set(withoutCell.map((w) => w.label.split("·").slice(0, 2).join("·")))];
-      throw new UsageError(
-        `${args.into}: 工作簿中没有 ${rows.slice(0, 3).join("、")}${rows.length > 3 ? ` 等 ${rows.length} 行` : ""} 的单元格，未写入；` +
-          `请先在表中插入相应的行（或用 ziping template --units 生成含这些单位的模板），再导入`,
-      );
-    }
+    let next: typeof data;
     try {
-      applyPlan(data, plan); // refuses a plan made against other lists
+      next = applyPlan(data, plan); // refuses a plan made against other lists
     } catch (e) {
       throw new UsageError(`${args.into}: ${(e as Error).message}，未写入`);
     }
-    const fields = new Map(expandFields(form, data.lists).map((f) => [f.id, f]));
-    const writes: CellWrite[] = plan.writes.map((w) => ({ address: addresses.get(w.fieldId)!, content: inputValue(cellInput(fields.get(w.fieldId), w.value)) }));
-    for (const label of listLabelWrites(form, plan)) {
-      const at = addresses.get(label.id);
-      if (at) writes.push({ address: at, content: inputValue(cellInput(undefined, label.text)) });
+    if (withoutCell.length) {
+      // New units or list entries: lay the template out again for them, as the pane does.
+      const rows = [...new Set(withoutCell.map((w) => w.label.split("·").slice(0, 2).join("·")))];
+      const relayout = plan.listAdds.length ? await relayoutWorkbook(form, book.workbook, data, next) : { wouldLose: [] as string[] };
+      if (!relayout.bytes) {
+        const lost = relayout.wouldLose;
+        throw new UsageError(
+          `${args.into}: 工作簿中没有 ${rows.slice(0, 3).join("、")}${rows.length > 3 ? `等${rows.length}行` : ""} 的单元格，未写入；` +
+            (lost.length
+              ? `为这些行重排模板会丢失模板以外的内容（${lost.slice(0, 30).join("、")}${lost.length > 3 ? `等${lost.length}处` : ""}），请在 Excel 中用插件导入，或先插入相应的行再导入`
+              : `请先在表中插入相应的行（或用 ziping template --units 生成含这些单位的模板），再导入`),
+        );
+      }
+      await writeFileAtomically(args.into, relayout.bytes);
+      relaidOut = true;
+    } else {
+      const fields = new Map(expandFields(form, data.lists).map((f) => [f.id, f]));
+      const writes: CellWrite[] = plan.writes.map((w) => ({ address: addresses.get(w.fieldId)!, content: inputValue(cellInput(fields.get(w.fieldId), w.value)) }));
+      for (const label of listLabelWrites(form, plan)) {
+        const at = addresses.get(label.id);
+        if (at) writes.push({ address: at, content: inputValue(cellInput(undefined, label.text)) });
+      }
+      await writeFileAtomically(args.into, await workbookWith(book, writes));
     }
-    await writeFileAtomically(args.into, await workbookWith(book, writes));
     applied = true;
   }
   const clean = plan.rejects.length === 0 && !plan.totals.some((t) => t.status === "differs") && !plan.findings.some((f) => f.severity === "error");
@@ -101,7 +114,15 @@ export async function importIntoWorkbook(args: ImportArgs): Promise<{ output: st
     return { output: JSON.stringify({ export: args.export, into: args.into, source, applied, plan, ...(withoutCell.length ? { withoutCell: withoutCell.map((w) => w.fieldId) } : {}) }, null, 2), code };
   }
   let output = printPlan(plan, args, source, applied);
+  if (relaidOut) {
+    const added = plan.listAdds.map((a) => a.entry.name);
+    output += `\n已按新增的 ${added.join("、")} 重排模板（原有内容全部保留）。`;
+  }
   if (applied) output += "\n公式单元格（合计、校验）将在 Excel/WPS 打开时重新计算；保存后可用 ziping check 校验。";
-  if (!applied && withoutCell.length) output += `\n注意：${withoutCell.length} 格在工作簿中没有对应的行，--apply 将被拒绝；请先插入行。`;
+  if (!applied && withoutCell.length) {
+    output += plan.listAdds.length
+      ? `\n注意：${withoutCell.length} 格在工作簿中还没有对应的行；--apply 将按新增的行重排模板（模板以外的内容会使重排被拒绝）。`
+      : `\n注意：${withoutCell.length} 格在工作簿中没有对应的行，--apply 将被拒绝；请先插入行。`;
+  }
   return { output, code };
 }

@@ -77,13 +77,21 @@ async function checkFolder(dir: string, extraForms: FormSpec[], json: boolean, p
     rows.map((r) =>
       r.problem !== undefined
         ? ["—", "—", "—", shown(r.file), `无法校验：${shown(r.problem, 1000)}`]
-        : [r.dept === undefined ? "（未填部门）" : shown(r.dept, 40), String(r.errors), String(r.warnings), shown(r.file), r.notes?.length ? `${r.notes.length} 条注意事项` : ""],
+        : [
+            r.dept === undefined ? "（未填部门）" : shown(r.dept, 40),
+            String(r.errors),
+            String(r.warnings),
+            shown(r.file),
+            // An empty template has no errors, and has not passed either.
+            [r.state === "unfilled" ? "尚未填写" : "", r.notes?.length ? `${r.notes.length} 条注意事项` : ""].filter(Boolean).join("；"),
+          ],
     ),
     [false, true, true, false, false],
   );
   const summary =
     `${shown(dir)}: 共 ${rows.length} 个文件，${withErrors} 个有错误，` +
-    `${rows.filter((r) => (r.warnings ?? 0) > 0).length} 个有超支，${unusable} 个无法校验` +
+    `${rows.filter((r) => (r.warnings ?? 0) > 0).length} 个有超支，` +
+    `${rows.filter((r) => r.state === "unfilled").length ? `${rows.filter((r) => r.state === "unfilled").length} 个尚未填写，` : ""}${unusable} 个无法校验` +
     (skipped ? `（另有 ${skipped} 个其他文件未校验）` : "") +
     "。逐个查看：ziping check 文件名";
   return { output: `${table}\n\n${summary}`, code };

@@ -1,5 +1,5 @@
 import { isNumericKind, type FieldDef } from "../spec/instances";
-import type { Finding } from "./finding";
+import { nameIn, type Finding } from "./finding";
 import type { Locate } from "./evaluate";
 import type { ReadValues } from "./values";
 
@@ -19,7 +19,7 @@ export function invalidFindings(values: ReadValues, locate: Locate): Finding[] {
       cell: locate(id),
       cells: [locate(id)],
       actual: cell.text,
-      message: `${field.label} 填写的是「${cell.text}」，${cell.reason}。含此单元格的合计与核对暂不校验。`,
+      message: `${nameIn(field)}填写的是「${cell.text}」，${cell.reason}。含此单元格的合计与核对暂不校验。`,
     });
   });
   return out;
@@ -48,8 +48,8 @@ export function blankFindings(values: ReadValues, locate: Locate): Finding[] {
   const out: Finding[] = [];
   for (const [tableId, { filled, blank }] of byTable) {
     if (filled === 0 || blank.length === 0) continue;
-    const listed = blank.slice(0, LISTED_AT_MOST).map((f) => [f.row.label, f.column?.label].filter(Boolean).join("·"));
-    const more = blank.length > LISTED_AT_MOST ? ` 等 ${blank.length} 格` : "";
+    const listed = blank.slice(0, LISTED_AT_MOST).map((f) => nameIn(f));
+    const more = blank.length > LISTED_AT_MOST ? `等${blank.length}格` : "";
     const numeric = blank.some((f) => isNumericKind(f.kind));
     out.push({
       ruleId: `blank:${tableId}`,
@@ -60,8 +60,8 @@ export function blankFindings(values: ReadValues, locate: Locate): Finding[] {
       cell: locate(blank[0].id),
       cells: blank.map((f) => locate(f.id)),
       message:
-        `${blank[0].table.title}：${listed.join("、")}${more} 未填写。` +
-        (numeric ? "合计按未填写处理（不计入）；如确无此项，请填 0 或“—”。" : ""),
+        `${blank[0].table.title}：${listed.join("、")}${more}未填写。` +
+        (numeric ? "合计按未填写处理（不计入）；如确无此项，请填0或“—”。" : ""),
     });
   }
   return out;

@@ -1,7 +1,7 @@
 import { Dec, formatAmount, roundHalfUp, sum } from "../money";
 import { shownDecimals, type FieldDef } from "../spec/instances";
 import type { Finding, FindingKind } from "./finding";
-import { showFigure, withUnit } from "./finding";
+import { cellList, nameIn, showFigure, subjectOf, withUnit } from "./finding";
 import type { IndexedRule } from "./compile";
 import type { Rule } from "../spec/rules";
 import { ruleFields } from "../spec/rules";
@@ -102,16 +102,16 @@ function equationFinding(
   };
   const sign = diff.gt(0) ? "多" : "少";
   const base =
-    `${rule.relation.label}：${targetField.label} 填报 ${withUnit(targetField, figures.actual)}，` +
-    `按各项计算为 ${withUnit(targetField, figures.expected)}，${sign} ${withUnit(targetField, showFigure(targetField, diff.abs()))}`;
+    `${rule.relation.label}：${nameIn(targetField)}填报${withUnit(targetField, figures.actual)}，` +
+    `各项之和为${withUnit(targetField, figures.expected)}，${sign}${withUnit(targetField, showFigure(targetField, diff.abs()))}`;
 
   if (diff.abs().lte(tolerance)) {
     const roundedParts = filledParts.filter((i) => !halfWidth(i).isZero()).length;
     const largest = [...filledParts].sort((x, y) => contribution(ctx.states[y])!.abs().comparedTo(contribution(ctx.states[x])!.abs()))[0];
     const message =
-      `${base}。属尾差：${roundedParts} 个分项和合计都是保留${shownDecimals(targetField.kind)}位小数的四舍五入数，` +
-      `最多可相差 ${withUnit(targetField, formatAmount(tolerance, 3))}。` +
-      `可调整最大项「${ctx.fields[largest].label}」使合计相符，或保留尾差并在说明中注明。`;
+      `${base}。属尾差：${roundedParts}个分项和合计都是保留${shownDecimals(targetField.kind)}位小数的四舍五入数，` +
+      `最多可相差${withUnit(targetField, formatAmount(tolerance, 3))}。` +
+      `可调整最大项「${nameIn(ctx.fields[largest], targetField)}」使合计相符，或保留尾差并在说明中注明。`;
     return { rule, status: "tail", finding: finding(ctx, rule, "tail", "info", message, figures) };
   }
   return { rule, status: "fail", finding: finding(ctx, rule, "sum", "error", `${base}。`, figures) };
@@ -132,11 +132,14 @@ function evaluateSame(ctx: Context, rule: Extract<IndexedRule, { kind: "same" }>
   if (agree) return { rule, status: "pass" };
   const diff = a.minus(b);
   const figures = { expected: showFigure(fb, b), actual: showFigure(fa, a), difference: showFigure(fa, diff) };
+  // Two places disagree: name both and let the officer say which is right.
   const message =
-    `${rule.relation.label}：${fa.label} 为 ${withUnit(fa, figures.actual)}，` +
-    `${fb.label} 为 ${withUnit(fb, figures.expected)}，相差 ${withUnit(fa, showFigure(fa, diff.abs()))}。`;
+    `${nameIn(fa)}${withUnit(fa, figures.actual)}与${nameIn(fb, fa)}${withUnit(fb, figures.expected)}不一致，` +
+    `请核对 ${cellList([ctx.locate(fa.id), ctx.locate(fb.id)])}`;
   return { rule, status: "fail", finding: finding(ctx, rule, "same", "error", message, figures) };
 }
+
+const EXPLAIN = "（请在报告中说明原因）";
 
 function evaluateBudget(ctx: Context, rule: Extract<IndexedRule, { kind: "budget" }>): RuleResult {
   if (unreadable(ctx, rule)) return { rule, status: "skipped", reason: "含无法识别的数值" };
@@ -148,15 +151,16 @@ function evaluateBudget(ctx: Context, rule: Extract<IndexedRule, { kind: "budget
   // decimal.js calls +0 positive: a 决算 of 0 (or 无) against no 预算 is no overspend.
   if ((budget === undefined || budget.isZero()) && actual.gt(0)) {
     const figures = { expected: showFigure(fb, ZERO), actual: showFigure(fa, actual), difference: showFigure(fa, actual) };
-    const message = `${fa.label} ${withUnit(fa, figures.actual)}，年初未作预算，超支 ${withUnit(fa, figures.actual)}。`;
+    const message = `${subjectOf(fa, fb)}：年初未作预算，决算${withUnit(fa, figures.actual)}，超支${withUnit(fa, figures.actual)}${EXPLAIN}`;
     return { rule, status: "fail", finding: finding(ctx, rule, "unbudgeted", "warning", message, figures) };
   }
   if (budget === undefined || actual.lte(budget)) return { rule, status: "pass" };
   const over = actual.minus(budget);
   const figures = { expected: showFigure(fb, budget), actual: showFigure(fa, actual), difference: showFigure(fa, over) };
+  // 预算 first, as the 决算 tables print it; 超支 is routine and wants an explanation, not a correction.
   const message =
-    `${fa.label} ${withUnit(fa, figures.actual)}，超出预算 ${withUnit(fb, figures.expected)}，` +
-    `超支 ${withUnit(fa, figures.difference)}。`;
+    `${subjectOf(fa, fb)}：预算${withUnit(fb, figures.expected)}，决算${withUnit(fa, figures.actual)}，` +
+    `超支${withUnit(fa, figures.difference)}${EXPLAIN}`;
   return { rule, status: "fail", finding: finding(ctx, rule, "overspend", "warning", message, figures) };
 }
 
@@ -168,7 +172,7 @@ function evaluateRange(ctx: Context, rule: Extract<IndexedRule, { kind: "range" 
   const max = new Dec(rule.relation.max);
   if (value.gte(min) && value.lte(max)) return { rule, status: "pass" };
   const f = ctx.fields[rule.ix[0]];
-  const message = `${rule.relation.label}：${f.label} 为 ${value.toString()}，应在 ${min.toString()}–${max.toString()} 之间。`;
+  const message = `${rule.relation.label}：${nameIn(f)}为${value.toString()}，应在${min.toString()}–${max.toString()}之间。`;
   return { rule, status: "fail", finding: finding(ctx, rule, "range", "error", message, { actual: value.toString(), expected: `${min}–${max}` }) };
 }
 
@@ -223,8 +227,8 @@ function evaluateGrade(ctx: Context, rule: Extract<IndexedRule, { kind: "grade" 
   if (expected === actual) return { rule, status: "pass" };
   const known = rule.relation.bands.map((b) => b.grade);
   const message = known.includes(actual)
-    ? `${rule.relation.label}：综合得分 ${score.toString()} 分对应「${expected ?? "—"}」，填报为「${actual}」。`
-    : `${rule.relation.label}：评价等次「${actual}」不是 ${known.join("/")} 之一（得分 ${score.toString()} 分对应「${expected ?? "—"}」）。`;
+    ? `${rule.relation.label}：综合得分${score.toString()}分对应「${expected ?? "—"}」，填报为「${actual}」。`
+    : `${rule.relation.label}：评价等次「${actual}」不是${known.join("/")}之一（得分${score.toString()}分对应「${expected ?? "—"}」）。`;
   return { rule, status: "fail", finding: finding(ctx, rule, "grade", "error", message, { expected, actual }) };
 }
 

@@ -45,6 +45,25 @@ export function withUnit(field: FieldDef, shown: string): string {
   return field.unit ? `${shown}${field.unit}` : shown;
 }
 
+/**
+ * A field as a finding names it. The table title is the finding's heading (the pane groups by
+ * table, the CLI prints the cell), so only a field in another table than `home` repeats it.
+ */
+export function nameIn(field: FieldDef, home: FieldDef = field): string {
+  const inTable = [field.row.label, field.column?.label].filter(Boolean).join("·");
+  return field.table.id === home.table.id ? inTable : `${field.table.title}·${inTable}`;
+}
+
+/** What two cells of one row are about (基本支出, 工资福利支出); their names when they share no row. */
+export function subjectOf(a: FieldDef, b: FieldDef): string {
+  return a.table.id === b.table.id && a.row.id === b.row.id ? a.row.label : nameIn(a);
+}
+
+/** Cells to look at, listed for the officer: 基本概况!B28、基本概况!B29. */
+export function cellList(cells: string[]): string {
+  return cells.join("、");
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Errors before warnings (overspends) before notices, then in layout order of their cell. */

@@ -34,7 +34,20 @@ function evaluateAll(compiled: CompiledForm, values: ReadValues, locate: Locate)
   });
 }
 
+/**
+ * What the report as a whole says. "unfilled" (尚未填写) when no rule had figures to check and
+ * nothing typed is wrong: an empty template has not passed anything, whatever its zero findings.
+ */
+export type CheckState = "unfilled" | "clean" | "findings";
+
+export function checkState(results: RuleResult[], findings: Finding[]): CheckState {
+  const nothingChecked = results.every((r) => r.status === "skipped" && r.reason === "未填写");
+  if (nothingChecked && findings.every((f) => f.severity === "info")) return "unfilled";
+  return findings.length === 0 ? "clean" : "findings";
+}
+
 export interface CheckReport {
+  state: CheckState;
   findings: Finding[];
   /** Every rule with its verdict, for the 校验 sheet and the CLI's JSON. */
   results: RuleResult[];
@@ -63,5 +76,5 @@ export function checkReport(form: FormSpec, data: ReportData, locate: Locate = t
     ],
     order,
   );
-  return { findings, results, values };
+  return { state: checkState(results, findings), findings, results, values };
 }

@@ -387,6 +387,12 @@ const FUNCTIONS: Record<string, Fn> = {
     if (c) return args.length > 1 ? e.eval(args[1]) : true;
     return args.length > 2 ? e.eval(args[2]) : false;
   },
+  // HYPERLINK(link, [friendly name]): the cell shows the friendly name, or the link without one;
+  // following the link is the spreadsheet's business, not the value's.
+  HYPERLINK: (e, args) => {
+    if (args.length < 1 || args.length > 2) return err("#VALUE!");
+    return e.scalar(e.eval(args[args.length - 1]));
+  },
   IFERROR: (e, args) => {
     const v = e.scalar(e.eval(args[0]));
     return isError(v) ? e.eval(args[1]) : v;

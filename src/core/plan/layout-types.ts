@@ -91,6 +91,8 @@ export interface SheetLayout {
   freeze?: { rows: number; columns: number };
   /** 1-based columns to hide (the 校验 sheet's working columns). */
   hiddenColumns?: number[];
+  /** A filter (and sort) button on each header cell of this area: the 校验 sheet's rules. */
+  autoFilter?: Merge;
   conditionalFormats: PlannedConditionalFormat[];
   /** How the sheet prints (A4, one page wide, header rows repeated): page.ts. */
   page?: PageSetup;

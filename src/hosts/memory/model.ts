@@ -48,6 +48,7 @@ export class SheetModel {
   freeze?: { rows: number; columns: number };
   /** Worksheet.pageLayout as set (ExcelApi 1.9): the properties given, print area and title rows as written. */
   pageLayout?: { settings: Record<string, unknown>; printArea?: string; printTitleRows?: string };
+  autoFilter?: Area;
   readonly hiddenColumns = new Set<number>();
   conditionalFormats: ConditionalFormatModel[] = [];
   visibility: "Visible" | "Hidden" = "Visible";

@@ -347,6 +347,12 @@ export class MemoryWorkbook {
     return this.sheet(sheetName).merges.map((m) => formatLocal(m));
   }
 
+  /** The autofilter's area, local A1 (B10:H99). */
+  autoFilter(sheetName: string): string | undefined {
+    const area = this.sheet(sheetName).autoFilter;
+    return area && formatLocal(area);
+  }
+
   freeze(sheetName: string): { rows: number; columns: number } | undefined {
     return this.sheet(sheetName).freeze;
   }

@@ -7,7 +7,7 @@
  * an Office.js error mid-batch): problems come back as `LayoutProblem`s with a Chinese message the
  * pane can show as it is. Methods reject only for programming errors (a bad argument).
  */
-import type { CheckReport, Finding, RuleResult } from "../../core/check";
+import type { CheckReport, CheckState, Finding, RuleResult } from "../../core/check";
 import type { LayoutPlan } from "../../core/plan/layout-types";
 import type { ListEntry, Lists, ReportData } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
@@ -175,6 +175,8 @@ export interface TextNumberCell {
 }
 
 export interface ValidationReport<N = Narrative> {
+  /** The core's verdict on the whole (尚未填写 / 全部通过 / findings); absent when the workbook could not be read. */
+  state?: CheckState;
   findings: Finding[];
   results: RuleResult[];
   /** Present when the session was created with `narrate`. */

@@ -229,6 +229,7 @@ export function buildReport<N>(input: CheckInput, syncs: number): ValidationRepo
   const check = checkReport(form, read.data, locate);
   const narrative = input.narrate ? (input.narrate(form, read.data, check) as N) : undefined;
   return {
+    state: check.state,
     findings: explainDates(check.findings, dates, (id) => fieldKindOf(form, id)?.kind),
     results: check.results,
     ...(narrative === undefined ? {} : { narrative }),

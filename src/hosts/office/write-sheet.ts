@@ -189,6 +189,7 @@ export function queueSheet(ws: Excel.Worksheet, layout: SheetLayout, options: Sh
     else ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetters(layout.freeze.columns)}${layout.freeze.rows}`));
   }
   if (options.pageLayout && layout.page) queuePageLayout(ws, layout.page);
+  if (layout.autoFilter) ws.autoFilter.apply(ws.getRange(rectAddress(layout.autoFilter)));
   // Re-applying a template must not stack a second copy of each highlight.
   for (const range of new Set(layout.conditionalFormats.map((cf) => cf.range))) ws.getRange(range).conditionalFormats.clearAll();
   for (const cf of layout.conditionalFormats) {

@@ -9,6 +9,7 @@ import type { PageSetup } from "../../core/plan/layout-types";
 import { wrappedRowHeights } from "../../core/plan/page";
 import type { CellStyle, LayoutPlan, PlannedCell, SheetLayout, StyleId } from "../../core/plan/layout-types";
 import type { DefinedName } from "./names";
+import { absoluteRange } from "../../core/excel/address";
 import { constantFormula } from "../../core/excel/defined-name";
 import { parseDefinedNames, withDefinedNames } from "./names";
 import { CELL_STYLES } from "../../core/plan/styles";
@@ -43,6 +44,8 @@ function layOutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, styles: Ma
   });
   for (const { column, width } of layout.columnWidths) sheet.getColumn(column).width = width;
   for (const column of layout.hiddenColumns ?? []) sheet.getColumn(column).hidden = true;
+  const filter = layout.autoFilter;
+  if (filter) sheet.autoFilter = { from: { row: filter.top, column: filter.left }, to: { row: filter.bottom, column: filter.right } };
   for (const cell of layout.cells) writeCell(sheet, cell, styles);
   for (const m of layout.merges) sheet.mergeCells(m.top, m.left, m.bottom, m.right);
   if (layout.page) applyPageSetup(sheet, layout.page);
@@ -115,6 +118,12 @@ export function plannedNames(plan: LayoutPlan): DefinedName[] {
   return [
     { name: plan.marker.name, text: constantFormula(plan.marker.value), hidden: true, comment: "ZiPing 模板标记：报表规格与版本" },
     ...plan.names.map((n) => ({ name: n.name, text: n.reference, ...(n.comment ? { comment: n.comment } : {}) })),
+    // Excel's own name for a sheet's autofilter: without it LibreOffice drops the filter buttons.
+    ...plan.sheets.flatMap((s, i) =>
+      s.autoFilter
+        ? [{ name: "_xlnm._FilterDatabase", text: absoluteRange(s.name, s.autoFilter.top, s.autoFilter.left, s.autoFilter.bottom, s.autoFilter.right), localSheetId: i, hidden: true }]
+        : [],
+    ),
   ];
 }
 

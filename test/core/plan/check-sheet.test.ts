@@ -219,9 +219,9 @@ describe("the 校验 sheet's formulas give the core's verdicts", () => {
     expect(verdicts.filter((v) => v.startsWith("超支")).length).toBeGreaterThan(0);
     CHECK_SUMMARY.forEach((s, i) => {
       const expected = verdicts.filter((v) => s.verdicts.includes(v)).length;
-      expect(wb.value(CHECK_SHEET_NAME, CHECK_SUMMARY_TOP + i, 2)).toBe(expected);
+      expect(wb.value(CHECK_SHEET_NAME, CHECK_SUMMARY_TOP + i, CHECK_COLUMNS.label)).toBe(expected);
     });
-    expect(plan.names.find((n) => n.name === "ZP_checks_summary")?.reference).toBe(`校验!$A$${CHECK_SUMMARY_TOP}:$B$${CHECK_SUMMARY_TOP + CHECK_SUMMARY.length - 1}`);
+    expect(plan.names.find((n) => n.name === "ZP_checks_summary")?.reference).toBe(`校验!$B$${CHECK_SUMMARY_TOP}:$C$${CHECK_SUMMARY_TOP + CHECK_SUMMARY.length - 1}`);
   });
 
   it("差额 shows the core's difference on failures and nothing on passes", () => {

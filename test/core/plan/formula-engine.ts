@@ -656,6 +656,10 @@ class Evaluator {
           const r = round15(v).toDecimalPlaces(p, D.ROUND_HALF_UP);
           return r.isZero() ? 0 : r.toNumber();
         });
+      case "HYPERLINK":
+        // What the cell shows is the friendly name; the link itself is not evaluated.
+        need(2);
+        return this.scalar(args[1], arrayMode);
       case "ABS":
         need(1);
         return scalarFn(([x]) => {

@@ -492,7 +492,7 @@ describe("styles, widths, names", () => {
     }
     expect(names.get("ZP_income")).toBe("收入!$A$5:$G$7");
     expect(names.get("ZP_narrative")).toBe("报告综述!$A$4:$A$63");
-    expect(names.get("ZP_checks")).toMatch(/^校验!\$A\$\d+:\$K\$\d+$/);
+    expect(names.get("ZP_checks")).toMatch(/^校验!\$A\$\d+:\$M\$\d+$/);
     for (const n of plan.names) {
       expect(n.name).toMatch(/^[A-Za-z_][A-Za-z0-9_.]*$/);
       expect(n.name).not.toMatch(/^[A-Za-z]{1,3}\d+$/);

@@ -35,7 +35,8 @@ describe("page setup in the layout plan", () => {
       expect(outside, sheet.name).toEqual([]);
     }
     const checks = plan.sheets.find((s) => s.id === CHECK_SHEET_ID)!;
-    expect(checks.page!.printArea.right).toBe(CHECK_COLUMNS.tolerance);
+    // The last column an officer reads (校验内容); the working columns after it are hidden.
+    expect(checks.page!.printArea.right).toBe(CHECK_COLUMNS.cells);
     expect(checks.page!.titleRows).toEqual({ top: CHECK_HEADER_ROW, bottom: CHECK_HEADER_ROW });
   });
 

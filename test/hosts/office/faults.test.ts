@@ -1,3 +1,5 @@
+import { CHECK_COLUMNS, CHECK_FIRST_ROW } from "../../../src/core/plan";
+import { columnLetters } from "../../../src/core/excel/address";
 import { expandFields, defaultForm, type ReportData } from "../../../src/core/spec";
 import { layOut, seed, setup, typeReport } from "./helpers";
 
@@ -62,7 +64,7 @@ describe("faults: the session keeps working, says what it found, repairs without
     const report = await session.validate();
     expect(report.data.values["income.unit[1].carryover"]).toBe("1");
     // The 校验 sheet beside the officer's own reads the template's 收入(2), not the officer's 收入.
-    expect(wb.cell("'校验(2)'!G10").formula).toContain("'收入(2)'!");
+    expect(wb.cell(`'校验(2)'!${columnLetters(CHECK_COLUMNS.difference)}${CHECK_FIRST_ROW}`).formula).toContain("'收入(2)'!");
   });
 
   it("unit rows sorted or cut: values stay with their unit; the 校验 sheet is flagged for repair", async () => {

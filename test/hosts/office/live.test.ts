@@ -80,7 +80,7 @@ describe("live validation", () => {
     expect(report.problems.map((p) => p.code)).toContain("checksOutdated");
     const repaired = await session.repairLayout();
     expect(repaired.problems).toEqual([]);
-    expect(wb.cell("校验!A1").value).toMatch(/校验结果/);
+    expect(wb.cell("校验!B1").value).toMatch(/校验结果/);
   });
 
   it("ignores its own writes' events and refreshes once after each action", async () => {

@@ -138,10 +138,10 @@ describe("the officer's own cells on template sheets are never lost when the lay
 
   it("the 校验 sheet: a note just below the rule block is moved out of the longer block's way, one beside it stays", async () => {
     const { wb, session } = await filled();
-    const block = /\$(\d+):\$K\$(\d+)$/.exec(wb.nameFormula("ZP_checks")!)!;
+    const block = /\$(\d+):\$M\$(\d+)$/.exec(wb.nameFormula("ZP_checks")!)!;
     const below = Number(block[2]) + 1;
     wb.userEdit("校验", `A${below}`, [["核对人：张三"]]);
-    wb.userEdit("校验", "M12", [["旁注"]]);
+    wb.userEdit("校验", "O12", [["旁注"]]);
     const refused = await session.addUnit("新设机构");
     expect(refused.conflicts?.map((c) => c.address)).toEqual([`校验!A${below}`]);
     const added = await session.addUnit("新设机构", { moveForeignContent: true });
@@ -149,7 +149,7 @@ describe("the officer's own cells on template sheets are never lost when the lay
     const to = added.conflicts![0].to;
     expect(to).toMatch(new RegExp(`^校验![N-Z]${below}$`));
     expect(wb.cell(to).value).toBe("核对人：张三");
-    expect(wb.cell("校验!M12").value).toBe("旁注");
+    expect(wb.cell("校验!O12").value).toBe("旁注");
     expect(wb.cell(`校验!A${below}`).value).not.toBe("核对人：张三");
   });
 

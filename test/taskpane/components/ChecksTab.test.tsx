@@ -15,9 +15,12 @@ async function coreFindings(env: Env): Promise<Finding[]> {
   return checkReport(defaultForm, report.data).findings;
 }
 
+/** A finding's cell as the card shows it, on its own (收入!B7): messages may name cells too. */
+const CELL_TEXT = /^[^\s，、]+![A-Z]+\d+(?::[A-Z]+\d+)?$/;
+
 /** The findings the tab lists, as rule and cell. */
 function shownFindings(): string[] {
-  return screen.queryAllByRole("button").filter((b) => b.hasAttribute("data-rule")).map((b) => `${b.dataset.rule} ${within(b).getByText(/!/).textContent}`);
+  return screen.queryAllByRole("button").filter((b) => b.hasAttribute("data-rule")).map((b) => `${b.dataset.rule} ${within(b).getByText(CELL_TEXT).textContent}`);
 }
 
 function renderChecks(env: Env, onGoToTemplate = jest.fn()) {
@@ -59,14 +62,14 @@ describe("校验 tab on the in-memory workbook", () => {
     renderChecks(env);
     await screen.findByTestId("findings-summary");
     const first = screen.getAllByRole("button").find((b) => b.hasAttribute("data-rule"))!;
-    const cell = within(first).getByText(/!/).textContent!;
+    const cell = within(first).getByText(CELL_TEXT).textContent!;
     while (document.activeElement !== first) await user.tab();
     await user.keyboard("{Enter}");
     await waitFor(() => expect(screen.getByRole("status").textContent).toBe(`已选中 ${cell}`));
     expect(`${env.wb.selection?.sheet}!${env.wb.selection?.address}`.replace(/\$/g, "")).toContain(cell.split("!")[1]);
 
     const second = screen.getAllByRole("button").filter((b) => b.hasAttribute("data-rule"))[1];
-    const secondCell = within(second).getByText(/!/).textContent!;
+    const secondCell = within(second).getByText(CELL_TEXT).textContent!;
     while (document.activeElement !== second) await user.tab();
     await user.keyboard(" ");
     await waitFor(() => expect(screen.getByRole("status").textContent).toBe(`已选中 ${secondCell}`));

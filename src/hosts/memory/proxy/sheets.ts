@@ -124,6 +124,18 @@ export class MemoryWorksheet extends BoundItem<SheetModel> {
     });
   }
 
+  /** Worksheet.autoFilter (ExcelApi 1.9): apply() records the filtered area. */
+  get autoFilter(): { apply(range: string | MemoryRange): void } {
+    return {
+      apply: (range) =>
+        this.queue(true, () => {
+          const area = typeof range === "string" ? parseArea(range) : range.target().area;
+          if (!area) throw new MemoryOfficeError("InvalidArgument", "autoFilter.apply: bad range.");
+          this.sheet().autoFilter = area;
+        }),
+    };
+  }
+
   get freezePanes(): MemoryFreezePanes {
     if (!this.freeze) this.freeze = new MemoryFreezePanes(this);
     return this.freeze;
