@@ -11,8 +11,10 @@ import type { FormSpec } from "../../src/core/spec/types";
 export const CORPUS_DIR = join(__dirname, "..", "fixtures", "corpus");
 
 export interface Label {
-  /** The text up to and including the figure, unique in the document. */
+  /** The text up to and including the figure. */
   at: string;
+  /** Text right after the figure, when "at" alone is not unique. */
+  then?: string;
   /** Whether the figure agrees with exact decimal arithmetic over the table. */
   agrees: boolean;
   /** The recomputation, written by hand. */
@@ -64,11 +66,12 @@ function said(report: VerifyReport, end: number): Said {
   return "unverified";
 }
 
-/** The figure's end offset in the text; throws when "at" is missing or not unique (a label must name one place). */
+/** The figure's end offset in the text; throws when "at" (+ "then") is missing or not unique (a label must name one place). */
 export function labelEnd(doc: CorpusDocument, label: Label): number {
-  const start = doc.text.indexOf(label.at);
-  if (start < 0) throw new Error(`${doc.id}: 标注「${label.at}」在正文中找不到`);
-  if (doc.text.indexOf(label.at, start + 1) >= 0) throw new Error(`${doc.id}: 标注「${label.at}」在正文中出现不止一次`);
+  const key = label.at + (label.then ?? "");
+  const start = doc.text.indexOf(key);
+  if (start < 0) throw new Error(`${doc.id}: 标注「${key}」在正文中找不到`);
+  if (doc.text.indexOf(key, start + 1) >= 0) throw new Error(`${doc.id}: 标注「${key}」在正文中出现不止一次`);
   return start + label.at.length;
 }
 
