@@ -126,6 +126,7 @@ const zh = {
   problem_zeroBase: "上年为0",
   problem_emptyPercent: "缺数字",
   problem_doubled: "重复",
+  problem_flatWording: "宜写持平",
 
   // 导入
   pasteLabel: "粘贴导出的表格",
@@ -295,6 +296,7 @@ const en: Strings = {
   problem_zeroBase: "Zero base",
   problem_emptyPercent: "Missing number",
   problem_doubled: "Repeated word",
+  problem_flatWording: "Say unchanged",
 
   pasteLabel: "Paste an exported table",
   pasteHint: "Copy from Excel, WPS, the finance system, a web page or a PDF and paste here, or pick a file.",

@@ -6,7 +6,7 @@
 import { loadCorpus, scoreCorpus, labelEnd } from "./score";
 
 /** Measured 2026-12-06 (npm run truth). Raise these when 叙述核对 improves; never lower them. */
-const MEASURED = { caught: 6, slips: 9, verified: 96, figures: 173, falseErrors: 5 };
+const MEASURED = { caught: 6, slips: 9, verified: 96, figures: 173, falseErrors: 0 };
 
 describe("叙述核对 on the labelled corpus", () => {
   const score = scoreCorpus();

@@ -23,7 +23,8 @@ export type NarrativeProblem =
   | "unitStyle" // "6.45万" without 元
   | "zeroBase" // a percentage change on a prior year of 0
   | "emptyPercent" // "%" with no number before it
-  | "doubled"; // 其中：其中：
+  | "doubled" // 其中：其中：
+  | "flatWording"; // "增加0万元" where the two years are equal: the figure is right, 持平 reads better
 
 /** A check finding about the text: the Finding shape, its kind "narrative", with where in the text. */
 export interface NarrativeFinding extends Omit<Finding, "kind"> {
@@ -121,7 +122,11 @@ function findingsOf(original: string, c: Checked, locate: Locate, lineOf: (offse
     findings.push(make("zeroBase", "error", `${where}：${c.subject.name}上年为0（${c.expectation.basis}），没有可比的百分比，不宜写“${c.qualifier.kind === "change" ? c.qualifier.word : "增长"}${c.figure?.digits ?? ""}%”；应写作“${instead}”。`, { expected: instead, ...(stated ? { actual: stated } : {}) }));
     return { findings, claim: { offset, line, quote, fields, ...(stated ? { stated } : {}), expected: instead, status: "error" } };
   }
-  if (c.direction && !c.direction.agrees) {
+  // "增加0万元"/"增长0%" on two equal years states the figure rightly; only the word is odd.
+  const flatButWorded = c.direction && !c.direction.agrees && c.expectation.sign === 0 && c.figure?.value.isZero() && c.verdict.status === "ok";
+  if (c.direction && flatButWorded) {
+    findings.push(make("flatWording", "info", `${where}：${c.subject.name}${c.expectation.basis}，与上年持平；数字无误，宜写作“与上年持平”，不写“${c.direction.word}0”。`, { expected: "与上年持平", actual: c.direction.word }));
+  } else if (c.direction && !c.direction.agrees) {
     findings.push(make("direction", "error", `${where}：${c.subject.name}${c.expectation.basis}，${realDirection(c)}，文中却用“${c.direction.word}”。`, { expected: realDirection(c), actual: c.direction.word }));
   }
   if (c.missingPercent && c.figure) {
