@@ -80,7 +80,15 @@ export function ChecksTab({ backend, live, announce, onGoToTemplate }: ChecksTab
       )}
       <Problems problems={report.problems} session={session} announce={announce} />
       <TextNumbers cells={report.textNumbers} session={session} announce={announce} />
-      {!noTemplate && report.findings.length === 0 && (
+      {!noTemplate && report.state === "unfilled" && (
+        <Notice intent="info" data-testid="unfilled">
+          <NoticeBody>
+            <NoticeTitle>{t.unfilledTitle}</NoticeTitle>
+            {t.unfilledBody}
+          </NoticeBody>
+        </Notice>
+      )}
+      {!noTemplate && report.state !== "unfilled" && report.findings.length === 0 && (
         <Notice intent="success" data-testid="all-pass">
           <NoticeBody>
             <NoticeTitle>{t.allPassTitle}</NoticeTitle>

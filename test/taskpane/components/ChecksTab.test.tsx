@@ -75,6 +75,26 @@ describe("校验 tab on the in-memory workbook", () => {
     await waitFor(() => expect(screen.getByRole("status").textContent).toBe(`已选中 ${secondCell}`));
   });
 
+  it.each([
+    ["zh", "尚未填写", "表中还没有可校验的数字", "全部通过"],
+    ["en", "Nothing filled in yet", "The tables hold no figures to check yet", "All checks pass"],
+  ])("on the empty template (%s), says 尚未填写 rather than 全部通过", async (lang, title, body, allPass) => {
+    localStorage.setItem("ziping.lang", lang);
+    try {
+      const env = await workbook("template");
+      const report = await env.backend.session.validate();
+      expect(report.state, "the core calls the empty template unfilled").toBe("unfilled");
+      renderChecks(env);
+      const notice = await screen.findByTestId("unfilled");
+      expect(notice.textContent).toContain(title);
+      expect(notice.textContent).toContain(body);
+      expect(document.body.textContent).not.toContain(allPass);
+      expect(screen.queryByTestId("all-pass")).toBeNull();
+    } finally {
+      localStorage.removeItem("ziping.lang");
+    }
+  });
+
   it("on a workbook without the template, says so and offers the way to 模板", async () => {
     const env = await workbook("blank");
     const goTo = jest.fn();
