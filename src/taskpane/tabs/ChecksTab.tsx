@@ -115,6 +115,7 @@ export function ChecksTab({ backend, live, announce, onGoToTemplate }: ChecksTab
         </p>
       )}
       {report.findings.length > 0 && (
+        // Short words (超支, not 超支（需说明）) keep the four buttons on one line at 350 px.
         <div role="group" aria-label={t.filterLabel} className={styles.filter} data-testid="findings-filter">
           {(["all", ...CATEGORIES] as const).map((id) => {
             const count = id === "all" ? report.findings.length : counts[id];
@@ -127,7 +128,7 @@ export function ChecksTab({ backend, live, announce, onGoToTemplate }: ChecksTab
                 aria-pressed={shown === id}
                 onClick={() => setFilter(id)}
               >
-                {id === "all" ? t.filterAll : t[`category_${id}`]} {count}
+                {id === "all" ? t.filterAll : t[`filter_${id}`]} {count}
               </Button>
             );
           })}

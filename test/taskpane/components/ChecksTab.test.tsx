@@ -168,7 +168,7 @@ describe("校验 tab on the in-memory workbook", () => {
     const piles = pilesOf(found);
     const filter = within(screen.getByRole("group", { name: "按类别筛选" }));
     expect(filter.getByRole("button", { name: `全部 ${found.length}` }).getAttribute("aria-pressed")).toBe("true");
-    const onlyOverspend = filter.getByRole("button", { name: `超支（需说明） ${piles.overspend.length}` });
+    const onlyOverspend = filter.getByRole("button", { name: `超支 ${piles.overspend.length}` });
     await user.click(onlyOverspend);
     expect(onlyOverspend.getAttribute("aria-pressed")).toBe("true");
     expect(shownFindings().sort()).toEqual(asShown(piles.overspend));
