@@ -21,7 +21,8 @@ import { Busy } from "./components/Busy";
 const ImportTab = lazy(() => import(/* webpackChunkName: "pane-import" */ "./tabs/ImportTab").then((m) => ({ default: m.ImportTab })));
 
 export type TabId = "template" | "checks" | "narrative" | "import";
-const TABS: TabId[] = ["template", "checks", "narrative", "import"];
+/** In the order of the work: lay out, import, check, write. */
+const TABS: TabId[] = ["template", "import", "checks", "narrative"];
 
 const useStyles = makeStyles({
   root: {

@@ -66,16 +66,30 @@ export interface FindingItemProps {
   badge?: string;
 }
 
+/**
+ * The 应为 / 实为 / 差额 line, where it says something the message does not. An overspend's
+ * message already reads 预算…决算…超支… and 预算 is no "should be"; two cells that disagree
+ * (same) leave open which one is wrong, so only their difference is shown.
+ */
+export function figuresOf(finding: ShownFinding, t: ReturnType<typeof useStrings>): Array<[string, string]> {
+  if (finding.kind === "overspend" || finding.kind === "unbudgeted") return [];
+  const all: Array<[string, string | undefined]> =
+    finding.kind === "same"
+      ? [[t.difference, finding.difference]]
+      : [
+          [t.expected, finding.expected],
+          [t.actual, finding.actual],
+          [t.difference, finding.difference],
+        ];
+  return all.filter((pair): pair is [string, string] => pair[1] !== undefined);
+}
+
 export function FindingItem({ finding, onSelect, badge }: FindingItemProps) {
   const styles = useStyles();
   const t = useStrings();
   const tone = finding.severity === "error" ? "danger" : finding.severity === "warning" ? "warning" : "neutral";
   const label = badge ?? severityLabel(finding, t);
-  const figures: Array<[string, string | undefined]> = [
-    [t.expected, finding.expected],
-    [t.actual, finding.actual],
-    [t.difference, finding.difference],
-  ];
+  const figures = figuresOf(finding, t);
   return (
     <button
       type="button"
@@ -91,16 +105,14 @@ export function FindingItem({ finding, onSelect, badge }: FindingItemProps) {
         <span className={styles.cell}>{finding.cell}</span>
       </span>
       <span className={styles.message}>{finding.message}</span>
-      {figures.some(([, v]) => v !== undefined) && (
+      {figures.length > 0 && (
         <span className={styles.figures}>
-          {figures.map(([term, value]) =>
-            value === undefined ? null : (
-              <span key={term} className={styles.figure}>
-                <span className={styles.term}>{term}</span>
-                <span className={styles.value}>{value}</span>
-              </span>
-            ),
-          )}
+          {figures.map(([term, value]) => (
+            <span key={term} className={styles.figure}>
+              <span className={styles.term}>{term}</span>
+              <span className={styles.value}>{value}</span>
+            </span>
+          ))}
         </span>
       )}
     </button>

@@ -50,6 +50,7 @@ export function Pill({
     <span
       className={mergeClasses(styles.pill, styles[tone], solid && tone === "danger" && styles.solidDanger, round && styles.round)}
       aria-hidden={hidden}
+      data-tone={tone}
     >
       {children}
     </span>

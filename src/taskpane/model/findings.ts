@@ -58,6 +58,15 @@ export function groupFindings(findings: readonly Finding[], form: FormSpec): Fin
   return [...groups.values()].sort((x, y) => RANK[x.worst] - RANK[y.worst] || layoutOrder(x) - layoutOrder(y));
 }
 
+/**
+ * The finding as a card under its table's heading shows it: a message that opens with that
+ * table's title (部门（单位）基本概况：下设直属单位未填写…) loses it, the heading says it once.
+ */
+export function underHeading<F extends Pick<Finding, "message">>(finding: F, tableTitle: string): F {
+  const prefix = `${tableTitle}：`;
+  return tableTitle && finding.message.startsWith(prefix) ? { ...finding, message: finding.message.slice(prefix.length) } : finding;
+}
+
 export interface SeverityCounts {
   error: number;
   warning: number;
@@ -78,4 +87,39 @@ export function sheetOfCell(address: string): string {
 /** The cell part of a sheet-qualified address, for display: 基本概况!B28 → B28. */
 export function localCell(address: string): string {
   return splitSheet(address).local;
+}
+
+/**
+ * The three piles the 校验 tab shows: 错误 (figures to correct), 超支（需说明）(routine in a
+ * 决算: the report explains them, nothing is corrected) and 提示 (the rest: 尾差, blanks, other
+ * warnings, which keep their own badge on the card).
+ */
+export type FindingCategory = "error" | "overspend" | "notice";
+
+export const CATEGORIES: readonly FindingCategory[] = ["error", "overspend", "notice"];
+
+export function categoryOf(finding: Pick<Finding, "severity" | "kind">): FindingCategory {
+  if (finding.severity === "error") return "error";
+  return finding.kind === "overspend" || finding.kind === "unbudgeted" ? "overspend" : "notice";
+}
+
+export function countByCategory(findings: readonly Finding[]): Record<FindingCategory, number> {
+  const counts: Record<FindingCategory, number> = { error: 0, overspend: 0, notice: 0 };
+  for (const f of findings) counts[categoryOf(f)]++;
+  return counts;
+}
+
+export interface CategoryGroup {
+  category: FindingCategory;
+  count: number;
+  /** The category's findings by table, each table once. */
+  tables: FindingGroup[];
+}
+
+/** The non-empty categories in the order above, each split by table. */
+export function groupByCategory(findings: readonly Finding[], form: FormSpec): CategoryGroup[] {
+  return CATEGORIES.map((category) => {
+    const mine = findings.filter((f) => categoryOf(f) === category);
+    return { category, count: mine.length, tables: groupFindings(mine, form) };
+  }).filter((g) => g.count > 0);
 }

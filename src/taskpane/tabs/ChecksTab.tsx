@@ -1,34 +1,36 @@
 /**
- * 校验: the live findings grouped by table (errors first), each selecting its cell; layout
- * problems and text-in-number cells above them; a plain 全部通过 when nothing is wrong.
+ * 校验: the live findings in three piles (错误, 超支（需说明）, 提示), each split by table with the
+ * table's title once, every pile and table collapsible, a filter by pile on top; each finding
+ * selects its cell. Layout problems and text-in-number cells above them; 尚未填写 on an empty
+ * template, a plain 全部通过 when nothing is wrong.
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import { Notice, NoticeActions, NoticeBody, NoticeTitle } from "../components/Notice";
 import type { PaneBackend } from "../adapters/backend";
 import { Busy } from "../components/Busy";
+import { Disclosure } from "../components/Disclosure";
 import { FindingItem } from "../components/FindingItem";
+import { Pill, type PillTone } from "../components/Pill";
 import { Problems } from "../components/Problems";
 import { TextNumbers } from "../components/TextNumbers";
 import { fill } from "../i18n";
 import { useStrings } from "../language";
-import { countBySeverity, groupFindings } from "../model/findings";
+import { CATEGORIES, countByCategory, groupByCategory, underHeading, type FindingCategory } from "../model/findings";
 import type { LiveState } from "../useLiveReport";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   summary: { margin: 0, fontSize: tokens.fontSizeBase300 },
+  filter: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  groupTitle: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-  },
+  tables: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingInlineStart: tokens.spacingHorizontalS },
   sheet: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
+
+/** 超支 is routine and wants an explanation: orange, never the red of a data error. */
+const TONE: Record<FindingCategory, PillTone> = { error: "danger", overspend: "warning", notice: "neutral" };
 
 export interface ChecksTabProps {
   backend: PaneBackend;
@@ -42,6 +44,15 @@ export function ChecksTab({ backend, live, announce, onGoToTemplate }: ChecksTab
   const t = useStrings();
   const { session } = backend;
   const { report, failure } = live;
+  const [filter, setFilter] = useState<FindingCategory | "all">("all");
+  /** Keys of the closed piles ("error") and tables ("error/income"); everything starts open. */
+  const [closed, setClosed] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (key: string) =>
+    setClosed((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
 
   if (failure) {
     return (
@@ -57,8 +68,10 @@ export function ChecksTab({ backend, live, announce, onGoToTemplate }: ChecksTab
   if (!report) return <Busy label={t.reading} />;
 
   const noTemplate = report.problems.some((p) => p.code === "noTemplate");
-  const groups = groupFindings(report.findings, session.form);
-  const counts = countBySeverity(report.findings);
+  const counts = countByCategory(report.findings);
+  // A filter whose pile an edit has emptied shows everything rather than nothing.
+  const shown = filter !== "all" && counts[filter] > 0 ? filter : "all";
+  const piles = groupByCategory(report.findings, session.form).filter((g) => shown === "all" || g.category === shown);
 
   const select = async (address: string) => {
     const problems = await session.selectCell(address);
@@ -80,7 +93,15 @@ export function ChecksTab({ backend, live, announce, onGoToTemplate }: ChecksTab
       )}
       <Problems problems={report.problems} session={session} announce={announce} />
       <TextNumbers cells={report.textNumbers} session={session} announce={announce} />
-      {!noTemplate && report.findings.length === 0 && (
+      {!noTemplate && report.state === "unfilled" && (
+        <Notice intent="info" data-testid="unfilled">
+          <NoticeBody>
+            <NoticeTitle>{t.unfilledTitle}</NoticeTitle>
+            {t.unfilledBody}
+          </NoticeBody>
+        </Notice>
+      )}
+      {!noTemplate && report.state !== "unfilled" && report.findings.length === 0 && (
         <Notice intent="success" data-testid="all-pass">
           <NoticeBody>
             <NoticeTitle>{t.allPassTitle}</NoticeTitle>
@@ -90,24 +111,75 @@ export function ChecksTab({ backend, live, announce, onGoToTemplate }: ChecksTab
       )}
       {report.findings.length > 0 && (
         <p className={styles.summary} data-testid="findings-summary">
-          {fill(t.findingsSummary, { errors: counts.error, warnings: counts.warning, notes: counts.info })}
+          {fill(t.findingsSummary, { errors: counts.error, overspends: counts.overspend, notes: counts.notice })}
         </p>
       )}
-      {groups.map((group) => (
-        <section key={group.tableId || "other"} className={styles.group} aria-label={group.tableTitle || t.otherTable}>
-          <h2 className={styles.groupTitle}>
-            <span>{group.tableTitle || t.otherTable}</span>
-            <span className={styles.sheet}>
-              {group.sheetName} · {fill(t.groupCount, { count: group.findings.length })}
-            </span>
-          </h2>
-          <ul className={styles.list} data-testid="findings">
-            {group.findings.map((finding) => (
-              <li key={finding.ruleId}>
-                <FindingItem finding={finding} onSelect={select} />
-              </li>
-            ))}
-          </ul>
+      {report.findings.length > 0 && (
+        // Short words (超支, not 超支（需说明）) keep the four buttons on one line at 350 px.
+        <div role="group" aria-label={t.filterLabel} className={styles.filter} data-testid="findings-filter">
+          {(["all", ...CATEGORIES] as const).map((id) => {
+            const count = id === "all" ? report.findings.length : counts[id];
+            if (id !== "all" && count === 0) return null;
+            return (
+              <Button
+                key={id}
+                size="small"
+                appearance={shown === id ? "primary" : "secondary"}
+                aria-pressed={shown === id}
+                onClick={() => setFilter(id)}
+              >
+                {id === "all" ? t.filterAll : t[`filter_${id}`]} {count}
+              </Button>
+            );
+          })}
+        </div>
+      )}
+      {piles.map((pile) => (
+        <section key={pile.category} className={styles.group} data-category={pile.category}>
+          <Disclosure
+            level={2}
+            open={!closed.has(pile.category)}
+            onToggle={() => toggle(pile.category)}
+            title={
+              <>
+                <span>{t[`category_${pile.category}`]}</span>
+                <Pill tone={TONE[pile.category]} round>
+                  {pile.count}
+                </Pill>
+              </>
+            }
+          >
+            <div className={styles.tables}>
+              {pile.tables.map((group) => {
+                const key = `${pile.category}/${group.tableId || "other"}`;
+                return (
+                  <section key={key} className={styles.group} aria-label={group.tableTitle || t.otherTable} data-table={group.tableId}>
+                    <Disclosure
+                      level={3}
+                      open={!closed.has(key)}
+                      onToggle={() => toggle(key)}
+                      title={
+                        <>
+                          <span>{group.tableTitle || t.otherTable}</span>
+                          <span className={styles.sheet}>
+                            {group.sheetName} · {fill(t.groupCount, { count: group.findings.length })}
+                          </span>
+                        </>
+                      }
+                    >
+                      <ul className={styles.list} data-testid="findings">
+                        {group.findings.map((finding) => (
+                          <li key={finding.ruleId}>
+                            <FindingItem finding={underHeading(finding, group.tableTitle)} onSelect={select} />
+                          </li>
+                        ))}
+                      </ul>
+                    </Disclosure>
+                  </section>
+                );
+              })}
+            </div>
+          </Disclosure>
         </section>
       ))}
     </div>

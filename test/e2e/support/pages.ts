@@ -29,10 +29,10 @@ export interface Opened {
   blocked: string[];
 }
 
-/** Sets `window.__findingsAt` to performance.now() when the first report is on screen. */
+/** Sets `window.__findingsAt` to performance.now() when the first report is on screen (findings, 全部通过, 尚未填写 or no template). */
 const RECORD_FINDINGS_TIME = `
   new MutationObserver((_, observer) => {
-    if (document.querySelector('[data-testid="findings"] li, [data-testid="all-pass"], [data-testid="no-template"]')) {
+    if (document.querySelector('[data-testid="findings"] li, [data-testid="all-pass"], [data-testid="unfilled"], [data-testid="no-template"]')) {
       window.__findingsAt = performance.now();
       observer.disconnect();
     }
