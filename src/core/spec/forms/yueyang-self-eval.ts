@@ -1,4 +1,4 @@
-import { yueyangDeptOverall } from "../scoring/yueyang-dept-overall";
+import { YUEYANG_INDICATORS } from "../scoring/yueyang-indicators";
 import { yueyangReportOutline } from "./yueyang-report-outline";
 import type { EquationRelation, FormSpec, LabelColumnSpec, RowSpec, TableSpec } from "../types";
 import { yueyangNarrative } from "./yueyang-narrative";
@@ -8,7 +8,7 @@ import { YUEYANG_GRADES } from "./yueyang-grades";
  * One row per scored indicator of the 岳阳 评分表 (the built-in scoring table), for the
  * officer's own score of each; `ziping score` shows its suggestion beside it.
  */
-const SCORED_INDICATORS = yueyangDeptOverall.indicators.filter((i) => i.points !== "0");
+const SCORED_INDICATORS = YUEYANG_INDICATORS.filter((i) => i.points !== "0");
 
 /** The by-unit tables (收入, 支出和结余, 三公经费, 固定资产): a 汇总 row, then one row per unit. */
 const UNIT_ROWS: RowSpec[] = [

@@ -1,5 +1,6 @@
 import { YUEYANG_GRADES } from "../forms/yueyang-grades";
 import type { ComputedIndicator, ScoringRule, ScoringTable } from "../score-types";
+import { YUEYANG_INDICATORS } from "./yueyang-indicators";
 
 /**
  * 岳阳市 部门整体支出绩效评价指标 as a 岳阳 department's published 评分表 prints them
@@ -16,6 +17,13 @@ import type { ComputedIndicator, ScoringRule, ScoringTable } from "../score-type
  * 3 of 5: https://m.wenku365.com/p-28594397.html).
  */
 const SOURCE = "https://glj.yueyang.gov.cn/6173/6181/content_1705915.html";
+
+/** An indicator's place in the table and its 分值 (yueyang-indicators.ts), to which its 评分标准 and rule are added here. */
+function indicator(id: string): (typeof YUEYANG_INDICATORS)[number] {
+  const found = YUEYANG_INDICATORS.find((i) => i.id === id);
+  if (!found) throw new Error(`岳阳评分表没有指标 ${id}`);
+  return found;
+}
 
 /** A ratio of one field to another, as a percentage with 2 decimals. */
 const percentOf = (numerator: string, numeratorLabel: string, denominator: string, denominatorLabel: string, formula: string): ComputedIndicator => ({
@@ -42,21 +50,13 @@ export const yueyangDeptOverall: ScoringTable = {
   ],
   indicators: [
     {
-      id: "staffControl",
-      level1: "投入",
-      level2: "预算配置",
-      name: "财政供养人员控制率",
-      points: "5",
+      ...indicator("staffControl"),
       standard: "控制率不超过100%得5分；超过的，每超1个百分点扣0.5分，扣至0分为止",
       computed: percentOf("staff.inService", "实际在职人数", "staff.authorized", "人员编制", "在职人员控制率 = 实际在职人数 ÷ 人员编制 × 100%"),
       rule: overLimit("100%", "0.5"),
     },
     {
-      id: "sangongChange",
-      level1: "投入",
-      level2: "预算配置",
-      name: "“三公经费”变动率",
-      points: "5",
+      ...indicator("sangongChange"),
       standard: "变动率不大于0得5分；大于0的，每高1个百分点扣0.5分，扣至0分为止",
       computed: {
         formula: "“三公经费”变动率 = （本年“三公经费” − 上年“三公经费”）÷ 上年“三公经费” × 100%",
@@ -73,20 +73,12 @@ export const yueyangDeptOverall: ScoringTable = {
       note: "按“三公经费”与上年比较表的决算数计算",
     },
     {
-      id: "keySpending",
-      level1: "投入",
-      level2: "预算配置",
-      name: "重点支出安排率",
-      points: "5",
+      ...indicator("keySpending"),
       standard: "安排率90%及以上得5分；80%至90%得4分；70%至80%得3分；60%至70%得2分（均含下限）；低于60%得0分",
       note: "表中没有重点项目支出数，由评价组评分",
     },
     {
-      id: "budgetAdjust",
-      level1: "过程",
-      level2: "预算执行",
-      name: "预算调整率",
-      points: "3",
+      ...indicator("budgetAdjust"),
       standard: "调整率为0得3分；不超过10%得2分；不超过20%得1分；不超过30%得0.5分；超过30%得0分",
       computed: percentOf("special.added", "本年追加专项", "budget.expenseTotal", "支出预算合计", "预算调整率 = 本年追加专项 ÷ 支出预算合计 × 100%"),
       rule: {
@@ -103,111 +95,63 @@ export const yueyangDeptOverall: ScoringTable = {
       note: "表中的预算调整只有本年追加专项一项；其他追加、调减未计入",
     },
     {
-      id: "paymentProgress",
-      level1: "过程",
-      level2: "预算执行",
-      name: "支付进度",
-      points: "3",
+      ...indicator("paymentProgress"),
       standard: "专项资金春节前下达一半、6月底前全部下达；每有一个专项未按进度下达扣0.5分，扣至0分为止",
       note: "表中没有专项资金下达时间，由评价组评分",
     },
     {
-      id: "fundBalance",
-      level1: "过程",
-      level2: "预算执行",
-      name: "资金结余",
-      points: "3",
+      ...indicator("fundBalance"),
       standard: "没有结余得3分；有结余但不超过上年结转得2分；结余超过上年结转得0分",
       computed: percentOf("expense.all.cumBalance", "累计结余", "income.all.carryover", "上年结转", "结余与上年结转之比 = 累计结余 ÷ 上年结转 × 100%"),
       rule: { kind: "bands", compare: "upTo", bands: [{ bound: "0", points: "3" }, { bound: "100%", points: "2" }, { points: "0" }] },
     },
     {
-      id: "sangongControl",
-      level1: "过程",
-      level2: "预算执行",
-      name: "“三公经费”控制率",
-      points: "6",
+      ...indicator("sangongControl"),
       standard: "控制率不超过100%得6分；超过的，每超1个百分点扣1分，扣至0分为止",
       note: "表中没有“三公经费”预算数，由评价组评分",
     },
     {
-      id: "rulesSoundness",
-      level1: "过程",
-      level2: "预算管理",
-      name: "管理制度健全性",
-      points: "3",
+      ...indicator("rulesSoundness"),
       standard: "有预算资金、内部财务、会计核算等管理制度1分；制度合法合规完整1分；制度有效执行1分",
     },
     {
-      id: "fundCompliance",
-      level1: "过程",
-      level2: "预算管理",
-      name: "资金使用合规性",
-      points: "3",
+      ...indicator("fundCompliance"),
       standard: "支出合规、审批手续完整、项目经评估论证、用途符合预算批复、无截留挤占挪用虚列；每有一例不符扣1分，扣至0分为止",
     },
     {
-      id: "budgetManagementOther",
-      level1: "过程",
-      level2: "预算管理",
-      name: "预决算信息公开性和完善性等",
-      points: "9",
+      ...indicator("budgetManagementOther"),
       standard: "见原评分表",
       note: "原评分表此处其余三级指标未能辨认，合为一项由评价组评分",
     },
     {
-      id: "processOther",
-      level1: "过程",
-      level2: "资产管理等",
-      name: "其余过程指标",
-      points: "10",
+      ...indicator("processOther"),
       standard: "见原评分表",
       note: "过程40分中预算执行、预算管理以外的10分，由评价组按原评分表评分",
     },
     {
-      id: "outputsAndEffects",
-      level1: "产出及效果",
-      level2: "职责履行及履职效益",
-      name: "产出及效果指标",
-      points: "45",
+      ...indicator("outputsAndEffects"),
       standard: "见原评分表（实际完成率、完成及时率、质量达标率、经济效益、社会效益、生态效益、满意度等）",
       note: "由评价组对照定量指标完成情况和定性目标评分",
     },
     {
-      id: "executionRate",
-      level1: "参考指标",
-      level2: "预算执行",
-      name: "预算执行率",
-      points: "0",
+      ...indicator("executionRate"),
       standard: "不计分，供评价组参考",
       computed: percentOf("budgetExec.total.actual", "决算金额小计", "budgetExec.total.budget", "预算指标小计", "预算执行率 = 决算金额小计 ÷ 预算指标小计 × 100%"),
     },
     {
-      id: "carryoverRate",
-      level1: "参考指标",
-      level2: "预算执行",
-      name: "结转结余率",
-      points: "0",
+      ...indicator("carryoverRate"),
       standard: "不计分，供评价组参考",
       computed: percentOf("expense.all.cumBalance", "累计结余", "expense.all.total", "支出合计", "结转结余率 = 累计结余 ÷ 支出合计 × 100%"),
       note: "公式见 https://wanglu.net/thread/t13-461855-0.html（本年结转结余资金总额 ÷ 本年支出完成数）",
     },
     {
-      id: "publicControl",
-      level1: "参考指标",
-      level2: "预算执行",
-      name: "公用经费控制率",
-      points: "0",
+      ...indicator("publicControl"),
       standard: "不计分，供评价组参考",
       computed: percentOf("expense.all.public", "公用支出决算", "econ.goods.budget", "商品和服务支出预算", "公用经费控制率 = 公用支出决算 ÷ 商品和服务支出预算 × 100%"),
       note: "表中没有公用经费预算数，以基本支出中商品和服务支出的预算代替",
     },
     {
-      id: "procurementRate",
-      level1: "参考指标",
-      level2: "预算管理",
-      name: "政府采购执行率",
-      points: "0",
+      ...indicator("procurementRate"),
       standard: "不计分，供评价组参考",
       note: "表中没有政府采购预算和实际采购金额，未计算",
     },
