@@ -197,7 +197,7 @@ const en: Strings = {
   tabChecks: "Checks",
   tabNarrative: "Narrative",
   tabImport: "Import",
-  checksTabDetail: " ({errors} errors, {warnings} overspends or warnings, {notes} notes)",
+  checksTabDetail: " ({errors} {errors?error|errors}, {warnings} {warnings?overspend or warning|overspends or warnings}, {notes} {notes?note|notes})",
   reading: "Reading the workbook…",
   loadingTab: "Loading…",
   liveFailed: "Checks could not start",
@@ -219,10 +219,10 @@ const en: Strings = {
   noTemplateBody: "Create the template on the Template tab first, then fill in or import the figures.",
   goToTemplate: "Create the template",
   allPassTitle: "All checks pass",
-  allPassBody: "{rules} rules checked, no problems found.",
+  allPassBody: "{rules} {rules?rule|rules} checked, no problems found.",
   unfilledTitle: "Nothing filled in yet",
   unfilledBody: "The tables hold no figures to check yet. Fill them in or import them and the checks appear here as you go.",
-  findingsSummary: "{errors} errors, {overspends} overspends to explain, {notes} notes. Click one to select its cell.",
+  findingsSummary: "{errors} {errors?error|errors}, {overspends} {overspends?overspend|overspends} to explain, {notes} {notes?note|notes}. Click one to select its cell.",
   category_error: "Errors",
   category_overspend: "Overspends (explain)",
   category_notice: "Notes",
@@ -246,7 +246,7 @@ const en: Strings = {
   problemsTitle: "The template's structure has problems",
   repairLayout: "Repair the template",
   repairDone: "Repaired {count}.",
-  textNumbersTitle: "{count} number cells hold text",
+  textNumbersTitle: "{count} number {count?cell holds|cells hold} text",
   textNumbersBody: "These cells look like numbers but are stored as text (usually after a paste), so totals leave them out. Convert them as they are, or from 元 to 万元:",
   textNumbersOrYuan: " (if the text was in 元: {value})",
   convertAsIs: "Convert as is",
@@ -272,7 +272,7 @@ const en: Strings = {
   addUnitPlaceholder: "e.g. a subordinate unit",
   addUnit: "Add",
   unitAdded: "Added the unit “{name}”.",
-  conflictsTitle: "These {count} cells hold your own content and must move for the tables to change:",
+  conflictsTitle: "{count} {count?cell holds|cells hold} your own content and must move for the tables to change:",
   conflictMoved: "{from}: “{content}” → moves to {to}",
   conflictFormula: "{from}: the formula “{content}” reads cells that will no longer exist; it moves unchanged to {to}, please check it",
   conflictsNotWritten: "Nothing is written until you confirm.",
@@ -305,7 +305,7 @@ const en: Strings = {
   verifyReadSheet: "Read 报告综述",
   verifyAllAgree: "The text agrees with the tables",
   verifyProblems: "The text disagrees with the tables",
-  verifySummary: "{checked} checked: {agreed} agree, {errors} errors, {notices} notes, {unchecked} not checked.",
+  verifySummary: "{checked} checked: {agreed} {agreed?agrees|agree}, {errors} {errors?error|errors}, {notices} {notices?note|notes}, {unchecked} not checked.",
   verifyUnchecked: "Line {line} “{quote}” not checked: {reason}",
   problem_figure: "Figure",
   problem_direction: "Direction",
@@ -328,19 +328,19 @@ const en: Strings = {
   targetTableAuto: "Detect",
   makePlan: "Plan the import",
   planning: "Analysing…",
-  planReady: "Import plan: {writes} cells to write, {rejects} items left out.",
+  planReady: "Import plan: {writes} {writes?cell|cells} to write, {rejects} {rejects?item|items} left out.",
   planStale: "The workbook's units or lines changed: plan the import again.",
   importPlanTitle: "Import plan",
   planTable: "Table: {title} ({reason})",
   planUnit: "Unit: {unit} ({reason})",
   planListAdds: "Will add: {names}",
-  writesCaption: "{count} cells to write",
+  writesCaption: "{count} {count?cell|cells} to write",
   colItem: "Cell and item",
   colSource: "Source",
   colValue: "Writes",
   replaces: " (was {value})",
   sameAsNow: " (same as now)",
-  rejectsCaption: "{count} items left out",
+  rejectsCaption: "{count} {count?item|items} left out",
   noRejects: "Everything was placed.",
   colLine: "Line",
   colText: "Text",
@@ -349,10 +349,10 @@ const en: Strings = {
   total_tail: "rounding difference",
   total_differs: "differs from the total",
   total_unchecked: "not checked",
-  confirmImport: "Import ({count} cells)",
+  confirmImport: "Import ({count} {count?cell|cells})",
   importProgress: "Importing: {done} / {total}",
-  importAddingEntries: "Adding {count} units or lines…",
-  importDone: "Import finished: {written} cells written, {rejected} not written.",
+  importAddingEntries: "Adding {count} {count?unit or line|units or lines}…",
+  importDone: "Import finished: {written} {written?cell|cells} written, {rejected} not written.",
   previewTitle: "ZiPing · preview",
   previewIntro: "Left: an in-memory workbook, laid out by the template and filled with the 2020 seed report. Right: the real task pane. Type or paste into a cell and the pane checks it live, as in Excel.",
   previewSheetsLabel: "Sheets",
@@ -366,7 +366,14 @@ const en: Strings = {
 
 export const DICTIONARY: Record<Lang, Strings> = { zh, en };
 
-/** "共 {rules} 条" + { rules: 89 } → "共 89 条". An unknown placeholder is left as it is. */
+/**
+ * "共 {rules} 条" + { rules: 89 } → "共 89 条". An unknown placeholder is left as it is.
+ * English counts choose their word: "{errors} {errors?error|errors}" → "1 error", "2 errors".
+ */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template.replace(/\{(\w+)(?:\?([^|{}]*)\|([^{}]*))?\}/g, (whole, key: string, one?: string, many?: string) => {
+    if (!(key in values)) return whole;
+    if (one === undefined) return String(values[key]);
+    return Number(values[key]) === 1 ? one : (many ?? one);
+  });
 }

@@ -47,4 +47,15 @@ describe("the pane's dictionary", () => {
     expect(fill("共 {rules} 条，{rules} 条", { rules: 89 })).toBe("共 89 条，89 条");
     expect(fill("{a}{b}", { a: "x" })).toBe("x{b}");
   });
+
+  it("words an English count by its number (1 error, 2 errors), and every count the English strings word agrees", () => {
+    expect(fill("{n} {n?error|errors}", { n: 1 })).toBe("1 error");
+    expect(fill("{n} {n?error|errors}", { n: 0 })).toBe("0 errors");
+    expect(fill("{n} {n?error|errors}", { n: 2 })).toBe("2 errors");
+    expect(fill("{n?error|errors}", {})).toBe("{n?error|errors}");
+    const en = DICTIONARY.en as Record<string, string>;
+    const counts = { errors: 1, warnings: 1, notes: 1, overspends: 1, rules: 1, count: 1, writes: 1, rejects: 1, written: 1, rejected: 1, checked: 1, agreed: 1, notices: 1, unchecked: 1 };
+    // No English string says "1 errors", "1 cells", "1 items" or "1 notes" once filled with ones.
+    for (const [key, text] of Object.entries(en)) expect(fill(text, counts), key).not.toMatch(/\b1 (errors|cells|items|notes|rules|overspends|units)\b/);
+  });
 });
