@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { WorkbookFileError } from "./errors";
 import type { ReadValue } from "./cell-value";
 import { parseDefinedNames, parseSheetNames, unescapeXml, type DefinedName } from "./names";
-import { highestSharedStringIndex, inflateParts, megabytes, referenceCells, relsPathOf, sharedStringCount, sharedStringsPath, sheetEntries } from "./zip-parts";
+import { highestSharedStringIndex, inflateParts, megabytes, referenceCells, relationshipTargets, relsPathOf, sharedStringCount, sharedStringsPath, sheetEntries } from "./zip-parts";
 
 /** A filled ZiPing workbook is well under 1 MB; an accounting-system export can be far larger. */
 export const MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
@@ -32,30 +32,6 @@ export interface WorkbookPackage {
   workbookXml: string;
   sheetNames: string[];
   names: DefinedName[];
-}
-
-/** Sheet name → worksheet part path, through workbook.xml's r:id and the workbook's relationships. */
-export async function sheetParts(pkg: WorkbookPackage): Promise<Map<string, string>> {
-  const dir = pkg.workbookPath.replace(/[^/]*$/, "");
-  const relsPath = `${dir}_rels/${pkg.workbookPath.slice(dir.length)}.rels`;
-  const rels = (await pkg.zip.file(relsPath)?.async("string")) ?? "";
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
-    const id = /\bId\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
-    const target = /\bTarget\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
-    if (id && target) {
-      const t = unescapeXml(target);
-      targets.set(id, t.startsWith("/") ? t.slice(1) : dir + t);
-    }
-  }
-  const out = new Map<string, string>();
-  for (const m of pkg.workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
-    const name = /\bname\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
-    const rid = /\br:id\s*=\s*"([^"]*)"/.exec(m[1])?.[1] ?? /\b\w+:id\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
-    const part = rid && targets.get(rid);
-    if (name && part) out.set(unescapeXml(name), part);
-  }
-  return out;
 }
 
 /**
@@ -121,16 +97,8 @@ function classifyNonZip(file: string, bytes: Buffer): never {
 /** The workbook part, found the way Office does: through the package relationships. */
 async function workbookPartPath(zip: JSZip): Promise<string | undefined> {
   const rels = await zip.file("_rels/.rels")?.async("string");
-  if (rels) {
-    for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
-      const type = /\bType\s*=\s*"([^"]*)"/.exec(m[1])?.[1] ?? "";
-      const target = /\bTarget\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
-      if (target && /\/officeDocument$/.test(type)) {
-        const path = unescapeXml(target).replace(/^\//, "");
-        if (zip.file(path)) return path;
-      }
-    }
-  }
+  const found = rels && relationshipTargets(rels, "").find((r) => /\/officeDocument$/.test(r.type) && zip.file(r.target));
+  if (found) return found.target;
   return zip.file("xl/workbook.xml") ? "xl/workbook.xml" : undefined;
 }
 

@@ -8,8 +8,9 @@
  */
 import type JSZip from "jszip";
 import { parseSheetRange } from "../../core/excel/address";
+import type { WorkbookPackage } from "./package";
 import { unescapeXml } from "./names";
-import { sheetParts, type WorkbookPackage } from "./package";
+import { relationshipTargets, relsPathOf } from "./zip-parts";
 import { dropFormulaResults, needsStringEscape, writeCells, xmlStringText, type CellContent } from "./sheet-xml";
 
 export interface CellWrite {
@@ -27,13 +28,7 @@ async function current(zip: JSZip, changed: Map<string, string>, name: string): 
 
 /** The target of the workbook's relationship of a type (…/sharedStrings, …/calcChain), as a part path. */
 function relationshipTarget(rels: string, workbookPath: string, type: string): string | undefined {
-  const dir = workbookPath.replace(/[^/]*$/, "");
-  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    if (!new RegExp(`\\bType\\s*=\\s*"[^"]*/${type}"`).test(m[0])) continue;
-    const target = unescapeXml(/\bTarget\s*=\s*"([^"]*)"/.exec(m[0])?.[1] ?? "");
-    return target.startsWith("/") ? target.slice(1) : dir + target;
-  }
-  return undefined;
+  return relationshipTargets(rels, workbookPath).find((r) => r.type.endsWith(`/${type}`))?.target;
 }
 
 /**
@@ -43,7 +38,7 @@ function relationshipTarget(rels: string, workbookPath: string, type: string): s
 async function sharedStrings(zip: JSZip, workbookPath: string, texts: string[], changed: Map<string, string>): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (!texts.length) return out;
-  const relsPath = relationshipsPath(workbookPath);
+  const relsPath = relsPathOf(workbookPath);
   const rels = (await current(zip, changed, relsPath)) ?? `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   let path = relationshipTarget(rels, workbookPath, "sharedStrings");
   let table = path && (await current(zip, changed, path));
@@ -93,18 +88,13 @@ export function withFullCalcOnLoad(xml: string): string {
   return `${xml.slice(0, at)}<${prefix}calcPr fullCalcOnLoad="1"/>${xml.slice(at)}`;
 }
 
-function relationshipsPath(part: string): string {
-  const dir = part.replace(/[^/]*$/, "");
-  return `${dir}_rels/${part.slice(dir.length)}.rels`;
-}
-
 /**
  * The calculation chain lists formula cells; once one of them holds a value it is out of date
  * (Excel would offer to repair the file), so it goes, with its relationship and content type.
  * Excel, WPS and LibreOffice rebuild it.
  */
 async function withoutCalcChain(zip: JSZip, workbookPath: string, changed: Map<string, string>, removed: Set<string>): Promise<void> {
-  const relsPath = relationshipsPath(workbookPath);
+  const relsPath = relsPathOf(workbookPath);
   const rels = await current(zip, changed, relsPath);
   const target = rels && relationshipTarget(rels, workbookPath, "calcChain");
   if (!rels || !target) return;
@@ -132,7 +122,7 @@ function keepCompression(zip: JSZip, name: string): void {
 
 /** Writes the cells into the package and returns its new bytes (the package's zip is updated). */
 export async function patchWorkbook(pkg: WorkbookPackage, writes: CellWrite[]): Promise<PatchOutcome> {
-  const parts = await sheetParts(pkg);
+  const parts = pkg.sheetParts;
   const partOf = (sheet: string) => parts.get(sheet) ?? [...parts].find(([name]) => name.toUpperCase() === sheet.toUpperCase())?.[1];
   const changed = new Map<string, string>();
   const removed = new Set<string>();
