@@ -29,7 +29,6 @@ export type * from "./types";
 export type { NarrativeOptions, DecreaseWord, IncreaseWord } from "./options";
 export { DEFAULT_OPTIONS, DECREASE_WORDS, INCREASE_WORDS, resolveOptions } from "./options";
 export { createContext, type NarrativeContext, type Reading } from "./context";
-export { SANGONG_ITEMS } from "./paragraphs/sangong";
 export { describeMissing, sentenceWithWord, wordingOptions } from "./wording";
 
 /** Every paragraph, in report order, with the facts behind each sentence. Pure. */

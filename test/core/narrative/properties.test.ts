@@ -4,7 +4,8 @@
  * direction word follows the sign, and no sentence ever carries a formatting artefact.
  */
 import fc from "fast-check";
-import { narrate, SANGONG_ITEMS, type DecreaseWord, type IncreaseWord } from "../../../src/core/narrative";
+import { narrate, type DecreaseWord, type IncreaseWord } from "../../../src/core/narrative";
+import { SANGONG_ITEMS } from "../../../src/core/spec/forms/yueyang-narrative";
 import { buildChange } from "../../../src/core/narrative/sentences/change";
 import { defaultForm } from "../../../src/core/spec";
 import { plain, percentOf, roundText } from "../money/exact-oracle";

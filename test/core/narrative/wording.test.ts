@@ -9,13 +9,13 @@ import {
   DECREASE_WORDS,
   INCREASE_WORDS,
   narrate,
-  SANGONG_ITEMS,
   sentenceWithWord,
   type Narrative,
   type NarrativeOptions,
   type Sentence,
 } from "../../../src/core/narrative";
 import { defaultForm, type ReportData } from "../../../src/core/spec";
+import { SANGONG_ITEMS } from "../../../src/core/spec/forms/yueyang-narrative";
 import { loadSeed } from "../../fixtures/load";
 import { report } from "./synthetic";
 

@@ -5,9 +5,6 @@ import { computed, makeSentence, missing, negatives, zeroDivisor } from "../sent
 import { needAll, templateFields, Writer } from "../template";
 import type { Built, ComputedFact } from "../types";
 
-/** The divisors the 岳阳 form's 人均 and 每台 sentences use; kept for 叙述核对, which still names them. */
-export { PER_CAPITA_DIVISOR, VEHICLES_IN_USE } from "../../spec/forms/yueyang-narrative";
-
 /**
  * An amount divided by a count from the workbook: "公务接待费本年人均0.049万元" (÷ 实有人数),
  * "本年在使用公车2台，公车运行维护费平均每台0.06万元/台". The divisor is named in the facts; a blank

@@ -1,5 +1,5 @@
 import { buildChange } from "../legacy/sentences/change";
-import { SANGONG_ITEMS } from "../../../../src/core/narrative";
+import { SANGONG_ITEMS } from "../../../../src/core/spec/forms/yueyang-narrative";
 import type { Built } from "../../../../src/core/narrative";
 import { context } from "../synthetic";
 

@@ -3,7 +3,8 @@
  * on every figure, for the seeds and for random workbooks.
  */
 import fc from "fast-check";
-import { narrate, SANGONG_ITEMS, verifyNarrative, type NarrativeOptions } from "../../../../src/core/narrative";
+import { narrate, verifyNarrative, type NarrativeOptions } from "../../../../src/core/narrative";
+import { SANGONG_ITEMS } from "../../../../src/core/spec/forms/yueyang-narrative";
 import { defaultForm } from "../../../../src/core/spec";
 import { loadSeed } from "../../../fixtures/load";
 import { Dec } from "../../../../src/core/money";
