@@ -13,6 +13,7 @@ import { unescapeXml } from "../hosts/xlsx/names";
 import { WorkbookFileError } from "../hosts/xlsx/errors";
 import { inflateParts, relationshipTargets, relsPathOf, sheetEntries, sharedStringsPath } from "../hosts/xlsx/zip-parts";
 import { UsageError } from "./usage-error";
+import { isDateFormat } from "../core/excel/dates";
 
 export interface XlsxReadOptions {
   sheet?: string;
@@ -36,12 +37,6 @@ function sharedStrings(xml: string | undefined): string[] {
 
 /** Built-in number formats that show a date or time (Excel's ids, and the CJK ones). */
 const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
-
-/** A custom format shows a date when it has y, m, d, h or s outside quotes, brackets and escapes. */
-function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "");
-  return /[ymdhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
-}
 
 /** Which cell styles (index into cellXfs) show a date. */
 function dateStyles(stylesXml: string | undefined): Set<number> {
