@@ -4,11 +4,11 @@
  * written.
  */
 import { readFileSync, statSync } from "node:fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { ReadValue } from "./cell-value";
 import { WorkbookFileError } from "./errors";
 import { constantValue } from "../../core/excel/defined-name";
-import { assertPartsWhole, bytesForExcelJs, checkWorkbookSize, openPackage, formulaResults, type WorkbookPackage } from "./package";
+import { assertPartsWhole, bytesForExcelJs, checkWorkbookSize, openPackage, sheetFormulaResults, type WorkbookPackage } from "./package";
 import { packageCells, type WorkbookCells } from "./package-cells";
 
 export interface OpenedWorkbook {
@@ -18,8 +18,8 @@ export interface OpenedWorkbook {
   cells: WorkbookCells;
   /** The marker name's text (e.g. the form id and version), when the workbook has one. */
   marker?: string;
-  /** Each formula cell's cached result by sheet name and A1 (undefined: saved without one). */
-  formulaResults: Map<string, Map<string, ReadValue | undefined>>;
+  /** A sheet's formula cells, each with its cached result by A1 (undefined: saved without one); read on first use. */
+  formulaResults(sheet: string): Map<string, ReadValue | undefined>;
 }
 
 /** Excel compares names case-insensitively. */
@@ -70,7 +70,13 @@ export async function openWorkbook(file: string, markerName: string, bytes: Buff
   }
   // A part cut short or left unfinished is a damaged file, not one with fewer cells.
   assertPartsWhole(file, pkg);
-  return { file, package: pkg, cells: packageCells(pkg), marker, formulaResults: formulaResults(pkg) };
+  const results = new Map<string, Map<string, ReadValue | undefined>>();
+  const resultsOf = (sheet: string) => {
+    let cells = results.get(sheet);
+    if (!cells) results.set(sheet, (cells = sheetFormulaResults(pkg, sheet)));
+    return cells;
+  };
+  return { file, package: pkg, cells: packageCells(pkg), marker, formulaResults: resultsOf };
 }
 
 /** Opens a workbook as openWorkbook does, and loads it into ExcelJS to change it. */
@@ -81,7 +87,9 @@ export async function openWorkbookForEditing(file: string, markerName: string, b
 
 /** The workbook as ExcelJS reads it: to change it, and in tests, to hold the package reader to ExcelJS's reading. */
 export async function loadIntoExcelJs(book: OpenedWorkbook, bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, not on start: ExcelJS takes longer to load than a folder worker takes to check a workbook.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     // ExcelJS declares its own Buffer type; a Node Buffer is what it reads.
     await workbook.xlsx.load((await bytesForExcelJs(book.package, bytes)) as unknown as ExcelJS.Buffer);

@@ -44,22 +44,28 @@ export interface WorkbookPackage {
  */
 export function formulaResults(pkg: WorkbookPackage): Map<string, Map<string, ReadValue | undefined>> {
   const out = new Map<string, Map<string, ReadValue | undefined>>();
-  for (const [sheet, part] of pkg.sheetParts) {
-    const xml = pkg.text(part);
-    if (!xml) continue;
-    const cells = new Map<string, ReadValue | undefined>();
-    for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
-      const body = m[2];
-      if (body === undefined || !/<(?:\w+:)?f\b/.test(body)) continue;
-      const ref = /\br\s*=\s*"([A-Za-z]+\d+)"/.exec(m[1])?.[1];
-      if (!ref) continue;
-      const type = /\bt\s*=\s*"(\w+)"/.exec(m[1])?.[1] ?? "n";
-      const v = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/.exec(body);
-      cells.set(ref.toUpperCase(), v ? cachedValue(type, unescapeXml(v[1] ?? "")) : undefined);
-    }
+  for (const sheet of pkg.sheetParts.keys()) {
+    const cells = sheetFormulaResults(pkg, sheet);
     if (cells.size) out.set(sheet, cells);
   }
   return out;
+}
+
+/** The formula cells of one sheet and their cached results, as formulaResults reads them. */
+export function sheetFormulaResults(pkg: WorkbookPackage, sheet: string): Map<string, ReadValue | undefined> {
+  const cells = new Map<string, ReadValue | undefined>();
+  const xml = pkg.text(pkg.sheetParts.get(sheet));
+  if (!xml) return cells;
+  for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+    const body = m[2];
+    if (body === undefined || !/<(?:\w+:)?f\b/.test(body)) continue;
+    const ref = /\br\s*=\s*"([A-Za-z]+\d+)"/.exec(m[1])?.[1];
+    if (!ref) continue;
+    const type = /\bt\s*=\s*"(\w+)"/.exec(m[1])?.[1] ?? "n";
+    const v = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/.exec(body);
+    cells.set(ref.toUpperCase(), v ? cachedValue(type, unescapeXml(v[1] ?? "")) : undefined);
+  }
+  return cells;
 }
 
 /** A cached formula result by its cell type: n number, str/inlineStr text, b boolean, e error. */
@@ -124,7 +130,7 @@ export async function openPackage(file: string, bytes: Buffer): Promise<Workbook
   const workbookXml = text(workbookPath)!;
   // The main part of a Word or PowerPoint file is a document or presentation, not a workbook.
   if (!/<(?:\w+:)?workbook\b/.test(workbookXml)) return notAWorkbook();
-  const sheetParts = presentSheetParts(file, text, workbookPath, workbookXml);
+  const sheetParts = presentSheetParts(file, parts, text, workbookPath, workbookXml);
   return { zip, parts, text, sheetParts, workbookPath, workbookXml, sheetNames: parseSheetNames(workbookXml), names: parseDefinedNames(workbookXml) };
 }
 
@@ -144,12 +150,48 @@ function partTexts(parts: Map<string, Buffer>): WorkbookPackage["text"] {
   };
 }
 
-/** Whether an XML part ends with the closing tag of its root element (a cut-short part does not). */
-function endsWhole(xml: string): boolean {
-  const root = /<((?:[\w.-]+:)?[\w.-]+)[\s/>]/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ""));
+const damaged = (file: string, what: string) =>
+  new WorkbookFileError(file, "corrupt", `文件已损坏（${what}）；请用 Excel/WPS 打开后重新保存`);
+
+/**
+ * Each sheet's part, refusing a package that lacks one, or whose cells point into a shared-strings
+ * table it does not have: read anyway, such a sheet would be empty, or show each label as the
+ * number of its missing string (a "44" where 局机关 was), and a check would report on that.
+ */
+export function presentSheetParts(file: string, parts: Map<string, Buffer>, text: WorkbookPackage["text"], workbookPath: string, workbookXml: string): Map<string, string> {
+  const rels = text(relsPathOf(workbookPath)) ?? "";
+  const out = new Map<string, string>();
+  let highest = -1;
+  for (const { name, part } of sheetEntries(workbookXml, rels, workbookPath)) {
+    const xml = part === undefined ? undefined : parts.get(part);
+    if (xml === undefined) throw damaged(file, `缺少工作表“${name}”的内容${part ? `（${part}）` : ""}`);
+    out.set(name, part!);
+    // Tags and indexes are ASCII: the sheet is scanned as bytes, not decoded (most sheets are never read).
+    highest = Math.max(highest, highestSharedStringIndex(xml.toString("latin1")));
+  }
+  if (highest >= 0) {
+    const strings = text(sharedStringsPath(rels, workbookPath));
+    if (strings === undefined) throw damaged(file, "缺少共享字符串表 sharedStrings.xml");
+    const count = sharedStringCount(strings);
+    if (highest >= count) throw damaged(file, `共享字符串表只有 ${count} 项，单元格用到第 ${highest + 1} 项`);
+  }
+  return out;
+}
+
+/**
+ * Whether an XML part ends with the closing tag of its root element (a cut-short part does
+ * not). Element names are ASCII, so the part's head and tail are looked at as bytes; the part
+ * is not decoded.
+ */
+function endsWhole(xml: Buffer): boolean {
+  const head = xml.subarray(0, 4096).toString("latin1");
+  // The root is the first element after the declaration, processing instructions and comments.
+  const root = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>)*<((?:[\w.-]+:)?[\w.-]+)[\s/>]/.exec(head.replace(/^\uFEFF|^\xEF\xBB\xBF/, ""));
   if (!root) return false;
-  const body = xml.trimEnd();
-  return body.endsWith(`</${root[1]}>`) || (body.endsWith("/>") && body.indexOf("<", body.indexOf(root[0]) + 1) < 0);
+  const tail = xml.subarray(Math.max(0, xml.length - 4096)).toString("latin1").trimEnd();
+  if (tail.endsWith(`</${root[1]}>`)) return true;
+  // A root with nothing in it: <sst/>.
+  return tail.endsWith("/>") && xml.length <= 4096 && tail.indexOf("<", tail.indexOf(root[0]) + root[0].length) < 0;
 }
 
 /**
@@ -162,36 +204,9 @@ export function assertPartsWhole(file: string, pkg: WorkbookPackage): void {
   const rels = pkg.text(relsPathOf(pkg.workbookPath)) ?? "";
   const related = relationshipTargets(rels, pkg.workbookPath).filter((r) => /\/(sharedStrings|styles)$/.test(r.type)).map((r) => r.target);
   for (const path of [pkg.workbookPath, ...pkg.sheetParts.values(), ...related]) {
-    const xml = pkg.text(path);
+    const xml = pkg.parts.get(path);
     if (xml !== undefined && !endsWhole(xml)) throw damaged(file, `${path} 不完整`);
   }
-}
-
-const damaged = (file: string, what: string) =>
-  new WorkbookFileError(file, "corrupt", `文件已损坏（${what}）；请用 Excel/WPS 打开后重新保存`);
-
-/**
- * Each sheet's part, refusing a package that lacks one, or whose cells point into a shared-strings
- * table it does not have: read anyway, such a sheet would be empty, or show each label as the
- * number of its missing string (a "44" where 局机关 was), and a check would report on that.
- */
-export function presentSheetParts(file: string, text: WorkbookPackage["text"], workbookPath: string, workbookXml: string): Map<string, string> {
-  const rels = text(relsPathOf(workbookPath)) ?? "";
-  const out = new Map<string, string>();
-  let highest = -1;
-  for (const { name, part } of sheetEntries(workbookXml, rels, workbookPath)) {
-    const xml = text(part);
-    if (xml === undefined) throw damaged(file, `缺少工作表“${name}”的内容${part ? `（${part}）` : ""}`);
-    out.set(name, part!);
-    highest = Math.max(highest, highestSharedStringIndex(xml));
-  }
-  if (highest >= 0) {
-    const strings = text(sharedStringsPath(rels, workbookPath));
-    if (strings === undefined) throw damaged(file, "缺少共享字符串表 sharedStrings.xml");
-    const count = sharedStringCount(strings);
-    if (highest >= count) throw damaged(file, `共享字符串表只有 ${count} 项，单元格用到第 ${highest + 1} 项`);
-  }
-  return out;
 }
 
 /**

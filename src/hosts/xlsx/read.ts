@@ -52,14 +52,14 @@ export function locateRange(book: OpenedWorkbook, entry: ReadPlan["ranges"][numb
 
 function readGrid(book: OpenedWorkbook, sheet: SheetCells | undefined, range: SheetRange, uncalculated: string[]): ReadValue[][] {
   if (!sheet) return Array.from({ length: range.bottom - range.top + 1 }, () => new Array<ReadValue>(range.right - range.left + 1).fill(""));
-  const results = book.formulaResults.get(sheet.name);
+  const results = book.formulaResults(sheet.name);
   return sheet.grid(range).map((cells, i) =>
     cells.map((value, j) => {
       // Only a merge's top-left cell holds the value (Office.js reads "" in the others).
       if (value === null) return "";
       const [r, c] = [range.top + i, range.left + j];
       const at = a1(r, c);
-      if (!results?.has(at)) return value;
+      if (!results.has(at)) return value;
       // A formula: its result as the file caches it (ExcelJS's own reading loses a 0).
       const result = results.get(at);
       if (result === undefined) uncalculated.push(rangeAddress(sheet.name, r, c, r, c));
