@@ -76,7 +76,7 @@ export async function openWorkbook(file: string, markerName: string, bytes: Buff
     if (!cells) results.set(sheet, (cells = sheetFormulaResults(pkg, sheet)));
     return cells;
   };
-  return { file, package: pkg, cells: packageCells(pkg), marker, formulaResults: resultsOf };
+  return { file, package: pkg, cells: packageCells(file, pkg), marker, formulaResults: resultsOf };
 }
 
 /** Opens a workbook as openWorkbook does, and loads it into ExcelJS to change it. */

@@ -6,6 +6,7 @@
  */
 import { columnNumber, type SheetRange } from "../../core/excel/address";
 import type { ReadValue } from "./cell-value";
+import { WorkbookFileError } from "./errors";
 import { cellContent, dateStyles, dateSystemOf, sharedStrings, type CellContext } from "./cell-xml";
 import { referenceCells, relationshipTargets, relsPathOf, sharedStringsPath } from "./zip-parts";
 import type { WorkbookPackage } from "./package";
@@ -57,6 +58,8 @@ class PackageSheet implements SheetCells {
     readonly name: string,
     private readonly xml: string,
     private readonly ctx: CellContext,
+    /** The workbook file, for a refusal naming it. */
+    private readonly file: string,
   ) {}
 
   /** Each row element's body by row number (a row without r follows the one before it). */
@@ -88,7 +91,12 @@ class PackageSheet implements SheetCells {
       const ref = CELL_COLUMN.exec(m[1])?.[1];
       column = ref !== undefined ? columnNumber(ref.toUpperCase()) : column + 1;
       const c = column;
-      const value = m[2] === undefined ? "" : cellContent(m[1], m[2], this.ctx, () => `工作表“${this.name}”第 ${row} 行第 ${c} 列`);
+      let value: ReadValue;
+      try {
+        value = m[2] === undefined ? "" : cellContent(m[1], m[2], this.ctx, () => `工作表“${this.name}”第 ${row} 行第 ${c} 列`);
+      } catch (e) {
+        throw new WorkbookFileError(this.file, "corrupt", `文件已损坏（${(e as Error).message}）；请用 Excel/WPS 打开后重新保存`);
+      }
       if (value !== "") cells.set(column, value);
     }
     this.decoded.set(row, cells);
@@ -133,7 +141,7 @@ class PackageSheet implements SheetCells {
 }
 
 /** The cells of an opened package (its parts already checked to be present and whole). */
-export function packageCells(pkg: WorkbookPackage): WorkbookCells {
+export function packageCells(file: string, pkg: WorkbookPackage): WorkbookCells {
   const rels = pkg.text(relsPathOf(pkg.workbookPath)) ?? "";
   const { text } = pkg;
   let ctx: CellContext | undefined;
@@ -151,7 +159,7 @@ export function packageCells(pkg: WorkbookPackage): WorkbookCells {
       if (found === undefined) return undefined;
       let sheet = sheets.get(found);
       if (!sheet) {
-        sheet = new PackageSheet(found, text(pkg.sheetParts.get(found))!, context());
+        sheet = new PackageSheet(found, text(pkg.sheetParts.get(found))!, context(), file);
         sheets.set(found, sheet);
       }
       return sheet;

@@ -18,6 +18,7 @@ import { openPackage } from "../../../src/hosts/xlsx/package";
 import { readReport, recogniseForm } from "../../../src/hosts/xlsx/report";
 import { loadSeed } from "../../fixtures/load";
 import { excelJsCells } from "./exceljs-cells";
+import { refusal } from "./bad-files";
 import { withDefinedName } from "./hostile-files";
 import { filledWorkbook } from "./seed-workbook";
 
@@ -170,4 +171,22 @@ describe("issue 18: the package reader reads what ExcelJS read", () => {
     expect(values((await checked(bytes, "exceljs")).data, ["income.unit[1].carryover"])).toEqual(["2020-03-05"]);
   });
 
+
+  it("a cell pointing at a shared string by something not a number, or a sheet cut after its last row, is a damaged file (exit 2), not an empty cell", async () => {
+    const { bytes } = await filledWorkbook(loadSeed(2020));
+    const pkg = await openPackage("v.xlsx", bytes);
+    const path = pkg.sheetParts.get("收入")!;
+    const edited = async (edit: (xml: string) => string) => {
+      const zip = await JSZip.loadAsync(bytes);
+      zip.file(path, edit(await zip.file(path)!.async("string")));
+      return zip.generateAsync({ type: "nodebuffer" });
+    };
+    const bad = await edited((xml) => setCell(xml, "A6", ' t="s"', "<v>局机关</v>"));
+    const badIndex = await refusal("bad.xlsx", bad);
+    expect(badIndex.problem).toBe("corrupt");
+    expect(badIndex.message).toMatch(/^bad\.xlsx: 文件已损坏（工作表“收入”第 6 行第 1 列/);
+    const cut = await refusal("cut.xlsx", await edited((xml) => xml.slice(0, xml.indexOf("</sheetData>"))));
+    expect(cut.problem).toBe("corrupt");
+    expect(cut.message).toMatch(/^cut\.xlsx: 文件已损坏（.*不完整）/);
+  });
 });
