@@ -38,4 +38,7 @@ process.on("message", (message: WorkerMessage) => {
     const row = await checkOne(message.dir, message.name, forms);
     process.send?.({ index: message.index, row, peakRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: cpuMsNow(), startupCpuMs });
   });
+  // Whatever went wrong with one file (its answer could not be sent), the files after it are read:
+  // the pool's time limit turns the unanswered one into its summary line.
+  queue = queue.catch(() => undefined);
 });
