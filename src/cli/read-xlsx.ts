@@ -9,62 +9,16 @@
 import JSZip from "jszip";
 import { GridGuard, GridLimitError, tooManyRows, type GridLimits, cellText, type SourceGrid } from "../core/importer";
 import { columnNumber } from "../core/excel/address";
-import { unescapeXml } from "../hosts/xlsx/names";
+import { cellContent, dateStyles, dateSystemOf, sharedStrings, type CellContext } from "../hosts/xlsx/cell-xml";
 import { WorkbookFileError } from "../hosts/xlsx/errors";
 import { inflateParts, relationshipTargets, relsPathOf, sheetEntries, sharedStringsPath } from "../hosts/xlsx/zip-parts";
 import { UsageError } from "./usage-error";
-import { isDateFormat } from "../core/excel/dates";
 
 export interface XlsxReadOptions {
   sheet?: string;
   limits: GridLimits;
   /** Bytes the package's parts may inflate to, together. */
   inflatedBytes: number;
-}
-
-/** Text of a <si> or <is>: its <t> runs, phonetic guides (<rPh>) left out. */
-function itemText(xml: string): string {
-  const body = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "");
-  let text = "";
-  for (const m of body.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) text += m[1] ?? "";
-  return unescapeXml(text);
-}
-
-function sharedStrings(xml: string | undefined): string[] {
-  if (!xml) return [];
-  return [...xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)].map((m) => itemText(m[1] ?? ""));
-}
-
-/** Built-in number formats that show a date or time (Excel's ids, and the CJK ones). */
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
-
-/** Which cell styles (index into cellXfs) show a date. */
-function dateStyles(stylesXml: string | undefined): Set<number> {
-  const out = new Set<number>();
-  if (!stylesXml) return out;
-  const custom = new Map<number, string>();
-  for (const m of stylesXml.matchAll(/<(?:\w+:)?numFmt\b([^>]*?)\/?>/g)) {
-    const id = /\bnumFmtId\s*=\s*"(\d+)"/.exec(m[1])?.[1];
-    const code = /\bformatCode\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
-    if (id !== undefined && code !== undefined) custom.set(Number(id), unescapeXml(code));
-  }
-  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(stylesXml)?.[1] ?? "";
-  let index = 0;
-  for (const m of xfs.matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)) {
-    const id = Number(/\bnumFmtId\s*=\s*"(\d+)"/.exec(m[1])?.[1] ?? 0);
-    const code = custom.get(id);
-    if (code !== undefined ? isDateFormat(code) : DATE_FORMAT_IDS.has(id)) out.add(index);
-    index++;
-  }
-  return out;
-}
-
-/** A date serial as the date Excel shows (1900 system, or 1904 when the workbook says so). */
-function serialDate(serial: number, date1904: boolean): string {
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  const d = new Date(epoch + Math.round(serial * 86400) * 1000);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
 /** Top-left cells of each merge, and every other cell a merge covers (blank in a CSV export too). */
@@ -81,45 +35,15 @@ function mergedAway(sheetXml: string): Set<string> {
   return out;
 }
 
-interface SheetContext {
-  strings: string[];
-  dates: Set<number>;
-  date1904: boolean;
+interface SheetContext extends CellContext {
   merged: Set<string>;
   guard: GridGuard;
 }
 
+/** A cell's text as an import reads it: numbers and booleans as they would be typed. */
 function cellValue(attrs: string, body: string, ctx: SheetContext, where: () => string): string {
-  const type = /\bt\s*=\s*"(\w+)"/.exec(attrs)?.[1] ?? "n";
-  if (type === "inlineStr") {
-    const is = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(body);
-    return is ? itemText(is[1]) : "";
-  }
-  const v = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/.exec(body);
-  if (!v) return "";
-  const text = unescapeXml(v[1] ?? "");
-  switch (type) {
-    case "s": {
-      const s = ctx.strings[Number(text)];
-      if (s === undefined) throw new Error(`${where()} 指向共享字符串表中不存在的第 ${Number(text) + 1} 项`);
-      return s;
-    }
-    case "b":
-      return cellText(text === "1" || text.toLowerCase() === "true");
-    case "str":
-    case "e":
-      return text;
-    case "d":
-      return text.slice(0, 10);
-    default: {
-      if (text.trim() === "") return "";
-      const n = Number(text);
-      if (!Number.isFinite(n)) return text;
-      const style = Number(/\bs\s*=\s*"(\d+)"/.exec(attrs)?.[1] ?? 0);
-      // A date where a figure belongs is a typing accident: its date text is then refused as not a number.
-      return ctx.dates.has(style) ? serialDate(n, ctx.date1904) : cellText(n);
-    }
-  }
+  const value = cellContent(attrs, body, ctx, where);
+  return typeof value === "string" ? value : cellText(value);
 }
 
 /**
@@ -204,13 +128,12 @@ export async function readXlsxExport(path: string, bytes: Buffer, options: XlsxR
   const strings = sharedStrings(stringsXml);
   const stylesPath = relationshipTargets(workbookRels, workbookPath).find((r) => /\/styles$/.test(r.type))?.target;
   const dates = dateStyles(text(stylesPath));
-  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*"(1|true)"/.test(workbookXml);
   for (const { name, part } of candidates) {
     const xml = text(part);
     if (xml === undefined) throw corrupt(path, `缺少工作表“${name}”的内容`);
     let rows: string[][];
     try {
-      rows = readRows(xml, { strings, dates, date1904, merged: mergedAway(xml), guard: new GridGuard(options.limits) });
+      rows = readRows(xml, { strings, dates, dateSystem: dateSystemOf(workbookXml), merged: mergedAway(xml), guard: new GridGuard(options.limits) });
     } catch (e) {
       if (e instanceof GridLimitError) throw new UsageError(`${path}: 工作表“${name}”${e.message}`);
       throw corrupt(path, `工作表“${name}”${(e as Error).message}`);

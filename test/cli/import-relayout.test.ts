@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Dec } from "../../src/core/money";
 import { FORM_MARKER_NAME } from "../../src/core/plan/names";
 import { rawText } from "../../src/core/spec";
-import { openWorkbook } from "../../src/hosts/xlsx/open";
+import { openWorkbook, openWorkbookForEditing } from "../../src/hosts/xlsx/open";
 import { patchWorkbook } from "../../src/hosts/xlsx/patch";
 import { loadWorkbookReport } from "../../src/hosts/xlsx/report";
 import { runCli } from "./run-cli";
@@ -55,7 +55,7 @@ describe("ziping import --apply into a template made without --units", () => {
     });
     // The year the template wrote and the officer's 综述 are still there.
     expect(String(rawText(report.data.values["report.year"]))).toBe("2025");
-    const book = await openWorkbook(file, FORM_MARKER_NAME);
+    const book = await openWorkbookForEditing(file, FORM_MARKER_NAME);
     expect(book.workbook.getWorksheet("基本概况")!.getCell(report.addresses.get("report.year")!.split("!")[1]).value).toBe(2025);
     expect(book.workbook.getWorksheet("报告综述")!.getCell("A4").value).toBe("我局2025年度……（已写的综述）");
   });

@@ -13,6 +13,7 @@ import { displayWidth } from "../../src/core/plan/widths";
 import { FORM_MARKER_NAME } from "../../src/core/plan/names";
 import { defaultForm } from "../../src/core/spec";
 import { openWorkbook } from "../../src/hosts/xlsx/open";
+import { formulaResults } from "../../src/hosts/xlsx/package";
 import { loadSeed } from "../fixtures/load";
 import { runCli } from "./run-cli";
 
@@ -36,8 +37,8 @@ describe("ziping template --data, then ziping check on the file it wrote", () =>
 
   it("stores a result with every formula", async () => {
     const book = await openWorkbook(file, FORM_MARKER_NAME);
-    const missing = [...book.formulaResults].flatMap(([sheet, cells]) => [...cells].filter(([, v]) => v === undefined).map(([at]) => `${sheet}!${at}`));
-    const formulas = [...book.formulaResults.values()].reduce((n, cells) => n + cells.size, 0);
+    const missing = [...formulaResults(book.package)].flatMap(([sheet, cells]) => [...cells].filter(([, v]) => v === undefined).map(([at]) => `${sheet}!${at}`));
+    const formulas = [...formulaResults(book.package).values()].reduce((n, cells) => n + cells.size, 0);
     expect(formulas).toBeGreaterThan(100);
     expect(missing).toEqual([]);
   });

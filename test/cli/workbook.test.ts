@@ -13,7 +13,7 @@ import { narrate } from "../../src/core/narrative";
 import { FORM_MARKER_NAME } from "../../src/core/plan";
 import { defaultForm, expandFields, rawText, type ReportData } from "../../src/core/spec";
 import { HELP } from "../../src/cli/main";
-import { openWorkbook } from "../../src/hosts/xlsx/open";
+import { openWorkbookForEditing } from "../../src/hosts/xlsx/open";
 import { loadWorkbookReport, readReport, recogniseForm } from "../../src/hosts/xlsx/report";
 import { rewrittenWorkbookBytes, writeAt } from "../../src/hosts/xlsx/update";
 import { writeFileAtomically } from "../../src/cli/atomic-write";
@@ -33,7 +33,7 @@ const units = seed.lists.units.map((u) => u.name).join(",");
 
 /** What an officer does by hand: types every figure of the report into the template's cells. */
 async function fillByHand(path: string, data: ReportData): Promise<void> {
-  const book = await openWorkbook(path, FORM_MARKER_NAME);
+  const book = await openWorkbookForEditing(path, FORM_MARKER_NAME);
   const { addresses } = readReport(book, recogniseForm(book, [defaultForm]));
   const fields = new Map(expandFields(defaultForm, data.lists).map((f) => [f.id, f]));
   for (const [id, value] of Object.entries(data.values)) {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { FORM_MARKER_NAME } from "../../src/core/plan/names";
 import { openWorkbook } from "../../src/hosts/xlsx/open";
+import { formulaResults } from "../../src/hosts/xlsx/package";
 import { convertWithLibreOffice, libreOfficeGate } from "./soffice";
 
 const { soffice, skip } = libreOfficeGate();
@@ -30,9 +31,9 @@ function comparable(v: string | number | boolean | undefined): string {
     const file = join(dir, "seed.xlsx");
     const code = await main(["template", "--data", join(__dirname, "..", "fixtures", "seed-2020.json"), "--out", file], { stdout: () => {}, stderr: () => {} });
     expect(code).toBe(0);
-    ours = (await openWorkbook(file, FORM_MARKER_NAME)).formulaResults;
+    ours = formulaResults((await openWorkbook(file, FORM_MARKER_NAME)).package);
     const converted = await convertWithLibreOffice(soffice, [file], "xlsx", join(dir, "lo"));
-    theirs = (await openWorkbook(converted.outputs[0], FORM_MARKER_NAME)).formulaResults;
+    theirs = formulaResults((await openWorkbook(converted.outputs[0], FORM_MARKER_NAME)).package);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

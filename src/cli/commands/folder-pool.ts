@@ -3,7 +3,8 @@
  * (--max-old-space-size): a file that runs a worker out of memory, crashes it or never finishes
  * costs that worker (a fresh one takes its place) and becomes one line of the summary; every
  * other file is still checked. Files go to whichever worker is free, so the cores share the
- * work whatever each file costs. Processes, not worker threads: a thread's heap limit does not
+ * work whatever each file costs; each worker is sent its next file before it finishes the one
+ * it reads, so it never waits for this process. Processes, not worker threads: a thread's heap limit does not
  * hold for one large allocation (JSON.parse of a big file), which aborts the whole process.
  */
 import { fork, type ChildProcess } from "node:child_process";
@@ -32,15 +33,39 @@ export interface PoolResult {
   peakRssMb: number[];
   /** CPU time the workers spent, all together (their start-up included), in ms. */
   cpuMs: number;
+  /** Of cpuMs, what the workers spent starting (loading the code) before their first file. */
+  startupCpuMs: number;
   jobs: number;
 }
 
-type Outcome = { kind: "row"; row: FolderRow; peakRssMb: number; cpuMs: number } | { kind: "failed"; problem: string };
+/** What a worker answers for each file. */
+interface WorkerReport {
+  index: number;
+  row: FolderRow;
+  peakRssMb: number;
+  /** CPU time the worker has used so far, and what of it went into starting. */
+  cpuMs: number;
+  startupCpuMs: number;
+}
+
+type Outcome = { kind: "row"; report: WorkerReport } | { kind: "failed"; problem: string };
+
+/**
+ * Files sent to a worker before it has answered the one it is reading: it starts the next file
+ * the moment it finishes one, instead of waiting for this process to be scheduled and answer.
+ * (The worker reads them one at a time, in order; a worker that fails fails on the first.)
+ */
+const IN_FLIGHT = 2;
 
 interface Worker {
   child: ChildProcess;
   /** The end of what the worker printed on stderr (V8 says "heap out of memory" there). */
   stderrTail: string;
+  /** Answers that arrived before they were waited for, by file index. */
+  reports: Map<number, WorkerReport>;
+  /** Called when an answer arrives or the worker exits. */
+  wake?: () => void;
+  exit?: { code: number | null; signal: NodeJS.Signals | null };
 }
 
 /**
@@ -52,8 +77,20 @@ function startWorker(forms: FormSpec[], heapMb: number): Worker {
   const script = existsSync(compiled) ? compiled : join(__dirname, "folder-worker.ts");
   const execArgv = [`--max-old-space-size=${heapMb}`, ...(script === compiled ? [] : ["--require", require.resolve("tsx/cjs")])];
   const child = fork(script, [], { execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
-  const worker: Worker = { child, stderrTail: "" };
+  const worker: Worker = { child, stderrTail: "", reports: new Map() };
   child.stderr?.on("data", (chunk: Buffer) => (worker.stderrTail = (worker.stderrTail + chunk.toString("utf8")).slice(-4096)));
+  // Several answers can arrive in one read of the channel: each is kept until it is waited for.
+  child.on("message", (m: WorkerReport) => {
+    worker.reports.set(m.index, m);
+    worker.wake?.();
+  });
+  child.once("exit", (code, signal) => {
+    // stderr may still be arriving when the process is reported gone.
+    setImmediate(() => {
+      worker.exit = { code, signal };
+      worker.wake?.();
+    });
+  });
   child.send({ forms });
   return worker;
 }
@@ -62,37 +99,35 @@ function stop(worker: Worker): void {
   if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill("SIGKILL");
 }
 
-function checkIn(worker: Worker, job: FolderJob, heapMb: number, timeoutMs: number): Promise<Outcome> {
-  const { child } = worker;
+/** Waits for the worker's answer on file `index` (the one it is reading), its exit, or the time limit. */
+function answer(worker: Worker, index: number, heapMb: number, timeoutMs: number): Promise<Outcome> {
   return new Promise((resolve) => {
-    const done = (outcome: Outcome) => {
+    const settle = (outcome: Outcome) => {
       clearTimeout(timer);
-      child.off("message", onMessage);
-      child.off("exit", onExit);
+      worker.wake = undefined;
       resolve(outcome);
     };
-    const onMessage = (m: { index: number; row: FolderRow; peakRssMb: number; cpuMs: number }) => {
-      if (m.index === job.index) done({ kind: "row", row: m.row, peakRssMb: m.peakRssMb, cpuMs: m.cpuMs });
-    };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-      // stderr may still be arriving when the process is reported gone.
-      setImmediate(() =>
-        done({
+    const check = () => {
+      const report = worker.reports.get(index);
+      if (report) {
+        worker.reports.delete(index);
+        settle({ kind: "row", report });
+      } else if (worker.exit) {
+        const { code, signal } = worker.exit;
+        settle({
           kind: "failed",
           problem: /heap out of memory/i.test(worker.stderrTail)
             ? `读取时超出内存上限（${heapMb} MB），已停止读取此文件`
             : `读取时意外中止（${signal ?? `退出码 ${code}`}），已停止读取此文件`,
-        }),
-      );
+        });
+      }
     };
     const timer = setTimeout(() => {
-      child.off("exit", onExit);
       stop(worker);
-      done({ kind: "failed", problem: `${(timeoutMs / 1000).toLocaleString("en-US", { maximumFractionDigits: 3 })} 秒内未能读完，已停止读取此文件` });
+      settle({ kind: "failed", problem: `${(timeoutMs / 1000).toLocaleString("en-US", { maximumFractionDigits: 3 })} 秒内未能读完，已停止读取此文件` });
     }, timeoutMs);
-    child.on("message", onMessage);
-    child.once("exit", onExit);
-    child.send(job);
+    worker.wake = check;
+    check();
   });
 }
 
@@ -103,35 +138,47 @@ export async function checkInWorkers(dir: string, files: string[], forms: FormSp
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), files.length));
   const rows: FolderRow[] = new Array<FolderRow>(files.length);
   const peakRssMb = new Array<number>(jobs).fill(0);
-  let next = 0;
+  // Files not yet sent to a worker, in order; those a failed worker had been sent come back to the front.
+  const waiting = files.map((_, i) => i);
   let cpuMs = 0;
+  let startupCpuMs = 0;
   const slot = async (s: number) => {
     let worker: Worker | undefined;
+    const sent: number[] = [];
     // A worker reports its CPU time so far; what the last report of each worker said is added up.
-    let workerCpuMs = 0;
+    let last: WorkerReport | undefined;
+    const retire = () => {
+      cpuMs += last?.cpuMs ?? 0;
+      startupCpuMs += last?.startupCpuMs ?? 0;
+      last = undefined;
+      if (worker) stop(worker);
+      worker = undefined;
+    };
     try {
-      while (next < files.length) {
-        const index = next++;
+      while (sent.length || waiting.length) {
         worker ??= startWorker(forms, heapMb);
-        const outcome = await checkIn(worker, { index, dir, name: files[index] }, heapMb, timeoutMs);
+        while (sent.length < IN_FLIGHT && waiting.length) {
+          const index = waiting.shift()!;
+          sent.push(index);
+          worker.child.send({ index, dir, name: files[index] } satisfies FolderJob);
+        }
+        const index = sent.shift()!;
+        const outcome = await answer(worker, index, heapMb, timeoutMs);
         if (outcome.kind === "row") {
-          rows[index] = outcome.row;
-          peakRssMb[s] = Math.max(peakRssMb[s], outcome.peakRssMb);
-          workerCpuMs = outcome.cpuMs;
+          rows[index] = outcome.report.row;
+          peakRssMb[s] = Math.max(peakRssMb[s], outcome.report.peakRssMb);
+          last = outcome.report;
         } else {
-          cpuMs += workerCpuMs;
-          workerCpuMs = 0;
           rows[index] = { file: files[index], problem: outcome.problem };
-          // A failed worker is gone or stopped; the next file gets a fresh one.
-          stop(worker);
-          worker = undefined;
+          // A failed worker is gone or stopped; the files it had not started go to a fresh one.
+          waiting.unshift(...sent.splice(0));
+          retire();
         }
       }
     } finally {
-      cpuMs += workerCpuMs;
-      if (worker) stop(worker);
+      retire();
     }
   };
   await Promise.all(Array.from({ length: jobs }, (_, s) => slot(s)));
-  return { rows, peakRssMb, cpuMs, jobs };
+  return { rows, peakRssMb, cpuMs, startupCpuMs, jobs };
 }

@@ -15,6 +15,15 @@ export interface FolderJob {
 export type WorkerMessage = { forms: FormSpec[] } | FolderJob;
 
 let forms: FormSpec[] = [];
+/** CPU time spent starting: loading the code, before the first file. */
+let startupCpuMs = 0;
+/** Files are read one at a time, in the order they came (a failure is then the first's). */
+let queue: Promise<void> = Promise.resolve();
+
+const cpuMsNow = () => {
+  const cpu = process.cpuUsage();
+  return (cpu.user + cpu.system) / 1000;
+};
 
 // The check that started this worker is gone (ended, or killed): so is the worker.
 process.on("disconnect", () => process.exit(0));
@@ -22,10 +31,14 @@ process.on("disconnect", () => process.exit(0));
 process.on("message", (message: WorkerMessage) => {
   if ("forms" in message) {
     forms = message.forms;
+    startupCpuMs = cpuMsNow();
     return;
   }
-  void checkOne(message.dir, message.name, forms).then((row) => {
-    const cpu = process.cpuUsage();
-    process.send?.({ index: message.index, row, peakRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: (cpu.user + cpu.system) / 1000 });
+  queue = queue.then(async () => {
+    const row = await checkOne(message.dir, message.name, forms);
+    process.send?.({ index: message.index, row, peakRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: cpuMsNow(), startupCpuMs });
   });
+  // Whatever went wrong with one file (its answer could not be sent), the files after it are read:
+  // the pool's time limit turns the unanswered one into its summary line.
+  queue = queue.catch(() => undefined);
 });

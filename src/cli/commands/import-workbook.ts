@@ -9,7 +9,7 @@ import { applyPlan, type ImportPlan } from "../../core/importer";
 import { FORM_MARKER_NAME } from "../../core/plan/names";
 import { builtInForms, expandFields, labelFieldId, type FormSpec } from "../../core/spec";
 import { WorkbookFileError } from "../../hosts/xlsx/errors";
-import { openWorkbook, type OpenedWorkbook } from "../../hosts/xlsx/open";
+import { openWorkbookForEditing, type EditableWorkbook } from "../../hosts/xlsx/open";
 import { readReport, recogniseForm, type WorkbookReport } from "../../hosts/xlsx/report";
 import { cellInput, inputValue } from "../../core/excel/cell-input";
 import { patchWorkbook, type CellWrite } from "../../hosts/xlsx/patch";
@@ -19,12 +19,12 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../usage-error";
 import { parseUnit, planExport, printPlan, type ImportArgs } from "./import";
 import { relayoutWorkbook } from "./relayout";
 
-async function openTarget(path: string, forms: FormSpec[]): Promise<{ book: OpenedWorkbook; report: WorkbookReport }> {
+async function openTarget(path: string, forms: FormSpec[]): Promise<{ book: EditableWorkbook; report: WorkbookReport }> {
   if (!existsSync(path)) {
     throw new UsageError(`${path}: 文件不存在；先用 ziping template --out ${path} 生成模板，或导入到 .json 数据文件`);
   }
   try {
-    const book = await openWorkbook(path, FORM_MARKER_NAME);
+    const book = await openWorkbookForEditing(path, FORM_MARKER_NAME);
     return { book, report: readReport(book, recogniseForm(book, [...forms, ...builtInForms])) };
   } catch (e) {
     if (e instanceof WorkbookFileError) throw new UsageError(e.message);
@@ -52,7 +52,7 @@ function listLabelWrites(form: FormSpec, plan: ImportPlan): Array<{ id: string; 
  * possible; through ExcelJS only when a cell cannot be edited in place (the first cell of a
  * shared or array formula), which refuses workbooks holding parts ExcelJS would drop.
  */
-async function workbookWith(book: OpenedWorkbook, writes: CellWrite[]): Promise<Buffer> {
+async function workbookWith(book: EditableWorkbook, writes: CellWrite[]): Promise<Buffer> {
   const patched = await patchWorkbook(book.package, writes);
   if ("bytes" in patched) return patched.bytes;
   try {

@@ -7,6 +7,10 @@
  * treat 1900 as though it was a leap year": serial 60 is the non-existent 1900-02-29 and
  * 1900-03-01 is 61 (learn.microsoft.com/office/troubleshoot/excel/wrongly-assumes-1900-is-leap-year).
  * The last date is 9999-12-31, serial 2,958,465.
+ *
+ * The 1904 date system (a workbook whose workbookPr says date1904, as old Excel for the Mac
+ * saved them; ECMA-376 Part 1, §18.17.4.2): serial 0 is 1904-01-01, with no phantom day, and the
+ * last date is serial 2,957,003.
  */
 
 export interface CalendarDate {
@@ -33,13 +37,33 @@ export function dateSerial(year: number, month: number, day: number): number | u
   return days <= 60 ? days - 1 : days;
 }
 
+/** Which date system a workbook counts its serials in. */
+export type DateSystem = "1900" | "1904";
+
+/** Days between the two systems' day 0 (1904-01-01 is serial 1,462 in the 1900 system). */
+const DAYS_1900_TO_1904 = 1_462;
+
 /** The date a serial stands for (its whole part); undefined outside Excel's dates. */
-export function dateOfSerial(serial: number): CalendarDate | undefined {
-  if (!Number.isFinite(serial) || serial < 1 || serial >= LAST_SERIAL + 1) return undefined;
+export function dateOfSerial(serial: number, system: DateSystem = "1900"): CalendarDate | undefined {
+  if (!Number.isFinite(serial)) return undefined;
+  if (system === "1904") {
+    if (serial < 0 || serial >= LAST_SERIAL - DAYS_1900_TO_1904 + 1) return undefined;
+    return calendarDate(new Date(Date.UTC(1904, 0, 1) + Math.floor(serial) * MS_PER_DAY));
+  }
+  if (serial < 1 || serial >= LAST_SERIAL + 1) return undefined;
   const whole = Math.floor(serial);
   if (whole === 60) return { year: 1900, month: 2, day: 29 };
-  const at = new Date(EPOCH + (whole < 60 ? whole + 1 : whole) * MS_PER_DAY);
+  return calendarDate(new Date(EPOCH + (whole < 60 ? whole + 1 : whole) * MS_PER_DAY));
+}
+
+function calendarDate(at: Date): CalendarDate {
   return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
+}
+
+/** A date as yyyy-mm-dd: how a date read where a figure belongs is shown in a finding. */
+export function isoDate({ year, month, day }: CalendarDate): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 /**

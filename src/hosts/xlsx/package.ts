@@ -26,6 +26,8 @@ export interface WorkbookPackage {
   zip: JSZip;
   /** Every part inflated (within MAX_INFLATED_BYTES), by path. */
   parts: Map<string, Buffer>;
+  /** A part's text (decoded once, whichever reader asks first); undefined when there is no such part. */
+  text(path: string | undefined): string | undefined;
   /** Sheet name → its worksheet part, in workbook order (every part present: checked on opening). */
   sheetParts: Map<string, string>;
   workbookPath: string;
@@ -42,22 +44,28 @@ export interface WorkbookPackage {
  */
 export function formulaResults(pkg: WorkbookPackage): Map<string, Map<string, ReadValue | undefined>> {
   const out = new Map<string, Map<string, ReadValue | undefined>>();
-  for (const [sheet, part] of pkg.sheetParts) {
-    const xml = pkg.parts.get(part)?.toString("utf8");
-    if (!xml) continue;
-    const cells = new Map<string, ReadValue | undefined>();
-    for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
-      const body = m[2];
-      if (body === undefined || !/<(?:\w+:)?f\b/.test(body)) continue;
-      const ref = /\br\s*=\s*"([A-Za-z]+\d+)"/.exec(m[1])?.[1];
-      if (!ref) continue;
-      const type = /\bt\s*=\s*"(\w+)"/.exec(m[1])?.[1] ?? "n";
-      const v = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/.exec(body);
-      cells.set(ref.toUpperCase(), v ? cachedValue(type, unescapeXml(v[1] ?? "")) : undefined);
-    }
+  for (const sheet of pkg.sheetParts.keys()) {
+    const cells = sheetFormulaResults(pkg, sheet);
     if (cells.size) out.set(sheet, cells);
   }
   return out;
+}
+
+/** The formula cells of one sheet and their cached results, as formulaResults reads them. */
+export function sheetFormulaResults(pkg: WorkbookPackage, sheet: string): Map<string, ReadValue | undefined> {
+  const cells = new Map<string, ReadValue | undefined>();
+  const xml = pkg.text(pkg.sheetParts.get(sheet));
+  if (!xml) return cells;
+  for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+    const body = m[2];
+    if (body === undefined || !/<(?:\w+:)?f\b/.test(body)) continue;
+    const ref = /\br\s*=\s*"([A-Za-z]+\d+)"/.exec(m[1])?.[1];
+    if (!ref) continue;
+    const type = /\bt\s*=\s*"(\w+)"/.exec(m[1])?.[1] ?? "n";
+    const v = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/.exec(body);
+    cells.set(ref.toUpperCase(), v ? cachedValue(type, unescapeXml(v[1] ?? "")) : undefined);
+  }
+  return cells;
 }
 
 /** A cached formula result by its cell type: n number, str/inlineStr text, b boolean, e error. */
@@ -95,11 +103,11 @@ function classifyNonZip(file: string, bytes: Buffer): never {
 }
 
 /** The workbook part, found the way Office does: through the package relationships. */
-async function workbookPartPath(zip: JSZip): Promise<string | undefined> {
-  const rels = await zip.file("_rels/.rels")?.async("string");
-  const found = rels && relationshipTargets(rels, "").find((r) => /\/officeDocument$/.test(r.type) && zip.file(r.target));
+function workbookPartPath(text: WorkbookPackage["text"]): string | undefined {
+  const rels = text("_rels/.rels");
+  const found = rels && relationshipTargets(rels, "").find((r) => /\/officeDocument$/.test(r.type) && text(r.target) !== undefined);
   if (found) return found.target;
-  return zip.file("xl/workbook.xml") ? "xl/workbook.xml" : undefined;
+  return text("xl/workbook.xml") !== undefined ? "xl/workbook.xml" : undefined;
 }
 
 export async function openPackage(file: string, bytes: Buffer): Promise<WorkbookPackage> {
@@ -116,18 +124,30 @@ export async function openPackage(file: string, bytes: Buffer): Promise<Workbook
     const kind = zip.file("word/document.xml") ? "（这是 Word 文档）" : zip.file("ppt/presentation.xml") ? "（这是 PowerPoint 文档）" : "";
     throw new WorkbookFileError(file, "not-a-workbook", `不是 Excel 工作簿（.xlsx）${kind}`);
   };
-  const workbookPath = await workbookPartPath(zip);
+  const text = partTexts(parts);
+  const workbookPath = workbookPartPath(text);
   if (!workbookPath) return notAWorkbook();
-  let workbookXml: string;
-  try {
-    workbookXml = await zip.file(workbookPath)!.async("string");
-  } catch (e) {
-    throw new WorkbookFileError(file, "corrupt", `文件已损坏（${workbookPath}：${(e as Error).message}）；请用 Excel/WPS 打开后重新保存`);
-  }
+  const workbookXml = text(workbookPath)!;
   // The main part of a Word or PowerPoint file is a document or presentation, not a workbook.
   if (!/<(?:\w+:)?workbook\b/.test(workbookXml)) return notAWorkbook();
-  const sheetParts = presentSheetParts(file, parts, workbookPath, workbookXml);
-  return { zip, parts, sheetParts, workbookPath, workbookXml, sheetNames: parseSheetNames(workbookXml), names: parseDefinedNames(workbookXml) };
+  const sheetParts = presentSheetParts(file, parts, text, workbookPath, workbookXml);
+  return { zip, parts, text, sheetParts, workbookPath, workbookXml, sheetNames: parseSheetNames(workbookXml), names: parseDefinedNames(workbookXml) };
+}
+
+/** Parts' texts, each decoded from its bytes once. */
+function partTexts(parts: Map<string, Buffer>): WorkbookPackage["text"] {
+  const decoded = new Map<string, string>();
+  return (path) => {
+    if (path === undefined) return undefined;
+    let text = decoded.get(path);
+    if (text === undefined) {
+      const bytes = parts.get(path);
+      if (bytes === undefined) return undefined;
+      text = bytes.toString("utf8");
+      decoded.set(path, text);
+    }
+    return text;
+  };
 }
 
 const damaged = (file: string, what: string) =>
@@ -138,24 +158,55 @@ const damaged = (file: string, what: string) =>
  * table it does not have: read anyway, such a sheet would be empty, or show each label as the
  * number of its missing string (a "44" where 局机关 was), and a check would report on that.
  */
-export function presentSheetParts(file: string, parts: Map<string, Buffer>, workbookPath: string, workbookXml: string): Map<string, string> {
-  const rels = parts.get(relsPathOf(workbookPath))?.toString("utf8") ?? "";
+export function presentSheetParts(file: string, parts: Map<string, Buffer>, text: WorkbookPackage["text"], workbookPath: string, workbookXml: string): Map<string, string> {
+  const rels = text(relsPathOf(workbookPath)) ?? "";
   const out = new Map<string, string>();
   let highest = -1;
   for (const { name, part } of sheetEntries(workbookXml, rels, workbookPath)) {
     const xml = part === undefined ? undefined : parts.get(part);
     if (xml === undefined) throw damaged(file, `缺少工作表“${name}”的内容${part ? `（${part}）` : ""}`);
     out.set(name, part!);
-    highest = Math.max(highest, highestSharedStringIndex(xml.toString("utf8")));
+    // Tags and indexes are ASCII: the sheet is scanned as bytes, not decoded (most sheets are never read).
+    highest = Math.max(highest, highestSharedStringIndex(xml.toString("latin1")));
   }
   if (highest >= 0) {
-    const path = sharedStringsPath(rels, workbookPath);
-    const strings = path === undefined ? undefined : parts.get(path);
+    const strings = text(sharedStringsPath(rels, workbookPath));
     if (strings === undefined) throw damaged(file, "缺少共享字符串表 sharedStrings.xml");
-    const count = sharedStringCount(strings.toString("utf8"));
+    const count = sharedStringCount(strings);
     if (highest >= count) throw damaged(file, `共享字符串表只有 ${count} 项，单元格用到第 ${highest + 1} 项`);
   }
   return out;
+}
+
+/**
+ * Whether an XML part ends with the closing tag of its root element (a cut-short part does
+ * not). Element names are ASCII, so the part's head and tail are looked at as bytes; the part
+ * is not decoded.
+ */
+function endsWhole(xml: Buffer): boolean {
+  const head = xml.subarray(0, 4096).toString("latin1");
+  // The root is the first element after the declaration, processing instructions and comments.
+  const root = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>)*<((?:[\w.-]+:)?[\w.-]+)[\s/>]/.exec(head.replace(/^\uFEFF|^\xEF\xBB\xBF/, ""));
+  if (!root) return false;
+  const tail = xml.subarray(Math.max(0, xml.length - 4096)).toString("latin1").trimEnd();
+  if (tail.endsWith(`</${root[1]}>`)) return true;
+  // A root with nothing in it: <sst/>.
+  return tail.endsWith("/>") && xml.length <= 4096 && tail.indexOf("<", tail.indexOf(root[0]) + root[0].length) < 0;
+}
+
+/**
+ * Refuses a package whose workbook, sheet, shared-strings or styles part is cut short or left
+ * unfinished: read anyway, the cells after the cut would be read as empty. (Reading the cells
+ * themselves visits only what a read plan needs; this check is what stands in for parsing
+ * every part whole.)
+ */
+export function assertPartsWhole(file: string, pkg: WorkbookPackage): void {
+  const rels = pkg.text(relsPathOf(pkg.workbookPath)) ?? "";
+  const related = relationshipTargets(rels, pkg.workbookPath).filter((r) => /\/(sharedStrings|styles)$/.test(r.type)).map((r) => r.target);
+  for (const path of [pkg.workbookPath, ...pkg.sheetParts.values(), ...related]) {
+    const xml = pkg.parts.get(path);
+    if (xml !== undefined && !endsWhole(xml)) throw damaged(file, `${path} 不完整`);
+  }
 }
 
 /**
@@ -181,7 +232,7 @@ export async function bytesForExcelJs(pkg: WorkbookPackage, bytes: Buffer): Prom
     changed.set(pkg.workbookPath, pkg.workbookXml.replace(names, (all, ref: string) => (oversized(ref) ? "" : all)));
   }
   for (const part of pkg.sheetParts.values()) {
-    const xml = pkg.parts.get(part)!.toString("utf8");
+    const xml = pkg.text(part)!;
     const cleaned = xml
       .replace(/<(?:\w+:)?dataValidation\b[^>]*?\bsqref\s*=\s*"([^"]*)"[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?dataValidation>)/g, (all, ref: string) => (oversized(ref) ? "" : all))
       .replace(/<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*"([^"]*)"[^>]*?\/>/g, (all, ref: string) => (oversized(ref) ? "" : all));

@@ -4,11 +4,11 @@
  * Excel, WPS and LibreOffice keep names pointing at the moved cells), otherwise at the
  * address the layout gave it.
  */
-import type ExcelJS from "exceljs";
 import { a1, parseSheetRange, rangeAddress, type SheetRange } from "../../core/excel/address";
 import type { ReadPlan } from "../../core/plan/layout-types";
-import { normaliseCellValue, type ReadValue } from "./cell-value";
+import type { ReadValue } from "./cell-value";
 import { findName, type OpenedWorkbook } from "./open";
+import type { SheetCells, WorkbookCells } from "./package-cells";
 
 export interface RangeRead {
   key: string;
@@ -37,52 +37,35 @@ export interface WorkbookRead {
   missingSheets: string[];
 }
 
-function worksheet(book: OpenedWorkbook, name: string): ExcelJS.Worksheet | undefined {
-  return book.workbook.getWorksheet(name) ?? book.workbook.worksheets.find((w) => w.name.toUpperCase() === name.toUpperCase());
-}
-
 /** The range a plan entry reads now: by its name if that still resolves to a sheet, else by address. */
-export function locateRange(book: OpenedWorkbook, entry: ReadPlan["ranges"][number]): { range: SheetRange; viaName: boolean } | undefined {
+export function locateRange(book: OpenedWorkbook, entry: ReadPlan["ranges"][number], cells: WorkbookCells = book.cells): { range: SheetRange; viaName: boolean } | undefined {
   if (entry.name) {
     const named = findName(book.package, entry.name);
     // A name over whole rows or columns (收入!$5:$9) is kept and clipped below to what the
     // table can occupy, with a note, rather than dropped.
     const range = named && parseSheetRange(named.text);
-    if (range && worksheet(book, range.sheet)) return { range, viaName: true };
+    if (range && cells.sheet(range.sheet)) return { range, viaName: true };
   }
   const range = parseSheetRange(entry.address);
   return range ? { range, viaName: false } : undefined;
 }
 
-function readGrid(book: OpenedWorkbook, sheet: ExcelJS.Worksheet | undefined, range: SheetRange, uncalculated: string[]): ReadValue[][] {
-  const results = sheet ? book.formulaResults.get(sheet.name) : undefined;
-  const rows: ReadValue[][] = [];
-  for (let r = range.top; r <= range.bottom; r++) {
-    const row: ReadValue[] = [];
-    for (let c = range.left; c <= range.right; c++) {
-      if (!sheet) {
-        row.push("");
-        continue;
-      }
-      const cell = sheet.getCell(r, c);
+function readGrid(book: OpenedWorkbook, sheet: SheetCells | undefined, range: SheetRange, uncalculated: string[]): ReadValue[][] {
+  if (!sheet) return Array.from({ length: range.bottom - range.top + 1 }, () => new Array<ReadValue>(range.right - range.left + 1).fill(""));
+  const results = book.formulaResults(sheet.name);
+  return sheet.grid(range).map((cells, i) =>
+    cells.map((value, j) => {
       // Only a merge's top-left cell holds the value (Office.js reads "" in the others).
-      if (cell.isMerged && cell.master !== cell) {
-        row.push("");
-        continue;
-      }
+      if (value === null) return "";
+      const [r, c] = [range.top + i, range.left + j];
       const at = a1(r, c);
-      if (results?.has(at)) {
-        // A formula: its result as the file caches it (ExcelJS's own reading loses a 0).
-        const result = results.get(at);
-        if (result === undefined) uncalculated.push(rangeAddress(sheet.name, r, c, r, c));
-        row.push(result ?? "");
-        continue;
-      }
-      row.push(normaliseCellValue(cell.value));
-    }
-    rows.push(row);
-  }
-  return rows;
+      if (!results.has(at)) return value;
+      // A formula: its result as the file caches it (ExcelJS's own reading loses a 0).
+      const result = results.get(at);
+      if (result === undefined) uncalculated.push(rangeAddress(sheet.name, r, c, r, c));
+      return result ?? "";
+    }),
+  );
 }
 
 /** Columns a range without a laid-out width may span; the form's widest table has fewer than 20. */
@@ -93,7 +76,7 @@ const MAX_TABLE_COLUMNS = 100;
  * last used row (rows beyond it are empty), and MAX_TABLE_ROWS. An address from the layout is
  * within them already.
  */
-export function clipRange(range: SheetRange, entry: ReadPlan["ranges"][number], sheet: ExcelJS.Worksheet | undefined): SheetRange {
+export function clipRange(range: SheetRange, entry: ReadPlan["ranges"][number], sheet: SheetCells | undefined): SheetRange {
   const columns = Math.max(entry.columns ?? MAX_TABLE_COLUMNS, 1);
   const laidOutBottom = range.top + Math.max(entry.rows ?? 1, 1) - 1;
   const usedBottom = sheet ? Math.max(sheet.rowCount, laidOutBottom) : range.bottom;
@@ -104,14 +87,18 @@ export function clipRange(range: SheetRange, entry: ReadPlan["ranges"][number], 
   };
 }
 
-export function readWorkbook(book: OpenedWorkbook, plan: ReadPlan): WorkbookRead {
+/**
+ * Reads the plan's ranges. The cells come from the package itself (`book.cells`); a test gives
+ * ExcelJS's reading of the same file instead, to hold the two to the same values.
+ */
+export function readWorkbook(book: OpenedWorkbook, plan: ReadPlan, cells: WorkbookCells = book.cells): WorkbookRead {
   const ranges = new Map<string, RangeRead>();
   const uncalculated: string[] = [];
   const missingSheets = new Set<string>();
   for (const entry of plan.ranges) {
-    const located = locateRange(book, entry);
+    const located = locateRange(book, entry, cells);
     if (!located) continue;
-    const sheet = worksheet(book, located.range.sheet);
+    const sheet = cells.sheet(located.range.sheet);
     if (!sheet) missingSheets.add(located.range.sheet);
     const range = clipRange(located.range, entry, sheet);
     const clipped = range.right !== located.range.right || range.bottom !== located.range.bottom;

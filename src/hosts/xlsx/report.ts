@@ -7,6 +7,7 @@ import { buildReadPlan, interpretRead, type ReadResult } from "../../core/plan/r
 import { builtInForms, type FormSpec, type ReportData } from "../../core/spec";
 import { WorkbookFileError } from "./errors";
 import { openWorkbook, type OpenedWorkbook } from "./open";
+import type { WorkbookCells } from "./package-cells";
 import { readWorkbook } from "./read";
 
 export interface WorkbookReport {
@@ -47,12 +48,12 @@ export function recogniseForm(book: OpenedWorkbook, forms: FormSpec[]): FormSpec
   return form;
 }
 
-/** Reads an opened template through the read plan of its form. */
-export function readReport(book: OpenedWorkbook, form: FormSpec): WorkbookReport {
+/** Reads an opened template through the read plan of its form (its cells from the package unless given). */
+export function readReport(book: OpenedWorkbook, form: FormSpec, cells: WorkbookCells = book.cells): WorkbookReport {
   // The names carry each table's current extent, so the read starts from the empty layout;
   // the lists (units, 科目) come back from the rows actually found.
   const plan = buildReadPlan(form, {});
-  const read = readWorkbook(book, plan);
+  const read = readWorkbook(book, plan, cells);
   const result: ReadResult = {};
   const notes: string[] = [];
   for (const entry of plan.ranges) {

@@ -10,7 +10,7 @@ import { cellInput, inputValue } from "../../core/excel/cell-input";
 import type { FieldDef } from "../../core/spec/instances";
 import type { RawValue } from "../../core/spec";
 import { WorkbookFileError } from "./errors";
-import type { OpenedWorkbook } from "./open";
+import type { EditableWorkbook, OpenedWorkbook } from "./open";
 import { workbookBytes } from "./write";
 
 /** Parts ExcelJS does not carry through a save: writing would silently drop them. */
@@ -37,12 +37,12 @@ export function assertSafeToRewrite(book: OpenedWorkbook): void {
 }
 
 /** Writes one value into the cell at a sheet-qualified address; false when there is no such cell. */
-export function writeAt(book: OpenedWorkbook, address: string, field: Pick<FieldDef, "kind" | "unit"> | undefined, raw: RawValue): boolean {
+export function writeAt(book: EditableWorkbook, address: string, field: Pick<FieldDef, "kind" | "unit"> | undefined, raw: RawValue): boolean {
   return writeContentAt(book, address, inputValue(cellInput(field, raw)));
 }
 
 /** Writes content already decided by cellInput; undefined (nothing to write) clears the cell. */
-export function writeContentAt(book: OpenedWorkbook, address: string, content: string | number | undefined): boolean {
+export function writeContentAt(book: EditableWorkbook, address: string, content: string | number | undefined): boolean {
   const at = parseSheetRange(address);
   const sheet = at && book.workbook.getWorksheet(at.sheet);
   if (!at || !sheet) return false;
@@ -70,7 +70,7 @@ export function forgetFormulaResults(workbook: ExcelJS.Workbook): void {
 }
 
 /** The whole workbook re-serialised by ExcelJS, with the names it was opened with. */
-export async function rewrittenWorkbookBytes(book: OpenedWorkbook): Promise<Buffer> {
+export async function rewrittenWorkbookBytes(book: EditableWorkbook): Promise<Buffer> {
   forgetFormulaResults(book.workbook);
   return workbookBytes(book.workbook, book.package.names);
 }

@@ -128,7 +128,8 @@ export function sharedStringsPath(workbookRels: string, workbookPath: string): s
 /** The highest shared-string index a sheet's cells use (-1: none). */
 export function highestSharedStringIndex(sheetXml: string): number {
   let highest = -1;
-  for (const m of sheetXml.matchAll(/<(?:\w+:)?c\b[^>]*?\bt\s*=\s*"s"[^>]*>\s*<(?:\w+:)?v>\s*(\d+)\s*</g)) highest = Math.max(highest, Number(m[1]));
+  // Only a cell has a <v> after t="s"; starting at the attribute rather than at every "<c" is several times faster.
+  for (const m of sheetXml.matchAll(/\st\s*=\s*"s"[^>]*>\s*<(?:\w+:)?v>\s*(\d+)\s*</g)) highest = Math.max(highest, Number(m[1]));
   return highest;
 }
 

@@ -1,4 +1,4 @@
-import { dateOfSerial, dateSerial, isDateFormat, shownDate } from "../../../src/core/excel/dates";
+import { dateOfSerial, dateSerial, isDateFormat, isoDate, shownDate } from "../../../src/core/excel/dates";
 import { serialByCounting } from "../../support/excel-serial";
 
 describe("Excel's 1900 date system", () => {
@@ -32,6 +32,28 @@ describe("Excel's 1900 date system", () => {
     }
     expect(dateOfSerial(0)).toBeUndefined();
     expect(dateOfSerial(2_958_466)).toBeUndefined();
+  });
+});
+
+describe("Excel's 1904 date system", () => {
+  // ECMA-376 Part 1, §18.17.4.2: serial 0 is 1 January 1904, and there is no phantom day.
+  it("counts from 1904-01-01 = 0, a whole day for each day, to 9999-12-31 = 2,957,003", () => {
+    expect(dateOfSerial(0, "1904")).toEqual({ year: 1904, month: 1, day: 1 });
+    expect(dateOfSerial(59, "1904")).toEqual({ year: 1904, month: 2, day: 29 });
+    expect(dateOfSerial(2_957_003, "1904")).toEqual({ year: 9999, month: 12, day: 31 });
+    expect(dateOfSerial(2_957_004, "1904")).toBeUndefined();
+    expect(dateOfSerial(-1, "1904")).toBeUndefined();
+  });
+
+  it("is the 1900 system's date 1,462 days later, for every day of 2020 (the systems agree from 1900-03-01 on)", () => {
+    for (let serial = serialByCounting(2020, 1, 1); serial <= serialByCounting(2020, 12, 31); serial++) {
+      expect(dateOfSerial(serial - 1_462, "1904")).toEqual(dateOfSerial(serial));
+    }
+  });
+
+  it("writes a date as yyyy-mm-dd, the way a date read where a figure belongs is shown", () => {
+    expect(isoDate({ year: 1900, month: 2, day: 28 })).toBe("1900-02-28");
+    expect(isoDate(dateOfSerial(0, "1904")!)).toBe("1904-01-01");
   });
 });
 

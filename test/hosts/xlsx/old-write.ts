@@ -5,14 +5,14 @@
 import { writeFileAtomically } from "../../../src/cli/atomic-write";
 import { FORM_MARKER_NAME } from "../../../src/core/plan";
 import { defaultForm, expandFields, type RawValue } from "../../../src/core/spec";
-import { openWorkbook } from "../../../src/hosts/xlsx/open";
+import { openWorkbookForEditing } from "../../../src/hosts/xlsx/open";
 import { readReport, recogniseForm } from "../../../src/hosts/xlsx/report";
 import { rewrittenWorkbookBytes, writeAt } from "../../../src/hosts/xlsx/update";
 import { runCli } from "../../cli/run-cli";
 
 /** The old route: every planned value written with ExcelJS, the workbook re-serialised whole. */
 export async function writeTheOldWay(file: string, writes: Array<{ fieldId: string; value: RawValue }>): Promise<void> {
-  const book = await openWorkbook(file, FORM_MARKER_NAME);
+  const book = await openWorkbookForEditing(file, FORM_MARKER_NAME);
   const { addresses, data } = readReport(book, recogniseForm(book, [defaultForm]));
   const fields = new Map(expandFields(defaultForm, data.lists).map((f) => [f.id, f]));
   for (const w of writes) writeAt(book, addresses.get(w.fieldId)!, fields.get(w.fieldId), w.value);

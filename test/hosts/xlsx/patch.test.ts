@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { normaliseCellValue } from "../../../src/hosts/xlsx/cell-value";
+import { normaliseCellValue } from "./exceljs-cells";
 import { openPackage } from "../../../src/hosts/xlsx/package";
 import { patchWorkbook, withFullCalcOnLoad } from "../../../src/hosts/xlsx/patch";
 import { dropFormulaResults, writeCells, type CellContent } from "../../../src/hosts/xlsx/sheet-xml";
