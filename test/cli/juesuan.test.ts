@@ -35,7 +35,7 @@ describe("ziping template --form juesuan: the 部门决算 workbook", () => {
     const data = JSON.parse(readFileSync(PLANTED, "utf8")) as ReportData;
     const core = checkReport(mofBumenJuesuan, data);
     expect(JSON.parse(stdout).findings).toEqual(JSON.parse(JSON.stringify(core.findings)));
-    expect(core.findings.filter((f) => f.severity === "error")).toHaveLength(6);
+    expect(core.findings.filter((f) => f.severity === "error")).toHaveLength(7);
     expect(code).toBe(1);
   });
 

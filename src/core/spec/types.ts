@@ -110,7 +110,9 @@ export interface ListSpec {
 
 /**
  * A reference to one or more fields. Placeholders `{row}` and `{col}` are filled from the
- * relation's `each`; `[*]` in a list row expands to every entry, e.g. income.unit[*].total.
+ * relation's `each`; `[*]` in a list row expands to every entry, e.g. income.unit[*].total;
+ * `[code=201]` in a coded list row names the entry with that 科目编码 (no such entry: the rule
+ * is not checked), e.g. expenseDetail.line[code=201].total.
  */
 export type FieldRef = string;
 

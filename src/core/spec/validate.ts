@@ -1,8 +1,8 @@
 import { validateNarrative } from "./bindings";
-import { expandRules, ruleFields, tableById } from "./rules";
+import { CODE_REF_PATTERN, expandRules, ruleFields, tableById } from "./rules";
 import { isUnit, UNIT_NAMES } from "./units";
 import { expandFields, type Lists } from "./instances";
-import type { FormSpec, HierarchyRelation, TableSpec } from "./types";
+import type { FormSpec, HierarchyRelation, Relation, TableSpec } from "./types";
 
 const EXCEL_SHEET_NAME = /^[^:\\/?*[\]]{1,31}$/;
 
@@ -61,6 +61,7 @@ export function validateForm(form: FormSpec): string[] {
   const fieldIds = new Set(fieldDefs.keys());
   form.relations.forEach((relation, i) => {
     const at = `relations[${i}]`;
+    errors.push(...codeRefProblems(form, relation, at));
     if (relation.kind === "hierarchy") {
       errors.push(...hierarchyProblems(form, relation, at));
       return;
@@ -118,6 +119,20 @@ function unitProblems(form: FormSpec): string[] {
     }),
   );
   return errors;
+}
+
+/** `table.row[code=…]` names a coded list row, and its column a column of that table. */
+function codeRefProblems(form: FormSpec, relation: Relation, at: string): string[] {
+  const refs = [...JSON.stringify(relation).matchAll(/"([^"]*\[code=[^"]*)"/g)].map((m) => m[1]);
+  return refs.flatMap((ref) => {
+    const m = CODE_REF_PATTERN.exec(ref);
+    const table = m ? tableById(form, m[1]) : undefined;
+    const row = table?.rows.find((r) => r.id === m![2]);
+    const coded = row?.list && form.lists.find((l) => l.id === row.list)?.coded;
+    const column = m?.[4].replace(/^\./, "");
+    const hasColumn = table?.layout === "record" ? column === "" : (table?.columns ?? []).some((c) => c.id === column || column === "{col}");
+    return m && coded && hasColumn ? [] : [`${at}：引用 ${ref} 应为“表.列表行[code=科目编码].列”，且该列表有科目编码（coded）`];
+  });
 }
 
 /** A hierarchy names a coded list row, code lengths that grow, and columns of its table. */

@@ -89,6 +89,17 @@ const detailRelations: Relation[] = [
   hierarchy("expenseDetail"),
 ];
 
+/**
+ * The same 类 in two tables, matched by its code: 公开01表's 类 row against 公开03表's 类 line, and
+ * 公开04表's columns against the 类 lines of 公开05/08/09表. A 类 without a line is not compared.
+ */
+const classRelations: Relation[] = FUNCTION_CLASSES.flatMap((c) => [
+  same(`summary.class.${c.code}`, "总表功能类支出 = 支出决算表该类合计", `spending.${classRowId(c.code)}`, `expenseDetail.line[code=${c.code}].total`),
+  same(`fiscal.class.general.${c.code}`, "一般公共预算财政拨款支出 = 公开05表该类合计", `fiscalSpending.${classRowId(c.code)}.general`, `generalSpending.line[code=${c.code}].total`),
+  same(`fiscal.class.fund.${c.code}`, "政府性基金预算财政拨款支出 = 公开08表该类本年支出", `fiscalSpending.${classRowId(c.code)}.fund`, `govFund.line[code=${c.code}].spendTotal`),
+  same(`fiscal.class.capital.${c.code}`, "国有资本经营预算财政拨款支出 = 公开09表该类本年支出", `fiscalSpending.${classRowId(c.code)}.capital`, `stateCapital.line[code=${c.code}].spendTotal`),
+]);
+
 const FUND_TYPES = ["general", "fund", "capital"] as const;
 const CARRY_IN = { general: "carryInGeneral", fund: "carryInFund", capital: "carryInCapital" } as const;
 const FUND_TABLE = { fund: "govFund", capital: "stateCapital" } as const;
@@ -214,6 +225,7 @@ export const JUESUAN_RELATIONS: Relation[] = [
   ...summaryRelations,
   ...detailRelations,
   ...fiscalRelations,
+  ...classRelations,
   ...generalRelations,
   ...basicRelations,
   ...sangongRelations,

@@ -112,6 +112,13 @@ describe("部门决算 golden fixtures", () => {
         expected: figure(data, "expenseDetail.all.total").toFixed(2),
         difference: figure(data, "spending.total").minus(figure(data, "expenseDetail.all.total")).toFixed(2),
       },
+      // 公开04表's 一般公共预算 for 类 201 against 公开05表's 201 line, matched by code.
+      {
+        ruleId: "fiscal.class.general.201",
+        severity: "error",
+        expected: figure(data, "generalSpending.line[1].total").toFixed(2),
+        difference: figure(data, "fiscalSpending.c201.general").minus(figure(data, "generalSpending.line[1].total")).toFixed(2),
+      },
       // 30217 公务接待费 (基本支出) above the 三公 公务接待费 决算: a warning.
       {
         ruleId: "sangong.basic.30217",
@@ -127,12 +134,12 @@ describe("部门决算 golden fixtures", () => {
         difference: figure(data, "sangong.reception.actual").minus(figure(data, "sangong.reception.budget")).toFixed(2),
       },
     ];
-    expect(expected.map((e) => e.difference)).toEqual(["0.02", "0.02", "-0.02", "1.00", "1.00", "0.10", "-1.00", "0.30", "0.50"]);
+    expect(expected.map((e) => e.difference)).toEqual(["0.02", "0.02", "-0.02", "1.00", "1.00", "0.10", "-1.00", "-0.02", "0.30", "0.50"]);
     const report = checkReport(mofBumenJuesuan, data);
     expect(relevant(report.findings)).toEqual(expected.sort((a, b) => a.ruleId.localeCompare(b.ruleId)));
     // The figures that agree are checked, not skipped: 收支平衡, 人员经费 + 公用经费, each fund type's 结转结余.
     const passed = new Set(report.results.filter((r) => r.status === "pass").map((r) => r.rule.id));
-    for (const id of ["summary.balanced", "fiscal.balanced", "general.basic", "basicDetail.personnel", "basicDetail.public", "fiscal.carryOut.general", "incomeDetail.hierarchy[201,total]"]) {
+    for (const id of ["summary.balanced", "fiscal.balanced", "general.basic", "basicDetail.personnel", "basicDetail.public", "fiscal.carryOut.general", "incomeDetail.hierarchy[201,total]", "summary.class.201", "summary.class.221", "fiscal.class.general.208"]) {
       expect(passed).toContain(id);
     }
   });

@@ -48,6 +48,18 @@ describe("what the 决算 form added to the spec language", () => {
     expect(report.findings.filter((f) => f.kind !== "blank").map((f) => [f.ruleId, f.expected, f.difference])).toEqual([["h[all,total]", "15.00", "0.10"]]);
   });
 
+  test("a coded list's entry is named by its 科目编码: compared when the list has it, not checked when it has not", () => {
+    const form = mini();
+    form.relations = [{ kind: "same", id: "s", label: "同一科目", a: "income.general", b: "spending.line[code=2080505].total" }];
+    const lists = { funcs: [{ code: "2060101", name: "行政运行" }, { code: "2080505", name: "机关事业单位基本养老保险缴费支出" }] };
+    const values = { "income.general": "47.48", "spending.line[2].total": "47.50" };
+    const report = checkReport(form, { form: form.id, lists, values });
+    expect(report.findings.filter((f) => f.kind !== "blank").map((f) => [f.ruleId, f.fields])).toEqual([["s", ["income.general", "spending.line[2].total"]]]);
+    expect(checkReport(form, { form: form.id, lists: { funcs: [lists.funcs[0]] }, values: {} }).results).toEqual([]);
+    form.relations.push({ kind: "same", id: "t", label: "错", a: "income.general", b: "income.other[code=1].x" });
+    expect(validateForm(form)).toEqual(["relations[1]：引用 income.other[code=1].x 应为“表.列表行[code=科目编码].列”，且该列表有科目编码（coded）"]);
+  });
+
   test("validateForm names a total row that is not a fixed row, and 行次/栏次 that repeat or are not short numbers", () => {
     const form = mini();
     form.sheets[0].tables[0].rows[0].lineNo = "1";
