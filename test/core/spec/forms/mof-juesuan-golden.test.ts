@@ -42,6 +42,11 @@ function expectedSumFinding(data: ReportData, slip: SumSlip) {
   };
 }
 
+/** A figure against another (the same figure twice, a ≤ b, 决算 ≤ 预算): the other shown, and a − other. */
+function pairFinding(data: ReportData, ruleId: string, severity: string, a: string, b: string) {
+  return { ruleId, severity, expected: figure(data, b).toFixed(2), difference: figure(data, a).minus(figure(data, b)).toFixed(2) };
+}
+
 const relevant = (findings: Finding[]) =>
   findings
     .map((f) => ({ ruleId: f.ruleId, severity: f.severity, expected: f.expected, difference: f.difference }))
@@ -106,33 +111,13 @@ describe("部门决算 golden fixtures", () => {
     const expected = [
       ...sums.map((s) => expectedSumFinding(data, s)),
       // 总表 本年支出合计 against 公开03表 合计.
-      {
-        ruleId: "summary.expenseDetail",
-        severity: "error",
-        expected: figure(data, "expenseDetail.all.total").toFixed(2),
-        difference: figure(data, "spending.total").minus(figure(data, "expenseDetail.all.total")).toFixed(2),
-      },
+      pairFinding(data, "summary.expenseDetail", "error", "spending.total", "expenseDetail.all.total"),
       // 公开04表's 一般公共预算 for 类 201 against 公开05表's 201 line, matched by code.
-      {
-        ruleId: "fiscal.class.general.201",
-        severity: "error",
-        expected: figure(data, "generalSpending.line[1].total").toFixed(2),
-        difference: figure(data, "fiscalSpending.c201.general").minus(figure(data, "generalSpending.line[1].total")).toFixed(2),
-      },
+      pairFinding(data, "fiscal.class.general.201", "error", "fiscalSpending.c201.general", "generalSpending.line[1].total"),
       // 30217 公务接待费 (基本支出) above the 三公 公务接待费 决算: a warning.
-      {
-        ruleId: "sangong.basic.30217",
-        severity: "warning",
-        expected: figure(data, "sangong.reception.actual").toFixed(2),
-        difference: figure(data, "basicDetail.e30217").minus(figure(data, "sangong.reception.actual")).toFixed(2),
-      },
+      pairFinding(data, "sangong.basic.30217", "warning", "basicDetail.e30217", "sangong.reception.actual"),
       // 公务接待费 决算 above its 预算: an overspend to explain.
-      {
-        ruleId: "sangong.overspend[reception]",
-        severity: "warning",
-        expected: figure(data, "sangong.reception.budget").toFixed(2),
-        difference: figure(data, "sangong.reception.actual").minus(figure(data, "sangong.reception.budget")).toFixed(2),
-      },
+      pairFinding(data, "sangong.overspend[reception]", "warning", "sangong.reception.actual", "sangong.reception.budget"),
     ];
     expect(expected.map((e) => e.difference)).toEqual(["0.02", "0.02", "-0.02", "1.00", "1.00", "0.10", "-1.00", "-0.02", "0.30", "0.50"]);
     const report = checkReport(mofBumenJuesuan, data);
