@@ -8,7 +8,7 @@ import { Dec, withoutNegativeZero } from "./decimal";
  *   as written ("1,299.70" -> 2, "105" -> 0; for scientific notation, the
  *   places of the value written: "1.29977E+3" -> 2). `negative` is true when
  *   the value is below zero (a sign written on zero is dropped: "-0" is 0).
- * - none: the cell deliberately holds no figure (empty, "-", "—", "/", "无").
+ * - none: the cell deliberately holds no figure (empty, "-", "—", "/", "无", "本表无数据").
  * - invalid: anything that is not one unambiguous number; `reason` says why,
  *   in Chinese, quoting the part of the text at fault.
  */
@@ -139,8 +139,11 @@ function normalizeChar(c: string): string {
 }
 
 /** Whole-cell markers for "no figure here" (after trimming). */
+/** 本表无数据: how the 决算 tables mark a table the department has nothing to report in. */
+const NO_DATA_PHRASE = "本表无数据";
+
 function isNoFigure(body: string): boolean {
-  return body === "" || body === "/" || body === "无" || /^[-\u2013\u2014\u2015]+$/.test(body);
+  return body === "" || body === "/" || body === "无" || body === NO_DATA_PHRASE || /^[-\u2013\u2014\u2015]+$/.test(body);
 }
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";

@@ -29,7 +29,7 @@ import { areaRef, groupAreas, isSingleCell, type Area, type Locator } from "./fo
  */
 
 /** Text the core reads as "no figure" (money/parse.ts isNoFigure), as Excel stores it. */
-export const NONE_MARKERS = ["无", "-", "--", "—", "——", "–", "―", "/", "－", "／"];
+export const NONE_MARKERS = ["无", "-", "--", "—", "——", "–", "―", "/", "－", "／", "本表无数据"];
 /** Text the core reads as empty. */
 export const BLANK_MARKERS = [" ", "\u3000"];
 /** Decimals every check compares at (see above). */

@@ -6,8 +6,10 @@ export interface Block {
   merges: Merge[];
 }
 
-/** Header of a record table: one row, label | value | unit. */
+/** Header of a record table: one row, label | value | unit (with 行次 after the label when rows carry it). */
 const RECORD_HEADERS = ["项目", "填报内容", "单位"];
+const LINE_NO = "行次";
+const COLUMN_NO = "栏次";
 
 /**
  * The header rows of a table, as the official form prints them. A value column's header path is
@@ -31,22 +33,31 @@ export function tableHeader(p: TablePlacement): Block {
   };
 
   if (p.table.layout === "record") {
-    RECORD_HEADERS.forEach((text, j) => put(top, j + 1, text));
+    const [label, ...rest] = RECORD_HEADERS;
+    [label, ...(p.lineNoColumn !== undefined ? [LINE_NO] : []), ...rest].forEach((text, j) => put(top, j + 1, text));
     return { cells, merges };
   }
 
+  // The 栏次 row, when there is one, is the header's last: the names end above it.
+  const namesBottom = p.colNoRow !== undefined ? bottom - 1 : bottom;
   const labelColumns = p.table.labelColumns ?? [{ id: "name" as const, label: "" }];
-  labelColumns.forEach((lc, j) => {
-    put(top, j + 1, lc.label);
-    for (let r = top + 1; r <= bottom; r++) put(r, j + 1);
-    merge({ top, left: j + 1, bottom, right: j + 1 });
+  const leading = [...labelColumns.map((lc) => lc.label), ...(p.lineNoColumn !== undefined ? [LINE_NO] : [])];
+  leading.forEach((text, j) => {
+    put(top, j + 1, text);
+    for (let r = top + 1; r <= namesBottom; r++) put(r, j + 1);
+    merge({ top, left: j + 1, bottom: namesBottom, right: j + 1 });
   });
+  if (p.colNoRow !== undefined) {
+    leading.forEach((_, j) => put(p.colNoRow!, j + 1, j === 0 ? COLUMN_NO : undefined));
+    merge({ top: p.colNoRow, left: 1, bottom: p.colNoRow, right: leading.length });
+    p.valueColumns.forEach((c, k) => put(p.colNoRow!, p.firstValueColumn + k, c.colNo));
+  }
 
   const paths = p.valueColumns.map((c) => [...(c.groups ?? []), c.label]);
   const sharesGroup = (a: string[], b: string[], level: number): boolean =>
     level < a.length - 1 && level < b.length - 1 && a.slice(0, level + 1).every((s, i) => s === b[i]);
 
-  for (let level = 0; level < p.headerDepth; level++) {
+  for (let level = 0; level <= namesBottom - top; level++) {
     const row = top + level;
     let k = 0;
     while (k < paths.length) {
@@ -57,7 +68,7 @@ export function tableHeader(p: TablePlacement): Block {
         k++;
       } else if (level === path.length - 1) {
         put(row, column, path[level]);
-        merge({ top: row, left: column, bottom, right: column });
+        merge({ top: row, left: column, bottom: namesBottom, right: column });
         k++;
       } else {
         let end = k;

@@ -40,6 +40,8 @@ const NARRATIVE_TOP = 4;
 const AMOUNT_WIDTH = 12;
 const COUNT_WIDTH = 10;
 const TEXT_WIDTH = 40;
+/** Width of the 行次 column. */
+const LINE_NO_WIDTH = 6;
 /** Headers wider than this wrap instead of widening their column. */
 const HEADER_WIDTH_CAP = 16;
 /** Row labels wider than this wrap. */
@@ -125,9 +127,15 @@ function layTable(p: TablePlacement, ctx: TableContext): { cells: PlannedCell[];
   (table.columns ?? []).forEach((c, j) => c.width && ctx.widths.need(p.firstValueColumn + j, c.width));
   (table.labelColumns ?? []).forEach((lc, j) => lc.width && ctx.widths.need(j + 1, lc.width));
 
+  if (p.lineNoColumn !== undefined) ctx.widths.need(p.lineNoColumn, LINE_NO_WIDTH);
   p.rows.forEach((instance, i) => {
     const row = p.bodyTop + i;
     const indent = instance.spec.indent ? { indent: instance.spec.indent } : {};
+    // 行次 as printed (a text: "1" is a line's number, not a figure).
+    if (p.lineNoColumn !== undefined) {
+      const lineNo = instance.spec.list ? undefined : instance.spec.lineNo;
+      cells.push({ row, column: p.lineNoColumn, style: "label", ...(lineNo !== undefined ? { value: lineNo } : {}) });
+    }
     if (table.layout === "record") {
       cells.push({ row, column: 1, value: instance.label, style: "label", ...indent });
       ctx.widths.needText(1, instance.label, LABEL_WIDTH_CAP);
@@ -144,7 +152,7 @@ function layTable(p: TablePlacement, ctx: TableContext): { cells: PlannedCell[];
       });
     } else {
       cells.push({ row, column: 1, value: instance.label, style: "label", ...indent });
-      for (let j = 2; j < p.firstValueColumn; j++) cells.push({ row, column: j, style: "label" });
+      for (let j = 2; j <= p.labelColumnCount; j++) cells.push({ row, column: j, style: "label" });
       if (p.labelColumnCount > 1) merges.push({ top: row, left: 1, bottom: row, right: p.labelColumnCount });
       else ctx.widths.needText(1, instance.label, LABEL_WIDTH_CAP);
     }

@@ -1,4 +1,5 @@
 import { yueyangSelfEvaluation } from "./forms/yueyang-self-eval";
+import { mofBumenJuesuan } from "./forms/mof-juesuan";
 import type { FormSpec } from "./types";
 
 export type * from "./types";
@@ -10,12 +11,13 @@ export { UNITS, convertMoney, isUnit } from "./units";
 export { fieldsMarkdown } from "./docs";
 
 /** The forms ZiPing ships. Another form can also be loaded from a JSON file (`--form`). */
-export const builtInForms: FormSpec[] = [yueyangSelfEvaluation];
+export const builtInForms: FormSpec[] = [yueyangSelfEvaluation, mofBumenJuesuan];
 
 export const defaultForm: FormSpec = yueyangSelfEvaluation;
 
+/** A form by its id, or a built-in form by its alias (`juesuan`). */
 export function findForm(id: string, extra: FormSpec[] = []): FormSpec | undefined {
-  return [...extra, ...builtInForms].find((f) => f.id === id);
+  return [...extra, ...builtInForms].find((f) => f.id === id) ?? builtInForms.find((f) => f.alias === id);
 }
 export type * from "./score-types";
 export { validateScoringTable, type ScoringProblem } from "./scoring/validate";

@@ -9,6 +9,9 @@ import type { ColumnSpec, FormSpec, SheetSpec, TableSpec } from "./types";
  *   title row · unit row ("单位：万元") · header rows · body rows · two blank rows.
  * Grid tables: label column(s) from column A, then one column per value column.
  * Record tables: A = label, B = value, C = unit.
+ * A table whose rows carry 行次 has a 行次 column right after its label column(s); one whose
+ * columns carry 栏次 has a last header row that prints them (栏次 | 1 | 2 …), as the official
+ * 决算 tables do.
  */
 export interface TablePlacement {
   sheet: SheetSpec;
@@ -22,6 +25,10 @@ export interface TablePlacement {
   readonly rows: RowInstance[];
   /** Number of label columns (1 or 2 for grids, 1 for records). */
   labelColumnCount: number;
+  /** 1-based column of the 行次 column, when the table's rows carry 行次. */
+  lineNoColumn?: number;
+  /** Row of the 栏次 header row (the header's last), when the table's columns carry 栏次. */
+  colNoRow?: number;
   /** Value columns; a record table has one synthetic column. */
   valueColumns: ColumnSpec[];
   /** 1-based column of the first value column. */
@@ -47,9 +54,17 @@ const BLANK_ROWS_BETWEEN_TABLES = 2;
 /** The value column of a record table. */
 export const RECORD_VALUE_COLUMN: ColumnSpec = { id: "value", label: "数值" };
 
+export function hasLineNumbers(table: TableSpec): boolean {
+  return table.rows.some((r) => r.lineNo !== undefined);
+}
+
+export function hasColumnNumbers(table: TableSpec): boolean {
+  return table.layout === "grid" && (table.columns ?? []).some((c) => c.colNo !== undefined);
+}
+
 export function headerDepthOf(table: TableSpec): number {
   if (table.layout === "record") return 1;
-  return 1 + Math.max(0, ...(table.columns ?? []).map((c) => c.groups?.length ?? 0));
+  return 1 + Math.max(0, ...(table.columns ?? []).map((c) => c.groups?.length ?? 0)) + (hasColumnNumbers(table) ? 1 : 0);
 }
 
 /** Body rows of each row spec: 1, or one per entry of its list. */
@@ -76,7 +91,8 @@ function placeTable(sheet: SheetSpec, table: TableSpec, top: number, lists: List
   const listsNow: Lists = Object.fromEntries(table.rows.filter((r) => r.list).map((r) => [r.list!, lists[r.list!]?.slice()]));
   const labelColumnCount = table.layout === "record" ? 1 : (table.labelColumns?.length ?? 1);
   const valueColumns = table.layout === "record" ? [RECORD_VALUE_COLUMN] : (table.columns ?? []);
-  const firstValueColumn = labelColumnCount + 1;
+  const lineNoColumn = hasLineNumbers(table) ? labelColumnCount + 1 : undefined;
+  const firstValueColumn = (lineNoColumn ?? labelColumnCount) + 1;
   // Record tables carry a unit column after the value.
   const lastColumn = firstValueColumn + valueColumns.length - 1 + (table.layout === "record" ? 1 : 0);
   const bodyTop = top + 2 + headerDepth;
@@ -93,6 +109,8 @@ function placeTable(sheet: SheetSpec, table: TableSpec, top: number, lists: List
       return (rows ??= rowInstances(table, listsNow));
     },
     labelColumnCount,
+    ...(lineNoColumn !== undefined ? { lineNoColumn } : {}),
+    ...(hasColumnNumbers(table) ? { colNoRow: top + 2 + headerDepth - 1 } : {}),
     valueColumns,
     firstValueColumn,
     lastColumn,

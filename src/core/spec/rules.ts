@@ -128,20 +128,50 @@ function expandHierarchy(form: FormSpec, relation: HierarchyRelation, lists: Lis
       }
     }
   });
+  if (relation.total !== undefined) {
+    // The 合计 row = Σ top-level entries (an empty list sums nothing and is not checked).
+    const top = entries.filter((e) => e.code.length === relation.levels[0]);
+    for (const col of top.length ? columns : []) {
+      const target = `${table.id}.${relation.total}.${col}`;
+      const terms = top.map((e) => `${table.id}.${relation.row}[${e.n}].${col}`);
+      const equation: EquationRelation = { kind: "equation", id: relation.id, label: relation.label, target, terms };
+      rules.push({ kind: "equation", id: `${relation.id}[${relation.total},${col}]`, relation: equation, target, terms: terms.map((field) => ({ field, sign: 1 as const })) });
+    }
+  }
   return rules;
 }
 
 export function expandRelation(form: FormSpec, relation: Relation, lists: Lists): Rule[] {
   if (relation.kind === "hierarchy") return expandHierarchy(form, relation, lists);
   const rules = expandEach(form, relation, lists);
-  // Only a relation that names an entry by number can name one the workbook lacks.
-  return /\[\d+\]/.test(JSON.stringify(relation)) ? rules.filter((rule) => !namesMissingEntry(form, rule, lists)) : rules;
+  // Only a relation that names an entry by number or by code can name one the workbook lacks.
+  const text = JSON.stringify(relation);
+  const present = /\[\d+\]/.test(text) ? rules.filter((rule) => !namesMissingEntry(form, rule, lists)) : rules;
+  return text.includes(CODE_REF) ? present.filter((rule) => !ruleFields(rule).some((f) => f.includes(CODE_REF))) : present;
+}
+
+const CODE_REF = "[code=";
+/** `expenseDetail.line[code=201].total`: the entry of a coded list row whose 科目编码 is 201. */
+export const CODE_REF_PATTERN = /^([^.]+)\.([^.[]+)\[code=([^\]]+)\](.*)$/;
+
+/**
+ * A reference to a coded list's entry by its code becomes the entry's numbered id
+ * (`expenseDetail.line[3].total`); with no such entry it stays as it is, and its rule is dropped:
+ * a 类 the department has no line for has nothing to compare.
+ */
+function resolveCode(form: FormSpec, ref: string, lists: Lists): string {
+  const m = CODE_REF_PATTERN.exec(ref);
+  if (!m) return ref;
+  const [, tableId, rowId, code, rest] = m;
+  const list = tableById(form, tableId)?.rows.find((r) => r.id === rowId)?.list;
+  const n = list ? (lists[list] ?? []).findIndex((e) => (e.code ?? "").trim() === code) + 1 : 0;
+  return n > 0 ? [tableId, ".", rowId, "[", n, "]", rest].join("") : ref;
 }
 
 function expandEach(form: FormSpec, relation: Exclude<Relation, HierarchyRelation>, lists: Lists): Rule[] {
   return substitutions(form, relation.each, lists).map((s): Rule => {
     const id = ruleId(relation, s);
-    const one = (ref: FieldRef) => substitute(ref, s);
+    const one = (ref: FieldRef) => resolveCode(form, substitute(ref, s), lists);
     switch (relation.kind) {
       case "equation":
         return {

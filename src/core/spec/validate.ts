@@ -1,8 +1,8 @@
 import { validateNarrative } from "./bindings";
-import { expandRules, ruleFields, tableById } from "./rules";
+import { CODE_REF_PATTERN, expandRules, ruleFields, tableById } from "./rules";
 import { isUnit, UNIT_NAMES } from "./units";
 import { expandFields, type Lists } from "./instances";
-import type { FormSpec, HierarchyRelation } from "./types";
+import type { FormSpec, HierarchyRelation, Relation, TableSpec } from "./types";
 
 const EXCEL_SHEET_NAME = /^[^:\\/?*[\]]{1,31}$/;
 
@@ -23,6 +23,9 @@ export function validateForm(form: FormSpec): string[] {
   if (!form || typeof form !== "object" || !Array.isArray(form.sheets) || !Array.isArray(form.relations)) {
     return ["不是报表规格：缺少 sheets 或 relations"];
   }
+  if (form.alias !== undefined && (typeof form.alias !== "string" || !/^[a-z][a-z0-9-]{0,31}$/.test(form.alias))) {
+    errors.push("alias：简称应为小写字母开头的英文短名，例如 juesuan");
+  }
   const listIds = (form.lists ?? []).map((l) => l.id);
   seen("列表", listIds, (i) => `lists[${i}].id`);
   seen("工作表", form.sheets.map((s) => s.id), (i) => `sheets[${i}].id`);
@@ -42,6 +45,7 @@ export function validateForm(form: FormSpec): string[] {
     table.rows.forEach((row, k) => {
       if (row.list && !listIds.includes(row.list)) errors.push(`${at}.rows[${k}].list：表 ${table.id} 的行 ${row.id} 引用了不存在的列表 ${row.list}`);
     });
+    errors.push(...numberingProblems(table, at));
   }
   seen("校验规则", form.relations.map((r) => r.id), (i) => `relations[${i}].id`);
   if (errors.length) return errors;
@@ -57,6 +61,7 @@ export function validateForm(form: FormSpec): string[] {
   const fieldIds = new Set(fieldDefs.keys());
   form.relations.forEach((relation, i) => {
     const at = `relations[${i}]`;
+    errors.push(...codeRefProblems(form, relation, at));
     if (relation.kind === "hierarchy") {
       errors.push(...hierarchyProblems(form, relation, at));
       return;
@@ -77,6 +82,28 @@ export function validateForm(form: FormSpec): string[] {
   return errors;
 }
 
+/**
+ * 行次 and 栏次 are short texts ("1", "12"), each used once in its table, and emptyAllowed is a
+ * yes/no: a JSON form that gets them wrong is told where.
+ */
+function numberingProblems(table: TableSpec, at: string): string[] {
+  const errors: string[] = [];
+  if (table.emptyAllowed !== undefined && typeof table.emptyAllowed !== "boolean") errors.push(`${at}.emptyAllowed：应为 true 或 false`);
+  const numbered = (what: string, key: "lineNo" | "colNo", items: Array<{ lineNo?: unknown; colNo?: unknown }>, path: string) => {
+    const used: string[] = [];
+    items.forEach((item, k) => {
+      const value = item[key];
+      if (value === undefined) return;
+      if (typeof value !== "string" || !/^[0-9A-Za-z]{1,6}$/.test(value)) errors.push(`${at}.${path}[${k}].${key}：${what}应为简短的编号文字，例如 "1"`);
+      else if (used.includes(value)) errors.push(`${at}.${path}[${k}].${key}：${what}「${value}」在表 ${table.id} 中重复`);
+      else used.push(value);
+    });
+  };
+  numbered("行次", "lineNo", table.rows, "rows");
+  numbered("栏次", "colNo", table.columns ?? [], "columns");
+  return errors;
+}
+
 /** Every unit a table, column or row names must be one of the vocabulary's. */
 function unitProblems(form: FormSpec): string[] {
   const errors: string[] = [];
@@ -94,6 +121,20 @@ function unitProblems(form: FormSpec): string[] {
   return errors;
 }
 
+/** `table.row[code=…]` names a coded list row, and its column a column of that table. */
+function codeRefProblems(form: FormSpec, relation: Relation, at: string): string[] {
+  const refs = [...JSON.stringify(relation).matchAll(/"([^"]*\[code=[^"]*)"/g)].map((m) => m[1]);
+  return refs.flatMap((ref) => {
+    const m = CODE_REF_PATTERN.exec(ref);
+    const table = m ? tableById(form, m[1]) : undefined;
+    const row = table?.rows.find((r) => r.id === m![2]);
+    const coded = row?.list && form.lists.find((l) => l.id === row.list)?.coded;
+    const column = m?.[4].replace(/^\./, "");
+    const hasColumn = table?.layout === "record" ? column === "" : (table?.columns ?? []).some((c) => c.id === column || column === "{col}");
+    return m && coded && hasColumn ? [] : [`${at}：引用 ${ref} 应为“表.列表行[code=科目编码].列”，且该列表有科目编码（coded）`];
+  });
+}
+
 /** A hierarchy names a coded list row, code lengths that grow, and columns of its table. */
 function hierarchyProblems(form: FormSpec, relation: HierarchyRelation, at: string): string[] {
   const table = tableById(form, relation.table);
@@ -108,5 +149,8 @@ function hierarchyProblems(form: FormSpec, relation: HierarchyRelation, at: stri
   }
   const columns = (table.columns ?? []).map((c) => c.id);
   (relation.columns ?? []).forEach((c, k) => columns.includes(c) || errors.push(`${at}.columns[${k}]：表 ${relation.table} 没有列「${c}」`));
+  if (relation.total !== undefined && !table.rows.some((r) => r.id === relation.total && !r.list)) {
+    errors.push(`${at}.total：表 ${relation.table} 没有名为「${String(relation.total)}」的固定行（合计行）`);
+  }
   return errors;
 }

@@ -113,7 +113,7 @@ describe("parseAmount accepts what officers and exports write", () => {
 });
 
 describe("parseAmount: cells that hold no figure", () => {
-  const none = ["", "   ", "\u3000", "\t", "-", "—", "－", "\u2212", "——", "--", "/", "无", " - ", " 无 ", "'"];
+  const none = ["", "   ", "\u3000", "\t", "-", "—", "－", "\u2212", "——", "--", "/", "无", " - ", " 无 ", "'", "本表无数据", " 本表无数据 "];
   it.each(none)("%j", (text) => {
     expect(parseAmount(text)).toEqual({ kind: "none", text });
   });
@@ -126,6 +126,7 @@ describe("parseAmount: cells that hold no figure", () => {
   it("无 only when it is the whole cell", () => {
     expect(parseAmount("无5").kind).toBe("invalid");
     expect(parseAmount("5无").kind).toBe("invalid");
+    expect(parseAmount("本表无数据5").kind).toBe("invalid");
   });
 });
 
