@@ -30,7 +30,8 @@ const LISTED_AT_MOST = 8;
 /**
  * Empty cells in a table that is otherwise filled. A blank is "not filled", not zero: the sums
  * add only what is filled, and this notice says so, so nothing is silently taken as 0.
- * Tables left wholly empty (parts of the form a department does not use) raise nothing.
+ * Tables left wholly empty (parts of the form a department does not use) raise nothing, and
+ * neither do the blanks of a table whose spec allows them (emptyAllowed: the 决算 tables print no 0).
  */
 export function blankFindings(values: ReadValues, locate: Locate): Finding[] {
   const byTable = new Map<string, { filled: number; blank: FieldDef[] }>();
@@ -41,7 +42,7 @@ export function blankFindings(values: ReadValues, locate: Locate): Finding[] {
     let entry = byTable.get(field.table.id);
     if (!entry) byTable.set(field.table.id, (entry = { filled: 0, blank: [] }));
     if (cell.state === "empty") {
-      if (!field.column?.optional) entry.blank.push(field);
+      if (!field.column?.optional && !field.table.emptyAllowed) entry.blank.push(field);
     }
     else entry.filled++;
   });

@@ -1,4 +1,5 @@
 import { yueyangSelfEvaluation } from "./forms/yueyang-self-eval";
+import { mofBumenJuesuan } from "./forms/mof-juesuan";
 import type { FormSpec } from "./types";
 
 export type * from "./types";
@@ -10,7 +11,7 @@ export { UNITS, convertMoney, isUnit } from "./units";
 export { fieldsMarkdown } from "./docs";
 
 /** The forms ZiPing ships. Another form can also be loaded from a JSON file (`--form`). */
-export const builtInForms: FormSpec[] = [yueyangSelfEvaluation];
+export const builtInForms: FormSpec[] = [yueyangSelfEvaluation, mofBumenJuesuan];
 
 export const defaultForm: FormSpec = yueyangSelfEvaluation;
 

@@ -128,6 +128,16 @@ function expandHierarchy(form: FormSpec, relation: HierarchyRelation, lists: Lis
       }
     }
   });
+  if (relation.total !== undefined) {
+    // The 合计 row = Σ top-level entries (an empty list sums nothing and is not checked).
+    const top = entries.filter((e) => e.code.length === relation.levels[0]);
+    for (const col of top.length ? columns : []) {
+      const target = `${table.id}.${relation.total}.${col}`;
+      const terms = top.map((e) => `${table.id}.${relation.row}[${e.n}].${col}`);
+      const equation: EquationRelation = { kind: "equation", id: relation.id, label: relation.label, target, terms };
+      rules.push({ kind: "equation", id: `${relation.id}[${relation.total},${col}]`, relation: equation, target, terms: terms.map((field) => ({ field, sign: 1 as const })) });
+    }
+  }
   return rules;
 }
 

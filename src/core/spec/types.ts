@@ -41,6 +41,8 @@ export interface ColumnSpec {
    * nothing deviates): no 未填写 notice.
    */
   optional?: boolean;
+  /** The 栏次 the official table prints above this column ("1", "2", …), for import and print. */
+  colNo?: string;
 }
 
 export interface RowSpec {
@@ -56,6 +58,8 @@ export interface RowSpec {
   synonyms?: string[];
   /** A note shown beside the field (record tables) and in docs/fields.md. */
   note?: string;
+  /** The 行次 the official table prints beside this row ("1", "2", …), for import and print. */
+  lineNo?: string;
 }
 
 export interface LabelColumnSpec {
@@ -80,6 +84,12 @@ export interface TableSpec {
   /** Other names exports and reports use for this table (import mapping). */
   synonyms?: string[];
   note?: string;
+  /**
+   * A blank cell of this table means "nothing to report", not "not filled": the official table
+   * prints no 0, and a whole table may be 本表无数据 (政府性基金, 国有资本经营). Its blank cells raise
+   * no 未填写 notice; the sums still add only what is filled, so a blank counts as nothing.
+   */
+  emptyAllowed?: boolean;
 }
 
 export interface SheetSpec {
@@ -202,6 +212,11 @@ export interface HierarchyRelation extends RelationBase {
   levels: number[];
   /** Value columns summed (default every column of the table). */
   columns?: string[];
+  /**
+   * A fixed row of the same table that equals the sum of the top-level entries (the 合计 row of a
+   * 决算 table = Σ 类), column by column.
+   */
+  total?: string;
 }
 
 export type Relation =

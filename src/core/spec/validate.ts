@@ -2,7 +2,7 @@ import { validateNarrative } from "./bindings";
 import { expandRules, ruleFields, tableById } from "./rules";
 import { isUnit, UNIT_NAMES } from "./units";
 import { expandFields, type Lists } from "./instances";
-import type { FormSpec, HierarchyRelation } from "./types";
+import type { FormSpec, HierarchyRelation, TableSpec } from "./types";
 
 const EXCEL_SHEET_NAME = /^[^:\\/?*[\]]{1,31}$/;
 
@@ -42,6 +42,7 @@ export function validateForm(form: FormSpec): string[] {
     table.rows.forEach((row, k) => {
       if (row.list && !listIds.includes(row.list)) errors.push(`${at}.rows[${k}].list：表 ${table.id} 的行 ${row.id} 引用了不存在的列表 ${row.list}`);
     });
+    errors.push(...numberingProblems(table, at));
   }
   seen("校验规则", form.relations.map((r) => r.id), (i) => `relations[${i}].id`);
   if (errors.length) return errors;
@@ -77,6 +78,28 @@ export function validateForm(form: FormSpec): string[] {
   return errors;
 }
 
+/**
+ * 行次 and 栏次 are short texts ("1", "12"), each used once in its table, and emptyAllowed is a
+ * yes/no: a JSON form that gets them wrong is told where.
+ */
+function numberingProblems(table: TableSpec, at: string): string[] {
+  const errors: string[] = [];
+  if (table.emptyAllowed !== undefined && typeof table.emptyAllowed !== "boolean") errors.push(`${at}.emptyAllowed：应为 true 或 false`);
+  const numbered = (what: string, key: "lineNo" | "colNo", items: Array<{ lineNo?: unknown; colNo?: unknown }>, path: string) => {
+    const used: string[] = [];
+    items.forEach((item, k) => {
+      const value = item[key];
+      if (value === undefined) return;
+      if (typeof value !== "string" || !/^[0-9A-Za-z]{1,6}$/.test(value)) errors.push(`${at}.${path}[${k}].${key}：${what}应为简短的编号文字，例如 "1"`);
+      else if (used.includes(value)) errors.push(`${at}.${path}[${k}].${key}：${what}「${value}」在表 ${table.id} 中重复`);
+      else used.push(value);
+    });
+  };
+  numbered("行次", "lineNo", table.rows, "rows");
+  numbered("栏次", "colNo", table.columns ?? [], "columns");
+  return errors;
+}
+
 /** Every unit a table, column or row names must be one of the vocabulary's. */
 function unitProblems(form: FormSpec): string[] {
   const errors: string[] = [];
@@ -108,5 +131,8 @@ function hierarchyProblems(form: FormSpec, relation: HierarchyRelation, at: stri
   }
   const columns = (table.columns ?? []).map((c) => c.id);
   (relation.columns ?? []).forEach((c, k) => columns.includes(c) || errors.push(`${at}.columns[${k}]：表 ${relation.table} 没有列「${c}」`));
+  if (relation.total !== undefined && !table.rows.some((r) => r.id === relation.total && !r.list)) {
+    errors.push(`${at}.total：表 ${relation.table} 没有名为「${String(relation.total)}」的固定行（合计行）`);
+  }
   return errors;
 }
