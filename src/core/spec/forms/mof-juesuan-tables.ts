@@ -317,6 +317,8 @@ export const JUESUAN_SHEETS: SheetSpec[] = [
         layout: "record",
         kind: "amount",
         unit: "万元",
+        // Only the figures the 情况说明 compares need be filled.
+        emptyAllowed: true,
         note: "情况说明“与上年相比”所用的上年决算数（上年公开的决算表）",
         rows: [
           { id: "incomeGrandTotal", label: "收入总计" },
@@ -339,6 +341,7 @@ export const JUESUAN_SHEETS: SheetSpec[] = [
         layout: "record",
         kind: "amount",
         unit: "万元",
+        emptyAllowed: true,
         rows: [{ id: "opsFunds", label: "机关运行经费", note: "本年机关运行经费支出（行政单位和参公事业单位的公用经费）" }],
       },
     ],
