@@ -152,3 +152,39 @@ describe("numbering rows", () => {
     expect(data.writes.map((w) => new Dec(w.converted!).toFixed(0))).toEqual(["1", "2"]);
   });
 });
+
+describe("the built-in 部门决算 form (mof-bumen-juesuan)", () => {
+  // 乌鲁木齐市政务服务中心 2023 (test/fixtures/juesuan/urumqi-zwfw-2023.json carries the source
+  // address): the 收入 half of its 公开01表 as exported, with 行次 column and 栏次 row.
+  const urumqi = JSON.parse(readFileSync(join(__dirname, "../../fixtures/juesuan/urumqi-zwfw-2023.json"), "utf8")) as ReportData & { source: { url: string } };
+  const v = (id: string) => urumqi.values[id] as string;
+  const text = tsv([
+    ["收入支出决算总表", "", ""],
+    ["", "", "公开01表"],
+    [`部门：${v("report.dept")}`, "", "金额单位：万元"],
+    ["项目", "行次", "金额"],
+    ["栏次", "", "1"],
+    ["本年收入合计", "9", v("income.total")],
+    ["使用非财政拨款结余", "10", v("income.useNonFiscalBalance")],
+    ["年初结转和结余", "11", v("income.carryIn")],
+    ["总计", "12", v("income.grandTotal")],
+  ]);
+
+  it("公开01表 收入: 行次 is structure, the lines land on their rows, and the published 0.01 drift of 总计 is reported as 尾差", async () => {
+    const { findForm } = await import("../../../src/core/spec");
+    const plan = planImport(text, { form: findForm("mof-bumen-juesuan")! });
+    expect(plan.table?.id).toBe("income");
+    expect(plan.rejects).toEqual([]);
+    expect(plan.consumed.filter((c) => c.role === "sequence").map((c) => c.text)).toEqual(["9", "10", "11", "12"]);
+    expect(plan.writes.map((w) => [w.fieldId, w.converted])).toEqual([
+      ["income.useNonFiscalBalance", "0.00"],
+      ["income.carryIn", v("income.carryIn")],
+    ]);
+    // 434.16 + 0.00 + 0.55 = 434.71 against a printed 总计 of 434.72: recomputed here.
+    const sum = new Dec(v("income.total")).plus(v("income.useNonFiscalBalance")).plus(v("income.carryIn"));
+    const grand = plan.totals.find((t) => t.fieldId === "income.grandTotal")!;
+    expect(grand.status).toBe("tail");
+    expect(new Dec(grand.exported).minus(sum).toFixed(2)).toBe("0.01");
+    expect(urumqi.source.url).toMatch(/^http/);
+  });
+});
