@@ -22,29 +22,26 @@ export interface ColumnPlan {
 
 const SAMPLE = 60;
 
-function mostlyText(grid: SourceGrid, body: number[], c: number): boolean {
+/** More than half of the column's filled body cells (a sample from the top) pass `test`. */
+function mostly(grid: SourceGrid, body: number[], c: number, test: (cell: string) => boolean): boolean {
   let filled = 0;
-  let text = 0;
+  let passed = 0;
   for (const r of body.slice(0, SAMPLE)) {
     const cell = grid.rows[r][c];
     if (isBlank(cell)) continue;
     filled++;
-    if (!isAmountCell(cell)) text++;
+    if (test(cell)) passed++;
   }
-  return filled > 0 && text * 2 > filled;
+  return filled > 0 && passed * 2 > filled;
+}
+
+function mostlyText(grid: SourceGrid, body: number[], c: number): boolean {
+  return mostly(grid, body, c, (cell) => !isAmountCell(cell));
 }
 
 /** Body cells of the column are mostly 科目编码 digits (or parts of one: "05"). */
 function mostlyCodes(grid: SourceGrid, body: number[], c: number): boolean {
-  let filled = 0;
-  let codes = 0;
-  for (const r of body.slice(0, SAMPLE)) {
-    const cell = grid.rows[r][c];
-    if (isBlank(cell)) continue;
-    filled++;
-    if (/^\s*\d{2,12}\s*$/.test(cell.normalize("NFKC"))) codes++;
-  }
-  return filled > 0 && codes * 2 > filled;
+  return mostly(grid, body, c, (cell) => /^\s*\d{2,12}\s*$/.test(cell.normalize("NFKC")));
 }
 
 function hasBody(grid: SourceGrid, body: number[], c: number): boolean {
