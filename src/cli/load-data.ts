@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { IMPORT_LIMITS } from "../core/importer";
-import { expandFields, findForm, validateForm, type FormSpec, type ListEntry, type RawValue, type ReportData } from "../core/spec";
+import { builtInForms, expandFields, findForm, validateForm, type FormSpec, type ListEntry, type RawValue, type ReportData } from "../core/spec";
 import { shown } from "./shown";
 import { megabytes } from "../hosts/xlsx/zip-parts";
 import { UsageError } from "./usage-error";
@@ -32,8 +32,16 @@ function readJson(path: string): unknown {
   }
 }
 
-/** A form given as a JSON file (`--form`), validated before use. */
+/**
+ * A form given with `--form`: a built-in form's id or alias (`juesuan`), or a JSON file, validated
+ * before use. A file of that name wins over a built-in form.
+ */
 export function loadForm(path: string): FormSpec {
+  const builtIn = findForm(path);
+  if (builtIn && !existsSync(path)) return builtIn;
+  if (!/[./\\]/.test(path) && !existsSync(path)) {
+    throw new UsageError(`--form ${shown(path, 60)}: 不是内置报表（${builtInForms.map((f) => (f.alias ? `${f.alias}（${f.id}）` : f.id)).join("、")}），也没有这个 JSON 文件`);
+  }
   const form = readJson(path) as FormSpec;
   const errors = validateForm(form);
   if (errors.length) throw new UsageError(`${path}: 报表规格有误：${errors.slice(0, 5).join("；")}`);

@@ -17,7 +17,7 @@ import { EXIT_OK, EXIT_UNUSABLE, UsageError } from "./usage-error";
 export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
 
 用法 Usage:
-  ziping template --out FILE.xlsx [--year 2025] [--dept 部门名称] [--units 局机关,二级机构] [--force]
+  ziping template --out FILE.xlsx [--year 2025] [--dept 部门名称] [--units 局机关,二级机构] [--form juesuan] [--force]
   ziping template --out FILE.xlsx --data FILE.json [--force]
       生成自评表模板（.xlsx）：各表、合计公式、校验表、条件格式；不装插件、在 WPS 中也能自查。
       --data：按数据文件的列表（单位、项目…）排版并填入其数值。
@@ -69,7 +69,7 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   --force            template：覆盖已存在的文件
   --data FILE.json   数据文件 { form, lists, values }，格式见 README（template：据此排版并填值）
   --json             输出 JSON（findings 含规则 id、单元格、应为/实为/差额）
-  --form FORM.json   使用 JSON 格式的其他报表规格（无需改代码）
+  --form FORM        报表：内置的 juesuan（财政部部门决算公开表）或 JSON 格式的其他报表规格（无需改代码）
   --jobs N           check DIR/：同时校验的文件数（工作线程数），默认为 CPU 核数
   --into FILE        import：导入到的 .json 数据文件（不存在则新建）或 ZiPing 模板 .xlsx（须已存在）
   --table NAME       import：目标表 id 或表名（默认按表头自动判断）

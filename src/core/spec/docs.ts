@@ -54,14 +54,17 @@ export function fieldsMarkdown(form: FormSpec): string {
         `### ${field.table.title} (\`${table}\`)`,
         "",
         ...(list.length ? [`开放列表 open list: ${list.join(", ")}`, ""] : []),
+        ...(field.table.emptyAllowed ? ["空格表示无此项，不提示未填写；整表可为“本表无数据”。A blank means nothing to report.", ""] : []),
         "| field id | 项目 | 栏目 | 类型 | 单位 | 校验规则 |",
         "| --- | --- | --- | --- | --- | --- |",
       );
     }
-    const rowLabel = field.row.spec.list ? `${field.row.spec.label}[n]` : field.row.label;
+    const numbered = (label: string, what: string, no?: string) => (no ? `${label}（${what}${no}）` : label);
+    const rowLabel = field.row.spec.list ? `${field.row.spec.label}[n]` : numbered(field.row.label, "行次", field.row.spec.lineNo);
+    const columnLabel = field.column ? numbered(field.column.label, "栏次", field.column.colNo) : "";
     const rules = [...(rulesByField.get(generic(field.id)) ?? [])].map((r) => `\`${r}\``).join(" ");
     lines.push(
-      `| \`${generic(field.id)}\` | ${cell(rowLabel)} | ${cell(field.column?.label ?? "")} | ${KIND_NAMES[field.kind]} | ${field.unit} | ${rules} |`,
+      `| \`${generic(field.id)}\` | ${cell(rowLabel)} | ${cell(columnLabel)} | ${KIND_NAMES[field.kind]} | ${field.unit} | ${rules} |`,
     );
   }
   lines.push(...narrativeMarkdown(form));

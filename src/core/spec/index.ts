@@ -16,8 +16,9 @@ export const builtInForms: FormSpec[] = [yueyangSelfEvaluation, mofBumenJuesuan]
 
 export const defaultForm: FormSpec = yueyangSelfEvaluation;
 
+/** A form by its id, or a built-in form by its alias (`juesuan`). */
 export function findForm(id: string, extra: FormSpec[] = []): FormSpec | undefined {
-  return [...extra, ...builtInForms].find((f) => f.id === id);
+  return [...extra, ...builtInForms].find((f) => f.id === id) ?? builtInForms.find((f) => f.alias === id);
 }
 export type * from "./score-types";
 export { validateScoringTable, type ScoringProblem } from "./scoring/validate";

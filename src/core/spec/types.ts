@@ -231,6 +231,8 @@ export type Relation =
 
 export interface FormSpec {
   id: string;
+  /** A short name the command line also accepts for a built-in form: `--form juesuan`. */
+  alias?: string;
   title: string;
   /** Bumped when the layout changes; templates carry it so old ones are recognised. */
   version: number;

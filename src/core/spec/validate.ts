@@ -23,6 +23,9 @@ export function validateForm(form: FormSpec): string[] {
   if (!form || typeof form !== "object" || !Array.isArray(form.sheets) || !Array.isArray(form.relations)) {
     return ["不是报表规格：缺少 sheets 或 relations"];
   }
+  if (form.alias !== undefined && (typeof form.alias !== "string" || !/^[a-z][a-z0-9-]{0,31}$/.test(form.alias))) {
+    errors.push("alias：简称应为小写字母开头的英文短名，例如 juesuan");
+  }
   const listIds = (form.lists ?? []).map((l) => l.id);
   seen("列表", listIds, (i) => `lists[${i}].id`);
   seen("工作表", form.sheets.map((s) => s.id), (i) => `sheets[${i}].id`);

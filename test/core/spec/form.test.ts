@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkReport } from "../../../src/core/check";
 import { defaultForm, expandFields, fieldsMarkdown, validateForm, type FormSpec, type ReportData } from "../../../src/core/spec";
+import { mofBumenJuesuan } from "../../../src/core/spec/forms/mof-juesuan";
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, "../../fixtures/forms", name), "utf8"));
 
@@ -66,5 +67,9 @@ describe("docs/fields.md", () => {
   it("is the dictionary generated from the spec (run `npm run docs` when this fails)", () => {
     const onDisk = readFileSync(join(__dirname, "../../../docs/fields.md"), "utf8");
     expect(onDisk).toBe(fieldsMarkdown(defaultForm));
+  });
+  it("has the 部门决算 form's beside it, docs/fields-juesuan.md, generated the same way", () => {
+    const onDisk = readFileSync(join(__dirname, "../../../docs/fields-juesuan.md"), "utf8");
+    expect(onDisk).toBe(fieldsMarkdown(mofBumenJuesuan));
   });
 });

@@ -3,12 +3,12 @@ import ExcelJS from "exceljs";
 import { parseAmount } from "../../../src/core/money";
 import { buildLayoutPlan } from "../../../src/core/plan/layout";
 import type { LayoutPlan } from "../../../src/core/plan/layout-types";
-import { defaultForm, rawText, type RawValue, type ReportData } from "../../../src/core/spec";
+import { defaultForm, rawText, type FormSpec, type RawValue, type ReportData } from "../../../src/core/spec";
 import { fillValues, plannedFieldCells } from "../../../src/hosts/xlsx/fill";
 import { buildWorkbook, plannedNames, workbookBytes } from "../../../src/hosts/xlsx/write";
 
-export function seedPlan(data: ReportData): LayoutPlan {
-  return buildLayoutPlan(defaultForm, data.lists);
+export function seedPlan(data: ReportData, form: FormSpec = defaultForm): LayoutPlan {
+  return buildLayoutPlan(form, data.lists);
 }
 
 /** Field ids whose planned cell holds a formula (the totals). */
@@ -22,13 +22,13 @@ export function formulaFields(plan: LayoutPlan): Set<string> {
  */
 export async function filledWorkbook(
   data: ReportData,
-  { keepFormulas = false }: { keepFormulas?: boolean } = {},
+  { keepFormulas = false, form = defaultForm }: { keepFormulas?: boolean; form?: FormSpec } = {},
 ): Promise<{ plan: LayoutPlan; workbook: ExcelJS.Workbook; bytes: Buffer }> {
-  const plan = seedPlan(data);
+  const plan = seedPlan(data, form);
   const workbook = buildWorkbook(plan);
   const totals = formulaFields(plan);
   const values = keepFormulas ? Object.fromEntries(Object.entries(data.values).filter(([id]) => !totals.has(id))) : data.values;
-  const missing = fillValues(workbook, defaultForm, { ...data, values }, plannedFieldCells(plan));
+  const missing = fillValues(workbook, form, { ...data, values }, plannedFieldCells(plan));
   expect(missing).toEqual([]);
   return { plan, workbook, bytes: await workbookBytes(workbook, plannedNames(plan)) };
 }

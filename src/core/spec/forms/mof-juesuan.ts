@@ -37,6 +37,7 @@ import { JUESUAN_SHEETS } from "./mof-juesuan-tables";
  */
 export const mofBumenJuesuan: FormSpec = {
   id: "mof-bumen-juesuan",
+  alias: "juesuan",
   title: "部门决算公开表",
   version: 1,
   lists: [
