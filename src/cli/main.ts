@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { defaultForm, defaultScoringTable, fieldsMarkdown, type FormSpec } from "../core/spec";
 import { checkCommand } from "./commands/check";
+import { checkWith } from "./commands/check-with";
 import { checkPath } from "./commands/workbook";
 import { importCommand } from "./commands/import";
 import { narrateCommand, parseWording } from "./commands/narrate";
@@ -24,6 +25,7 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
       lists and filled with its values). Refuses to overwrite unless --force.
   ziping check FILE.xlsx|FILE.json|DIR/ [--json] [--form FORM.json] [--jobs N]
   ziping check --data FILE.json [--json] [--form FORM.json]
+  ziping check FILE --with OTHER    两份报告（自评表与部门决算）同一数字是否一致
       按报表规格校验：合计、跨表一致、预算超支、尾差。FILE.xlsx 为填好的 ZiPing 模板（Excel、WPS、
       LibreOffice 保存的均可）；DIR/ 校验文件夹中每个 .xlsx 和 .json，输出一张汇总表（部门、错误、超支、文件）。
       文件夹中每个文件在独立的工作线程中读取（各有内存上限），无法读取的文件在汇总表中占一行，其余照常校验；
@@ -126,6 +128,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       apply: { type: "boolean", default: false },
       verify: { type: "string" },
       jobs: { type: "string" },
+      with: { type: "string" },
       wording: { type: "string" },
       scoring: { type: "string" },
       "no-findings": { type: "boolean", default: false },
@@ -160,6 +163,12 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (positionals.length > 1) throw new UsageError("check: 一次校验一个文件或一个文件夹");
       const file = positionals[0];
       if (file !== undefined && values.data !== undefined) throw new UsageError("check: 文件与 --data 只能给一个");
+      if (values.with !== undefined) {
+        if (file === undefined) throw new UsageError("check --with: 需要 FILE：ziping check 自评.xlsx --with 决算.xlsx");
+        const { output, code } = await checkWith(file, values.with, extraForms(values.form), values.json ?? false);
+        io.stdout(output);
+        return code;
+      }
       if (file !== undefined) {
         const jobs = parseJobs(values.jobs);
         const { output, code } = await checkPath(file, extraForms(values.form), values.json ?? false, jobs === undefined ? {} : { jobs });

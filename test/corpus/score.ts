@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { verifyNarrative, type VerifyReport } from "../../src/core/narrative";
 import type { ReportData } from "../../src/core/spec/data";
+import { builtInForms } from "../../src/core/spec";
 import type { FormSpec } from "../../src/core/spec/types";
 
 export const CORPUS_DIR = join(__dirname, "..", "fixtures", "corpus");
@@ -105,7 +106,8 @@ export interface CorpusScore {
 export function scoreCorpus(dir = CORPUS_DIR): CorpusScore {
   const { documents, forms } = loadCorpus(dir);
   const scores = documents.map((d) => {
-    const form = forms.get(d.form);
+    // A document may be checked against a built-in form (by its id) as well as one of forms/.
+    const form = forms.get(d.form) ?? builtInForms.find((f) => f.id === d.form);
     if (!form) throw new Error(`${d.id}: 表式 ${d.form} 不在 forms/ 中`);
     return scoreDocument(d, form);
   });

@@ -6,7 +6,9 @@
 import { loadCorpus, scoreCorpus, labelEnd } from "./score";
 
 /** Measured 2026-12-06 (npm run truth). Raise these when 叙述核对 improves; never lower them. */
-const MEASURED = { caught: 6, slips: 9, verified: 96, figures: 173, falseErrors: 0 };
+// With 天水市幼儿园2017 (a 情况说明 checked against the built-in 决算 form): 26 figures, 10 verified,
+// its one slip (完成年初预算100% for 103.32%) left 未核对, no false error; the other documents unchanged.
+const MEASURED = { caught: 6, slips: 10, verified: 106, figures: 199, falseErrors: 0 };
 
 describe("叙述核对 on the labelled corpus", () => {
   const score = scoreCorpus();

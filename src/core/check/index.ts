@@ -12,6 +12,7 @@ export type { CellState, ReadValues } from "./values";
 export { compileForm, type CompiledForm } from "./compile";
 export { readValues, readCell } from "./values";
 export { gradeFor } from "./evaluate";
+export { crossCheck, type CrossCheck, type CrossSide } from "./cross";
 
 /**
  * A rule's verdict depends only on its cells' states and the locator, and readValues keeps the

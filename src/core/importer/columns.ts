@@ -1,5 +1,5 @@
 import { isBlank, type SourceGrid } from "./grid";
-import { isAmountCell, type Layout } from "./layout";
+import { isAmountCell, isCodePartWord, type Layout } from "./layout";
 import { matchName, type NameMatch } from "./match";
 import { codeHeaders, genericLabelHeaders, sequenceHeaders, type TableModel } from "./model";
 import { normalizeLabel, unitInText } from "./normalize";
@@ -12,21 +12,36 @@ export interface ColumnPlan {
   /** The column holding row names (0-based), and the one holding separate 科目编码. */
   nameColumn?: number;
   codeColumn?: number;
+  /**
+   * Every column holding a part of the 科目编码, left to right: one for a code in one column,
+   * three when the export splits it over 类 | 款 | 项 ("208 | 05 | 05").
+   */
+  codeColumns: number[];
   score: number;
 }
 
 const SAMPLE = 60;
 
-function mostlyText(grid: SourceGrid, body: number[], c: number): boolean {
+/** More than half of the column's filled body cells (a sample from the top) pass `test`. */
+function mostly(grid: SourceGrid, body: number[], c: number, test: (cell: string) => boolean): boolean {
   let filled = 0;
-  let text = 0;
+  let passed = 0;
   for (const r of body.slice(0, SAMPLE)) {
     const cell = grid.rows[r][c];
     if (isBlank(cell)) continue;
     filled++;
-    if (!isAmountCell(cell)) text++;
+    if (test(cell)) passed++;
   }
-  return filled > 0 && text * 2 > filled;
+  return filled > 0 && passed * 2 > filled;
+}
+
+function mostlyText(grid: SourceGrid, body: number[], c: number): boolean {
+  return mostly(grid, body, c, (cell) => !isAmountCell(cell));
+}
+
+/** Body cells of the column are mostly 科目编码 digits (or parts of one: "05"). */
+function mostlyCodes(grid: SourceGrid, body: number[], c: number): boolean {
+  return mostly(grid, body, c, (cell) => /^\s*\d{2,12}\s*$/.test(cell.normalize("NFKC")));
 }
 
 function hasBody(grid: SourceGrid, body: number[], c: number): boolean {
@@ -42,14 +57,18 @@ export function mapColumns(grid: SourceGrid, layout: Layout, model: TableModel):
   const mappings: ColumnMapping[] = [];
   let nameColumn: number | undefined;
   let codeColumn: number | undefined;
+  const codeColumns: number[] = [];
   const valueCandidates: number[] = [];
   for (let c = 0; c < layout.width; c++) {
     const header = layout.leaves[c];
     const n = normalizeLabel(header);
     const unit = unitInText(header);
     const base: ColumnMapping = { column: c + 1, header, role: "value", ...(unit ? { unit } : {}) };
-    if (n !== "" && codeHeaders.has(n)) {
+    const codePart =
+      (isCodePartWord(header) || (n === "" && codeColumns.length > 0 && codeColumns[codeColumns.length - 1] === c - 1)) && mostlyCodes(grid, layout.body, c);
+    if ((n !== "" && codeHeaders.has(n)) || codePart) {
       if (codeColumn === undefined) codeColumn = c;
+      codeColumns.push(c);
       mappings.push({ ...base, role: "code" });
     } else if (n !== "" && sequenceHeaders.has(n)) {
       mappings.push({ ...base, role: "sequence" });
@@ -87,7 +106,7 @@ export function mapColumns(grid: SourceGrid, layout: Layout, model: TableModel):
         };
       }
     }
-    return { mappings, values, nameColumn, codeColumn, score: 0 };
+    return { mappings, values, nameColumn, codeColumn, codeColumns, score: 0 };
   }
 
   const options = new Map<number, NameMatch<string>[]>();
@@ -122,5 +141,5 @@ export function mapColumns(grid: SourceGrid, layout: Layout, model: TableModel):
     } else reason = `列标题“${header.trim()}”在“${model.table.title}”中没有对应的栏目`;
     mappings[c] = { ...mappings[c], role: "unmapped", reason };
   }
-  return { mappings, values, nameColumn, codeColumn, score };
+  return { mappings, values, nameColumn, codeColumn, codeColumns, score };
 }

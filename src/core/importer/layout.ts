@@ -40,12 +40,29 @@ function nonBlankCount(row: string[]): number {
   return n;
 }
 
+/** The words a numbering row may hold besides its numbers: 栏次/行次, and 类/款/项 over split 科目编码 columns. */
+const NUMBERING_WORDS = new Set(["栏次", "行次"]);
+const CODE_PART_WORDS = new Set(["类", "款", "项"]);
+
+/** 类 / 款 / 项: the header of one part of a 科目编码 split over columns. */
+export function isCodePartWord(text: string | undefined): boolean {
+  return text !== undefined && CODE_PART_WORDS.has(normalizeLabel(text));
+}
+
+/**
+ * A row of column numbers under the header: "栏次 | 1 | 2 | 3", "类 | 款 | 项 | 栏次 | 1 | 2"
+ * (the 决算 software's exports), "a | b | c", or a bare "1 | 2 | 3 | 4" counting up by one.
+ */
 function isNumberingRow(row: string[]): boolean {
-  const cells = row.filter((c) => !isBlank(c));
+  const cells = row.filter((c) => !isBlank(c)).map((c) => c.normalize("NFKC").trim());
   if (cells.length < 2) return false;
-  const first = normalizeLabel(cells[0]);
-  if (first !== "栏次" && first !== "行次" && !/^[a-z]$/.test(first)) return false;
-  return cells.slice(1).every((c) => /^\s*(?:\d{1,3}|[a-z])\s*$/i.test(c.normalize("NFKC")));
+  const words = cells.filter((c) => NUMBERING_WORDS.has(normalizeLabel(c)) || CODE_PART_WORDS.has(normalizeLabel(c)));
+  const numbers = cells.filter((c) => /^(?:\d{1,3}|[a-z])$/i.test(c));
+  if (words.length + numbers.length !== cells.length || numbers.length === 0) return false;
+  if (cells.some((c) => NUMBERING_WORDS.has(normalizeLabel(c))) || /^[a-z]$/i.test(cells[0])) return true;
+  // Numbers alone: at least three, counting up by one (a data row of 1, 2, 3 … is not an export's).
+  if (words.length || numbers.length < 3) return false;
+  return numbers.every((n, k) => k === 0 || Number(n) === Number(numbers[k - 1]) + 1);
 }
 
 /**
@@ -72,7 +89,7 @@ export function findLayout(grid: SourceGrid, knownHeaders: ReadonlySet<string>):
   if (firstData < 0) {
     // No figures near the top (a text table, or nothing usable): the first row of two or more
     // cells is the header.
-    const headerRow = rows.findIndex((r, i) => i < limit && nonBlankCount(r) >= 2);
+    const headerRow = rows.findIndex((r, i) => i < limit && nonBlankCount(r) >= 2 && !r.some(isUnitLine) && !numbering.includes(i));
     if (headerRow < 0) return emptyLayout(rows.length, width);
     firstData = headerRow + 1;
     while (firstData < rows.length && numbering.includes(firstData)) firstData++;
@@ -101,7 +118,9 @@ export function findLayout(grid: SourceGrid, knownHeaders: ReadonlySet<string>):
   const leaves: string[] = [];
   const leafRows: number[] = [];
   for (let c = 0; c < width; c++) {
-    const { text, row } = leafOf(rows, header, c);
+    // "类 | 款 | 项" in the numbering row under a merged 科目编码 names the parts of the code.
+    const part = numberingInBlock.find((r) => isCodePartWord(rows[r][c]));
+    const { text, row } = part !== undefined ? { text: rows[part][c], row: part } : leafOf(rows, header, c);
     leaves.push(text);
     leafRows.push(row);
   }

@@ -93,6 +93,16 @@ export function isNoteLabel(text: string): boolean {
 }
 
 /**
+ * "本表无数据", "此表为空表", "（本表无数据）": the 决算 software prints this in a table the
+ * department has nothing to report in (no 政府性基金, no 国有资本经营 funds). A deliberate empty
+ * table, not a row to import.
+ */
+export function isNoDataNote(text: string): boolean {
+  const s = text.normalize("NFKC").replace(/[\s\u3000()（）。.,，:：]+/g, "");
+  return /^(?:注)?(?:本表|此表|该表)?(?:无数据|为空表|为空|无内容)$/.test(s) || /(?:本表|此表|该表)(?:无数据|为空表)/.test(s);
+}
+
+/**
  * A row name as it should be stored (a new 机构 or 科目 entry): without the export's numbering
  * ("1、", "（一）"), surrounding blanks, or the stray spaces a PDF leaves between Chinese
  * characters. Letters and punctuation are kept as written.

@@ -7,7 +7,7 @@ import { isBlank, type SourceGrid } from "./grid";
 import type { Layout } from "./layout";
 import { describeMatch } from "./match";
 import type { TableModel } from "./model";
-import { unitInText } from "./normalize";
+import { isNoDataNote, unitInText } from "./normalize";
 import { mapRows, type Line, type LineRole, type RowPlan } from "./rows";
 import { compileTarget, type ImportTarget } from "./target";
 import { compareTotals, type PlannedCells } from "./totals";
@@ -49,6 +49,13 @@ interface CellWork {
 function amountTexts(a: Exclude<CellAmount, { reason: string }>): { parsed: string; converted: string } {
   if (a.p.kind === "none") return { parsed: "0", converted: "0" };
   return { parsed: a.p.value.toFixed(a.p.decimals), converted: a.value.toFixed() };
+}
+
+/** What a label, code or sequence cell of a body line was read as: a code column's "合计" or "注：…" is a label or note, not a code. */
+function structureRole(column: "label" | "code" | "sequence", line: LineRole["role"], text: string): ImportConsumed["role"] {
+  if (line === "note") return "note";
+  if (column === "sequence") return "sequence";
+  return column === "code" && /^\s*\d+\s*$/.test(text.normalize("NFKC")) ? "code" : "label";
 }
 
 /** Where each cell of one import goes. Used once per plan (see planImport). */
@@ -129,7 +136,7 @@ export class Planner {
       listAdds,
       consumed: this.consumed,
       rejects: this.rejects,
-      findings: [...findings, ...this.hierarchyFindings(), ...this.unitFindings()],
+      findings: [...findings, ...this.hierarchyFindings(), ...this.unitFindings(), ...this.emptyTableFindings()],
     };
   }
 
@@ -147,6 +154,15 @@ export class Planner {
       return { value: first.unit, how: "stated", reason: `第${this.grid.lines[first.row]}行注明“${first.text.trim()}”${note}` };
     }
     return inferUnit(this.sampleAmounts(), this.options.reference);
+  }
+
+  /** A table the export marks as empty ("本表无数据") is said to be so, once: its cells stay as they are. */
+  private emptyTableFindings(): ImportFinding[] {
+    const { lines, roles } = this.rowPlan;
+    const at = lines.findIndex((l, i) => roles[i].role === "note" && isNoDataNote(l.name));
+    if (at < 0 || this.writes.length) return [];
+    const line = lines[at];
+    return [{ severity: "info", line: line.line, message: `第${line.line}行注明“${line.name}”：${this.model.table.title}是空表，没有导入数值，表中原有内容不变` }];
   }
 
   private unitFindings(): ImportFinding[] {
@@ -234,7 +250,7 @@ export class Planner {
           continue;
         }
         if (mapping.role !== "value") {
-          this.consume(r, c, mapping.role === "code" ? "code" : mapping.role === "sequence" ? "sequence" : role.role === "note" ? "note" : "label");
+          this.consume(r, c, structureRole(mapping.role, role.role, row[c]));
           continue;
         }
         this.placeValue(i, c, this.valueColumn[c]!);

@@ -4,7 +4,7 @@ import { isBlank, type SourceGrid } from "./grid";
 import type { Layout } from "./layout";
 import { matchCode, matchName, prepare, type NameMatch, type PreparedCandidate } from "./match";
 import type { TableModel } from "./model";
-import { cleanName, indentWidth, isNoteLabel, isTotalWord, normalizeLabel, splitCode } from "./normalize";
+import { cleanName, indentWidth, isNoDataNote, isNoteLabel, isTotalWord, normalizeLabel, splitCode } from "./normalize";
 import type { MatchHow } from "./match";
 import type { ListAdd } from "./types";
 
@@ -49,12 +49,17 @@ const LIST_ENTRY_FUZZY_THRESHOLD = 0.8;
 /** Fuzzy matching against existing list entries only for lists of ordinary size (linear per line otherwise). */
 const FUZZY_LIST_LIMIT = 200;
 
-function readLine(grid: SourceGrid, r: number, cols: ColumnPlan, valueColumns: number[], coded: boolean): Line {
+function readLine(grid: SourceGrid, r: number, cols: ColumnPlan, valueColumns: number[], coded: boolean, carry: CodeCarry): Line {
   const row = grid.rows[r];
-  const rawName = cols.nameColumn === undefined ? "" : (row[cols.nameColumn] ?? "");
-  const codeCell = cols.codeColumn === undefined ? "" : nfkc(row[cols.codeColumn] ?? "").trim();
+  let rawName = cols.nameColumn === undefined ? "" : (row[cols.nameColumn] ?? "");
+  const codeCells = cols.codeColumns.map((c) => nfkc(row[c] ?? "").trim());
+  let code = composeCode(codeCells, carry);
+  if (isBlank(rawName)) {
+    // "合计" or "注：…" written where the code goes (the 决算 software puts its 合计 there).
+    const text = codeCells.find((t) => t !== "" && !/^\d+$/.test(t));
+    if (text !== undefined) rawName = text;
+  }
   let name = rawName.trim();
-  let code: string | undefined = /^\d{3,12}$/.test(codeCell) ? codeCell : undefined;
   if (coded && code === undefined) {
     const split = splitCode(name);
     if (split.code !== undefined) {
@@ -75,6 +80,30 @@ function readLine(grid: SourceGrid, r: number, cols: ColumnPlan, valueColumns: n
     isTotal: isTotalLine(normalized),
     filled,
   };
+}
+
+/** The parts of the last 科目编码 read from split columns: a line that leaves its 类 blank ("  | 05 | 01") continues it. */
+interface CodeCarry {
+  parts: string[];
+}
+
+/**
+ * The 科目编码 of a line from its code cells: one cell ("2080505"), or the 类 | 款 | 项 parts
+ * ("208 | 05 | 05" → 2080505; "208 | 05 |" → 20805). Leading parts left blank are those of the
+ * line above; a part that already holds the code so far ("208 | 20805") is taken whole.
+ */
+function composeCode(cells: string[], carry: CodeCarry): string | undefined {
+  if (cells.length === 0 || !cells.some((t) => /^\d+$/.test(t))) return undefined;
+  if (cells.some((t) => t !== "" && !/^\d+$/.test(t))) return undefined;
+  const first = cells.findIndex((t) => t !== "");
+  const parts = cells.map((t, k) => (k < first ? (carry.parts[k] ?? "") : t));
+  carry.parts = parts;
+  let code = "";
+  for (const part of parts) {
+    if (part === "") break;
+    code = part.length > code.length && part.startsWith(code) && code !== "" ? part : code + part;
+  }
+  return /^\d{3,12}$/.test(code) ? code : undefined;
 }
 
 /** NFKC leaves printable ASCII as it is: a code cell usually is, and is then not copied. */
@@ -246,9 +275,10 @@ export function mapRows(
   const body = sampleOnly ? layout.body.slice(0, 200) : layout.body;
   const lines: Line[] = [];
   const valueColumns = [...cols.values.keys()];
+  const carry: CodeCarry = { parts: [] };
   for (const r of body) {
     if (grid.rows[r].every((c) => isBlank(c))) continue;
-    lines.push(readLine(grid, r, cols, valueColumns, model.coded));
+    lines.push(readLine(grid, r, cols, valueColumns, model.coded, carry));
   }
   const parents = buildParents(lines, model.coded);
   const hasChildren = new Array<boolean>(lines.length).fill(false);
@@ -314,7 +344,7 @@ export function mapRows(
       return void roles.push(claim(l, f.key, { role: "row", rowId: f.key, how: f.how, score: f.score, matched: f.matched, total: false }));
     }
     if (!l.filled && hasChildren[i]) return void roles.push({ role: "structure" });
-    if (!l.filled && isNoteLabel(l.name)) return void roles.push({ role: "note" });
+    if (!l.filled && (isNoteLabel(l.name) || isNoDataNote(l.name))) return void roles.push({ role: "note" });
     const asEntry = model.listRow && (listDepth !== undefined ? depth[i] <= listDepth : !hasChildren[i]);
     if (asEntry && model.listRow) {
       if (l.normalized === "" && l.code === undefined) return void roles.push({ role: "rejected", reason: "该行没有名称，无法确定是哪一行" });

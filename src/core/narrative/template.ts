@@ -4,11 +4,11 @@
  * is read twice: once for the fields it needs (so a sentence lists everything it lacks), once to
  * write the text, recording each cell and computed figure it states as a fact, in text order.
  */
-import { formatNumber, sum, type Dec } from "../money";
+import { Dec, formatNumber, formatPercent, percentChange, roundHalfUp, shiftDecimalPoint, share, sum } from "../money";
 import { shownDecimals } from "../spec/instances";
-import type { DifferenceSlot, EachSlot, FieldRef, FilledSlot, Slot, Template } from "../spec/types";
+import type { DifferenceSlot, EachSlot, FieldRef, FilledSlot, RatioSlot, Slot, Template } from "../spec/types";
 import { isMissing, type NarrativeContext, type Reading } from "./context";
-import { computed, departmentSubject } from "./sentence";
+import { computed, departmentSubject, negatives, zeroDivisor } from "./sentence";
 import type { Fact, MissingField } from "./types";
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
@@ -39,6 +39,20 @@ export function placeholders(template: Template): string[] {
 
 /** The fields one entry's clause of an each slot needs, `[*]` unresolved; worked out once per slot. */
 const entryFields = new WeakMap<EachSlot, string[]>();
+
+/** The kinds' own figures in a slot's wording: a difference's and a ratio's {rate}. */
+const RATE = ["rate"];
+
+/**
+ * The entries an each slot lists, with their place in the whole list (field ids count every
+ * entry): all of them, or those whose 科目编码 has one of `codeLengths`.
+ */
+export function listedEntries(ctx: NarrativeContext, slot: EachSlot): Entry[] {
+  const all = ctx.entries(slot.list).map((e, i) => ({ n: i + 1, name: e.name, code: e.code }));
+  const lengths = slot.codeLengths;
+  const picked = lengths ? all.filter((e) => e.code !== undefined && lengths.includes(e.code.trim().length)) : all;
+  return picked.map(({ n, name }) => ({ n, name }));
+}
 
 /** A placeholder that names a cell (not a word, a slot, an entry name or a kind's own figure). */
 export function isFieldPlaceholder(name: string, extras: readonly string[] = []): boolean {
@@ -72,18 +86,24 @@ function slotFields(ctx: NarrativeContext, slot: Slot, phase: "with" | "after", 
   switch (slot.kind) {
     case "difference":
       return phase === "with"
-        ? [...slot.of.map((f) => fieldFor(f, entry)), ...[slot.positive, slot.negative, slot.zero ?? ""].flatMap((t) => templateFields(ctx, t, undefined, "with", [], entry))]
+        ? [...slot.of.map((f) => fieldFor(f, entry)), ...[slot.positive, slot.negative, slot.zero ?? "", slot.zeroBase ?? ""].flatMap((t) => templateFields(ctx, t, undefined, "with", RATE, entry))]
         : [];
+    case "ratio": {
+      if (phase !== "with") return [];
+      // A blank denominator that counts as 0 is not needed.
+      const of = slot.blankIsZero ? [slot.of[0]] : slot.of;
+      return [...of.map((f) => fieldFor(f, entry)), ...[slot.text, slot.zero ?? ""].flatMap((t) => templateFields(ctx, t, undefined, "with", RATE, entry))];
+    }
     case "filled":
       return [];
     case "each": {
       if ((slot.needed ?? "with") !== phase) return [];
-      const entries = ctx.entries(slot.list);
+      const entries = listedEntries(ctx, slot);
       if (entries.length < (slot.minEntries ?? 1)) return [];
       let refs = entryFields.get(slot);
       if (!refs) entryFields.set(slot, (refs = templateFields(ctx, slot.item, slot.slots, "with")));
       const out: string[] = [];
-      for (let n = 1; n <= entries.length; n++) for (const ref of refs) out.push(fieldFor(ref, { n, name: "" }));
+      for (const e of entries) for (const ref of refs) out.push(fieldFor(ref, e));
       return out;
     }
   }
@@ -119,10 +139,35 @@ function bare(ctx: NarrativeContext, r: Reading, value: Dec): string {
   return formatNumber(value, field ? shownDecimals(field.kind) : 2);
 }
 
-/** What writing one sentence collects: its facts (each cell once) and its notes. */
+/** A ratio's magnitude as the sentence prints it; a change too small to show says so ("不足0.01%"). */
+function ratePhrase(ratio: Dec, places: number): string {
+  if (roundHalfUp(shiftDecimalPoint(ratio.abs(), 2), places).isZero() && !ratio.isZero()) {
+    return `不足${new Dec(1).div(new Dec(10).pow(places)).toFixed(places)}%`;
+  }
+  return formatPercent(ratio.abs(), places);
+}
+
+/** Lists of `slots` marked required that have no entry to list: the sentence cannot be written. */
+export function emptyRequiredLists(ctx: NarrativeContext, template: Template, slots: Record<string, Slot> | undefined): MissingField[] {
+  const out: MissingField[] = [];
+  for (const name of placeholders(template)) {
+    const slot = name.startsWith("@") ? slots?.[name.slice(1)] : undefined;
+    if (slot?.kind !== "each" || !slot.required || listedEntries(ctx, slot).length) continue;
+    const label = ctx.form.lists.find((l) => l.id === slot.list)?.label ?? slot.list;
+    out.push({ field: slot.list, label, reason: "empty" });
+  }
+  return out;
+}
+
+/** What writing one sentence collects: its facts (each cell once), its notes, and what it lacked. */
 export class Writer {
   readonly facts: Fact[] = [];
   readonly notes: string[] = [];
+  /**
+   * Inputs found unusable only while writing (a ratio over 0 with no wording for it, a negative
+   * base): the sentence is then not written.
+   */
+  readonly missing: MissingField[] = [];
   private readonly seen = new Set<string>();
 
   constructor(
@@ -171,6 +216,8 @@ export class Writer {
     switch (slot.kind) {
       case "difference":
         return this.difference(slot, entry);
+      case "ratio":
+        return this.ratio(slot, entry);
       case "filled":
         return this.filled(slot);
       case "each":
@@ -178,15 +225,64 @@ export class Writer {
     }
   }
 
-  /** A − B worded by its sign; its magnitude printed in A's unit. */
+  /** A cell a slot states, or undefined (recorded as lacking) when it is unusable. */
+  private usable(id: string): Reading | undefined {
+    const r = this.ctx.read(id);
+    if (isMissing(r)) {
+      this.lacks([r]);
+      return undefined;
+    }
+    return this.cell(id);
+  }
+
+  private lacks(found: MissingField[]): string {
+    for (const m of found) if (!this.missing.some((x) => x.field === m.field)) this.missing.push(m);
+    return "";
+  }
+
+  /** numerator ÷ denominator as a percentage in `text`; `zero` when the denominator is 0. */
+  private ratio(slot: RatioSlot, entry?: Entry): string {
+    const top = this.usable(fieldFor(slot.of[0], entry));
+    const belowId = fieldFor(slot.of[1], entry);
+    const blank = slot.blankIsZero && !this.ctx.isFilled(belowId);
+    const below = blank ? undefined : this.usable(belowId);
+    if (!top || (!blank && !below)) return "";
+    const negative = negatives(below ? [top, below] : [top]);
+    if (negative.length) return this.lacks(negative);
+    const value = below ? share(top.value, below.value) : null;
+    if (value === null) {
+      if (slot.zero === undefined) return this.lacks(below ? [zeroDivisor(below)] : []);
+      return this.write(slot.zero, undefined, {}, entry);
+    }
+    const shown = ratePhrase(value, this.ctx.options.percentDecimals);
+    const label = (slot.fact ?? `${top.label} ÷ ${below!.label}`).replace(/\{#name\}/g, entry?.name ?? "");
+    this.facts.push(computed(slot.as ?? "share", label, value, formatPercent(value, this.ctx.options.percentDecimals), [top, below!]));
+    return this.write(slot.text, undefined, { rate: shown }, entry);
+  }
+
+  /**
+   * A − B worded by its sign; its magnitude printed in A's unit. {rate} in the wording is the
+   * change on B as a percentage; on a zero B the zeroBase wording says so instead.
+   */
   private difference(slot: DifferenceSlot, entry?: Entry): string {
-    const a = this.cell(fieldFor(slot.of[0], entry));
-    const b = this.cell(fieldFor(slot.of[1], entry));
+    const a = this.usable(fieldFor(slot.of[0], entry));
+    const b = this.usable(fieldFor(slot.of[1], entry));
+    if (!a || !b) return "";
     const diff = a.value.minus(b.value);
-    const wording = diff.isZero() ? (slot.zero ?? slot.positive) : diff.gt(0) ? slot.positive : slot.negative;
-    const text = this.write(wording, undefined, { "": printed(this.ctx, a, diff.abs()) }, entry);
-    if (slot.fact !== undefined) {
-      const label = slot.fact.replace(/\{#name\}/g, entry?.name ?? "");
+    const onZeroBase = b.value.isZero() && !diff.isZero() && slot.zeroBase !== undefined;
+    const wording = onZeroBase ? slot.zeroBase! : diff.isZero() ? (slot.zero ?? slot.positive) : diff.gt(0) ? slot.positive : slot.negative;
+    const extras: Record<string, string> = { "": printed(this.ctx, a, diff.abs()) };
+    const label = slot.fact?.replace(/\{#name\}/g, entry?.name ?? "");
+    if (placeholders(wording).includes("rate")) {
+      const negative = negatives([a, b]);
+      if (negative.length) return this.lacks(negative);
+      const ratio = percentChange(b.value, a.value);
+      if (ratio === null) return this.lacks([zeroDivisor(b)]);
+      extras.rate = ratePhrase(ratio, this.ctx.options.percentDecimals);
+      this.facts.push(computed("percentChange", `${label ?? `${a.label}比${b.label}`}变动率`, ratio, formatPercent(ratio.abs(), this.ctx.options.percentDecimals), [a, b]));
+    }
+    const text = this.write(wording, undefined, extras, entry);
+    if (label !== undefined) {
       this.facts.push(computed("difference", label, diff, bare(this.ctx, a, slot.signed ? diff : diff.abs()), [a, b], "exact"));
     }
     return text;
@@ -194,8 +290,15 @@ export class Writer {
 
   /** The items whose cells are all filled, after the lead; nothing when none is. */
   private filled(slot: FilledSlot): string {
-    const items = slot.items.filter((item) => templateFields(this.ctx, item, undefined, "with").every((id) => this.ctx.isFilled(id)));
-    return items.length ? `${slot.lead}${items.map((item) => this.write(item)).join(slot.joiner)}` : "";
+    const items = slot.items.filter((item) => {
+      const ids = templateFields(this.ctx, item, undefined, "with");
+      if (!ids.every((id) => this.ctx.isFilled(id))) return false;
+      return !slot.skipZero || ids.some((id) => {
+        const r = this.ctx.read(id);
+        return !isMissing(r) && !r.value.isZero();
+      });
+    });
+    return items.length ? `${slot.lead}${items.map((item) => this.write(item, slot.slots)).join(slot.joiner)}` : "";
   }
 
   /**
@@ -203,14 +306,14 @@ export class Writer {
    * entry is written again, however long the list.
    */
   private each(slot: EachSlot): string {
-    const entries = this.ctx.entries(slot.list);
+    const entries = listedEntries(this.ctx, slot);
     if (entries.length < (slot.minEntries ?? 1)) return "";
-    const parts = entries.map((e, i) => {
-      const entry = { n: i + 1, name: e.name };
+    const parts = entries.map((entry) => {
       const part = this.ctx.remember(`${this.key}#${entry.n}:${entry.name}`, () => {
         const w = new Writer(this.ctx, this.key);
-        return { text: w.write(slot.item, slot.slots, {}, entry), facts: w.facts };
+        return { text: w.write(slot.item, slot.slots, {}, entry), facts: w.facts, missing: w.missing };
       });
+      this.lacks(part.missing);
       for (const f of part.facts) {
         if (f.kind === "cell") {
           if (this.seen.has(f.field)) continue;
@@ -222,7 +325,7 @@ export class Writer {
     });
     if (slot.sumNote) {
       const [first] = placeholders(slot.item).filter((p) => isFieldPlaceholder(p));
-      const readings = entries.map((e, i) => present(this.ctx, fieldFor(first, { n: i + 1, name: e.name })));
+      const readings = entries.map((e) => present(this.ctx, fieldFor(first, e)));
       const total = present(this.ctx, slot.sumNote.total);
       const itemsSum = sum(readings.map((r) => r.value));
       if (!itemsSum.eq(total.value)) {

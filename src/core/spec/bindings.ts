@@ -2,7 +2,7 @@
  * What a form's narrative bindings refer to, for validateForm (every reference must exist, each
  * problem named by its JSON path) and for docs/fields.md (each sentence and the fields it reads).
  */
-import type { ParagraphBinding, SentenceBinding, SentenceKind, Slot, Template } from "./types";
+import type { FieldRef, ParagraphBinding, SentenceBinding, SentenceKind, Slot, Template } from "./types";
 
 /** Every kind of sentence the narrative engine writes (src/core/narrative/sentences). */
 export const SENTENCE_KINDS: readonly SentenceKind[] = ["text", "changes", "shares", "rate", "quotient", "overspend", "overspendTotal", "underspendTotal", "breakdown"];
@@ -10,6 +10,8 @@ export const SENTENCE_KINDS: readonly SentenceKind[] = ["text", "changes", "shar
 /** A kind's own figures in its templates, besides fields, slots and words. */
 const KIND_WORDS: Partial<Record<SentenceKind, string[]>> = { rate: ["rate"], quotient: ["quotient"] };
 const WORDS = new Set(["self", "department"]);
+/** A difference's or a ratio's own figure in its wording. */
+const RATE = ["rate"];
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
 /** One thing a binding names: a field (maybe with [*]), a list, or a table row set. */
@@ -35,14 +37,14 @@ function templateRefs(path: string, template: Template, extras: string[], slots?
 }
 
 function slotRefs(path: string, slot: Slot): BindingRef[] {
+  const of = (refs: FieldRef[] | undefined) => (refs ?? []).map((ref, i) => ({ path: `${path}.of[${i}]`, kind: "field" as const, ref }));
   switch (slot.kind) {
     case "difference":
-      return [
-        ...(slot.of ?? []).map((ref, i) => ({ path: `${path}.of[${i}]`, kind: "field" as const, ref })),
-        ...(["positive", "negative", "zero"] as const).flatMap((k) => (slot[k] === undefined ? [] : templateRefs(`${path}.${k}`, slot[k], []))),
-      ];
+      return [...of(slot.of), ...(["positive", "negative", "zero", "zeroBase"] as const).flatMap((k) => (slot[k] === undefined ? [] : templateRefs(`${path}.${k}`, slot[k], RATE)))];
+    case "ratio":
+      return [...of(slot.of), ...(["text", "zero"] as const).flatMap((k) => (slot[k] === undefined ? [] : templateRefs(`${path}.${k}`, slot[k], RATE)))];
     case "filled":
-      return (slot.items ?? []).flatMap((item, i) => templateRefs(`${path}.items[${i}]`, item, []));
+      return (slot.items ?? []).flatMap((item, i) => templateRefs(`${path}.items[${i}]`, item, [], slot.slots, `${path}.slots`));
     case "each":
       return [
         { path: `${path}.list`, kind: "list", ref: slot.list },
@@ -59,7 +61,7 @@ export function bindingRefs(b: SentenceBinding): BindingRef[] {
   const field = (path: string, ref: string): BindingRef => ({ path, kind: "field", ref });
   switch (b.kind) {
     case "text":
-      return [...(b.reads ?? []).map((ref, i) => field(`reads[${i}]`, ref)), ...templateRefs("text", b.text, [], b.slots)];
+      return [...(b.reads ?? []).map((ref, i) => field(`reads[${i}]`, ref)), ...templateRefs("text", b.text, [], b.slots), ...Object.keys(b.names ?? {}).map((ref) => field(`names.${ref}`, ref))];
     case "changes":
       return [
         ...(b.items ?? []).flatMap((item, i) => [field(`items[${i}].prior`, item.prior), field(`items[${i}].current`, item.current)]),
@@ -137,9 +139,10 @@ export function validateNarrative(narrative: unknown, fieldIds: Set<string>, lis
       errors.push(`${path}：句子的写法不完整（缺少 ${b.kind} 类句子需要的栏目）`);
       continue;
     }
+    errors.push(...slotProblems(path, b));
     for (const r of refs) {
       const at = `${path}.${r.path}`;
-      if (r.kind === "slot") errors.push(`${at}：没有名为「${r.ref}」的 slot（difference、filled 或 each）`);
+      if (r.kind === "slot") errors.push(`${at}：没有名为「${r.ref}」的 slot（difference、ratio、filled 或 each）`);
       else if (r.kind === "list") {
         if (!listIds.includes(r.ref)) errors.push(`${at}：列表「${String(r.ref)}」不在本报表中`);
       } else if (r.kind === "rows") errors.push(...rowsProblems(at, (b as { rows?: { table?: string; rows?: string[]; budget?: string; actual?: string } }).rows, fieldIds));
@@ -158,4 +161,47 @@ function rowsProblems(at: string, rows: { table?: string; rows?: string[]; budge
       return fieldIds.has(plain) || fieldIds.has(listed) ? [] : [`${at}.rows[${i}]：字段「${plain}」不在本报表中`];
     }),
   );
+}
+
+const usesRate = (t: unknown): boolean => typeof t === "string" && /\{rate\}/.test(t);
+
+/**
+ * The wording rules of slots: a ratio states {rate} (and its zero wording does not); a difference
+ * that states {rate} has a zeroBase wording without it (no percentage on a zero base); codeLengths
+ * are whole numbers; an each slot's own slots are differences or ratios.
+ */
+function slotProblems(path: string, binding: SentenceBinding): string[] {
+  const slots = (binding as { slots?: Record<string, Slot> }).slots;
+  return Object.entries(slots ?? {}).flatMap(([name, slot]) => slotRules(`${path}.slots.${name}`, slot));
+}
+
+function slotRules(at: string, slot: Slot): string[] {
+  const errors: string[] = [];
+  const nested = (slots: Record<string, Slot> | undefined) =>
+    Object.entries(slots ?? {}).flatMap(([name, inner]) =>
+      inner.kind === "difference" || inner.kind === "ratio" ? slotRules(`${at}.slots.${name}`, inner) : [`${at}.slots.${name}.kind：此处只能用 difference 或 ratio`],
+    );
+  switch (slot.kind) {
+    case "difference":
+      if ([slot.positive, slot.negative, slot.zero].some(usesRate) && slot.zeroBase === undefined) {
+        errors.push(`${at}.zeroBase：措辞用了 {rate}（变动百分比），须写明上年为0时的说法（不能写“增长100%”）`);
+      }
+      if (usesRate(slot.zeroBase)) errors.push(`${at}.zeroBase：上年为0时没有百分比，不能用 {rate}`);
+      break;
+    case "ratio":
+      if (!usesRate(slot.text)) errors.push(`${at}.text：应含 {rate}`);
+      if (usesRate(slot.zero)) errors.push(`${at}.zero：分母为0时没有百分比，不能用 {rate}`);
+      if (slot.as !== undefined && slot.as !== "share" && slot.as !== "executionRate") errors.push(`${at}.as：应为 share 或 executionRate`);
+      break;
+    case "each":
+      if (slot.codeLengths !== undefined && !(Array.isArray(slot.codeLengths) && slot.codeLengths.every((n) => Number.isInteger(n) && n > 0))) {
+        errors.push(`${at}.codeLengths：应为科目编码长度（正整数）的数组`);
+      }
+      errors.push(...nested(slot.slots));
+      break;
+    case "filled":
+      errors.push(...nested(slot.slots));
+      break;
+  }
+  return errors;
 }

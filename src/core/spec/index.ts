@@ -9,6 +9,7 @@ export * from "./instances";
 export { validateForm } from "./validate";
 export { UNITS, convertMoney, isUnit } from "./units";
 export { fieldsMarkdown } from "./docs";
+export { builtInCrossLinks, type CrossFormLink, type CrossFormPair } from "./cross";
 
 /** The forms ZiPing ships. Another form can also be loaded from a JSON file (`--form`). */
 export const builtInForms: FormSpec[] = [yueyangSelfEvaluation, mofBumenJuesuan];

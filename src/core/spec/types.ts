@@ -264,7 +264,12 @@ export interface FormSpec {
  */
 export type Template = string;
 
-/** A − B worded by its sign: "结余减少{}" / "结余增加{}" / "结余与上年持平". */
+/**
+ * A − B worded by its sign: "结余减少{}" / "结余增加{}" / "结余与上年持平". As a change on the prior
+ * year (A this year, B last year) its wording may also state {rate}, |A − B| ÷ B as a percentage:
+ * "比上年增加{}，增长{rate}"; then `zeroBase` is required, the wording when B is 0 and A is not
+ * (a percentage on a zero base means nothing: never "增长100%").
+ */
 export interface DifferenceSlot {
   kind: "difference";
   /** [minuend, subtrahend]. */
@@ -273,10 +278,32 @@ export interface DifferenceSlot {
   negative: Template;
   /** Wording when A = B (default: positive). */
   zero?: Template;
+  /** Wording when B is 0 and A is not: "上年无此项支出，本年新增{}". No {rate}. */
+  zeroBase?: Template;
   /** The difference is a fact of the sentence under this label (a template: {#name} allowed). */
   fact?: Template;
   /** The fact's figure keeps its sign (a 结余 that may be negative) rather than its magnitude. */
   signed?: boolean;
+}
+
+/**
+ * A ratio of two cells as a percentage, {rate} in `text`: a share ("占本年收入合计的{rate}", part
+ * ÷ total) or a completion rate ("完成年初预算的{rate}", 决算 ÷ 预算), rounded half up at the
+ * percentDecimals option. `zero` is the wording when the denominator is 0 (a 类 with no 年初预算:
+ * "年初未作预算"); without it such a sentence is not written and says why.
+ */
+export interface RatioSlot {
+  kind: "ratio";
+  /** [numerator, denominator]. */
+  of: [FieldRef, FieldRef];
+  text: Template;
+  zero?: Template;
+  /** A blank denominator counts as 0 (a 年初预算数 left blank on a line that had none). */
+  blankIsZero?: boolean;
+  /** What the percentage is, for its fact: share (default) or executionRate. */
+  as?: "share" | "executionRate";
+  /** The fact's label (a template: {#name} allowed). */
+  fact?: Template;
 }
 
 /** Items stated only when their cells are filled: "，其中行政编制25人，事业编制17人". */
@@ -286,6 +313,10 @@ export interface FilledSlot {
   lead: string;
   joiner: string;
   items: Template[];
+  /** Items whose figures are all 0 are left out too (a listing names what was spent). */
+  skipZero?: boolean;
+  /** Slots the items use (a share of each item). */
+  slots?: Record<string, DifferenceSlot | RatioSlot>;
 }
 
 /** One clause per entry of an open list: "；其中局机关收入…；二级机构收入…". */
@@ -296,10 +327,17 @@ export interface EachSlot {
   joiner: string;
   /** One entry's clause; `[*]` in a field id is the entry's row, {#name} its name. */
   item: Template;
-  /** Slots of the item (a per-entry difference). */
-  slots?: Record<string, DifferenceSlot>;
+  /** Slots of the item (a per-entry difference or ratio). */
+  slots?: Record<string, DifferenceSlot | RatioSlot>;
   /** Fewer entries than this and the slot says nothing (a department of one unit: 1 entry). */
   minEntries?: number;
+  /**
+   * Only the entries whose 科目编码 has one of these lengths: [3] lists the 类 of a 功能科目 list
+   * and leaves its 款 and 项 out.
+   */
+  codeLengths?: number[];
+  /** With no entry to list the sentence is not written: the list is missing (default: says nothing). */
+  required?: boolean;
   /**
    * "after": the entries are asked for only once the sentence's other figures are there (a
    * listing that completes a sentence); "with" (default): together with them.
@@ -309,7 +347,7 @@ export interface EachSlot {
   sumNote?: { total: FieldRef; text: Template };
 }
 
-export type Slot = DifferenceSlot | FilledSlot | EachSlot;
+export type Slot = DifferenceSlot | RatioSlot | FilledSlot | EachSlot;
 
 interface BindingBase {
   /** Stable sentence id, e.g. "exec.indicators". */
@@ -331,6 +369,12 @@ export interface TextBinding extends BindingBase {
   /** Cells read first, in this order (table order), before those the text names. */
   reads?: FieldRef[];
   slots?: Record<string, Slot>;
+  /**
+   * What the sentence calls a cell whose label is only 合计 or 总计 ("一般公共预算财政拨款支出" for
+   * the 合计 row of 公开05表): 叙述核对 reads the figure after these words as that cell, and a
+   * change on the prior year the sentence states (a difference with zeroBase) as its pair.
+   */
+  names?: Record<FieldRef, string>;
 }
 
 export interface ChangeItemBinding {

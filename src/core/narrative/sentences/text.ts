@@ -1,7 +1,7 @@
 import type { TextBinding } from "../../spec/types";
 import type { NarrativeContext } from "../context";
 import { makeSentence, missing } from "../sentence";
-import { needAll, templateFields, Writer } from "../template";
+import { emptyRequiredLists, needAll, templateFields, Writer } from "../template";
 import type { Built } from "../types";
 
 /**
@@ -10,6 +10,8 @@ import type { Built } from "../types";
  * usable; list entries asked for "after" are asked for only once the rest are there.
  */
 export function buildText(ctx: NarrativeContext, binding: TextBinding, key: string): Built {
+  const empty = emptyRequiredLists(ctx, binding.text, binding.slots);
+  if (empty.length) return missing(empty);
   const first = needAll(ctx, [...(binding.reads ?? []), ...templateFields(ctx, binding.text, binding.slots, "with")]);
   if (first.length) return missing(first);
   const after = needAll(ctx, templateFields(ctx, binding.text, binding.slots, "after"));
@@ -17,5 +19,6 @@ export function buildText(ctx: NarrativeContext, binding: TextBinding, key: stri
   const writer = new Writer(ctx, key);
   for (const id of binding.reads ?? []) writer.cell(id);
   const text = writer.write(binding.text, binding.slots);
+  if (writer.missing.length) return missing(writer.missing);
   return makeSentence(ctx, binding.id, text, writer.facts, writer.notes);
 }

@@ -96,9 +96,20 @@ function plain(ctx: NarrativeContext, input: MeasureInput): Measured {
   return candidates.length ? { ok: true, candidates } : { ok: false, reason: "表中相应栏目未填写" };
 }
 
+/**
+ * Change on the prior year, for each pair of cells the subject has (its table's 上年/本年, and
+ * those the form's sentences compare): one candidate each, or the first pair's reason when none
+ * gives one.
+ */
 function change(ctx: NarrativeContext, input: MeasureInput): Measured {
-  const pair = input.subject.pair;
-  if (!pair) return { ok: false, reason: `表中没有${input.subject.name}的上年数` };
+  const pairs = [...(input.subject.pair ? [input.subject.pair] : []), ...(input.subject.pairs ?? []).filter((p) => p.current !== input.subject.pair?.current || p.prior !== input.subject.pair?.prior)];
+  if (!pairs.length) return { ok: false, reason: `表中没有${input.subject.name}的上年数` };
+  const measured = pairs.map((pair) => changeOf(ctx, input, pair));
+  const candidates = measured.flatMap((m) => (m.ok ? m.candidates : []));
+  return candidates.length ? { ok: true, candidates } : measured[0];
+}
+
+function changeOf(ctx: NarrativeContext, input: MeasureInput, pair: { prior: string; current: string }): Measured {
   const read = readAll(ctx, [pair.prior, pair.current]);
   if (read.some(isMissing)) return { ok: false, missing: read.filter(isMissing) };
   const [prior, current] = read as Reading[];

@@ -1,6 +1,7 @@
 import type { ListEntry } from "../../spec/data";
 import { fieldId } from "../../spec/instances";
-import type { ColumnSpec, FormSpec, RowSpec, TableSpec, Unit, ValueKind } from "../../spec/types";
+import { eachBinding } from "../../spec/bindings";
+import type { ColumnSpec, DifferenceSlot, FormSpec, RowSpec, Slot, TableSpec, Unit, ValueKind } from "../../spec/types";
 import { DERIVED_LABELS, DERIVED_TERMS, GENERIC_TERMS, PROSE_SYNONYMS, SUMS, WEAK_TERMS } from "./synonyms";
 import { matchKey } from "./chars";
 
@@ -41,6 +42,8 @@ export interface Concept {
   values: ConceptValue[];
   /** Last year and this year: change on the prior year. */
   pair?: { prior: string; current: string };
+  /** More such pairs, from the form's sentences (a change they state of cells in two tables). */
+  pairs?: Array<{ prior: string; current: string }>;
   /** 预算 and 决算: overspend and execution rate. */
   budgetPair?: { budget: string; actual: string };
   /** Computed concepts that are not one cell. */
@@ -91,6 +94,8 @@ function roleOfLabel(raw: string): Role | undefined {
 function roleOfTitle(raw: string): Role | undefined {
   const title = raw.replace(BUDGET_KINDS, "");
   if (/执行|使用/.test(title)) return undefined;
+  // 上年决算数: a table of last year's figures.
+  if (/上年|去年/.test(title)) return "prior";
   if (/预算|年初/.test(title) && !/决算/.test(title)) return "budget";
   if (/决算/.test(title) && !/预算/.test(title)) return "actual";
   return undefined;
@@ -299,7 +304,9 @@ export function buildVocabulary(form: FormSpec, lists: Record<string, ListEntry[
     const label = [...labelTerms].filter((t) => t.length >= 4 && d.terms[0] !== t && d.terms[0].endsWith(t)).sort((a, b) => b.length - a.length)[0];
     if (label) drafts.push({ name: label, terms: [label], measure: d.measure, values: d.values });
   }
+  drafts.push(...namedInSentences(form, drafts));
   const concepts = merge(drafts);
+  pairsFromSentences(form, concepts);
   const scopes = assignScopes(form, concepts, labelTerms);
 
   const derived: DerivedFields = {};
@@ -327,4 +334,61 @@ export function buildVocabulary(form: FormSpec, lists: Record<string, ListEntry[
     concepts.push({ id: "overspendTotal", name: "超支项目合计", terms: DERIVED_TERMS.overspendTotal, measure: "amount", values: [], derived: "overspendTotal" });
   }
   return { concepts, derived, scopes };
+}
+
+/** An amount cell no label names (a 合计 row's): its table, and its role by its column and title. */
+function cellOf(form: FormSpec, field: string): ConceptValue | undefined {
+  const [tableId, rowId, columnId] = field.split(".");
+  const table = tablesOf(form).find((t) => t.id === tableId);
+  if (!table || (table.kind ?? "amount") !== "amount") return undefined;
+  const column = table.columns?.find((c) => c.id === columnId);
+  const row = table.rows.find((r) => r.id === rowId.replace(/\[\d+\]$/, ""));
+  if (!row || (table.layout === "grid" && !column)) return undefined;
+  const role = roleOfLabel(cleanLabel(column?.label ?? row.label)) ?? roleOfTitle(table.title) ?? "actual";
+  return { field, role, table: table.id };
+}
+
+/** The cells the form's sentences name (TextBinding.names), each a concept of that name. */
+function namedInSentences(form: FormSpec, drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const { binding } of eachBinding(form.narrative ?? [])) {
+    if (binding.kind !== "text") continue;
+    for (const [field, name] of Object.entries(binding.names ?? {})) {
+      const known = drafts.flatMap((d) => d.values.map((v) => ({ d, v }))).find((x) => x.v.field === field);
+      const value = known?.v ?? cellOf(form, field);
+      const term = cleanLabel(name);
+      if (!value || term.length < 2) continue;
+      out.push({ name: term, terms: [term], measure: known?.d.measure ?? "amount", values: [{ field, role: value.role, table: value.table }] });
+    }
+  }
+  return out;
+}
+
+function differences(slots: Record<string, Slot> | undefined): DifferenceSlot[] {
+  return Object.values(slots ?? {}).flatMap((slot) => {
+    if (slot.kind === "difference") return [slot];
+    if (slot.kind === "each" || slot.kind === "filled") return differences(slot.slots);
+    return [];
+  });
+}
+
+/**
+ * A change on the prior year a sentence states (a difference with a zeroBase wording) pairs its
+ * two cells, when one concept holds both: "一般公共预算财政拨款支出比上年减少…" compares 公开05表's
+ * 合计 with the 上年决算数 of that name, though they sit in two tables.
+ */
+function pairsFromSentences(form: FormSpec, concepts: Concept[]): void {
+  for (const { binding } of eachBinding(form.narrative ?? [])) {
+    if (binding.kind !== "text") continue;
+    for (const slot of differences(binding.slots)) {
+      if (slot.zeroBase === undefined || slot.of.some((f) => f.includes("[*]"))) continue;
+      const [current, prior] = slot.of;
+      for (const c of concepts) {
+        const has = (f: string) => c.values.some((v) => v.field === f);
+        if (!has(current) || !has(prior)) continue;
+        const pairs = (c.pairs ??= []);
+        if (!pairs.some((p) => p.current === current && p.prior === prior)) pairs.push({ prior, current });
+      }
+    }
+  }
 }

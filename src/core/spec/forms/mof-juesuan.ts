@@ -1,4 +1,5 @@
 import type { FormSpec } from "../types";
+import { juesuanNarrative } from "./mof-juesuan-narrative";
 import { JUESUAN_RELATIONS } from "./mof-juesuan-relations";
 import { JUESUAN_SHEETS } from "./mof-juesuan-tables";
 
@@ -49,4 +50,5 @@ export const mofBumenJuesuan: FormSpec = {
   ],
   sheets: JUESUAN_SHEETS,
   relations: JUESUAN_RELATIONS,
+  narrative: juesuanNarrative,
 };
