@@ -51,9 +51,10 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
       评分标准，汇总为建议综合得分上限和等次，与填报的得分、等次对照；核对定量指标的完成率
       （含文字中写的“完成度为…%”）。--scoring：使用 JSON 格式的本省/本市评分表（无需改代码）。
       Score the report by an indicator table. Exit 0 no errors, 1 errors found, 2 unusable input.
-  ziping report FILE.xlsx|FILE.json --out 自评报告.docx [--no-findings] [--date 2021年3月10日] [--force]
+  ziping report FILE.xlsx|FILE.json --out 自评报告.docx [--no-findings] [--date 2021年3月10日] [--outline 2020|2025] [--force]
       生成自评报告 Word 文档：封面、按报告提纲的各部分标题、各表（表头、合并单元格、单位行、表中数字）、
       生成的报告综述段落与填报的文字；A4、公文字体、页码；未解决的校验错误列在末页“校验提示”（--no-findings 不列）。
+      报告格式：2020（岳阳五部分）或 2025（湖南十部分），默认按“报告正文”表中的“报告格式”，空着为 2020。
       Write the whole self-evaluation report as a .docx.
   ziping docs [--out docs/fields.md] [--form FORM.json]
       生成字段表。Write the field dictionary generated from the spec.
@@ -75,7 +76,8 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   --sheet NAME       import：读取 .xlsx/.xls 的哪个工作表（默认第一个有内容的）
   --apply            import：确认并写入数据文件
   --no-findings      report：不附“校验提示”页
-  --date TEXT        report：封面的报告日期（默认今天）
+  --date TEXT        report：封面的报告日期（默认“报告正文”表中的报告日期，空着为今天）
+  --outline 格式     report：报告格式 2020（岳阳）或 2025（湖南），优先于表中的“报告格式”
   --verify TEXT.txt  narrate：要核对的段落文本（UTF-8 或 GBK）
   --scoring T.json   score：使用 JSON 格式的评分表（默认：岳阳市部门整体支出绩效评价指标）
   --wording 选项     narrate：precision=shown|full, decrease=降低|下降|减少, increase=增长|增加|上升,
@@ -130,6 +132,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       scoring: { type: "string" },
       "no-findings": { type: "boolean", default: false },
       date: { type: "string" },
+      outline: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -228,6 +231,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           noFindings: values["no-findings"] ?? false,
           force: values.force ?? false,
           ...(values.date !== undefined ? { date: values.date } : {}),
+          ...(values.outline !== undefined ? { outline: values.outline } : {}),
           ...(locate ? { locate } : {}),
         }),
       );

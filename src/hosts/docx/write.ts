@@ -103,15 +103,35 @@ function table(block: Extract<DocumentBlock, { kind: "table" }>): Array<Paragrap
   ];
 }
 
+function coverLine(text: string): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(text, FONTS.body, SIZE.body)] });
+}
+
 function cover(plan: DocumentPlan): Paragraph[] {
   const lines: Paragraph[] = [new Paragraph({ spacing: { before: 3000 }, children: [] })];
   const title = [plan.cover.dept, plan.cover.year ? `${plan.cover.year}年度` : undefined].filter(Boolean).join("");
   if (title) lines.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(title, FONTS.title, SIZE.title)] }));
   lines.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 2400 }, children: [run(plan.cover.title, FONTS.title, SIZE.title)] }));
-  if (plan.cover.dept) lines.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`部门（单位）名称：${plan.cover.dept}`, FONTS.body, SIZE.body)] }));
-  lines.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`报告日期：${plan.cover.date}`, FONTS.body, SIZE.body)] }));
+  if (plan.cover.lines.length > 0) lines.push(...plan.cover.lines.map((l) => coverLine(`${l.label}：${l.text}`)));
+  else {
+    // A form whose outline has no cover lines: the department and the date, as before.
+    if (plan.cover.dept) lines.push(coverLine(`部门（单位）名称：${plan.cover.dept}`));
+    lines.push(coverLine(`报告日期：${plan.cover.date}`));
+  }
   lines.push(new Paragraph({ children: [new PageBreak()] }));
   return lines;
+}
+
+/** 意见 and its text, then who signs or seals and the date line, right-aligned as on the form. */
+function signoff(block: Extract<DocumentBlock, { kind: "signoff" }>): Paragraph[] {
+  const right = (text: string): Paragraph =>
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { line: 579, lineRule: "exact" }, children: [run(text, FONTS.body, SIZE.body)] });
+  const line = block.parts.map((p) => `${p.label}：${p.text}`).join("　　");
+  return [
+    new Paragraph({ spacing: { before: 240, line: 579, lineRule: "exact" }, keepNext: true, children: [run(line, FONTS.body, SIZE.body)] }),
+    ...(block.signer ? [right(`${block.signer}：　　　　　　`)] : []),
+    ...(block.dated ? [right("年　　月　　日")] : []),
+  ];
 }
 
 function findingsPage(findings: NonNullable<DocumentPlan["findings"]>): Paragraph[] {
@@ -150,6 +170,7 @@ export async function documentBytes(plan: DocumentPlan): Promise<Buffer> {
   for (const block of plan.blocks) {
     if (block.kind === "heading") children.push(heading(block));
     else if (block.kind === "paragraph") children.push(bodyParagraph(block.text));
+    else if (block.kind === "signoff") children.push(...signoff(block));
     else children.push(...table(block));
   }
   if (plan.findings) children.push(...findingsPage(plan.findings));

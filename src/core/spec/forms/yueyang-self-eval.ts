@@ -1,5 +1,6 @@
 import { YUEYANG_INDICATORS } from "../scoring/yueyang-indicators";
-import { yueyangReportOutline } from "./yueyang-report-outline";
+import { yueyangReport } from "./yueyang-report-outline";
+import { REPORT_TEXT_SHEET } from "./yueyang-report-text";
 import type { EquationRelation, FormSpec, LabelColumnSpec, RowSpec, TableSpec } from "../types";
 import { yueyangNarrative } from "./yueyang-narrative";
 import { YUEYANG_GRADES } from "./yueyang-grades";
@@ -470,6 +471,7 @@ export const yueyangSelfEvaluation = {
         },
       ],
     },
+    REPORT_TEXT_SHEET,
   ],
   relations: [
     // ── sums within a table ──────────────────────────────────────────────
@@ -775,5 +777,5 @@ export const yueyangSelfEvaluation = {
     },
   ],
   narrative: yueyangNarrative,
-  report: yueyangReportOutline,
+  ...yueyangReport,
 } satisfies FormSpec;
