@@ -11,7 +11,7 @@ import { GridGuard, GridLimitError, tooManyRows, type GridLimits, cellText, type
 import { columnNumber } from "../core/excel/address";
 import { unescapeXml } from "../hosts/xlsx/names";
 import { WorkbookFileError } from "../hosts/xlsx/errors";
-import { inflateParts, relationshipTargets, relsPathOf, sheetEntries, sharedStringsPath } from "../hosts/xlsx/zip-parts";
+import { inflateParts, itemText, relationshipTargets, relsPathOf, sharedStrings, sheetEntries, sharedStringsPath } from "../hosts/xlsx/zip-parts";
 import { UsageError } from "./usage-error";
 import { isDateFormat } from "../core/excel/dates";
 
@@ -20,19 +20,6 @@ export interface XlsxReadOptions {
   limits: GridLimits;
   /** Bytes the package's parts may inflate to, together. */
   inflatedBytes: number;
-}
-
-/** Text of a <si> or <is>: its <t> runs, phonetic guides (<rPh>) left out. */
-function itemText(xml: string): string {
-  const body = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "");
-  let text = "";
-  for (const m of body.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) text += m[1] ?? "";
-  return unescapeXml(text);
-}
-
-function sharedStrings(xml: string | undefined): string[] {
-  if (!xml) return [];
-  return [...xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)].map((m) => itemText(m[1] ?? ""));
 }
 
 /** Built-in number formats that show a date or time (Excel's ids, and the CJK ones). */

@@ -125,6 +125,20 @@ export function sharedStringsPath(workbookRels: string, workbookPath: string): s
   return relationshipTargets(workbookRels, workbookPath).find((r) => /\/sharedStrings$/.test(r.type))?.target;
 }
 
+/** Text of a <si> or <is>: its <t> runs, phonetic guides (<rPh>) left out. */
+export function itemText(xml: string): string {
+  const body = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "");
+  let text = "";
+  for (const m of body.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) text += m[1] ?? "";
+  return unescapeXml(text);
+}
+
+/** Every item of a shared-strings part, as text. */
+export function sharedStrings(xml: string | undefined): string[] {
+  if (!xml) return [];
+  return [...xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)].map((m) => itemText(m[1] ?? ""));
+}
+
 /** The highest shared-string index a sheet's cells use (-1: none). */
 export function highestSharedStringIndex(sheetXml: string): number {
   let highest = -1;
