@@ -236,6 +236,31 @@ export interface FormSpec {
    * says: an outline's id or one of its names (ziping report --outline says the same).
    */
   reportChoice?: { field: FieldRef; outlines: ReportOutline[] };
+  /** What last year's workbook carries into this year's (template --prior, import --prior, check --prior). */
+  priorYear?: PriorYearSpec;
+}
+
+/**
+ * This year's 上年 figure and last year's 本年 figure it repeats: sangong.{row}.prior ←
+ * sangong.{row}.current. Placeholders and `each` as in relations; a list row's [*] on both
+ * sides pairs entries by name (a unit added this year has no 上年 figure; one gone is dropped).
+ */
+export interface PriorLink {
+  id: string;
+  label: string;
+  /** This year's field holding last year's figure. */
+  prior: FieldRef;
+  /** Last year's field it repeats. */
+  current: FieldRef;
+  each?: Each;
+}
+
+export interface PriorYearSpec {
+  links: PriorLink[];
+  /** Fields copied as they were (the department's name, the cover's 预算编码). */
+  copy?: FieldRef[];
+  /** Prose carried over as a draft marked 沿用上年, for the officer to revise. */
+  prose?: FieldRef[];
 }
 
 /*

@@ -1,6 +1,7 @@
 import { YUEYANG_INDICATORS } from "../scoring/yueyang-indicators";
 import { yueyangReport } from "./yueyang-report-outline";
 import { REPORT_TEXT_SHEET } from "./yueyang-report-text";
+import { yueyangPriorYear } from "./yueyang-prior-year";
 import type { EquationRelation, FormSpec, LabelColumnSpec, RowSpec, TableSpec } from "../types";
 import { yueyangNarrative } from "./yueyang-narrative";
 import { YUEYANG_GRADES } from "./yueyang-grades";
@@ -778,4 +779,5 @@ export const yueyangSelfEvaluation = {
   ],
   narrative: yueyangNarrative,
   ...yueyangReport,
+  priorYear: yueyangPriorYear,
 } satisfies FormSpec;
