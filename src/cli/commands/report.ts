@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { checkReport, type Locate } from "../../core/check";
 import { narrate } from "../../core/narrative";
-import { buildDocumentPlan } from "../../core/plan/document";
+import { buildDocumentPlan, reportDate } from "../../core/plan/document";
 import { chooseOutline } from "../../core/plan/outline";
 import type { FormSpec, ReportData } from "../../core/spec";
 import { documentBytes } from "../../hosts/docx/write";
@@ -19,11 +19,6 @@ export interface ReportRequest {
   outline?: string;
   force: boolean;
   locate?: Locate;
-}
-
-/** Today as a report date is written: 2021年3月10日. */
-export function reportDate(now = new Date()): string {
-  return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
 }
 
 function checkOut(out: string, force: boolean): void {

@@ -41,7 +41,7 @@ export function blankFindings(values: ReadValues, locate: Locate): Finding[] {
     let entry = byTable.get(field.table.id);
     if (!entry) byTable.set(field.table.id, (entry = { filled: 0, blank: [] }));
     if (cell.state === "empty") {
-      if (!field.column?.optional && !field.row.spec.optional) entry.blank.push(field);
+      if (!field.column?.optional && !field.table.optional) entry.blank.push(field);
     }
     else entry.filled++;
   });

@@ -165,6 +165,11 @@ function outlineOf(form: FormSpec, data: ReportData): ReportOutline {
   };
 }
 
+/** A date as a report's cover writes it: 2021年3月10日. */
+export function reportDate(now = new Date()): string {
+  return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
+}
+
 const text = (raw: ReturnType<typeof rawText>): string | undefined => (raw === null || String(raw).trim() === "" ? undefined : String(raw));
 
 /** The whole report as data, in the outline's order. */

@@ -56,11 +56,6 @@ export interface RowSpec {
   synonyms?: string[];
   /** A note shown beside the field (record tables) and in docs/fields.md. */
   note?: string;
-  /**
-   * The officer may leave it empty while filling the rest of the table (prose one outline uses
-   * and another does not): no 未填写 notice.
-   */
-  optional?: boolean;
 }
 
 export interface LabelColumnSpec {
@@ -85,6 +80,11 @@ export interface TableSpec {
   /** Other names exports and reports use for this table (import mapping). */
   synonyms?: string[];
   note?: string;
+  /**
+   * Any cell may stay empty while others are filled (prose one report outline uses and another
+   * does not): no 未填写 notice.
+   */
+  optional?: boolean;
 }
 
 export interface SheetSpec {

@@ -150,7 +150,7 @@ function pageNumberFooter(): Footer {
 }
 
 /** Adds altName substitutes for the 公文 fonts to the font table, so Word falls back gracefully. */
-async function withFontFallbacks(bytes: Buffer): Promise<Buffer> {
+async function withFontFallbacks(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const path = "word/fontTable.xml";
   const xml = await zip.file(path)?.async("string");
@@ -161,11 +161,17 @@ async function withFontFallbacks(bytes: Buffer): Promise<Buffer> {
   // docx writes an empty table as <w:fonts …/>.
   const table = /<w:fonts\b[^>]*\/>\s*$/.test(xml) ? xml.replace(/\/>\s*$/, `>${fonts}</w:fonts>`) : xml.replace(/<\/w:fonts>\s*$/, `${fonts}</w:fonts>`);
   zip.file(path, table);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
-/** The .docx bytes of a document plan. */
+/** The .docx bytes of a document plan, for a file (Node). */
 export async function documentBytes(plan: DocumentPlan): Promise<Buffer> {
+  const bytes = await documentArray(plan);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The .docx bytes of a document plan, in Node or a browser (the pane's 导出报告). */
+export async function documentArray(plan: DocumentPlan): Promise<Uint8Array> {
   const children: Array<Paragraph | Table> = [...cover(plan)];
   for (const block of plan.blocks) {
     if (block.kind === "heading") children.push(heading(block));
@@ -186,5 +192,5 @@ export async function documentBytes(plan: DocumentPlan): Promise<Buffer> {
       },
     ],
   });
-  return withFontFallbacks(await Packer.toBuffer(document));
+  return withFontFallbacks(await Packer.pack(document, "uint8array"));
 }

@@ -10,15 +10,15 @@ export const yueyangPriorYear: PriorYearSpec = {
   links: [
     {
       id: "prior.sangong",
-      label: "“三公经费”上年数 = 上年报告本年数",
+      label: "三公经费上年数",
       each: { table: "sangong", rows: "*" },
       prior: "sangong.{row}.prior",
       current: "sangong.{row}.current",
     },
-    { id: "prior.carryover", label: "上年结转 = 上年报告累计结余", prior: "income.all.carryover", current: "expense.all.cumBalance" },
-    { id: "prior.carryover.unit", label: "上年结转 = 上年报告累计结余", prior: "income.unit[*].carryover", current: "expense.unit[*].cumBalance" },
-    { id: "prior.balance", label: "上年结余 = 上年报告本年指标结余", prior: "fiscalIncome.all.priorBalance", current: "fiscalIncome.all.yearBalance" },
-    { id: "prior.balance.unit", label: "上年结余 = 上年报告本年指标结余", prior: "fiscalIncome.unit[*].priorBalance", current: "fiscalIncome.unit[*].yearBalance" },
+    { id: "prior.carryover", label: "上年结转", prior: "income.all.carryover", current: "expense.all.cumBalance" },
+    { id: "prior.carryover.unit", label: "上年结转", prior: "income.unit[*].carryover", current: "expense.unit[*].cumBalance" },
+    { id: "prior.balance", label: "上年结余", prior: "fiscalIncome.all.priorBalance", current: "fiscalIncome.all.yearBalance" },
+    { id: "prior.balance.unit", label: "上年结余", prior: "fiscalIncome.unit[*].priorBalance", current: "fiscalIncome.unit[*].yearBalance" },
   ],
   copy: ["report.dept", "report.selfRef", "basics.contact", "basics.phone", "reportCover.format", "reportCover.budgetCode", "reportCover.method", "reportCover.agency", "reportCover.issuer"],
   prose: [

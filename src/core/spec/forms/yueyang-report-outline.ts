@@ -11,7 +11,7 @@ import { REPORT_COVER, REPORT_SIGNOFFS } from "./yueyang-report-text";
  */
 export const yueyangReportOutline: ReportOutline = {
   id: "2020",
-  names: ["岳阳", "2020岳阳", "五部分"],
+  names: ["岳阳"],
   title: "部门整体支出绩效自评报告",
   cover: REPORT_COVER,
   sections: [
