@@ -7,7 +7,8 @@ import { importCommand } from "./commands/import";
 import { narrateCommand, parseWording } from "./commands/narrate";
 import { loadScoringTable, scoreCommand } from "./commands/score";
 import { reportCommand } from "./commands/report";
-import { parseUnits, templateCommand } from "./commands/template";
+import { nextYear, parseUnits, priorTemplateData, templateCommand } from "./commands/template";
+import { importPriorCommand } from "./commands/import-prior";
 import { writeFileAtomically } from "./atomic-write";
 import { loadForm, loadReportData } from "./load-data";
 import { loadSource } from "./source";
@@ -19,6 +20,9 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
 用法 Usage:
   ziping template --out FILE.xlsx [--year 2025] [--dept 部门名称] [--units 局机关,二级机构] [--form juesuan] [--force]
   ziping template --out FILE.xlsx --data FILE.json [--force]
+  ziping template --prior 去年.xlsx --out 今年.xlsx [--data FILE.json] [--year Y] [--force]
+      --prior：按上年的工作簿（或数据文件）生成今年的模板：单位沿用上年，“上年”各栏填入上年的本年数
+      （三公经费、上年结转、上年结余），上年的文字作为草稿填入并以“【沿用上年】”开头，修改后删去此标记。
       生成自评表模板（.xlsx）：各表、合计公式、校验表、条件格式；不装插件、在 WPS 中也能自查。
       --data：按数据文件的列表（单位、项目…）排版并填入其数值。
       Write the form as an .xlsx template that checks itself (--data: laid out for a data file's
@@ -26,6 +30,8 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   ziping check FILE.xlsx|FILE.json|DIR/ [--json] [--form FORM.json] [--jobs N]
   ziping check --data FILE.json [--json] [--form FORM.json]
   ziping check FILE --with OTHER    两份报告（自评表与部门决算）同一数字是否一致
+  ziping check 今年.xlsx --prior 去年.xlsx [--json]
+      另核对今年表中的“上年”数是否等于上年报告的本年数，不一致的列出两处单元格。
       按报表规格校验：合计、跨表一致、预算超支、尾差。FILE.xlsx 为填好的 ZiPing 模板（Excel、WPS、
       LibreOffice 保存的均可）；DIR/ 校验文件夹中每个 .xlsx 和 .json，输出一张汇总表（部门、错误、超支、文件）。
       文件夹中每个文件在独立的工作线程中读取（各有内存上限），无法读取的文件在汇总表中占一行，其余照常校验；
@@ -39,6 +45,9 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
       导出表上限：20 万行、16,384 列、每格 32,767 字符，文件 64 MB（.xlsx 解压后 256 MB）；超出即拒绝并说明。
       Plan an import of an export into a data file or a filled template; --apply writes it.
       Exit 0 all placed, 1 cells left out or a total differs, 2 unusable input.
+  ziping import 去年.xlsx --prior --into 今年.xlsx|今年.json [--apply] [--json]
+      把上年的工作簿导入今年的：“上年”各栏（上年的本年数）、沿用的栏目、上年的文字（草稿，以“【沿用上年】”开头）；
+      只写今年表中空着的格，已填的不改动。先列出计划，加 --apply 才写入。
   ziping narrate FILE.xlsx|FILE.json [--json] [--wording 选项] [--form FORM.json]
   ziping narrate --data FILE.json [--json] [--wording 选项] [--form FORM.json]
       按表中数字撰写报告综述各段（人员、年初预算、预算执行、基本支出、三公经费、专项资金、一般公共预算
@@ -53,9 +62,10 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
       评分标准，汇总为建议综合得分上限和等次，与填报的得分、等次对照；核对定量指标的完成率
       （含文字中写的“完成度为…%”）。--scoring：使用 JSON 格式的本省/本市评分表（无需改代码）。
       Score the report by an indicator table. Exit 0 no errors, 1 errors found, 2 unusable input.
-  ziping report FILE.xlsx|FILE.json --out 自评报告.docx [--no-findings] [--date 2021年3月10日] [--force]
+  ziping report FILE.xlsx|FILE.json --out 自评报告.docx [--no-findings] [--date 2021年3月10日] [--outline 2020|2025] [--force]
       生成自评报告 Word 文档：封面、按报告提纲的各部分标题、各表（表头、合并单元格、单位行、表中数字）、
       生成的报告综述段落与填报的文字；A4、公文字体、页码；未解决的校验错误列在末页“校验提示”（--no-findings 不列）。
+      报告格式：2020（岳阳五部分）或 2025（湖南十部分），默认按“报告正文”表中的“报告格式”，空着为 2020。
       Write the whole self-evaluation report as a .docx.
   ziping docs [--out docs/fields.md] [--form FORM.json]
       生成字段表。Write the field dictionary generated from the spec.
@@ -76,8 +86,10 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   --unit 元|万元     import：导出数据的单位（默认按表中“单位：…”或数值量级判断）
   --sheet NAME       import：读取 .xlsx/.xls 的哪个工作表（默认第一个有内容的）
   --apply            import：确认并写入数据文件
+  --prior            template/import/check：上年的工作簿或数据文件（见上）
   --no-findings      report：不附“校验提示”页
-  --date TEXT        report：封面的报告日期（默认今天）
+  --date TEXT        report：封面的报告日期（默认“报告正文”表中的报告日期，空着为今天）
+  --outline 格式     report：报告格式 2020（岳阳）或 2025（湖南），优先于表中的“报告格式”
   --verify TEXT.txt  narrate：要核对的段落文本（UTF-8 或 GBK）
   --scoring T.json   score：使用 JSON 格式的评分表（默认：岳阳市部门整体支出绩效评价指标）
   --wording 选项     narrate：precision=shown|full, decrease=降低|下降|减少, increase=增长|增加|上升,
@@ -133,6 +145,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       scoring: { type: "string" },
       "no-findings": { type: "boolean", default: false },
       date: { type: "string" },
+      outline: { type: "string" },
+      prior: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -145,7 +159,13 @@ async function run(argv: string[], io: Io): Promise<number> {
   switch (command) {
     case "template": {
       if (!values.out) throw new UsageError("template: 需要 --out FILE.xlsx");
-      const loaded = values.data !== undefined ? loadReportData(values.data, extraForms(values.form)) : undefined;
+      let loaded = values.data !== undefined ? loadReportData(values.data, extraForms(values.form)) : undefined;
+      if (values.prior) {
+        if (positionals.length !== 1) throw new UsageError("template --prior: 需要一个上年的工作簿：ziping template --prior 去年.xlsx --out 今年.xlsx");
+        const last = await loadSource(positionals[0], extraForms(values.form));
+        loaded = { form: last.form, data: priorTemplateData(last.form, last.data, loaded?.data) };
+        values.year ??= nextYear(last.data);
+      }
       const form = loaded?.form ?? extraForms(values.form)[0] ?? defaultForm;
       io.stdout(
         await templateCommand(form, {
@@ -160,7 +180,9 @@ async function run(argv: string[], io: Io): Promise<number> {
       return EXIT_OK;
     }
     case "check": {
-      if (positionals.length > 1) throw new UsageError("check: 一次校验一个文件或一个文件夹");
+      const prior = values.prior ? positionals[1] : undefined;
+      if (values.prior && positionals.length !== 2) throw new UsageError("check --prior: 需要今年与上年两个文件：ziping check 今年.xlsx --prior 去年.xlsx");
+      if (positionals.length > (values.prior ? 2 : 1)) throw new UsageError("check: 一次校验一个文件或一个文件夹");
       const file = positionals[0];
       if (file !== undefined && values.data !== undefined) throw new UsageError("check: 文件与 --data 只能给一个");
       if (values.with !== undefined) {
@@ -171,7 +193,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       }
       if (file !== undefined) {
         const jobs = parseJobs(values.jobs);
-        const { output, code } = await checkPath(file, extraForms(values.form), values.json ?? false, jobs === undefined ? {} : { jobs });
+        const { output, code } = await checkPath(file, extraForms(values.form), values.json ?? false, jobs === undefined ? {} : { jobs }, prior);
         io.stdout(output);
         return code;
       }
@@ -184,6 +206,11 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "import": {
       if (positionals.length !== 1) throw new UsageError("import: 需要一个导出文件：ziping import EXPORT --into FILE.json");
       if (!values.into) throw new UsageError("import: 需要 --into FILE.json");
+      if (values.prior) {
+        const { output, code } = await importPriorCommand({ from: positionals[0], into: values.into, apply: values.apply ?? false, json: values.json ?? false, forms: extraForms(values.form) });
+        io.stdout(output);
+        return code;
+      }
       const { output, code } = await importCommand({
         export: positionals[0],
         into: values.into,
@@ -237,6 +264,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           noFindings: values["no-findings"] ?? false,
           force: values.force ?? false,
           ...(values.date !== undefined ? { date: values.date } : {}),
+          ...(values.outline !== undefined ? { outline: values.outline } : {}),
           ...(locate ? { locate } : {}),
         }),
       );

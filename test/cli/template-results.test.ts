@@ -3,7 +3,7 @@
  * file it just wrote checks without Excel: no "没有计算结果" notice, the same findings as the
  * data file itself, and the paragraphs `narrate` writes in the 报告综述 sheet.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -86,5 +86,39 @@ describe("ziping template --data, then ziping check on the file it wrote", () =>
     const lines = text.split("\n").reduce((n, line) => n + Math.ceil(displayWidth(line) / (width - 1)), 0);
     expect(lines).toBeGreaterThan(5);
     expect(workbook.getWorksheet(basics.name)!.getRow(duties.row).height).toBeGreaterThanOrEqual(lines * 15);
+  });
+});
+
+describe("ziping import --apply into a workbook template --data wrote, then ziping check", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ziping-import-results-"));
+  const book = join(dir, "2020.xlsx");
+  const json = join(dir, "2020.json");
+  // The 收入 export of test/fixtures/exports/income-yuan.tsv with 1、局机关's 其他收入 raised by
+  // 10,000 元 (481,700 → 491,700): its 收入合计 and the 汇总 row no longer add up.
+  const exported = join(dir, "收入.tsv");
+  beforeAll(async () => {
+    writeFileSync(exported, readFileSync(join(__dirname, "..", "fixtures", "exports", "income-yuan.tsv"), "utf8").replace(/(1、局机关[^\n]*)481,700\.00/, "$1491,700.00"));
+    expect(readFileSync(exported, "utf8")).toContain("491,700.00");
+    expect((await runCli(["template", "--data", SEED, "--out", book])).code).toBe(0);
+    copyFileSync(SEED, json);
+    for (const into of [book, json]) {
+      const applied = await runCli(["import", exported, "--into", into, "--apply"]);
+      expect(applied.stderr).toBe("");
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("keeps a result with every formula: no 没有计算结果 notice", async () => {
+    const opened = await openWorkbook(book, FORM_MARKER_NAME);
+    const missing = [...opened.package.sheetParts.keys()].map((sheet) => [sheet, opened.formulaResults(sheet)] as const).flatMap(([sheet, cells]) => [...cells].filter(([, v]) => v === undefined).map(([at]) => `${sheet}!${at}`));
+    expect(missing).toEqual([]);
+    expect((await runCli(["check", book])).stdout).not.toContain("没有计算结果");
+  });
+
+  it("finds what the same import into the data file finds: the results are the new ones", async () => {
+    const a = JSON.parse((await runCli(["check", book, "--json"])).stdout) as { findings: Finding[] };
+    const b = JSON.parse((await runCli(["check", "--data", json, "--json"])).stdout) as { findings: Finding[] };
+    expect(b.findings.some((f) => f.message.includes("1.00"))).toBe(true);
+    expect(comparable(a.findings)).toEqual(comparable(b.findings));
   });
 });

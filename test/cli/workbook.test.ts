@@ -291,9 +291,14 @@ describe("ziping import EXPORT --into FILE.xlsx", () => {
     const written = Object.keys(expected.values);
     expect(written.length).toBeGreaterThan(5);
     for (const id of written) expect(sameValue(report.data.values[id], expected.values[id]), id).toBe(true);
-    // Values only went where the plan said; totals are formulas again, to be calculated on open.
-    expect(report.uncalculated.length).toBeGreaterThan(0);
-    expect(Object.keys(report.data.values).filter((id) => !written.includes(id) && !id.startsWith("report."))).toEqual([]);
+    // Values only went where the plan said; totals are formulas again, their results computed by the write.
+    expect(report.uncalculated).toEqual([]);
+    // Anything else read back is a total's formula result: 汇总 = Σ units, 收入合计 = Σ its columns.
+    const totals = Object.keys(report.data.values).filter((id) => !written.includes(id) && !id.startsWith("report."));
+    expect(totals.sort()).toEqual(["income.all.carryover", "income.all.fiscal", "income.all.fund", "income.all.nontax", "income.all.other", "income.all.total", "income.unit[1].total", "income.unit[2].total"]);
+    // The export's own 汇总 row: 2,640,500.00 元 and 12,997,700.00 元.
+    expect(Number(rawText(report.data.values["income.all.carryover"]))).toBe(264.05);
+    expect(Number(rawText(report.data.values["income.all.total"]))).toBe(1299.77);
     expect(rawText(report.data.values["income.unit[1].carryover"])).toBe("241.49");
   });
 

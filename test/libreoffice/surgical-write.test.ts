@@ -84,6 +84,7 @@ async function libreOfficeParts(file: string, outDir: string): Promise<string[]>
   });
 
   describe("a seed-filled template calculated by LibreOffice", () => {
+    const EXPORTS = ["income-yuan.tsv", "expense-gbk.csv", "econ-ledger.tsv", "budget-exec.xls", "assets.xlsx", "sangong-pdf.txt"];
     let calculated: string;
     beforeAll(async () => {
       const filled = join(tmp, "seed-filled.xlsx");
@@ -91,7 +92,7 @@ async function libreOfficeParts(file: string, outDir: string): Promise<string[]>
       calculated = (await convertWithLibreOffice(soffice, [filled], "xlsx", join(tmp, "lo-calculated"))).outputs[0];
     });
 
-    it.each(["income-yuan.tsv", "expense-gbk.csv", "econ-ledger.tsv", "budget-exec.xls", "assets.xlsx", "sangong-pdf.txt"])(
+    it.each(EXPORTS)(
       "%s: check after the surgical write equals check after the old whole-workbook write",
       async (name) => {
         const exported = join(exportsDir, name);
@@ -104,8 +105,18 @@ async function libreOfficeParts(file: string, outDir: string): Promise<string[]>
         const old = join(tmp, `old-${name}.xlsx`);
         copyFileSync(calculated, old);
         await writeTheOldWay(old, plan.writes);
-        expect(await checked(surgical)).toEqual(await checked(old));
+        // The old write left its formulas without results (and said so); the surgical one computes them.
+        const [now, before] = [await checked(surgical), await checked(old)];
+        expect(now.notes).toBeUndefined();
+        expect(before.notes).toEqual([expect.stringMatching(/^\d+ 个公式单元格没有计算结果/)]);
+        expect({ ...now, notes: undefined }).toEqual({ ...before, notes: undefined });
       },
     );
+
+    it("the results the surgical writes computed are LibreOffice's own: recalculated, every file checks the same", async () => {
+      const written = EXPORTS.map((name) => join(tmp, `surgical-${name}.xlsx`));
+      const { outputs } = await convertWithLibreOffice(soffice, written, "xlsx", join(tmp, "lo-recalculated"));
+      for (const [i, file] of written.entries()) expect(await checked(outputs[i]), EXPORTS[i]).toEqual(await checked(file));
+    });
   });
 });

@@ -17,11 +17,14 @@ export function summarize(findings: Finding[]) {
 export interface ReadContext {
   locate?: Locate;
   notes?: string[];
+  /** Findings from outside the form's rules (check --prior: against last year's workbook). */
+  extra?: Finding[];
 }
 
 /** The findings of one report, as text or JSON, and the exit code (1 when any error). */
 export function checkCommand(form: FormSpec, data: ReportData, source: string, json: boolean, context: ReadContext = {}): { output: string; code: number } {
-  const report = context.locate ? checkReport(form, data, context.locate) : checkReport(form, data);
+  const checked = context.locate ? checkReport(form, data, context.locate) : checkReport(form, data);
+  const report = context.extra?.length ? { ...checked, findings: [...checked.findings, ...context.extra] } : checked;
   const notes = context.notes ?? [];
   const summary = summarize(report.findings);
   const code = summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;

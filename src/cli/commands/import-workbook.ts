@@ -19,7 +19,7 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../usage-error";
 import { parseUnit, planExport, printPlan, type ImportArgs } from "./import";
 import { relayoutWorkbook } from "./relayout";
 
-async function openTarget(path: string, forms: FormSpec[]): Promise<{ book: EditableWorkbook; report: WorkbookReport }> {
+export async function openTarget(path: string, forms: FormSpec[]): Promise<{ book: EditableWorkbook; report: WorkbookReport }> {
   if (!existsSync(path)) {
     throw new UsageError(`${path}: 文件不存在；先用 ziping template --out ${path} 生成模板，或导入到 .json 数据文件`);
   }
@@ -52,7 +52,7 @@ function listLabelWrites(form: FormSpec, plan: ImportPlan): Array<{ id: string; 
  * possible; through ExcelJS only when a cell cannot be edited in place (the first cell of a
  * shared or array formula), which refuses workbooks holding parts ExcelJS would drop.
  */
-async function workbookWith(book: EditableWorkbook, writes: CellWrite[]): Promise<Buffer> {
+export async function workbookWith(book: EditableWorkbook, writes: CellWrite[]): Promise<Buffer> {
   const patched = await patchWorkbook(book.package, writes);
   if ("bytes" in patched) return patched.bytes;
   try {

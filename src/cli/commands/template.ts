@@ -6,6 +6,7 @@ import { narrate } from "../../core/narrative";
 import { narrativeLines } from "../../core/plan/narrative-lines";
 import { fillNarrative, fillValues, plannedFieldCells } from "../../hosts/xlsx/fill";
 import { buildWorkbook, cacheFormulaResults, fitWrappedRows, plannedNames, workbookBytes } from "../../hosts/xlsx/write";
+import { carriedLists, carryForward } from "../../core/prior/carry";
 import { writeFileAtomically } from "../atomic-write";
 import { UsageError } from "../usage-error";
 
@@ -18,6 +19,22 @@ export interface TemplateOptions {
   /** Lay out for these lists and fill in these values (a data file exported as a workbook). */
   data?: ReportData;
   force?: boolean;
+}
+
+/**
+ * template --prior: this year's data from last year's — its lists (units, budget units) unless a
+ * data file gives them, the 上年 figures, copied fields and prose drafts (carryForward).
+ */
+export function priorTemplateData(form: FormSpec, last: ReportData, data?: ReportData): ReportData {
+  const current: ReportData = { form: form.id, lists: data?.lists ?? carriedLists(form, last), values: { ...data?.values } };
+  for (const c of carryForward(form, last, current)) current.values[c.fieldId] = c.value;
+  return current;
+}
+
+/** The year after last year's report year, when it has one. */
+export function nextYear(last: ReportData): string | undefined {
+  const year = String(last.values["report.year"] ?? "");
+  return /^\d{4}$/.test(year) ? String(Number(year) + 1) : undefined;
 }
 
 /** "局机关,科技信息管理办公室" or with Chinese commas/顿号; blanks dropped, repeats refused. */

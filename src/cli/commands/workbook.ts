@@ -6,7 +6,9 @@
 import { readdirSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import type { FormSpec } from "../../core/spec";
-import { loadSource } from "../source";
+import { loadSource, type ReportSource } from "../source";
+import { templateLocator, type Finding } from "../../core/check";
+import { priorFindings } from "../../core/prior/check";
 import { shown } from "../shown";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, UsageError } from "../usage-error";
 import { checkCommand } from "./check";
@@ -24,10 +26,22 @@ function isDirectory(path: string): boolean {
   }
 }
 
-export async function checkPath(path: string, extraForms: FormSpec[], json: boolean, pool: PoolOptions = {}): Promise<{ output: string; code: number }> {
-  if (isDirectory(path)) return checkFolder(path, extraForms, json, pool);
+export async function checkPath(path: string, extraForms: FormSpec[], json: boolean, pool: PoolOptions = {}, prior?: string): Promise<{ output: string; code: number }> {
+  if (isDirectory(path)) {
+    if (prior !== undefined) throw new UsageError("check --prior: 一次核对一个文件与其上年文件");
+    return checkFolder(path, extraForms, json, pool);
+  }
   const source = await loadSource(path, extraForms);
-  return checkCommand(source.form, source.data, path, json, { locate: source.locate, notes: source.notes });
+  const extra = prior === undefined ? [] : await againstPrior(source, prior, extraForms);
+  return checkCommand(source.form, source.data, path, json, { locate: source.locate, notes: source.notes, extra });
+}
+
+/** check --prior: this year's 上年 figures against last year's 本年 ones. */
+async function againstPrior(source: ReportSource, prior: string, extraForms: FormSpec[]): Promise<Finding[]> {
+  const last = await loadSource(prior, extraForms);
+  if (last.form.id !== source.form.id) throw new UsageError(`${prior}: 报表「${last.form.id}」与今年的「${source.form.id}」不同，无法核对上年数`);
+  const locate = source.locate ?? templateLocator(source.form, source.data);
+  return priorFindings(source.form, source.data, last.data, locate, last.locate ?? templateLocator(last.form, last.data), prior);
 }
 
 /** Files to check in a folder: Excel's lock files (~$…) and hidden files are not reports. */

@@ -15,7 +15,8 @@ export type FindingKind =
   | "inequality" // a above the figure it may not exceed
   | "ratio" // a percentage that is not the ratio of its two figures
   | "invalid" // not a number in a numeric cell
-  | "blank"; // cells left empty in a table that is otherwise filled
+  | "blank" // cells left empty in a table that is otherwise filled
+  | "prior"; // a 上年 figure that is not last year's 本年 figure (check --prior)
 
 export interface Finding {
   /** Stable id of the expanded rule, e.g. `income.rowTotal[unit[1]]`, `invalid:income.all.total`. */

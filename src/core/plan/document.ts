@@ -14,6 +14,7 @@ import { rawText, type ReportData } from "../spec/data";
 import { expandFields, isNumericKind } from "../spec/instances";
 import type { FormSpec, ReportOutline } from "../spec/types";
 import { buildLayoutPlan } from "./layout";
+import { chooseOutline } from "./outline";
 import type { LayoutPlan, PlannedCell, SheetLayout } from "./layout-types";
 import { placeForm, type TablePlacement } from "../spec/placement";
 import { CELL_STYLES } from "./styles";
@@ -30,6 +31,13 @@ export type DocumentBlock =
   | { kind: "heading"; level: 1 | 2; text: string }
   | { kind: "paragraph"; text: string }
   | {
+      kind: "signoff";
+      /** 部门（单位）意见：同意。 — each part's label and what was filled in (blank: left to write by hand). */
+      parts: Array<{ label: string; text: string }>;
+      signer?: string;
+      dated: boolean;
+    }
+  | {
       kind: "table";
       title: string;
       /** 单位：万元, when the table has one unit. */
@@ -42,7 +50,16 @@ export type DocumentBlock =
     };
 
 export interface DocumentPlan {
-  cover: { title: string; dept?: string; year?: string; date: string };
+  /** Which outline the report follows (its id), when the form names one. */
+  outline?: string;
+  cover: {
+    title: string;
+    dept?: string;
+    year?: string;
+    date: string;
+    /** The outline's cover lines as printed: 预算编码：…, 评价方式：… (lines with nothing to print left out). */
+    lines: Array<{ label: string; text: string }>;
+  };
   blocks: DocumentBlock[];
   /** Errors still open, for the last page 校验提示 (absent when not asked for). */
   findings?: Array<{ cell: string; message: string }>;
@@ -52,8 +69,12 @@ export interface DocumentInput {
   form: FormSpec;
   data: ReportData;
   narrative: Narrative;
-  /** 报告日期, as printed on the cover (2021年3月10日). */
-  date: string;
+  /** 报告日期, as printed on the cover (2021年3月10日): wins over the cover's date cell. */
+  date?: string;
+  /** The date when neither `date` nor the cover's date cell gives one (today). */
+  today?: string;
+  /** The outline to follow; default: the one the form's 报告格式 cell names, else the form's own. */
+  outline?: ReportOutline;
   /** The findings whose errors go on the 校验提示 page; undefined: no such page. */
   findings?: Finding[];
 }
@@ -130,7 +151,9 @@ function tableBlock(p: TablePlacement, layout: SheetLayout, text: (row: number, 
   return { kind: "table", title: p.table.title, ...(unitText ? { unit: unitText } : {}), rows, headerRows: p.headerDepth, columnWidths: widths };
 }
 
-function outlineOf(form: FormSpec): ReportOutline {
+function outlineOf(form: FormSpec, data: ReportData): ReportOutline {
+  const chosen = chooseOutline(form, data);
+  if (chosen && "outline" in chosen) return chosen.outline;
   if (form.report) return form.report;
   // A form without an outline: one section per sheet, its tables in order, then the paragraphs.
   return {
@@ -142,6 +165,11 @@ function outlineOf(form: FormSpec): ReportOutline {
   };
 }
 
+/** A date as a report's cover writes it: 2021年3月10日. */
+export function reportDate(now = new Date()): string {
+  return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
+}
+
 const text = (raw: ReturnType<typeof rawText>): string | undefined => (raw === null || String(raw).trim() === "" ? undefined : String(raw));
 
 /** The whole report as data, in the outline's order. */
@@ -151,7 +179,8 @@ export function buildDocumentPlan(input: DocumentInput): DocumentPlan {
   const shown = shownTexts(plan, form, data);
   const placements = new Map(placeForm(form, data.lists).flatMap((s) => s.tables.map((t) => [t.table.id, t] as const)));
   const fields = new Map(expandFields(form, data.lists).map((f) => [f.id, f]));
-  const outline = outlineOf(form);
+  const outline = input.outline ?? outlineOf(form, data);
+  const filled = (field: string | undefined): string | undefined => (field ? text(rawText(data.values[field])) : undefined);
   const blocks: DocumentBlock[] = [];
   for (const section of outline.sections) {
     blocks.push({ kind: "heading", level: 1, text: section.heading });
@@ -164,21 +193,36 @@ export function buildDocumentPlan(input: DocumentInput): DocumentPlan {
       } else if (block.kind === "paragraphs") {
         for (const paragraph of narrative.paragraphs) {
           if (paragraph.status !== "ok" || (block.ids && !block.ids.includes(paragraph.id))) continue;
-          blocks.push({ kind: "heading", level: 2, text: paragraph.title });
+          if (block.titled !== false) blocks.push({ kind: "heading", level: 2, text: paragraph.title });
           blocks.push({ kind: "paragraph", text: paragraph.text });
         }
+      } else if (block.kind === "signoff") {
+        blocks.push({
+          kind: "signoff",
+          parts: block.parts.map((p) => ({ label: p.label, text: filled(p.field) ?? "" })),
+          ...(block.signer ? { signer: block.signer } : {}),
+          dated: block.dated === true,
+        });
       } else {
-        const written = text(rawText(data.values[block.field]));
+        const written = filled(block.field);
         if (!written) continue;
-        blocks.push({ kind: "heading", level: 2, text: block.label ?? fields.get(block.field)?.label ?? block.field });
+        const label = block.label ?? fields.get(block.field)?.label ?? block.field;
+        if (label) blocks.push({ kind: "heading", level: 2, text: label });
         for (const line of written.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) blocks.push({ kind: "paragraph", text: line });
       }
     }
   }
-  const dept = text(rawText(data.values["report.dept"]));
-  const year = text(rawText(data.values["report.year"]));
+  const dept = filled("report.dept");
+  const year = filled("report.year");
+  const dateLine = outline.cover?.find((l) => l.date);
+  const date = input.date ?? filled(dateLine?.field) ?? dateLine?.text ?? input.today ?? "";
+  const lines = (outline.cover ?? []).flatMap((l) => {
+    const shown = l.date ? date : filled(l.field) ?? l.text;
+    return shown ? [{ label: l.label, text: shown }] : [];
+  });
   return {
-    cover: { title: outline.title, ...(dept ? { dept } : {}), ...(year ? { year } : {}), date: input.date },
+    ...(outline.id ? { outline: outline.id } : {}),
+    cover: { title: outline.title, ...(dept ? { dept } : {}), ...(year ? { year } : {}), date, lines },
     blocks,
     ...(input.findings
       ? { findings: input.findings.filter((f) => f.severity === "error").map((f) => ({ cell: f.cell, message: f.message })) }

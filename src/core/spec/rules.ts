@@ -35,7 +35,7 @@ export function tableById(form: FormSpec, id: string): TableSpec | undefined {
   return undefined;
 }
 
-function substitutions(form: FormSpec, each: Each | undefined, lists: Lists): Substitution[] {
+export function substitutions(form: FormSpec, each: Each | undefined, lists: Lists): Substitution[] {
   if (!each) return [{}];
   const table = tableById(form, each.table);
   if (!table) throw new Error(`relation iterates unknown table ${each.table}`);
@@ -56,7 +56,7 @@ function substitutions(form: FormSpec, each: Each | undefined, lists: Lists): Su
   return rows.flatMap((row) => cols.map((col) => ({ row, col })));
 }
 
-function substitute(ref: FieldRef, s: Substitution): string {
+export function substitute(ref: FieldRef, s: Substitution): string {
   let out = ref;
   if (s.row !== undefined) out = out.split("{row}").join(s.row);
   if (s.col !== undefined) out = out.split("{col}").join(s.col);

@@ -243,8 +243,38 @@ export interface FormSpec {
   relations: Relation[];
   /** The report's paragraphs written from the cells, in report order (see narrative.ts). */
   narrative?: ParagraphBinding[];
-  /** The written report's outline (ziping report), when the form has one. */
+  /** The written report's outline (ziping report), when the form has one: the default outline. */
   report?: ReportOutline;
+  /**
+   * Other outlines the officer may choose instead of `report`, by what the cell `field` (报告格式)
+   * says: an outline's id or one of its names (ziping report --outline says the same).
+   */
+  reportChoice?: { field: FieldRef; outlines: ReportOutline[] };
+  /** What last year's workbook carries into this year's (template --prior, import --prior, check --prior). */
+  priorYear?: PriorYearSpec;
+}
+
+/**
+ * This year's 上年 figure and last year's 本年 figure it repeats: sangong.{row}.prior ←
+ * sangong.{row}.current. Placeholders and `each` as in relations; a list row's [*] on both
+ * sides pairs entries by name (a unit added this year has no 上年 figure; one gone is dropped).
+ */
+export interface PriorLink {
+  id: string;
+  label: string;
+  /** This year's field holding last year's figure. */
+  prior: FieldRef;
+  /** Last year's field it repeats. */
+  current: FieldRef;
+  each?: Each;
+}
+
+export interface PriorYearSpec {
+  links: PriorLink[];
+  /** Fields copied as they were (the department's name, the cover's 预算编码). */
+  copy?: FieldRef[];
+  /** Prose carried over as a draft marked 沿用上年, for the officer to revise. */
+  prose?: FieldRef[];
 }
 
 /*
@@ -500,13 +530,24 @@ export interface ParagraphBinding {
 
 /**
  * What a section of the written 自评报告 holds, in order: a table of the form (laid out as the
- * workbook lays it out), the paragraphs ZiPing writes (narrate: all of them, or these ids), or a
- * field the officer writes prose in, under its label.
+ * workbook lays it out), the paragraphs ZiPing writes (narrate: all of them, or these ids; under
+ * their titles unless `titled` is false), a field the officer writes prose in (under its label;
+ * an empty label: no heading, the section's own heading says it), or a sign-off block (意见,
+ * 签字, 签章 and the date line, with what the officer filled in).
  */
 export type ReportBlock =
   | { kind: "table"; table: string }
-  | { kind: "paragraphs"; ids?: string[] }
-  | { kind: "field"; field: string; label?: string };
+  | { kind: "paragraphs"; ids?: string[]; titled?: boolean }
+  | { kind: "field"; field: string; label?: string }
+  | {
+      kind: "signoff";
+      /** One line of labelled fields: 填报人（签名）：… 联系电话：… */
+      parts: Array<{ label: string; field?: FieldRef }>;
+      /** Who signs or seals below it: 部门（单位）负责人（签章）. */
+      signer?: string;
+      /** Ends with the line 年 月 日 for the date of signing. */
+      dated?: boolean;
+    };
 
 export interface ReportSection {
   /** As the official outline words it: 一、部门（单位）基本概况. */
@@ -514,8 +555,23 @@ export interface ReportSection {
   blocks: ReportBlock[];
 }
 
+/** A line of the cover: 评价方式：部门（单位）绩效自评. `text` is printed when the field is empty. */
+export interface CoverLine {
+  label: string;
+  field?: FieldRef;
+  text?: string;
+  /** The 报告日期 line: the date the report command is given wins over the field. */
+  date?: boolean;
+}
+
 /** The written report: its title and its sections in the official order. */
 export interface ReportOutline {
+  /** Stable id (2020, 2025), what 报告格式 and --outline name. */
+  id?: string;
+  /** Other words for it an officer may type in 报告格式: 岳阳, 湖南. */
+  names?: string[];
   title: string;
+  /** The cover's lines under the title, in order. */
+  cover?: CoverLine[];
   sections: ReportSection[];
 }

@@ -103,15 +103,35 @@ function table(block: Extract<DocumentBlock, { kind: "table" }>): Array<Paragrap
   ];
 }
 
+function coverLine(text: string): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(text, FONTS.body, SIZE.body)] });
+}
+
 function cover(plan: DocumentPlan): Paragraph[] {
   const lines: Paragraph[] = [new Paragraph({ spacing: { before: 3000 }, children: [] })];
   const title = [plan.cover.dept, plan.cover.year ? `${plan.cover.year}年度` : undefined].filter(Boolean).join("");
   if (title) lines.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(title, FONTS.title, SIZE.title)] }));
   lines.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 2400 }, children: [run(plan.cover.title, FONTS.title, SIZE.title)] }));
-  if (plan.cover.dept) lines.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`部门（单位）名称：${plan.cover.dept}`, FONTS.body, SIZE.body)] }));
-  lines.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`报告日期：${plan.cover.date}`, FONTS.body, SIZE.body)] }));
+  if (plan.cover.lines.length > 0) lines.push(...plan.cover.lines.map((l) => coverLine(`${l.label}：${l.text}`)));
+  else {
+    // A form whose outline has no cover lines: the department and the date, as before.
+    if (plan.cover.dept) lines.push(coverLine(`部门（单位）名称：${plan.cover.dept}`));
+    lines.push(coverLine(`报告日期：${plan.cover.date}`));
+  }
   lines.push(new Paragraph({ children: [new PageBreak()] }));
   return lines;
+}
+
+/** 意见 and its text, then who signs or seals and the date line, right-aligned as on the form. */
+function signoff(block: Extract<DocumentBlock, { kind: "signoff" }>): Paragraph[] {
+  const right = (text: string): Paragraph =>
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { line: 579, lineRule: "exact" }, children: [run(text, FONTS.body, SIZE.body)] });
+  const line = block.parts.map((p) => `${p.label}：${p.text}`).join("　　");
+  return [
+    new Paragraph({ spacing: { before: 240, line: 579, lineRule: "exact" }, keepNext: true, children: [run(line, FONTS.body, SIZE.body)] }),
+    ...(block.signer ? [right(`${block.signer}：　　　　　　`)] : []),
+    ...(block.dated ? [right("年　　月　　日")] : []),
+  ];
 }
 
 function findingsPage(findings: NonNullable<DocumentPlan["findings"]>): Paragraph[] {
@@ -130,7 +150,7 @@ function pageNumberFooter(): Footer {
 }
 
 /** Adds altName substitutes for the 公文 fonts to the font table, so Word falls back gracefully. */
-async function withFontFallbacks(bytes: Buffer): Promise<Buffer> {
+async function withFontFallbacks(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const path = "word/fontTable.xml";
   const xml = await zip.file(path)?.async("string");
@@ -141,15 +161,22 @@ async function withFontFallbacks(bytes: Buffer): Promise<Buffer> {
   // docx writes an empty table as <w:fonts …/>.
   const table = /<w:fonts\b[^>]*\/>\s*$/.test(xml) ? xml.replace(/\/>\s*$/, `>${fonts}</w:fonts>`) : xml.replace(/<\/w:fonts>\s*$/, `${fonts}</w:fonts>`);
   zip.file(path, table);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
-/** The .docx bytes of a document plan. */
+/** The .docx bytes of a document plan, for a file (Node). */
 export async function documentBytes(plan: DocumentPlan): Promise<Buffer> {
+  const bytes = await documentArray(plan);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The .docx bytes of a document plan, in Node or a browser (the pane's 导出报告). */
+export async function documentArray(plan: DocumentPlan): Promise<Uint8Array> {
   const children: Array<Paragraph | Table> = [...cover(plan)];
   for (const block of plan.blocks) {
     if (block.kind === "heading") children.push(heading(block));
     else if (block.kind === "paragraph") children.push(bodyParagraph(block.text));
+    else if (block.kind === "signoff") children.push(...signoff(block));
     else children.push(...table(block));
   }
   if (plan.findings) children.push(...findingsPage(plan.findings));
@@ -165,5 +192,5 @@ export async function documentBytes(plan: DocumentPlan): Promise<Buffer> {
       },
     ],
   });
-  return withFontFallbacks(await Packer.toBuffer(document));
+  return withFontFallbacks(await Packer.pack(document, "uint8array"));
 }

@@ -1,7 +1,7 @@
 /**
  * Writes cells into an officer's workbook by editing only the parts that must change: the
- * worksheet XML of the sheets written to (and of sheets whose formulas carried cached results,
- * which would now be stale), xl/workbook.xml when the workbook must be told to calculate on open,
+ * worksheet XML of the sheets written to (and of sheets whose formulas' cached results change:
+ * computed again by the core, or dropped when it cannot compute them all), xl/workbook.xml when the workbook must be told to calculate on open,
  * and the calculation chain when a formula was overwritten. Every other zip entry is copied as
  * it was (its compressed bytes reused), so charts, images, comments, sparklines, x14 data
  * validations, custom properties, pivot caches and anything ZiPing does not know survive.
@@ -11,6 +11,8 @@ import { parseSheetRange } from "../../core/excel/address";
 import type { WorkbookPackage } from "./package";
 import { unescapeXml } from "./names";
 import { relationshipTargets, relsPathOf } from "./zip-parts";
+import { sharedStrings as sharedStringItems } from "./cell-xml";
+import { recomputeFormulaResults } from "./formula-results";
 import { dropFormulaResults, needsStringEscape, writeCells, xmlStringText, type CellContent } from "./sheet-xml";
 
 export interface CellWrite {
@@ -120,6 +122,21 @@ function keepCompression(zip: JSZip, name: string): void {
   if (magic !== undefined) entry.options.compression = magic === "\x00\x00" ? "STORE" : "DEFLATE";
 }
 
+/** Every sheet part with its formulas' results computed by the core, or undefined (see formula-results.ts). */
+async function withResults(pkg: WorkbookPackage, edited: Map<string, string>, changed: Map<string, string>): Promise<Map<string, string> | undefined> {
+  const rels = await current(pkg.zip, changed, relsPathOf(pkg.workbookPath));
+  const stringsPath = rels && relationshipTarget(rels, pkg.workbookPath, "sharedStrings");
+  const strings = sharedStringItems(stringsPath ? await current(pkg.zip, changed, stringsPath) : undefined);
+  const byName = new Map<string, string>();
+  for (const [name, part] of pkg.sheetParts) {
+    const xml = edited.get(part);
+    if (xml !== undefined) byName.set(name, xml);
+  }
+  const computed = recomputeFormulaResults(byName, strings);
+  if (!computed) return undefined;
+  return new Map([...pkg.sheetParts].flatMap(([name, part]) => (computed.has(name) ? [[part, computed.get(name)!] as const] : [])));
+}
+
 /** Writes the cells into the package and returns its new bytes (the package's zip is updated). */
 export async function patchWorkbook(pkg: WorkbookPackage, writes: CellWrite[]): Promise<PatchOutcome> {
   const parts = pkg.sheetParts;
@@ -143,9 +160,12 @@ export async function patchWorkbook(pkg: WorkbookPackage, writes: CellWrite[]): 
   }
 
   let formulaReplaced = false;
+  const edited = new Map<string, string>();
+  const originals = new Map<string, string>();
   for (const part of new Set(parts.values())) {
     const original = await pkg.zip.file(part)?.async("string");
     if (original === undefined) continue;
+    originals.set(part, original);
     let xml = original;
     const cells = bySheet.get(part);
     if (cells) {
@@ -154,8 +174,13 @@ export async function patchWorkbook(pkg: WorkbookPackage, writes: CellWrite[]): 
       xml = edit.xml;
       formulaReplaced ||= edit.formulaReplaced;
     }
-    xml = dropFormulaResults(xml);
-    if (xml !== original) changed.set(part, xml);
+    edited.set(part, xml);
+  }
+  // The formulas' results for the cells as they now are; else none (stale ones must not be read).
+  const recomputed = bySheet.size ? await withResults(pkg, edited, changed) : undefined;
+  for (const [part, xml] of edited) {
+    const next = recomputed?.get(part) ?? dropFormulaResults(xml);
+    if (next !== originals.get(part)) changed.set(part, next);
   }
   // Cells changed or results dropped: the workbook is calculated when next opened.
   const workbookXml = changed.size ? withFullCalcOnLoad(pkg.workbookXml) : pkg.workbookXml;

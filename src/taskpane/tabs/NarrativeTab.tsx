@@ -6,7 +6,7 @@
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { Notice, NoticeActions, NoticeBody, NoticeTitle } from "../components/Notice";
-import { useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import type { PaneBackend } from "../adapters/backend";
 import { buildNarrativeView, type ParagraphView, type SentenceView, type WordingChoices } from "../adapters/narrative";
 import { copyText } from "../clipboard";
@@ -18,6 +18,9 @@ import { useStrings } from "../language";
 import { decideInsert } from "../model/narrative-insert";
 import { htmlText, plainText, type TextParagraph } from "../model/narrative-text";
 import type { PaneReport } from "../useLiveReport";
+
+// 导出报告（Word）: its button and the document code load apart from the pane's start-up script.
+const ExportReport = lazy(() => import(/* webpackChunkName: "pane-export" */ "../components/ExportReport"));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -238,6 +241,7 @@ export function NarrativeTab({ backend, report, announce }: NarrativeTabProps) {
         <Button onClick={insert} disabled={busy || writable.length === 0}>
           {t.insertNarrative}
         </Button>
+        <Suspense fallback={null}>{data && <ExportReport form={session.form} data={data} findings={report?.findings ?? []} announce={announce} />}</Suspense>
       </div>
       {confirm && (
         <Notice intent="warning" role="alertdialog" aria-label={t.overwriteTitle}>

@@ -55,7 +55,7 @@ describe("the document plan of the written report", () => {
     expect(errors.length).toBeGreaterThan(0);
     expect(findings.length).toBeGreaterThan(errors.length);
     expect(plan.findings).toEqual(errors.map((f) => ({ cell: f.cell, message: f.message })));
-    expect(plan.cover).toEqual({ title: "部门整体支出绩效自评报告", dept: "岳阳市科技局", year: "2020", date: "2021年3月10日" });
+    expect(plan.cover).toMatchObject({ title: "部门整体支出绩效自评报告", dept: "岳阳市科技局", year: "2020", date: "2021年3月10日" });
   });
 
   it("has no 校验提示 page when no findings are given (--no-findings)", () => {

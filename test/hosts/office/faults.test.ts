@@ -1,4 +1,4 @@
-import { CHECK_COLUMNS, CHECK_FIRST_ROW } from "../../../src/core/plan";
+import { buildLayoutPlan, CHECK_COLUMNS, CHECK_FIRST_ROW } from "../../../src/core/plan";
 import { columnLetters } from "../../../src/core/excel/address";
 import { expandFields, defaultForm, type ReportData } from "../../../src/core/spec";
 import { layOut, seed, setup, typeReport } from "./helpers";
@@ -151,6 +151,7 @@ describe("a workbook without the template", () => {
     expect(report.problems).toEqual([{ code: "noTemplate", message: expect.stringMatching(/还没有自评表模板/), repairable: false }]);
     const preview = await session.previewTemplate();
     expect(preview.actions.every((a) => a.kind === "create")).toBe(true);
-    expect(preview.summary).toMatch(/^将新建 10 张工作表/);
+    // Every sheet the template lays out (the form's, 报告综述 and 校验).
+    expect(preview.summary).toMatch(new RegExp(`^将新建 ${buildLayoutPlan(defaultForm, {}).sheets.length} 张工作表`));
   });
 });

@@ -97,7 +97,7 @@ describe("patchWorkbook", () => {
     return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
   }
 
-  it("overwriting a formula removes the calculation chain, drops stale results everywhere and asks for a full calculation", async () => {
+  it("overwriting a formula removes the calculation chain, computes the results again and asks for a full calculation", async () => {
     const pkg = await openPackage("calc.xlsx", await calculatedWorkbook());
     const before = new Map(await Promise.all(Object.keys(pkg.zip.files).map(async (n) => [n, await pkg.zip.file(n)?.async("string")] as const)));
     const outcome = await patchWorkbook(pkg, [{ address: "数据!A2", content: 5 }]);
@@ -110,10 +110,27 @@ describe("patchWorkbook", () => {
     const data = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     expect(data).toMatch(/<c r="A2"[^>]*><v>5<\/v><\/c>/);
     const totals = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
-    expect(totals).toMatch(/<c r="A1"[^>]*><f>数据!A2\+1<\/f><\/c>/);
+    // 数据!A2 is now 5, so 数据!A2+1 is 6 (it was 3).
+    expect(totals).toMatch(/<c r="A1"[^>]*><f>数据!A2\+1<\/f><v>6<\/v><\/c>/);
     // The sheet with no formula is copied as it was.
     expect(await zip.file("xl/worksheets/sheet3.xml")!.async("string")).toBe(before.get("xl/worksheets/sheet3.xml"));
     expect(await zip.file("xl/styles.xml")!.async("string")).toBe(before.get("xl/styles.xml"));
+  });
+
+  it("drops every result instead when one formula is beyond the core's evaluator (a function it does not know)", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("数据");
+    sheet.getCell("A1").value = 1;
+    sheet.getCell("A2").value = { formula: "A1*2", result: 2 } as ExcelJS.CellFormulaValue;
+    sheet.getCell("B1").value = { formula: "XLOOKUP(1,A1:A2,A1:A2)", result: 1 } as ExcelJS.CellFormulaValue;
+    const pkg = await openPackage("unknown.xlsx", Buffer.from(await workbook.xlsx.writeBuffer()));
+    const outcome = await patchWorkbook(pkg, [{ address: "数据!A1", content: 5 }]);
+    if (!("bytes" in outcome)) throw new Error(outcome.cannot);
+    const zip = await JSZip.loadAsync(outcome.bytes);
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml).toMatch(/<c r="A2"[^>]*><f>A1\*2<\/f><\/c>/);
+    expect(xml).toMatch(/<c r="B1"[^>]*><f>XLOOKUP\(1,A1:A2,A1:A2\)<\/f><\/c>/);
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toContain('fullCalcOnLoad="1"');
   });
 
   it("writes text that looks like a formula, escapes or control characters as exactly that text", async () => {

@@ -1,5 +1,7 @@
 import { YUEYANG_INDICATORS } from "../scoring/yueyang-indicators";
-import { yueyangReportOutline } from "./yueyang-report-outline";
+import { yueyangReport } from "./yueyang-report-outline";
+import { REPORT_TEXT_SHEET } from "./yueyang-report-text";
+import { yueyangPriorYear } from "./yueyang-prior-year";
 import type { EquationRelation, FormSpec, LabelColumnSpec, RowSpec, TableSpec } from "../types";
 import { yueyangNarrative } from "./yueyang-narrative";
 import { YUEYANG_GRADES } from "./yueyang-grades";
@@ -470,6 +472,7 @@ export const yueyangSelfEvaluation = {
         },
       ],
     },
+    REPORT_TEXT_SHEET,
   ],
   relations: [
     // ── sums within a table ──────────────────────────────────────────────
@@ -775,5 +778,6 @@ export const yueyangSelfEvaluation = {
     },
   ],
   narrative: yueyangNarrative,
-  report: yueyangReportOutline,
+  ...yueyangReport,
+  priorYear: yueyangPriorYear,
 } satisfies FormSpec;

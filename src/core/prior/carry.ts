@@ -1,0 +1,53 @@
+/**
+ * What last year's workbook puts into this year's: each 上年 figure from last year's 本年 figure,
+ * fields copied as they were (the department's name, the cover), and last year's prose as a
+ * draft marked 沿用上年 for the officer to revise. Only into cells this year's workbook leaves
+ * empty: nothing the officer wrote is replaced (a 上年 figure that differs is check --prior's).
+ */
+import { rawText, type RawValue, type ReportData } from "../spec/data";
+import type { FormSpec } from "../spec/types";
+import { priorPairs } from "./pairs";
+
+/** The mark a carried-over paragraph starts with, until the officer has revised it. */
+export const PRIOR_DRAFT_MARK = "【沿用上年】";
+
+export interface CarriedValue {
+  fieldId: string;
+  value: RawValue;
+  /** Last year's field it comes from. */
+  from: string;
+  why: "prior" | "copy" | "draft";
+}
+
+const filled = (raw: RawValue | undefined): boolean => {
+  const v = rawText(raw);
+  return v !== null && String(v).trim() !== "";
+};
+
+/** The lists this year's workbook takes from last year's when it has none: those the links pair by name. */
+export function carriedLists(form: FormSpec, last: ReportData): ReportData["lists"] {
+  const out: ReportData["lists"] = {};
+  for (const link of form.priorYear?.links ?? []) {
+    const m = /^([^.]+)\.([^.[]+)\[\*\]/.exec(link.prior);
+    const list = m && form.sheets.flatMap((s) => s.tables).find((t) => t.id === m[1])?.rows.find((r) => r.id === m[2])?.list;
+    if (list && last.lists[list]) out[list] = last.lists[list]!.map((e) => ({ ...e }));
+  }
+  return out;
+}
+
+export function carryForward(form: FormSpec, last: ReportData, current: ReportData): CarriedValue[] {
+  const out: CarriedValue[] = [];
+  const add = (fieldId: string, from: string, why: CarriedValue["why"], value: RawValue) => {
+    if (!filled(current.values[fieldId]) && !out.some((c) => c.fieldId === fieldId)) out.push({ fieldId, value, from, why });
+  };
+  for (const pair of priorPairs(form, current.lists, last.lists)) {
+    const value = last.values[pair.current];
+    if (filled(value)) add(pair.prior, pair.current, "prior", rawText(value!));
+  }
+  for (const field of form.priorYear?.copy ?? []) if (filled(last.values[field])) add(field, field, "copy", rawText(last.values[field]!));
+  for (const field of form.priorYear?.prose ?? []) {
+    const text = filled(last.values[field]) ? String(rawText(last.values[field]!)) : undefined;
+    if (text) add(field, field, "draft", text.startsWith(PRIOR_DRAFT_MARK) ? text : `${PRIOR_DRAFT_MARK}${text}`);
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * Last year's workbook carried into this year's, on a 2019 → 2020 pair built from the 2020 seed
+ * (岳阳市科技局 2020年度 自评报告, test/fixtures/seed-2020.json): the 2019 workbook's 本年 figures
+ * are the seed's 上年 figures (三公经费 by item, 年末累计结余 = 2020's 上年结转, 本年指标结余 =
+ * 2020's 上年结余), its prose the seed report's own paragraphs.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PRIOR_DRAFT_MARK } from "../../src/core/prior/carry";
+import { priorPairs } from "../../src/core/prior/pairs";
+import { defaultForm, rawText, type RawValue, type ReportData } from "../../src/core/spec";
+import { loadWorkbookReport } from "../../src/hosts/xlsx/report";
+import { loadSeed } from "../fixtures/load";
+import { seedReportText } from "../fixtures/report-text";
+import { runCli } from "./run-cli";
+
+const seed = loadSeed(2020);
+const prose = seedReportText(2020);
+const pairs = priorPairs(defaultForm, seed.lists, seed.lists);
+const PROSE_FIELDS = defaultForm.priorYear!.prose!.filter((f) => prose[f] !== undefined || seed.values[f] !== undefined);
+
+/** The 2019 report: each 2020 上年 figure as 2019's 本年 figure, and the seed's prose. */
+function report2019(change: Record<string, string> = {}): ReportData {
+  const values: Record<string, RawValue> = {
+    "report.dept": seed.values["report.dept"],
+    "report.selfRef": seed.values["report.selfRef"],
+    "report.year": 2019,
+    "basics.duties": seed.values["basics.duties"],
+    ...Object.fromEntries(Object.entries(prose).filter(([k]) => k.startsWith("reportProse."))),
+  };
+  for (const p of pairs) values[p.current] = seed.values[p.prior];
+  return { form: seed.form, lists: seed.lists, values: { ...values, ...change } };
+}
+
+const text = (v: RawValue | undefined): string => String(rawText(v ?? null) ?? "");
+
+describe("last year's workbook (--prior)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ziping-prior-"));
+  const file = (name: string) => join(dir, name);
+  const workbook = async (name: string, data: ReportData): Promise<string> => {
+    writeFileSync(file(`${name}.json`), JSON.stringify(data));
+    const made = await runCli(["template", "--data", file(`${name}.json`), "--out", file(`${name}.xlsx`)]);
+    expect(made.code, made.stderr).toBe(0);
+    return file(`${name}.xlsx`);
+  };
+  let last: string;
+  let current: string;
+  beforeAll(async () => {
+    last = await workbook("2019", report2019());
+    current = await workbook("2020", seed);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("pairs every 上年 figure of the form with last year's 本年 figure (三公 by item, 上年结转, 上年结余)", () => {
+    expect(pairs.map((p) => `${p.prior}←${p.current}`)).toEqual([
+      "sangong.reception.prior←sangong.reception.current",
+      "sangong.vehicleOps.prior←sangong.vehicleOps.current",
+      "sangong.abroad.prior←sangong.abroad.current",
+      "sangong.vehiclePurchase.prior←sangong.vehiclePurchase.current",
+      "sangong.total.prior←sangong.total.current",
+      "income.all.carryover←expense.all.cumBalance",
+      "income.unit[1].carryover←expense.unit[1].cumBalance",
+      "income.unit[2].carryover←expense.unit[2].cumBalance",
+      "fiscalIncome.all.priorBalance←fiscalIncome.all.yearBalance",
+      "fiscalIncome.unit[1].priorBalance←fiscalIncome.unit[1].yearBalance",
+    ]);
+    // Entries pair by name: a unit listed in another order last year still finds its figure.
+    const swapped = priorPairs(defaultForm, seed.lists, { ...seed.lists, units: [...seed.lists.units].reverse() });
+    expect(swapped.find((p) => p.prior === "income.unit[1].carryover")?.current).toBe("expense.unit[2].cumBalance");
+  });
+
+  it("check --prior: the seed's 上年 figures equal the 2019 workbook's 本年 figures", async () => {
+    const r = await runCli(["check", current, "--prior", last, "--json"]);
+    const findings = (JSON.parse(r.stdout) as { findings: Array<{ kind: string }> }).findings;
+    expect(findings.filter((f) => f.kind === "prior")).toEqual([]);
+  });
+
+  it("check --prior: one figure changed in last year's workbook is reported once, naming both cells", async () => {
+    const changed = await workbook("2019-changed", report2019({ "sangong.reception.current": "3.54" }));
+    const r = await runCli(["check", current, "--prior", changed, "--json"]);
+    const out = JSON.parse(r.stdout) as { findings: Array<{ kind: string; ruleId: string; cells: string[]; message: string; severity: string }> };
+    const prior = out.findings.filter((f) => f.kind === "prior");
+    expect(prior).toHaveLength(1);
+    const { addresses } = await loadWorkbookReport(current);
+    const { addresses: lastAddresses } = await loadWorkbookReport(changed);
+    expect(prior[0].cells).toEqual([addresses.get("sangong.reception.prior"), `${changed} ${lastAddresses.get("sangong.reception.current")}`]);
+    expect(prior[0].message).toContain("3.44万元");
+    expect(prior[0].message).toContain("3.54万元");
+    expect(prior[0].message).toContain("相差0.10万元");
+    expect(prior[0].severity).toBe("error");
+    const plain = await runCli(["check", current, "--prior", changed]);
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toContain(addresses.get("sangong.reception.prior")!);
+  });
+
+  it("template --prior: units, 上年 figures, copied fields and prose drafts marked 沿用上年, for the next year", async () => {
+    const out = file("2020-from-2019.xlsx");
+    const r = await runCli(["template", "--prior", last, "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    const { data } = await loadWorkbookReport(out);
+    expect(data.lists.units).toEqual(seed.lists.units);
+    expect(text(data.values["report.year"])).toBe("2020");
+    expect(text(data.values["report.dept"])).toBe(text(seed.values["report.dept"]));
+    for (const p of pairs) expect(text(data.values[p.prior]), p.prior).toBe(text(seed.values[p.prior]));
+    expect(PROSE_FIELDS.length).toBeGreaterThanOrEqual(5);
+    for (const f of PROSE_FIELDS) expect(text(data.values[f]), f).toBe(`${PRIOR_DRAFT_MARK}${text(prose[f] ?? seed.values[f])}`);
+    // This year's own figures are not last year's.
+    expect(data.values["sangong.reception.current"] ?? null).toBeNull();
+  });
+
+  it("import --prior --apply: fills the empty 上年 cells and prose of this year's workbook, and changes nothing typed", async () => {
+    const typed = { ...seed.values };
+    for (const p of pairs) delete typed[p.prior];
+    typed["sangong.total.prior"] = "9.99";
+    const into = await workbook("2020-blank", { ...seed, values: typed });
+    const planned = await runCli(["import", last, "--prior", "--into", into]);
+    expect(planned.code, planned.stderr).toBe(0);
+    expect(planned.stdout).toContain("加 --apply 写入");
+    expect((await loadWorkbookReport(into)).data.values["sangong.reception.prior"] ?? null).toBeNull();
+    const applied = await runCli(["import", last, "--prior", "--into", into, "--apply"]);
+    expect(applied.code, applied.stderr).toBe(0);
+    const { data } = await loadWorkbookReport(into);
+    for (const p of pairs.filter((x) => x.prior !== "sangong.total.prior")) expect(text(data.values[p.prior]), p.prior).toBe(text(seed.values[p.prior]));
+    expect(text(data.values["sangong.total.prior"])).toBe("9.99");
+    for (const f of PROSE_FIELDS) expect(text(data.values[f]).startsWith(PRIOR_DRAFT_MARK) || f === "basics.duties", f).toBe(true);
+    // basics.duties was filled this year (the seed has it): kept as the officer wrote it.
+    expect(text(data.values["basics.duties"])).toBe(text(seed.values["basics.duties"]));
+    // and check --prior now finds exactly the typed-over 合计.
+    const r = JSON.parse((await runCli(["check", into, "--prior", last, "--json"])).stdout) as { findings: Array<{ kind: string; ruleId: string }> };
+    expect(r.findings.filter((f) => f.kind === "prior").map((f) => f.ruleId)).toEqual(["prior.sangong[total]"]);
+  });
+});
