@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { buildLayoutPlan } from "../../core/plan/layout";
-import type { FormSpec, ListEntry, ReportData } from "../../core/spec";
+import { builtInScoringTable, type FormSpec, type ListEntry, type ReportData } from "../../core/spec";
 import { narrate } from "../../core/narrative";
 import { narrativeLines } from "../../core/plan/narrative-lines";
 import { fillNarrative, fillValues, plannedFieldCells } from "../../hosts/xlsx/fill";
@@ -54,6 +54,7 @@ export async function templateCommand(form: FormSpec, options: TemplateOptions):
   const plan = buildLayoutPlan(form, lists, {
     ...(options.year !== undefined ? { year: options.year } : {}),
     ...(options.dept !== undefined ? { dept: options.dept } : {}),
+    scoring: builtInScoringTable(form.id),
   });
   const workbook = buildWorkbook(plan);
   if (options.data) {

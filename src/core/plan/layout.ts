@@ -4,8 +4,10 @@ import { expandRules, type Rule } from "../spec/rules";
 import type { ListEntry } from "../spec/data";
 import { expandFields, fieldId, labelFieldId, type FieldDef, type Lists } from "../spec/instances";
 import type { FormSpec, LabelColumnSpec, TableSpec, Unit } from "../spec/types";
+import type { ScoringTable } from "../spec/score-types";
 import { buildCheckSheet, CHECK_HEADER_ROW, CHECK_SHEET_ID } from "./check-sheet";
 import { pageSetupFor } from "./page";
+import { annexScoring } from "./score-sheet";
 import { locatorFor, totalFormula } from "./formulas";
 import { tableHeader } from "./headers";
 import type { LayoutPlan, Merge, PlannedCell, PlannedName, SheetLayout } from "./layout-types";
@@ -28,6 +30,11 @@ export interface LayoutOptions {
   selfRef?: string;
   /** Any other field to pre-fill, by field id. */
   prefill?: Record<string, string | number>;
+  /**
+   * The scoring table of the form: the table where officers score its indicators gets 分值,
+   * 评分标准, 计算值, 建议得分 and the roll-up beside it (score-sheet.ts).
+   */
+  scoring?: ScoringTable;
 }
 
 export const NARRATIVE_SHEET_ID = "narrative";
@@ -211,11 +218,22 @@ export function buildLayoutPlan(form: FormSpec, lists: Lists, options: LayoutOpt
     const ctx: TableContext = { ...ctxBase, widths: new WidthTracker() };
     const cells: PlannedCell[] = [];
     const merges: Merge[] = [];
+    const conditionalFormats: SheetLayout["conditionalFormats"] = [];
     for (const p of tables) {
       const laid = layTable(p, ctx);
       cells.push(...laid.cells);
       merges.push(...laid.merges);
       names.push(...tableNames(p));
+      if (options.scoring?.enteredScores?.table === p.table.id) {
+        const annex = annexScoring(p, options.scoring, ctx.fields, locatorFor(index), ctx.widths);
+        cells.push(...annex.cells);
+        merges.push(...annex.merges);
+        conditionalFormats.push(...annex.conditionalFormats);
+        // The title spans the annexed columns too.
+        const right = Math.max(...annex.cells.map((c) => c.column));
+        const title = merges.find((m) => m.top === p.titleRow && m.left === 1);
+        if (title) title.right = right;
+      }
     }
     const first = tables[0];
     sheets.push({
@@ -225,7 +243,7 @@ export function buildLayoutPlan(form: FormSpec, lists: Lists, options: LayoutOpt
       merges,
       columnWidths: ctx.widths.list(),
       ...(first && first.table.layout === "grid" ? { freeze: { rows: first.bodyTop - 1, columns: first.labelColumnCount } } : {}),
-      conditionalFormats: [],
+      conditionalFormats,
     });
     // A sheet of one table repeats its header rows on every printed page; on a sheet of
     // several tables the first one's header would head the others' pages, so none repeats.

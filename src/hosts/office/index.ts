@@ -9,7 +9,7 @@
  */
 import type { CheckReport, CheckState, Finding, RuleResult } from "../../core/check";
 import type { LayoutPlan } from "../../core/plan/layout-types";
-import type { ListEntry, Lists, ReportData } from "../../core/spec";
+import type { ListEntry, Lists, ReportData, ScoringTable } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
 import type { Narrative } from "../../core/narrative";
 
@@ -52,6 +52,11 @@ export interface TemplateRequest {
   lists?: Lists;
   /** Header fields to prefill when empty, e.g. report.dept, report.year, report.selfRef. Never overwrites. */
   values?: Record<string, string>;
+  /**
+   * The scoring table whose 分值, 评分标准 and formulas the 绩效评分 sheet gets; by default the
+   * form's built-in one (loaded on first use), `false` for none.
+   */
+  scoring?: ScoringTable | false;
 }
 
 export type TemplateActionKind =

@@ -454,6 +454,14 @@ export const yueyangSelfEvaluation = {
           ],
           rows: [{ id: "item", label: "指标", list: "perfIndicators" }],
         },
+      ],
+    },
+    {
+      // The officer's score of each indicator, on a sheet of its own: with a scoring table the
+      // layout adds 分值, 评分标准, 计算值 and 建议得分 beside it (src/core/plan/score-sheet.ts).
+      id: "scoring",
+      name: "绩效评分",
+      tables: [
         {
           id: "perfScores",
           title: "绩效评分（部门整体支出绩效评价指标）",
