@@ -11,7 +11,7 @@ import { narrate } from "../../src/core/narrative";
 import { buildLayoutPlan, NARRATIVE_SHEET_NAME } from "../../src/core/plan";
 import { displayWidth } from "../../src/core/plan/widths";
 import { FORM_MARKER_NAME } from "../../src/core/plan/names";
-import { defaultForm } from "../../src/core/spec";
+import { builtInScoringTable, defaultForm } from "../../src/core/spec";
 import { openWorkbook } from "../../src/hosts/xlsx/open";
 import { loadSeed } from "../fixtures/load";
 import { runCli } from "./run-cli";
@@ -72,7 +72,7 @@ describe("ziping template --data, then ziping check on the file it wrote", () =>
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const seed = loadSeed(2020);
-    const plan = buildLayoutPlan(defaultForm, seed.lists);
+    const plan = buildLayoutPlan(defaultForm, seed.lists, { scoring: builtInScoringTable(defaultForm.id) });
     for (const layout of plan.sheets) {
       const sheet = workbook.getWorksheet(layout.name)!;
       expect(sheet.pageSetup, layout.name).toMatchObject({ paperSize: 9, orientation: layout.page!.orientation, fitToWidth: 1, fitToHeight: 0 });

@@ -16,6 +16,7 @@ import {
   FORM_MARKER_NAME,
   formMarkerValue,
   NARRATIVE_NAME,
+  SCORING_NAME,
   tableBodyName,
   tableHeaderName,
 } from "./names";
@@ -233,6 +234,8 @@ export function buildLayoutPlan(form: FormSpec, lists: Lists, options: LayoutOpt
         const right = Math.max(...annex.cells.map((c) => c.column));
         const title = merges.find((m) => m.top === p.titleRow && m.left === 1);
         if (title) title.right = right;
+        const bottom = Math.max(...annex.cells.map((c) => c.row));
+        names.push({ name: SCORING_NAME, reference: absoluteRange(sheet.name, p.headerTop, 1, bottom, right), comment: "绩效评分：评分表各栏与综合得分" });
       }
     }
     const first = tables[0];

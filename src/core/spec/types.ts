@@ -164,8 +164,9 @@ export interface InequalityRelation extends RelationBase {
 }
 
 /**
- * A percentage cell that states a ratio: field = numerator ÷ denominator × 100, rounded half up
- * at the field's printed decimals (预算执行率, 占比).
+ * A percentage cell that states a ratio: field = numerator ÷ denominator, compared as percentages
+ * rounded half up at the field's printed decimals (预算执行率, 占比, 完成率). The cell holds the
+ * ratio as Excel stores a percentage: 116.75% is 1.1675, and "116.75%" typed in is read so.
  */
 export interface RatioRelation extends RelationBase {
   kind: "ratio";

@@ -104,7 +104,9 @@ describe("绩效评分 sheet laid out from the scoring table", () => {
     const sheet = plan.sheets.find((s) => s.name === SHEET)!;
     const headers = sheet.cells.filter((c) => c.style === "header" && c.row === sheet.cells.find((x) => x.value === "自评得分")!.row).map((c) => c.value);
     expect(headers).toEqual(["评价指标（分值）", "自评得分", "分值", "评分标准", "计算值", "建议得分", "自评与建议之差", "计算公式"]);
-    expect(plan.names).toEqual(plain.names);
+    // The same names, and one more for the annexed block (so a re-layout knows it is the template's).
+    expect(plan.names.filter((n) => n.name !== "ZP_scoring")).toEqual(plain.names);
+    expect(plan.names.find((n) => n.name === "ZP_scoring")?.reference).toMatch(/^绩效评分!\$A\$3:\$H\$\d+$/);
     const fieldCells = (p: LayoutPlan) => p.sheets.flatMap((s) => s.cells.filter((c) => c.fieldId).map((c) => `${s.name}!${c.row},${c.column}=${c.fieldId}`));
     expect(fieldCells(plan)).toEqual(fieldCells(plain));
     // 预算执行率 = 决算 ÷ 预算 as a formula of the workbook's own cells.

@@ -772,6 +772,15 @@ export const yueyangSelfEvaluation = {
       actual: "econ.{row}.actual",
     },
     // ── ranges and consistency ───────────────────────────────────────────
+    {
+      id: "perfIndicators.rate",
+      label: "完成率 = 实际完成值 ÷ 指标值",
+      kind: "ratio",
+      each: { table: "perfIndicators", rows: ["item"] },
+      field: "perfIndicators.{row}.rate",
+      numerator: "perfIndicators.{row}.actual",
+      denominator: "perfIndicators.{row}.target",
+    },
     { id: "score.range", label: "综合得分在0–100之间", kind: "range", field: "score.score", min: "0", max: "100" },
     {
       id: "score.grade",
