@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { checkReport, type Locate } from "../../core/check";
-import { narrate } from "../../core/narrative";
+import { scoredNarrative } from "../scored-narrative";
 import { buildDocumentPlan } from "../../core/plan/document";
 import type { FormSpec, ReportData } from "../../core/spec";
 import { documentBytes } from "../../hosts/docx/write";
@@ -34,7 +34,7 @@ function checkOut(out: string, force: boolean): void {
 export async function reportCommand(form: FormSpec, data: ReportData, request: ReportRequest): Promise<string> {
   checkOut(request.out, request.force);
   const findings = request.noFindings ? undefined : (request.locate ? checkReport(form, data, request.locate) : checkReport(form, data)).findings;
-  const plan = buildDocumentPlan({ form, data, narrative: narrate(form, data), date: request.date ?? reportDate(), ...(findings ? { findings } : {}) });
+  const plan = buildDocumentPlan({ form, data, narrative: scoredNarrative(form, data), date: request.date ?? reportDate(), ...(findings ? { findings } : {}) });
   await writeFileAtomically(request.out, await documentBytes(plan));
   const tables = plan.blocks.filter((b) => b.kind === "table").length;
   const open = plan.findings?.length ? `，末页“校验提示”列出 ${plan.findings.length} 个未解决的错误` : "";

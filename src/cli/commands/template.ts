@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { buildLayoutPlan } from "../../core/plan/layout";
 import { builtInScoringTable, type FormSpec, type ListEntry, type ReportData } from "../../core/spec";
-import { narrate } from "../../core/narrative";
+import { scoredNarrative } from "../scored-narrative";
 import { narrativeLines } from "../../core/plan/narrative-lines";
 import { fillNarrative, fillValues, plannedFieldCells } from "../../hosts/xlsx/fill";
 import { buildWorkbook, cacheFormulaResults, fitWrappedRows, plannedNames, workbookBytes } from "../../hosts/xlsx/write";
@@ -60,7 +60,7 @@ export async function templateCommand(form: FormSpec, options: TemplateOptions):
   if (options.data) {
     const data = { ...options.data, lists };
     fillValues(workbook, form, data, plannedFieldCells(plan));
-    fillNarrative(workbook, plan, narrativeLines(narrate(form, data)));
+    fillNarrative(workbook, plan, narrativeLines(scoredNarrative(form, data)));
   }
   cacheFormulaResults(workbook);
   fitWrappedRows(workbook, plan);

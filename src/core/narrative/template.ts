@@ -4,9 +4,9 @@
  * is read twice: once for the fields it needs (so a sentence lists everything it lacks), once to
  * write the text, recording each cell and computed figure it states as a fact, in text order.
  */
-import { formatNumber, sum, type Dec } from "../money";
+import { formatNumber, formatPercent, sum, type Dec } from "../money";
 import { shownDecimals } from "../spec/instances";
-import type { DifferenceSlot, EachSlot, FieldRef, FilledSlot, Slot, Template } from "../spec/types";
+import type { DifferenceSlot, EachSlot, FieldRef, FilledSlot, RatioSlot, Slot, Template } from "../spec/types";
 import { isMissing, type NarrativeContext, type Reading } from "./context";
 import { computed, departmentSubject } from "./sentence";
 import type { Fact, MissingField } from "./types";
@@ -40,10 +40,13 @@ export function placeholders(template: Template): string[] {
 /** The fields one entry's clause of an each slot needs, `[*]` unresolved; worked out once per slot. */
 const entryFields = new WeakMap<EachSlot, string[]>();
 
-/** A placeholder that names a cell (not a word, a slot, an entry name or a kind's own figure). */
+/** A placeholder that names a cell (not a word, a slot, an entry name, a given figure or a kind's own figure). */
 export function isFieldPlaceholder(name: string, extras: readonly string[] = []): boolean {
-  return name !== "" && !WORDS.has(name) && !name.startsWith("@") && !name.startsWith("#") && !extras.includes(name);
+  return name !== "" && !WORDS.has(name) && !name.startsWith("@") && !name.startsWith("#") && !name.startsWith("=") && !extras.includes(name);
 }
+
+/** A {=name} placeholder: a figure the caller computed (NarrativeOptions.figures). */
+const isGiven = (name: string): boolean => name.startsWith("=");
 
 /**
  * The cells a template needs, in the order it names them, slots included. `phase` "with": the
@@ -63,7 +66,7 @@ export function templateFields(
     if (name.startsWith("@")) {
       const slot = slots?.[name.slice(1)];
       if (slot) out.push(...slotFields(ctx, slot, phase, entry));
-    } else if (phase === "with" && isFieldPlaceholder(name, extras)) out.push(fieldFor(name, entry));
+    } else if (phase === "with" && (isFieldPlaceholder(name, extras) || isGiven(name))) out.push(fieldFor(name, entry));
   }
   return out;
 }
@@ -76,6 +79,8 @@ function slotFields(ctx: NarrativeContext, slot: Slot, phase: "with" | "after", 
         : [];
     case "filled":
       return [];
+    case "ratio":
+      return phase === "with" ? slot.of.map((f) => fieldFor(f, entry)) : [];
     case "each": {
       if ((slot.needed ?? "with") !== phase) return [];
       const entries = ctx.entries(slot.list);
@@ -93,6 +98,10 @@ function slotFields(ctx: NarrativeContext, slot: Slot, phase: "with" | "after", 
 export function needAll(ctx: NarrativeContext, ids: string[]): MissingField[] {
   const missing: MissingField[] = [];
   for (const id of new Set(ids)) {
+    if (isGiven(id)) {
+      if (!ctx.options.figures?.[id.slice(1)]) missing.push({ field: id.slice(1), label: id.slice(1), reason: "notGiven" });
+      continue;
+    }
     const r = ctx.read(id);
     if (isMissing(r)) missing.push(r);
   }
@@ -157,6 +166,7 @@ export class Writer {
       if (name === "self") return this.self();
       if (name === "department") return departmentSubject(this.self());
       if (name.startsWith("#")) return entry?.name ?? "";
+      if (isGiven(name)) return this.given(name.slice(1));
       if (name.startsWith("@")) {
         const slot = slots?.[name.slice(1)];
         if (!slot) throw new Error(`no slot ${name} in «${template}»`);
@@ -167,8 +177,32 @@ export class Writer {
     });
   }
 
+  /** A figure the caller computed, stated as given, with the cells it came from. */
+  private given(name: string): string {
+    const figure = this.ctx.options.figures?.[name];
+    if (!figure) throw new Error(`figure ${name} was needed and given, then missing`);
+    if (!this.seen.has(`=${name}`)) {
+      this.seen.add(`=${name}`);
+      this.facts.push({ kind: "given", label: figure.label, value: figure.value, shown: figure.shown, inputs: [...figure.inputs], rounding: "halfUp" });
+    }
+    return figure.shown;
+  }
+
+  /** numerator ÷ denominator as a percentage; a base of 0 is worded, never divided by. */
+  private ratio(slot: RatioSlot, entry?: Entry): string {
+    const a = this.cell(fieldFor(slot.of[0], entry));
+    const b = this.cell(fieldFor(slot.of[1], entry));
+    if (b.value.isZero()) return this.write(slot.zero ?? "无法计算", undefined, {}, entry);
+    const ratio = a.value.div(b.value);
+    const shown = formatPercent(ratio, this.ctx.options.percentDecimals);
+    if (slot.fact !== undefined) this.facts.push(computed("ratio", slot.fact.replace(/\{#name\}/g, entry?.name ?? ""), ratio, shown, [a, b]));
+    return shown;
+  }
+
   private slot(slot: Slot, entry?: Entry): string {
     switch (slot.kind) {
+      case "ratio":
+        return this.ratio(slot, entry);
       case "difference":
         return this.difference(slot, entry);
       case "filled":

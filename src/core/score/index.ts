@@ -20,6 +20,7 @@ import { rollUp } from "./rollup";
 import type { ScoreReport } from "./types";
 
 export type { QuantitativeRow } from "./quantitative";
+export { narrativeFigures } from "./figures";
 export type { ScoreInput } from "./inputs";
 export type { IndicatorResult, IndicatorStatus, RollUp, ScoreReport } from "./types";
 

@@ -243,6 +243,10 @@ export interface FormSpec {
  *   {}                  in a difference's wording: its magnitude, in the unit of its fields
  * and per kind: {quotient}, {rate}, {names}, {sum}. Inside a list item, `[*]` in a field id is
  * the entry's own row: income.unit[*].total.
+ *   {=name}             a figure computed outside the form and given to the narrative by the
+ *                       caller (NarrativeOptions.figures: a scoring table's indicator value and
+ *                       suggested score, "staffControl.value"); a sentence needing one that was
+ *                       not given is not written (optional sentences are skipped).
  */
 export type Template = string;
 
@@ -278,8 +282,8 @@ export interface EachSlot {
   joiner: string;
   /** One entry's clause; `[*]` in a field id is the entry's row, {#name} its name. */
   item: Template;
-  /** Slots of the item (a per-entry difference). */
-  slots?: Record<string, DifferenceSlot>;
+  /** Slots of the item (a per-entry difference or ratio). */
+  slots?: Record<string, DifferenceSlot | RatioSlot>;
   /** Fewer entries than this and the slot says nothing (a department of one unit: 1 entry). */
   minEntries?: number;
   /**
@@ -291,7 +295,20 @@ export interface EachSlot {
   sumNote?: { total: FieldRef; text: Template };
 }
 
-export type Slot = DifferenceSlot | FilledSlot | EachSlot;
+/**
+ * A ratio of two cells as a percentage, at the percentDecimals option: "116.75%" (完成率 =
+ * 实际完成值 ÷ 指标值). A base of 0 writes `zero` (default "无法计算") and no figure.
+ */
+export interface RatioSlot {
+  kind: "ratio";
+  /** [numerator, denominator]. */
+  of: [FieldRef, FieldRef];
+  zero?: Template;
+  /** The ratio is a fact of the sentence under this label (a template: {#name} allowed). */
+  fact?: Template;
+}
+
+export type Slot = DifferenceSlot | FilledSlot | EachSlot | RatioSlot;
 
 interface BindingBase {
   /** Stable sentence id, e.g. "exec.indicators". */
