@@ -13,6 +13,7 @@ import { Disclosure } from "../components/Disclosure";
 import { FindingItem } from "../components/FindingItem";
 import { Pill, type PillTone } from "../components/Pill";
 import { Problems } from "../components/Problems";
+import { ScorePanel } from "../components/ScorePanel";
 import { TextNumbers } from "../components/TextNumbers";
 import { fill } from "../i18n";
 import { useStrings } from "../language";
@@ -182,6 +183,7 @@ export function ChecksTab({ backend, live, announce, onGoToTemplate }: ChecksTab
           </Disclosure>
         </section>
       ))}
+      {!noTemplate && <ScorePanel form={session.form} data={report.data} />}
     </div>
   );
 }
