@@ -9,6 +9,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { narrate } from "../../src/core/narrative";
 import { buildLayoutPlan, NARRATIVE_SHEET_NAME } from "../../src/core/plan";
+import { scoringLayout } from "../../src/core/plan/score-sheet";
 import { displayWidth } from "../../src/core/plan/widths";
 import { FORM_MARKER_NAME } from "../../src/core/plan/names";
 import { builtInScoringTable, defaultForm } from "../../src/core/spec";
@@ -72,7 +73,7 @@ describe("ziping template --data, then ziping check on the file it wrote", () =>
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const seed = loadSeed(2020);
-    const plan = buildLayoutPlan(defaultForm, seed.lists, { scoring: builtInScoringTable(defaultForm.id) });
+    const plan = buildLayoutPlan(defaultForm, seed.lists, { scoring: scoringLayout(builtInScoringTable(defaultForm.id)!) });
     for (const layout of plan.sheets) {
       const sheet = workbook.getWorksheet(layout.name)!;
       expect(sheet.pageSetup, layout.name).toMatchObject({ paperSize: 9, orientation: layout.page!.orientation, fitToWidth: 1, fitToHeight: 0 });

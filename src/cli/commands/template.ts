@@ -1,7 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { buildLayoutPlan } from "../../core/plan/layout";
-import { builtInScoringTable, type FormSpec, type ListEntry, type ReportData } from "../../core/spec";
+import { builtInScoringLayout } from "../../core/plan/built-in-scoring";
+import type { FormSpec, ListEntry, ReportData } from "../../core/spec";
 import { scoredNarrative } from "../scored-narrative";
 import { narrativeLines } from "../../core/plan/narrative-lines";
 import { fillNarrative, fillValues, plannedFieldCells } from "../../hosts/xlsx/fill";
@@ -51,10 +52,11 @@ export async function templateCommand(form: FormSpec, options: TemplateOptions):
   if (options.units && options.data) throw new UsageError("template: --units 与 --data 只能给一个（单位取自数据文件的 lists.units）");
   const lists: Record<string, ListEntry[]> = { ...options.data?.lists };
   if (options.units) lists.units = options.units.map((name) => ({ name }));
+  const scoring = builtInScoringLayout(form.id);
   const plan = buildLayoutPlan(form, lists, {
     ...(options.year !== undefined ? { year: options.year } : {}),
     ...(options.dept !== undefined ? { dept: options.dept } : {}),
-    scoring: builtInScoringTable(form.id),
+    ...(scoring ? { scoring } : {}),
   });
   const workbook = buildWorkbook(plan);
   if (options.data) {

@@ -4,10 +4,9 @@ import { expandRules, type Rule } from "../spec/rules";
 import type { ListEntry } from "../spec/data";
 import { expandFields, fieldId, labelFieldId, type FieldDef, type Lists } from "../spec/instances";
 import type { FormSpec, LabelColumnSpec, TableSpec, Unit } from "../spec/types";
-import type { ScoringTable } from "../spec/score-types";
+import type { ScoringLayout } from "./score-sheet";
 import { buildCheckSheet, CHECK_HEADER_ROW, CHECK_SHEET_ID } from "./check-sheet";
 import { pageSetupFor } from "./page";
-import { annexScoring } from "./score-sheet";
 import { locatorFor, totalFormula } from "./formulas";
 import { tableHeader } from "./headers";
 import type { LayoutPlan, Merge, PlannedCell, PlannedName, SheetLayout } from "./layout-types";
@@ -32,10 +31,12 @@ export interface LayoutOptions {
   /** Any other field to pre-fill, by field id. */
   prefill?: Record<string, string | number>;
   /**
-   * The scoring table of the form: the table where officers score its indicators gets 分值,
-   * 评分标准, 计算值, 建议得分 and the roll-up beside it (score-sheet.ts).
+   * The scoring table of the form with the code that lays it out (`scoringLayout(table)`,
+   * score-sheet.ts): the table where officers score its indicators gets 分值, 评分标准, 计算值,
+   * 建议得分 and the roll-up beside it. Passed in rather than imported so a host that lays out
+   * without it (the pane, until it loads the table) does not carry that code.
    */
-  scoring?: ScoringTable;
+  scoring?: ScoringLayout;
 }
 
 export const NARRATIVE_SHEET_ID = "narrative";
@@ -225,8 +226,8 @@ export function buildLayoutPlan(form: FormSpec, lists: Lists, options: LayoutOpt
       cells.push(...laid.cells);
       merges.push(...laid.merges);
       names.push(...tableNames(p));
-      if (options.scoring?.enteredScores?.table === p.table.id) {
-        const annex = annexScoring(p, options.scoring, ctx.fields, locatorFor(index), ctx.widths);
+      if (options.scoring?.table.enteredScores?.table === p.table.id) {
+        const annex = options.scoring.annex(p, options.scoring.table, ctx.fields, locatorFor(index), ctx.widths);
         cells.push(...annex.cells);
         merges.push(...annex.merges);
         conditionalFormats.push(...annex.conditionalFormats);

@@ -52,6 +52,16 @@ export interface ScoreAnnex {
   rollUp: { ceiling: string; ceilingGrade: string; suggested: string; suggestedGrade: string; entered?: string };
 }
 
+/** A scoring table with the code that lays it out, for LayoutOptions.scoring. */
+export interface ScoringLayout {
+  table: ScoringTable;
+  annex: typeof annexScoring;
+}
+
+export function scoringLayout(table: ScoringTable): ScoringLayout {
+  return { table, annex: annexScoring };
+}
+
 interface Columns {
   entered: number;
   points: number;

@@ -8,7 +8,7 @@ import { cellInput, inputValue } from "../../../src/core/excel/cell-input";
 import { FormulaGrid } from "../../../src/core/formula/grid";
 import type { CellResult } from "../../../src/core/formula/values";
 import { buildLayoutPlan, type LayoutPlan } from "../../../src/core/plan";
-import { NOT_SCORED, PANEL_SCORED } from "../../../src/core/plan/score-sheet";
+import { NOT_SCORED, PANEL_SCORED, scoringLayout } from "../../../src/core/plan/score-sheet";
 import { scoreReport } from "../../../src/core/score";
 import { defaultForm, defaultScoringTable, expandFields, type ReportData } from "../../../src/core/spec";
 import { loadSeed } from "../../fixtures/load";
@@ -51,7 +51,7 @@ function asPercent(v: CellResult, decimals: number): string | undefined {
 const asScore = (v: CellResult): string | undefined => (typeof v === "number" ? String(Math.round(v * 1e9) / 1e9) : v === "" || v === null ? undefined : String(v));
 
 function expectAgreement(data: ReportData): void {
-  const plan = buildLayoutPlan(defaultForm, data.lists, { scoring: table });
+  const plan = buildLayoutPlan(defaultForm, data.lists, { scoring: scoringLayout(table) });
   const grid = evaluated(plan, data);
   // The core reads what the workbook shows: a total left as its formula is read as its result.
   const shown: Record<string, string | null> = {};
@@ -100,7 +100,7 @@ const officer = (except: Record<string, string> = {}) => Object.fromEntries(scor
 describe("绩效评分 sheet laid out from the scoring table", () => {
   it("annexes 分值, 评分标准, 计算值, 建议得分 beside the form's 自评得分, and leaves the table body (what is read) as it was", () => {
     const plain = buildLayoutPlan(defaultForm, seed.lists);
-    const plan = buildLayoutPlan(defaultForm, seed.lists, { scoring: table });
+    const plan = buildLayoutPlan(defaultForm, seed.lists, { scoring: scoringLayout(table) });
     const sheet = plan.sheets.find((s) => s.name === SHEET)!;
     const headers = sheet.cells.filter((c) => c.style === "header" && c.row === sheet.cells.find((x) => x.value === "自评得分")!.row).map((c) => c.value);
     expect(headers).toEqual(["评价指标（分值）", "自评得分", "分值", "评分标准", "计算值", "建议得分", "自评与建议之差", "计算公式"]);

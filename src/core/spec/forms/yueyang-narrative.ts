@@ -318,13 +318,13 @@ export const yueyangNarrative: ParagraphBinding[] = [
         prefix: "按部门整体支出绩效评价指标计算，",
         joiner: "；",
         clauses: [
-          indicatorClause("staffControl", "财政供养人员控制率为{=staffControl.value}，得{=staffControl.score}分"),
-          indicatorClause("sangongChange", "“三公经费”变动率为{=sangongChange.value}，得{=sangongChange.score}分"),
-          indicatorClause("budgetAdjust", "预算调整率为{=budgetAdjust.value}，得{=budgetAdjust.score}分"),
-          indicatorClause("fundBalance", "累计结余为上年结转的{=fundBalance.value}，资金结余得{=fundBalance.score}分"),
-          indicatorClause("executionRate", "预算执行率为{=executionRate.value}"),
-          indicatorClause("carryoverRate", "结转结余率为{=carryoverRate.value}"),
-          indicatorClause("publicControl", "公用经费控制率为{=publicControl.value}"),
+          indicatorClause("staffControl", "财政供养人员控制率为", ""),
+          indicatorClause("sangongChange", "“三公经费”变动率为", ""),
+          indicatorClause("budgetAdjust", "预算调整率为", ""),
+          indicatorClause("fundBalance", "累计结余为上年结转的", "，资金结余"),
+          indicatorClause("executionRate", "预算执行率为"),
+          indicatorClause("carryoverRate", "结转结余率为"),
+          indicatorClause("publicControl", "公用经费控制率为"),
         ],
       },
       {
@@ -359,7 +359,11 @@ export const yueyangNarrative: ParagraphBinding[] = [
   },
 ];
 
-/** A sentence on one indicator of the scoring table, written when the caller gives its figures. */
-function indicatorClause(id: string, text: string): SentenceGroupBinding["clauses"][number] {
-  return { kind: "text", id: `performance.${id}`, optional: true, text };
+/**
+ * A clause on one indicator of the scoring table, written when the caller gives its figures:
+ * "预算调整率为53.73%，得0分"; without `scored` (an indicator worth no points) no score is stated.
+ */
+function indicatorClause(id: string, lead: string, scored?: string): SentenceGroupBinding["clauses"][number] {
+  const points = scored === undefined ? "" : `${scored || "，"}得{=${id}.score}分`;
+  return { kind: "text", id: `performance.${id}`, optional: true, text: `${lead}{=${id}.value}${points}` };
 }
