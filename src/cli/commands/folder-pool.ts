@@ -39,8 +39,13 @@ type Outcome = { kind: "row"; row: FolderRow; peakRssMb: number; cpuMs: number }
 
 interface Worker {
   child: ChildProcess;
-  /** The end of what the worker printed on stderr (V8 says "heap out of memory" there). */
+  /** The end of what the worker printed on stderr. */
   stderrTail: string;
+  /**
+   * V8 said "heap out of memory": remembered when printed, since the native stack trace after it
+   * can be longer than the tail kept.
+   */
+  outOfMemory?: boolean;
 }
 
 /**
@@ -53,7 +58,11 @@ function startWorker(forms: FormSpec[], heapMb: number): Worker {
   const execArgv = [`--max-old-space-size=${heapMb}`, ...(script === compiled ? [] : ["--require", require.resolve("tsx/cjs")])];
   const child = fork(script, [], { execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
   const worker: Worker = { child, stderrTail: "" };
-  child.stderr?.on("data", (chunk: Buffer) => (worker.stderrTail = (worker.stderrTail + chunk.toString("utf8")).slice(-4096)));
+  child.stderr?.on("data", (chunk: Buffer) => {
+    const text = worker.stderrTail + chunk.toString("utf8");
+    if (/heap out of memory/i.test(text)) worker.outOfMemory = true;
+    worker.stderrTail = text.slice(-4096);
+  });
   child.send({ forms });
   return worker;
 }
@@ -79,7 +88,7 @@ function checkIn(worker: Worker, job: FolderJob, heapMb: number, timeoutMs: numb
       setImmediate(() =>
         done({
           kind: "failed",
-          problem: /heap out of memory/i.test(worker.stderrTail)
+          problem: worker.outOfMemory
             ? `读取时超出内存上限（${heapMb} MB），已停止读取此文件`
             : `读取时意外中止（${signal ?? `退出码 ${code}`}），已停止读取此文件`,
         }),

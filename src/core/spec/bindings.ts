@@ -24,7 +24,8 @@ function templateRefs(path: string, template: Template, extras: string[], slots?
   if (typeof template !== "string") return [{ path, kind: "field", ref: "" }];
   const out: BindingRef[] = [];
   for (const [, name] of template.matchAll(PLACEHOLDER)) {
-    if (name === "" || WORDS.has(name) || name.startsWith("#") || extras.includes(name)) continue;
+    // {=name}: a figure the caller gives (NarrativeOptions.figures), not a field of the form.
+    if (name === "" || WORDS.has(name) || name.startsWith("#") || name.startsWith("=") || extras.includes(name)) continue;
     if (name.startsWith("@")) {
       const slot = slots?.[name.slice(1)];
       if (!slot) out.push({ path, kind: "slot", ref: name.slice(1) });
@@ -43,6 +44,11 @@ function slotRefs(path: string, slot: Slot): BindingRef[] {
       ];
     case "filled":
       return (slot.items ?? []).flatMap((item, i) => templateRefs(`${path}.items[${i}]`, item, []));
+    case "ratio":
+      return [
+        ...(slot.of ?? []).map((ref, i) => ({ path: `${path}.of[${i}]`, kind: "field" as const, ref })),
+        ...(slot.zero === undefined ? [] : templateRefs(`${path}.zero`, slot.zero, [])),
+      ];
     case "each":
       return [
         { path: `${path}.list`, kind: "list", ref: slot.list },
@@ -139,7 +145,7 @@ export function validateNarrative(narrative: unknown, fieldIds: Set<string>, lis
     }
     for (const r of refs) {
       const at = `${path}.${r.path}`;
-      if (r.kind === "slot") errors.push(`${at}：没有名为「${r.ref}」的 slot（difference、filled 或 each）`);
+      if (r.kind === "slot") errors.push(`${at}：没有名为「${r.ref}」的 slot（difference、filled、each 或 ratio）`);
       else if (r.kind === "list") {
         if (!listIds.includes(r.ref)) errors.push(`${at}：列表「${String(r.ref)}」不在本报表中`);
       } else if (r.kind === "rows") errors.push(...rowsProblems(at, (b as { rows?: { table?: string; rows?: string[]; budget?: string; actual?: string } }).rows, fieldIds));
