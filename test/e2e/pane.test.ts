@@ -694,11 +694,12 @@ if (!haveChromium) {
       });
     const size = (file: string) => sizes.find((s) => s.file === file)!;
     const pageGzip = loaded.reduce((sum, path) => sum + size(path.slice(1)).gzip, 0);
-    // Loaded when first used, not with the page: 导入 (the importer), 叙述核对 (the checker), and
+    // Loaded when first used, not with the page: 导入 (the importer), 叙述核对 (the checker),
     // 导出报告（Word） (its button, then on a click the document writer; the docx library comes
-    // with it in a chunk webpack splits off and numbers).
+    // with it in a chunk webpack splits off and numbers) and 绩效评分 (the panel on the 校验 tab,
+    // and its body with the scoring code once opened).
     const onDemand = sizes.filter((s) => s.file.startsWith("pane-"));
-    expect(onDemand.map((s) => s.file)).toEqual(["pane-export.js", "pane-import.js", "pane-report.js", "pane-verify.js"]);
+    expect(onDemand.map((s) => s.file)).toEqual(["pane-export.js", "pane-import.js", "pane-report.js", "pane-score-panel.js", "pane-score.js", "pane-verify.js"]);
     const allGzip = pageGzip + onDemand.reduce((sum, s) => sum + s.gzip, 0);
     console.log(
       [

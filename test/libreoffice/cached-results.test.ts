@@ -7,7 +7,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
+import { columnLetters } from "../../src/core/excel/address";
+import { buildLayoutPlan } from "../../src/core/plan";
+import { builtInScoringLayout } from "../../src/core/plan/built-in-scoring";
 import { FORM_MARKER_NAME } from "../../src/core/plan/names";
+import { scoreReport } from "../../src/core/score";
+import { defaultForm, defaultScoringTable } from "../../src/core/spec";
+import { loadSeed } from "../fixtures/load";
 import { openWorkbook } from "../../src/hosts/xlsx/open";
 import { formulaResults } from "../../src/hosts/xlsx/package";
 import { convertWithLibreOffice, libreOfficeGate } from "./soffice";
@@ -49,5 +55,25 @@ function comparable(v: string | number | boolean | undefined): string {
     }
     expect(compared).toBeGreaterThan(100);
     expect(differ).toEqual([]);
+  });
+
+  it("calculates the 绩效评分 sheet as the core scores the report: each 计算值 and 建议得分, and the 综合得分 上限", () => {
+    const seed = loadSeed(2020);
+    const report = scoreReport(defaultForm, seed, defaultScoringTable);
+    const plan = buildLayoutPlan(defaultForm, seed.lists, { scoring: builtInScoringLayout(defaultForm.id)! });
+    const sheet = plan.sheets.find((s) => s.name === "绩效评分")!;
+    const column = (label: string) => sheet.cells.find((c) => c.value === label && c.style === "header")!.column;
+    const lo = theirs.get("绩效评分")!;
+    expect(lo.size).toBeGreaterThan(20);
+    const at = (row: number, col: number) => lo.get(`${columnLetters(col)}${row}`);
+    for (const r of report.indicators) {
+      const row = sheet.cells.find((c) => c.fieldId === `perfScores.${r.id}.entered`)?.row ?? sheet.cells.find((c) => c.column === 1 && String(c.value).includes(`·${r.name}（`))!.row;
+      const value = at(row, column("计算值"));
+      expect([r.id, typeof value === "number" ? `${(Math.round(value * 1e6) / 1e4).toFixed(2)}%` : undefined]).toEqual([r.id, r.value]);
+      if (r.status === "scored") expect([r.id, at(row, column("建议得分"))]).toEqual([r.id, Number(r.suggested)]);
+    }
+    const ceilingRow = sheet.cells.find((c) => c.value === "综合得分上限（可计算指标扣分后）")!.row;
+    expect(at(ceilingRow, column("建议得分"))).toBe(Number(report.rollUp.ceiling));
+    expect(at(ceilingRow, column("等次"))).toBe(report.rollUp.ceilingGrade);
   });
 });

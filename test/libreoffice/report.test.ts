@@ -10,12 +10,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { narrate } from "../../src/core/narrative";
 import { buildLayoutPlan, CELL_STYLES } from "../../src/core/plan";
 import { placeForm } from "../../src/core/spec/placement";
 import { defaultForm } from "../../src/core/spec";
 import { loadWorkbookReport } from "../../src/hosts/xlsx/report";
 import { convertWithLibreOffice, libreOfficeGate } from "./soffice";
+import { scoredNarrative } from "../../src/cli/scored-narrative";
 
 const { soffice, skip } = libreOfficeGate();
 const ARTIFACTS = join(__dirname, "..", "..", "test-artifacts", "report");
@@ -63,7 +63,7 @@ function shown(value: number, format: string): string {
 
   it("holds every sentence narrate writes from the workbook, verbatim", async () => {
     const { data } = await loadWorkbookReport(workbook);
-    const sentences = narrate(defaultForm, data).paragraphs.flatMap((p) => (p.status === "ok" ? p.sentences.map((s) => s.text) : []));
+    const sentences = scoredNarrative(defaultForm, data).paragraphs.flatMap((p) => (p.status === "ok" ? p.sentences.map((s) => s.text) : []));
     expect(sentences.length).toBeGreaterThan(15);
     const whole = lines.join("\n");
     expect(sentences.filter((s) => !whole.includes(s))).toEqual([]);

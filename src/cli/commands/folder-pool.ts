@@ -59,13 +59,18 @@ const IN_FLIGHT = 2;
 
 interface Worker {
   child: ChildProcess;
-  /** The end of what the worker printed on stderr (V8 says "heap out of memory" there). */
+  /** The end of what the worker printed on stderr. */
   stderrTail: string;
   /** Answers that arrived before they were waited for, by file index. */
   reports: Map<number, WorkerReport>;
   /** Called when an answer arrives or the worker exits. */
   wake?: () => void;
   exit?: { code: number | null; signal: NodeJS.Signals | null };
+  /**
+   * V8 said "heap out of memory": remembered when printed, since the native stack trace after it
+   * can be longer than the tail kept.
+   */
+  outOfMemory?: boolean;
 }
 
 /**
@@ -78,7 +83,11 @@ function startWorker(forms: FormSpec[], heapMb: number): Worker {
   const execArgv = [`--max-old-space-size=${heapMb}`, ...(script === compiled ? [] : ["--require", require.resolve("tsx/cjs")])];
   const child = fork(script, [], { execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
   const worker: Worker = { child, stderrTail: "", reports: new Map() };
-  child.stderr?.on("data", (chunk: Buffer) => (worker.stderrTail = (worker.stderrTail + chunk.toString("utf8")).slice(-4096)));
+  child.stderr?.on("data", (chunk: Buffer) => {
+    const text = worker.stderrTail + chunk.toString("utf8");
+    if (/heap out of memory/i.test(text)) worker.outOfMemory = true;
+    worker.stderrTail = text.slice(-4096);
+  });
   // Several answers can arrive in one read of the channel: each is kept until it is waited for.
   child.on("message", (m: WorkerReport) => {
     worker.reports.set(m.index, m);
@@ -116,7 +125,7 @@ function answer(worker: Worker, index: number, heapMb: number, timeoutMs: number
         const { code, signal } = worker.exit;
         settle({
           kind: "failed",
-          problem: /heap out of memory/i.test(worker.stderrTail)
+          problem: worker.outOfMemory
             ? `读取时超出内存上限（${heapMb} MB），已停止读取此文件`
             : `读取时意外中止（${signal ?? `退出码 ${code}`}），已停止读取此文件`,
         });

@@ -3,13 +3,13 @@ import {
   DECREASE_WORDS,
   describeMissing,
   INCREASE_WORDS,
-  narrate,
   resolveOptions,
   verifyNarrative,
   type NarrativeOptions,
 } from "../../core/narrative";
 import type { FormSpec, ReportData } from "../../core/spec";
 import { EXIT_FINDINGS, EXIT_OK } from "../usage-error";
+import { scoredNarrative } from "../scored-narrative";
 import { UsageError } from "../usage-error";
 import { readLimited } from "../load-data";
 
@@ -76,7 +76,7 @@ export interface NarrateRequest {
 export function narrateCommand(form: FormSpec, data: ReportData, source: string, request: NarrateRequest): { output: string; code: number } {
   const options = resolveOptions(request.wording);
   if (request.verify !== undefined) return verifyCommand(form, data, source, request.verify, options, request.json);
-  const narrative = narrate(form, data, options);
+  const narrative = scoredNarrative(form, data, options);
   if (request.json) {
     return { output: JSON.stringify({ file: source, form: form.id, options, ...narrative }, null, 2), code: EXIT_OK };
   }

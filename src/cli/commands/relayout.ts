@@ -9,6 +9,7 @@
  * own, an edited heading) stops the import with the cells named.
  */
 import type ExcelJS from "exceljs";
+import { builtInScoringLayout } from "../../core/plan/built-in-scoring";
 import { buildLayoutPlan } from "../../core/plan/layout";
 import type {
   LayoutPlan,
@@ -73,9 +74,12 @@ export async function relayoutWorkbook(
     const raw = rawText(current.values[id]);
     return raw === null ? undefined : String(raw);
   };
+  // The 绩效评分 columns `ziping template` lays out are the template's too.
+  const scoring = builtInScoringLayout(form.id);
   const options = {
     ...(text("report.year") ? { year: text("report.year")! } : {}),
     ...(text("report.dept") ? { dept: text("report.dept")! } : {}),
+    ...(scoring ? { scoring } : {}),
   };
   const before: LayoutPlan = buildLayoutPlan(form, current.lists, options);
   const after: LayoutPlan = buildLayoutPlan(form, next.lists, options);

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { checkReport, type Locate } from "../../core/check";
-import { narrate } from "../../core/narrative";
+import { scoredNarrative } from "../scored-narrative";
 import { buildDocumentPlan, reportDate } from "../../core/plan/document";
 import { chooseOutline } from "../../core/plan/outline";
 import type { FormSpec, ReportData } from "../../core/spec";
@@ -40,7 +40,7 @@ export async function reportCommand(form: FormSpec, data: ReportData, request: R
   const plan = buildDocumentPlan({
     form,
     data,
-    narrative: narrate(form, data),
+    narrative: scoredNarrative(form, data),
     today: reportDate(),
     ...(request.date !== undefined ? { date: request.date } : {}),
     ...(chosen ? { outline: chosen.outline } : {}),

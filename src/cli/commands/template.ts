@@ -1,8 +1,9 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { buildLayoutPlan } from "../../core/plan/layout";
+import { builtInScoringLayout } from "../../core/plan/built-in-scoring";
 import type { FormSpec, ListEntry, ReportData } from "../../core/spec";
-import { narrate } from "../../core/narrative";
+import { scoredNarrative } from "../scored-narrative";
 import { narrativeLines } from "../../core/plan/narrative-lines";
 import { fillNarrative, fillValues, plannedFieldCells } from "../../hosts/xlsx/fill";
 import { buildWorkbook, cacheFormulaResults, fitWrappedRows, plannedNames, workbookBytes } from "../../hosts/xlsx/write";
@@ -68,15 +69,17 @@ export async function templateCommand(form: FormSpec, options: TemplateOptions):
   if (options.units && options.data) throw new UsageError("template: --units 与 --data 只能给一个（单位取自数据文件的 lists.units）");
   const lists: Record<string, ListEntry[]> = { ...options.data?.lists };
   if (options.units) lists.units = options.units.map((name) => ({ name }));
+  const scoring = builtInScoringLayout(form.id);
   const plan = buildLayoutPlan(form, lists, {
     ...(options.year !== undefined ? { year: options.year } : {}),
     ...(options.dept !== undefined ? { dept: options.dept } : {}),
+    ...(scoring ? { scoring } : {}),
   });
   const workbook = buildWorkbook(plan);
   if (options.data) {
     const data = { ...options.data, lists };
     fillValues(workbook, form, data, plannedFieldCells(plan));
-    fillNarrative(workbook, plan, narrativeLines(narrate(form, data)));
+    fillNarrative(workbook, plan, narrativeLines(scoredNarrative(form, data)));
   }
   cacheFormulaResults(workbook);
   fitWrappedRows(workbook, plan);

@@ -192,6 +192,12 @@ function evaluateInequality(ctx: Context, rule: Extract<IndexedRule, { kind: "in
   return { rule, status: "fail", finding: finding(ctx, rule, "inequality", "warning", message, figures) };
 }
 
+/** Decimals of a percentage as written: "116.8%" 1, "1.1675" (a ratio) 2, "117%" 0. */
+function writtenPercentPlaces(text: string): number {
+  const decimals = /[.．](\d+)/.exec(text)?.[1].length ?? 0;
+  return /[%％]/.test(text) ? decimals : Math.max(0, decimals - 2);
+}
+
 /** A percentage cell = numerator ÷ denominator × 100, rounded half up at the cell's decimals. */
 function evaluateRatio(ctx: Context, rule: Extract<IndexedRule, { kind: "ratio" }>): RuleResult {
   if (unreadable(ctx, rule)) return { rule, status: "skipped", reason: "含无法识别的数值" };
@@ -203,12 +209,21 @@ function evaluateRatio(ctx: Context, rule: Extract<IndexedRule, { kind: "ratio" 
   if (denominator.isZero()) return { rule, status: "skipped", reason: "分母为0" };
   const field = ctx.fields[ip];
   const places = shownDecimals(field.kind);
-  const expected = roundHalfUp(numerator.div(denominator).times(100), places);
-  if (roundHalfUp(stated, places).eq(expected)) return { rule, status: "pass" };
-  const figures = { expected: expected.toFixed(places), actual: roundHalfUp(stated, places).toFixed(places), difference: roundHalfUp(stated.minus(expected), places).toFixed(places) };
+  const exact = numerator.div(denominator).times(100);
+  const expected = roundHalfUp(exact, places);
+  // A percentage cell holds the ratio, as Excel stores it: 116.75% is 1.1675 ("116.75%" parses so too).
+  const percent = stated.times(100);
+  const cell = ctx.states[ip];
+  const written = "text" in cell ? cell.text.trim() : "";
+  // Precision first: "117%" for 116.75% is right at the decimals it was written with.
+  const at = Math.min(places, writtenPercentPlaces(written));
+  if (roundHalfUp(percent, at).eq(roundHalfUp(exact, at))) return { rule, status: "pass" };
+  const figures = { expected: expected.toFixed(places), actual: roundHalfUp(percent, places).toFixed(at), difference: roundHalfUp(percent.minus(expected), places).toFixed(places) };
   const message =
     `${rule.relation.label}：${field.label} 填报 ${figures.actual}%，按 ${ctx.fields[inum].label} ÷ ${ctx.fields[iden].label} ` +
-    `计算为 ${figures.expected}%（四舍五入到${places}位小数）。`;
+    `计算为 ${figures.expected}%（四舍五入到${places}位小数）。` +
+    // A figure typed without "%" into a percentage cell is a ratio (1.1675 is 116.75%).
+    (/[%％]/.test(written) ? "" : `本栏为百分比，应写作“${figures.expected}%”或 ${expected.div(100).toString()}。`);
   return { rule, status: "fail", finding: finding(ctx, rule, "ratio", "error", message, figures) };
 }
 

@@ -371,6 +371,11 @@ const FUNCTIONS: Record<string, Fn> = {
       return excelRound(a, b);
     });
   },
+  /** Rounds down to a whole number (toward −∞), as Excel's INT: the 绩效评分 sheet counts whole steps with it. */
+  INT: elementwise((x) => {
+    const n = toNumber(x);
+    return isError(n) ? n : Math.floor(n);
+  }),
   ABS: elementwise((x) => {
     const n = toNumber(x);
     return isError(n) ? n : Math.abs(n);

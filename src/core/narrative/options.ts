@@ -26,6 +26,23 @@ export interface NarrativeOptions {
   perCapitaDecimals: number;
   /** Decimals of 每台 figures (0.06万元/台). */
   perItemDecimals: number;
+  /**
+   * Figures computed outside the form, for {=name} placeholders: the caller's (a scoring
+   * table's indicators, src/core/score's narrativeFigures). Absent: such sentences are not written.
+   */
+  figures?: Record<string, GivenFigure>;
+}
+
+/** A figure a sentence states but the narrative does not compute, with the cells it came from. */
+export interface GivenFigure {
+  /** What it is, in the report's words: 「财政供养人员控制率」. */
+  label: string;
+  /** As the sentence prints it: "93.02%", "5". */
+  shown: string;
+  /** The exact value. */
+  value: string;
+  /** Field ids it is computed from. */
+  inputs: string[];
 }
 
 export const DEFAULT_OPTIONS: NarrativeOptions = {

@@ -54,10 +54,13 @@ export function listedEntries(ctx: NarrativeContext, slot: EachSlot): Entry[] {
   return picked.map(({ n, name }) => ({ n, name }));
 }
 
-/** A placeholder that names a cell (not a word, a slot, an entry name or a kind's own figure). */
+/** A placeholder that names a cell (not a word, a slot, an entry name, a given figure or a kind's own figure). */
 export function isFieldPlaceholder(name: string, extras: readonly string[] = []): boolean {
-  return name !== "" && !WORDS.has(name) && !name.startsWith("@") && !name.startsWith("#") && !extras.includes(name);
+  return name !== "" && !WORDS.has(name) && !name.startsWith("@") && !name.startsWith("#") && !name.startsWith("=") && !extras.includes(name);
 }
+
+/** A {=name} placeholder: a figure the caller computed (NarrativeOptions.figures). */
+const isGiven = (name: string): boolean => name.startsWith("=");
 
 /**
  * The cells a template needs, in the order it names them, slots included. `phase` "with": the
@@ -77,7 +80,7 @@ export function templateFields(
     if (name.startsWith("@")) {
       const slot = slots?.[name.slice(1)];
       if (slot) out.push(...slotFields(ctx, slot, phase, entry));
-    } else if (phase === "with" && isFieldPlaceholder(name, extras)) out.push(fieldFor(name, entry));
+    } else if (phase === "with" && (isFieldPlaceholder(name, extras) || isGiven(name))) out.push(fieldFor(name, entry));
   }
   return out;
 }
@@ -113,6 +116,10 @@ function slotFields(ctx: NarrativeContext, slot: Slot, phase: "with" | "after", 
 export function needAll(ctx: NarrativeContext, ids: string[]): MissingField[] {
   const missing: MissingField[] = [];
   for (const id of new Set(ids)) {
+    if (isGiven(id)) {
+      if (!ctx.options.figures?.[id.slice(1)]) missing.push({ field: id.slice(1), label: id.slice(1), reason: "notGiven" });
+      continue;
+    }
     const r = ctx.read(id);
     if (isMissing(r)) missing.push(r);
   }
@@ -202,6 +209,7 @@ export class Writer {
       if (name === "self") return this.self();
       if (name === "department") return departmentSubject(this.self());
       if (name.startsWith("#")) return entry?.name ?? "";
+      if (isGiven(name)) return this.given(name.slice(1));
       if (name.startsWith("@")) {
         const slot = slots?.[name.slice(1)];
         if (!slot) throw new Error(`no slot ${name} in «${template}»`);
@@ -210,6 +218,17 @@ export class Writer {
       const r = this.cell(fieldFor(name, entry));
       return printed(this.ctx, r);
     });
+  }
+
+  /** A figure the caller computed, stated as given, with the cells it came from. */
+  private given(name: string): string {
+    const figure = this.ctx.options.figures?.[name];
+    if (!figure) throw new Error(`figure ${name} was needed and given, then missing`);
+    if (!this.seen.has(`=${name}`)) {
+      this.seen.add(`=${name}`);
+      this.facts.push({ kind: "given", label: figure.label, value: figure.value, shown: figure.shown, inputs: [...figure.inputs], rounding: "halfUp" });
+    }
+    return figure.shown;
   }
 
   private slot(slot: Slot, entry?: Entry): string {

@@ -28,7 +28,9 @@ export type ComputedKind =
   | "share" // part / total
   | "perCapita" // amount / 实有人数
   | "perItem" // amount / count (每台)
-  | "executionRate"; // 决算 / 预算
+  | "executionRate" // 决算 / 预算
+  | "ratio" // a ratio slot: numerator / denominator
+  | "given"; // computed outside the form by the caller (a scoring table's indicator), with its inputs
 
 /** A figure the sentence computed. */
 export interface ComputedFact {
@@ -94,7 +96,7 @@ export interface MissingField {
   field: string;
   label: string;
   /** zero: a divisor (total, headcount, vehicles) that is 0, so the ratio has no value. */
-  reason: "empty" | "text" | "invalid" | "negative" | "zero" | "notInForm";
+  reason: "empty" | "text" | "invalid" | "negative" | "zero" | "notInForm" | "notGiven";
   /** The cell as written, when it holds something unusable. */
   written?: string;
 }

@@ -12,6 +12,7 @@ const MISSING_REASON: Record<MissingField["reason"], string> = {
   negative: "为负数",
   zero: "为0，无法相除",
   notInForm: "不在本报表中",
+  notGiven: "未计算（需评分表）",
 };
 
 /** 「实有人数为0，无法相除（“0”）」: the input's label, what is wrong with it, and what the cell holds. */

@@ -289,7 +289,7 @@ export function ruleRow(rule: Rule, fields: Map<string, FieldDef>, locate: Locat
           guarded(
             `IF(${c.invalid}>0,${quoted(V.unreadable)},IF(OR(${c.mainFilled}=0,${c.otherFilled}<2),${quoted(V.blank)},` +
               `IF(${r9(f.value(d))}=0,${quoted(V.blank)},` +
-              `IF(ROUND(${f.value(x)},${places})=ROUND(${f.value(n)}/${f.value(d)}*100,${places}),${quoted(V.pass)},${quoted(V.fail)}))))`,
+              `IF(${sameAtWrittenPlaces(`${f.value(x)}*100`, `${f.value(n)}/${f.value(d)}*100`, places)},${quoted(V.pass)},${quoted(V.fail)}))))`,
           ),
       };
     }
@@ -318,6 +318,16 @@ export function ruleRow(rule: Rule, fields: Map<string, FieldDef>, locate: Locat
       };
     }
   }
+}
+
+/**
+ * The stated percentage equals the computed one at the decimals it was written with, at most
+ * `places` (the core's ratio rule: 117% for 116.75% is right at whole percents).
+ */
+function sameAtWrittenPlaces(stated: string, computed: string, places: number): string {
+  let test = `ROUND(${stated},${places})=ROUND(${computed},${places})`;
+  for (let p = places - 1; p >= 0; p--) test = `IF(${r9(`${stated}-ROUND(${stated},${p})`)}=0,ROUND(${stated},${p})=ROUND(${computed},${p}),${test})`;
+  return test;
 }
 
 function sumOfParts(terms: string[]): string {

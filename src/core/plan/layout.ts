@@ -4,6 +4,7 @@ import { expandRules, type Rule } from "../spec/rules";
 import type { ListEntry } from "../spec/data";
 import { expandFields, fieldId, labelFieldId, type FieldDef, type Lists } from "../spec/instances";
 import type { FormSpec, LabelColumnSpec, TableSpec, Unit } from "../spec/types";
+import type { ScoringLayout } from "./score-sheet";
 import { buildCheckSheet, CHECK_HEADER_ROW, CHECK_SHEET_ID } from "./check-sheet";
 import { pageSetupFor } from "./page";
 import { locatorFor, totalFormula } from "./formulas";
@@ -14,6 +15,7 @@ import {
   FORM_MARKER_NAME,
   formMarkerValue,
   NARRATIVE_NAME,
+  SCORING_NAME,
   tableBodyName,
   tableHeaderName,
 } from "./names";
@@ -28,6 +30,13 @@ export interface LayoutOptions {
   selfRef?: string;
   /** Any other field to pre-fill, by field id. */
   prefill?: Record<string, string | number>;
+  /**
+   * The scoring table of the form with the code that lays it out (`scoringLayout(table)`,
+   * score-sheet.ts): the table where officers score its indicators gets 分值, 评分标准, 计算值,
+   * 建议得分 and the roll-up beside it. Passed in rather than imported so a host that lays out
+   * without it (the pane, until it loads the table) does not carry that code.
+   */
+  scoring?: ScoringLayout;
 }
 
 export const NARRATIVE_SHEET_ID = "narrative";
@@ -219,11 +228,24 @@ export function buildLayoutPlan(form: FormSpec, lists: Lists, options: LayoutOpt
     const ctx: TableContext = { ...ctxBase, widths: new WidthTracker() };
     const cells: PlannedCell[] = [];
     const merges: Merge[] = [];
+    const conditionalFormats: SheetLayout["conditionalFormats"] = [];
     for (const p of tables) {
       const laid = layTable(p, ctx);
       cells.push(...laid.cells);
       merges.push(...laid.merges);
       names.push(...tableNames(p));
+      if (options.scoring?.table.enteredScores?.table === p.table.id) {
+        const annex = options.scoring.annex(p, options.scoring.table, ctx.fields, locatorFor(index), ctx.widths);
+        cells.push(...annex.cells);
+        merges.push(...annex.merges);
+        conditionalFormats.push(...annex.conditionalFormats);
+        // The title spans the annexed columns too.
+        const right = Math.max(...annex.cells.map((c) => c.column));
+        const title = merges.find((m) => m.top === p.titleRow && m.left === 1);
+        if (title) title.right = right;
+        const bottom = Math.max(...annex.cells.map((c) => c.row));
+        names.push({ name: SCORING_NAME, reference: absoluteRange(sheet.name, p.headerTop, 1, bottom, right), comment: "绩效评分：评分表各栏与综合得分" });
+      }
     }
     const first = tables[0];
     sheets.push({
@@ -233,7 +255,7 @@ export function buildLayoutPlan(form: FormSpec, lists: Lists, options: LayoutOpt
       merges,
       columnWidths: ctx.widths.list(),
       ...(first && first.table.layout === "grid" ? { freeze: { rows: first.bodyTop - 1, columns: first.labelColumnCount } } : {}),
-      conditionalFormats: [],
+      conditionalFormats,
     });
     // A sheet of one table repeats its header rows on every printed page; on a sheet of
     // several tables the first one's header would head the others' pages, so none repeats.

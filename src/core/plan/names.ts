@@ -22,6 +22,8 @@ export const FORM_MARKER_NAME = "ZIPING_FORM";
 export const CHECKS_NAME = "ZP_checks";
 export const CHECKS_SUMMARY_NAME = "ZP_checks_summary";
 export const NARRATIVE_NAME = "ZP_narrative";
+/** The 绩效评分 sheet's block: the score table with the scoring table's columns and roll-up (score-sheet.ts). */
+export const SCORING_NAME = "ZP_scoring";
 
 export function tableBodyName(tableId: string): string {
   return `${NAME_PREFIX}${tableId}`;

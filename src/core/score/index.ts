@@ -14,12 +14,13 @@ import type { FormSpec } from "../spec/types";
 import { listRowCount } from "../spec/instances";
 import { termRef } from "./inputs";
 import { memoFor, positions, statesAt, unchanged, type ScoreMemo } from "./memo";
-import { listOfRow, quantitativeRows, rateCellFindings, rowFieldIds, statedRateFindings, statementFields } from "./quantitative";
+import { deviationFindings, listOfRow, quantitativeRows, rowFieldIds, statedRateFindings, statementFields } from "./quantitative";
 import { enteredField, indicatorFindings, indicatorResult } from "./result";
 import { rollUp } from "./rollup";
 import type { ScoreReport } from "./types";
 
 export type { QuantitativeRow } from "./quantitative";
+export { narrativeFigures } from "./figures";
 export type { ScoreInput } from "./inputs";
 export type { IndicatorResult, IndicatorStatus, RollUp, ScoreReport } from "./types";
 
@@ -75,7 +76,7 @@ export function scoreReport(form: FormSpec, data: ReportData, table: ScoringTabl
   const source = table.quantitative;
   if (source && !unchanged(values, memo.plan.rows, memo.rows?.inputs)) {
     const rows = quantitativeRows(values, form, data.lists, source);
-    memo.rows = { inputs: statesAt(values, memo.plan.rows), rows, findings: rateCellFindings(values, rows, source, locate) };
+    memo.rows = { inputs: statesAt(values, memo.plan.rows), rows, findings: deviationFindings(values, rows, locate) };
   }
   const quantitative = memo.rows?.rows ?? [];
   if (source && (memo.statements?.rows !== quantitative || !unchanged(values, memo.plan.statements, memo.statements.inputs))) {
@@ -91,11 +92,15 @@ export function scoreReport(form: FormSpec, data: ReportData, table: ScoringTabl
   // a score out of range, text in a score cell, a 合计 of the indicator scores that does not add up.
   const entered = [table.entered?.score, table.entered?.grade];
   const scoreTable = table.enteredScores ? `${table.enteredScores.table}.` : undefined;
+  // And its 完成率 verdicts on the 定量指标 rows (a ratio relation of the form).
+  const rowsTable = source ? `${source.table}.` : undefined;
   const gradeFindings = check.findings.filter(
     (f) =>
       f.kind !== "blank" &&
       f.kind !== "tail" &&
-      f.fields.some((id) => entered.includes(id) || (scoreTable !== undefined && id.startsWith(scoreTable))),
+      f.fields.some(
+        (id) => entered.includes(id) || (scoreTable !== undefined && id.startsWith(scoreTable)) || (f.kind === "ratio" && rowsTable !== undefined && id.startsWith(rowsTable)),
+      ),
   );
   return {
     table: { id: table.id, title: table.title, source: table.source },

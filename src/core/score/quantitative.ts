@@ -1,4 +1,4 @@
-import { Dec, formatTrimmed, parseAmount, shiftDecimalPoint } from "../money";
+import { Dec, parseAmount, shiftDecimalPoint } from "../money";
 import type { Finding } from "../check/finding";
 import { tableById } from "../spec/rules";
 import type { Locate } from "../check/evaluate";
@@ -96,35 +96,14 @@ function differenceText(row: QuantitativeRow, stated: Dec): string {
   return `${showPoints(shiftDecimalPoint(stated.minus(row.ratio!).abs(), 2), 2)}个百分点`;
 }
 
-/** The officer's 完成率 cells against 实际完成值 ÷ 指标值, and rows short of target with no 偏差原因. */
-export function rateCellFindings(values: ReadValues, rows: QuantitativeRow[], source: QuantitativeSource, locate: Locate): Finding[] {
+/**
+ * Rows short of target with no 偏差原因. A typed 完成率 is the form's own `ratio` relation
+ * (完成率 = 实际完成值 ÷ 指标值): the check reports it at its cell, and scoring takes that finding.
+ */
+export function deviationFindings(values: ReadValues, rows: QuantitativeRow[], locate: Locate): Finding[] {
   const out: Finding[] = [];
   for (const row of rows) {
     if (row.ratio === undefined) continue;
-    const rateField = row.fields.rate;
-    if (rateField && row.entered !== undefined) {
-      const cell = cellOf(values, rateField);
-      const stated = cell?.state === "number" ? writtenPercent(cell.text) : undefined;
-      if (stated && !agrees(row, stated)) {
-        const fields = [rateField, row.fields.actual, row.fields.target];
-        out.push({
-          ruleId: `score.rate[${row.n}]`,
-          relationId: "score.rate",
-          kind: "rate",
-          severity: "error",
-          fields,
-          cell: locate(rateField),
-          cells: fields.map(locate),
-          expected: row.shown,
-          actual: row.entered,
-          difference: differenceText(row, stated.ratio),
-          message:
-            `定量指标「${row.name}」完成率填报 ${row.entered}，按实际完成值 ÷ 指标值 计算为 ${row.working}，相差 ${differenceText(row, stated.ratio)}。` +
-            // A figure typed without "%" in a percentage cell is a ratio (Excel's 1.1675 is 116.75%).
-            (/[%％]/.test(row.entered) ? "" : `本栏为百分比，应写作“${row.shown}”或 ${formatTrimmed(row.ratio, 6)}。`),
-        });
-      }
-    }
     const reasonField = row.fields.reason;
     if (!reasonField) continue;
     const reasonCell = cellOf(values, reasonField);

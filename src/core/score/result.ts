@@ -34,7 +34,7 @@ export function indicatorResult(values: ReadValues, table: ScoringTable, spec: I
   const value = computeIndicator(values, spec, spec.computed);
   const computed = { ...base, formula: spec.computed.formula, inputs: value.inputs };
   if (!value.ok) return { ...computed, status: reference ? "reference" : "unavailable", reason: value.reason };
-  const shown = { ...computed, value: value.shown, working: value.working };
+  const shown = { ...computed, value: value.shown, ratio: value.ratio.toString(), working: value.working };
   if (reference || !spec.rule) return { ...shown, status: reference ? "reference" : "manual" };
   const outcome = applyRule(spec.rule, value.shownRatio, value.shown, pointsOf(spec.points));
   const suggested = showPoints(outcome.score);

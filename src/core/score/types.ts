@@ -17,6 +17,8 @@ export interface IndicatorResult extends Pick<IndicatorSpec, "id" | "level1" | "
   formula?: string;
   /** "93.02%". */
   value?: string;
+  /** The exact ratio behind it ("0.9302325581…"). */
+  ratio?: string;
   /** "40 ÷ 43 × 100% = 93.02%". */
   working?: string;
   inputs?: ScoreInput[];

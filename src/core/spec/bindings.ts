@@ -26,7 +26,8 @@ function templateRefs(path: string, template: Template, extras: string[], slots?
   if (typeof template !== "string") return [{ path, kind: "field", ref: "" }];
   const out: BindingRef[] = [];
   for (const [, name] of template.matchAll(PLACEHOLDER)) {
-    if (name === "" || WORDS.has(name) || name.startsWith("#") || extras.includes(name)) continue;
+    // {=name}: a figure the caller gives (NarrativeOptions.figures), not a field of the form.
+    if (name === "" || WORDS.has(name) || name.startsWith("#") || name.startsWith("=") || extras.includes(name)) continue;
     if (name.startsWith("@")) {
       const slot = slots?.[name.slice(1)];
       if (!slot) out.push({ path, kind: "slot", ref: name.slice(1) });
@@ -191,7 +192,7 @@ function slotRules(at: string, slot: Slot): string[] {
     case "ratio":
       if (!usesRate(slot.text)) errors.push(`${at}.text：应含 {rate}`);
       if (usesRate(slot.zero)) errors.push(`${at}.zero：分母为0时没有百分比，不能用 {rate}`);
-      if (slot.as !== undefined && slot.as !== "share" && slot.as !== "executionRate") errors.push(`${at}.as：应为 share 或 executionRate`);
+      if (slot.as !== undefined && !["share", "executionRate", "ratio"].includes(slot.as)) errors.push(`${at}.as：应为 share、executionRate 或 ratio`);
       break;
     case "each":
       if (slot.codeLengths !== undefined && !(Array.isArray(slot.codeLengths) && slot.codeLengths.every((n) => Number.isInteger(n) && n > 0))) {

@@ -86,7 +86,7 @@ const KIND_DESCRIPTIONS: Record<SentenceKind, string> = {
 /** The report's paragraphs: each sentence, its kind and the fields it reads (list rows as [n]). */
 function narrativeMarkdown(form: FormSpec): string[] {
   if (!form.narrative?.length) return [];
-  const lines = ["", "## 报告综述的段落与句子 (narrative bindings)", "", "每句读取的字段；列表行写作 `[n]`。Each sentence and the fields it reads.", ""];
+  const lines = ["", "## 报告综述的段落与句子 (narrative bindings)", "", "每句读取的字段；列表行写作 `[n]`；`=名称` 为评分表计算的指标（由 ziping narrate 提供）。Each sentence and the fields it reads; `=name` is a figure the scoring table computes.", ""];
   for (const paragraph of form.narrative) {
     lines.push(`### ${paragraph.title} (\`${paragraph.id}\`)`, "", "| sentence id | 类型 | 字段 fields |", "| --- | --- | --- |");
     for (const group of paragraph.sentences) {
@@ -103,6 +103,8 @@ function narrativeMarkdown(form: FormSpec): string[] {
             }
           }
         }
+        // Figures the caller gives ({=staffControl.value}: the scoring table's indicators).
+        for (const [, name] of JSON.stringify(binding).matchAll(/\{=([^{}]+)\}/g)) fields.add(`=${name}`);
         const id = binding.kind === "changes" ? `${binding.id}.*` : binding.id;
         lines.push(`| \`${id}\` | ${KIND_DESCRIPTIONS[binding.kind]} | ${[...fields].map((f) => `\`${f}\``).join(" ")} |`);
       }

@@ -23,6 +23,7 @@ export function findForm(id: string, extra: FormSpec[] = []): FormSpec | undefin
 export type * from "./score-types";
 export { validateScoringTable, type ScoringProblem } from "./scoring/validate";
 export { yueyangDeptOverall } from "./scoring/yueyang-dept-overall";
+export { builtInScoringTable } from "./scoring/built-in";
 
 /** The scoring table `ziping score` uses unless given `--scoring TABLE.json`. */
 export { yueyangDeptOverall as defaultScoringTable } from "./scoring/yueyang-dept-overall";

@@ -176,8 +176,9 @@ export interface InequalityRelation extends RelationBase {
 }
 
 /**
- * A percentage cell that states a ratio: field = numerator ÷ denominator × 100, rounded half up
- * at the field's printed decimals (预算执行率, 占比).
+ * A percentage cell that states a ratio: field = numerator ÷ denominator, compared as percentages
+ * rounded half up at the field's printed decimals (预算执行率, 占比, 完成率). The cell holds the
+ * ratio as Excel stores a percentage: 116.75% is 1.1675, and "116.75%" typed in is read so.
  */
 export interface RatioRelation extends RelationBase {
   kind: "ratio";
@@ -291,6 +292,10 @@ export interface PriorYearSpec {
  *   {}                  in a difference's wording: its magnitude, in the unit of its fields
  * and per kind: {quotient}, {rate}, {names}, {sum}. Inside a list item, `[*]` in a field id is
  * the entry's own row: income.unit[*].total.
+ *   {=name}             a figure computed outside the form and given to the narrative by the
+ *                       caller (NarrativeOptions.figures: a scoring table's indicator value and
+ *                       suggested score, "staffControl.value"); a sentence needing one that was
+ *                       not given is not written (optional sentences are skipped).
  */
 export type Template = string;
 
@@ -330,8 +335,8 @@ export interface RatioSlot {
   zero?: Template;
   /** A blank denominator counts as 0 (a 年初预算数 left blank on a line that had none). */
   blankIsZero?: boolean;
-  /** What the percentage is, for its fact: share (default) or executionRate. */
-  as?: "share" | "executionRate";
+  /** What the percentage is, for its fact: share (default), executionRate, or ratio (a 完成度: 实际 ÷ 指标值). */
+  as?: "share" | "executionRate" | "ratio";
   /** The fact's label (a template: {#name} allowed). */
   fact?: Template;
 }

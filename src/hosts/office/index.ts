@@ -10,6 +10,7 @@
 import type { CheckReport, CheckState, Finding, RuleResult } from "../../core/check";
 import type { LayoutPlan } from "../../core/plan/layout-types";
 import type { ListEntry, Lists, ReportData } from "../../core/spec";
+import type { ScoringLayout } from "../../core/plan/score-sheet";
 import type { FormSpec } from "../../core/spec/types";
 import type { Narrative } from "../../core/narrative";
 
@@ -52,6 +53,11 @@ export interface TemplateRequest {
   lists?: Lists;
   /** Header fields to prefill when empty, e.g. report.dept, report.year, report.selfRef. Never overwrites. */
   values?: Record<string, string>;
+  /**
+   * The scoring table (with its layout code) whose 分值, 评分标准 and formulas the 绩效评分 sheet gets; by default the
+   * form's built-in one (loaded on first use), `false` for none.
+   */
+  scoring?: ScoringLayout | false;
 }
 
 export type TemplateActionKind =

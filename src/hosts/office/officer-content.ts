@@ -24,7 +24,7 @@ import { cellKey, parseArea, sheetAddress, topLeftOf } from "../../core/excel/ad
 import { CHECK_FIRST_ROW, CHECK_SHEET_ID } from "../../core/plan/check-sheet";
 import { buildLayoutPlan, totalFormulas } from "../../core/plan/layout";
 import type { LayoutPlan, SheetLayout } from "../../core/plan/layout-types";
-import { CHECKS_NAME, tableBodyName, tableHeaderName } from "../../core/plan/names";
+import { CHECKS_NAME, SCORING_NAME, tableBodyName, tableHeaderName } from "../../core/plan/names";
 import { headerDepthOf, placeForm } from "../../core/spec/placement";
 import type { ReadCell } from "../../core/plan/read-plan";
 import type { Lists } from "../../core/spec";
@@ -194,6 +194,9 @@ export function carryContent(input: CarryInput): CarriedContent {
         const placed = newPlacement.get(table.id);
         if (rowMoves && placed) for (let dr = -2; dr < depth; dr++) moveRow(rowMoves, headerTop + dr, placed.headerTop + dr);
       }
+      // The scoring table's columns and roll-up laid out beside a table are the template's too.
+      const scoring = nameTarget(state.names.get(SCORING_NAME.toUpperCase()));
+      if (scoring && nameOf(scoring.sheet) === layout.name) for (let row = scoring.area.top; row <= scoring.area.bottom; row++) template.add(row, 1, scoring.area.right);
       if (rowMoves) {
         for (const cell of layout.cells) {
           if (!cell.fieldId) continue;
@@ -238,6 +241,14 @@ export function carryContent(input: CarryInput): CarriedContent {
   }
   const foreign: FoundCell[] = [];
   const formulasElsewhere: FoundCell[] = [];
+  // Formulas the new plan writes again whatever the sheet's mode (template cells that hold no
+  // field: the 绩效评分 columns reading other sheets): planned afresh, never carried over.
+  const replanned = new Map<string, CellSet>();
+  for (const [sheet, info] of sheets) {
+    const set = new CellSet();
+    for (const c of info.layout.cells) if (c.formula && !c.fieldId) set.add(c.row, c.column);
+    replanned.set(sheet, set);
+  }
   for (const [sheet, used] of state.used ?? []) {
     const origin = parseArea(used.address);
     if (!origin) continue;
@@ -258,7 +269,9 @@ export function carryContent(input: CarryInput): CarriedContent {
         // The template's own cells of a re-laid-out sheet are planned afresh; of a sheet kept in place, only formulas matter.
         if (info && !own) {
           if (!info.unread.has(row, column)) foreign.push({ sheet, row, column, value, ...(formula ? { formula } : {}) });
-        } else if (formula && !(info?.rowMoves && own)) formulasElsewhere.push({ sheet, row, column, value, formula });
+        } else if (formula && !(info?.rowMoves && own) && !(own && replanned.get(sheet)?.has(row, column))) {
+          formulasElsewhere.push({ sheet, row, column, value, formula });
+        }
       });
     });
   }

@@ -30,6 +30,7 @@ import type {
 import { problemFromError } from "./problems";
 import { inspectWorkbook, queueTableLoads, type NameInfo, type WorkbookState } from "./read";
 import { applyPlannedTemplate, conflictProblem, planTemplate, type PlannedTemplate } from "./template";
+import { builtInScoringFor } from "./scoring";
 import { buildReport, StableLocator, type CheckInput } from "./validate";
 import { convertQueued, writeQueued } from "./writes";
 
@@ -210,7 +211,7 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
   async function previewTemplate(request: TemplateRequest = {}): Promise<TemplatePreview> {
     try {
       return await run(async (context) => {
-        const plan = await planTemplate(context, form, request);
+        const plan = await planTemplate(context, form, { ...request, scoring: request.scoring ?? (await builtInScoringFor(form)) ?? false });
         remember(plan.state);
         planned.set(plan, plan);
         return plan;

@@ -122,7 +122,7 @@ export async function planTemplate(context: Excel.RequestContext, form: FormSpec
     const cell = existing?.cells.get(merged.previousId(id));
     if (!cell || isBlank(cell.value)) prefill[id] = value;
   }
-  const options: LayoutOptions = { prefill };
+  const options: LayoutOptions = { prefill, ...(request.scoring ? { scoring: request.scoring } : {}) };
   const planKey = JSON.stringify([merged.lists, prefill]);
   const basePlan = earlier?.planKey === planKey ? earlier.basePlan : buildLayoutPlan(form, merged.lists, options);
 

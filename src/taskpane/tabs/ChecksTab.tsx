@@ -5,7 +5,7 @@
  * template, a plain 全部通过 when nothing is wrong.
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Notice, NoticeActions, NoticeBody, NoticeTitle } from "../components/Notice";
 import type { PaneBackend } from "../adapters/backend";
 import { Busy } from "../components/Busy";
@@ -28,6 +28,9 @@ const useStyles = makeStyles({
   sheet: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
+
+/** 绩效评分, loaded after the tab: the start-up script carries none of it. */
+const ScorePanel = lazy(() => import(/* webpackChunkName: "pane-score-panel" */ "../components/ScorePanel").then((m) => ({ default: m.ScorePanel })));
 
 /** 超支 is routine and wants an explanation: orange, never the red of a data error. */
 const TONE: Record<FindingCategory, PillTone> = { error: "danger", overspend: "warning", notice: "neutral" };
@@ -182,6 +185,11 @@ export function ChecksTab({ backend, live, announce, onGoToTemplate }: ChecksTab
           </Disclosure>
         </section>
       ))}
+      {!noTemplate && (
+        <Suspense fallback={null}>
+          <ScorePanel form={session.form} data={report.data} />
+        </Suspense>
+      )}
     </div>
   );
 }

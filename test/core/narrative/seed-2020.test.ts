@@ -226,6 +226,7 @@ describe("paragraphs (2020)", () => {
       ["sangong", "ok"],
       ["special", "ok"],
       ["functional", "missing"],
+      ["performance", "ok"],
     ]);
   });
 

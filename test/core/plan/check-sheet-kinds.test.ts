@@ -32,7 +32,7 @@ function data(): ReportData {
   const values = {
     ...base.values,
     "spending.line[1].total": "130.00", "spending.line[2].total": "100.00", "spending.line[3].total": "60.00", "spending.line[4].total": "40.01",
-    "sangong.vehicle.rate": "106.67", "sangong.reception.rate": "95.00", "sangong.total.rate": "102.01",
+    "sangong.vehicle.rate": "1.0667", "sangong.reception.rate": "0.95", "sangong.total.rate": "1.0201",
   };
   return { ...base, lists, values };
 }
@@ -64,7 +64,7 @@ describe("the 校验 sheet for inequality, ratio and hierarchy relations", () =>
 
   it("keeps agreeing when the figures change", () => {
     const report = data();
-    const changed = { ...report, values: { ...report.values, "sangong.reception.budget": "1.00", "sangong.total.rate": "102.00", "spending.line[1].total": "100.01", "sangong.vehicle.rate": "" } };
+    const changed = { ...report, values: { ...report.values, "sangong.reception.budget": "1.00", "sangong.total.rate": "1.02", "spending.line[1].total": "100.01", "sangong.vehicle.rate": "" } };
     const { onSheet, core } = compare(formWithKinds(), changed);
     expect(onSheet).toEqual(core);
     expect(core).toMatchObject({ "reception.withinOwn": "通过", "sangong.rate[total]": "通过", "sangong.rate[vehicle]": "未填" });

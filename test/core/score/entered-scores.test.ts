@@ -36,7 +36,7 @@ describe("the officer's score of each indicator (绩效评分 table) beside the 
     const notice = report.findings.find((f) => f.ruleId === "score.indicator[budgetAdjust]")!;
     expect(notice.severity).toBe("info");
     expect(notice.message).toContain(adjust.rule!);
-    expect(notice.cell).toMatch(/^绩效目标!B\d+$/);
+    expect(notice.cell).toMatch(/^绩效评分!B\d+$/);
     // The suggestion: ZiPing's scores for the computed indicators, the officer's for the rest.
     const suggested = scoredIndicators.reduce(
       (t, i) => t.plus(report.indicators.find((r) => r.id === i.id)!.status === "scored" ? report.indicators.find((r) => r.id === i.id)!.suggested! : scores[field(i.id)]),

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { checkReport } from "../../../src/core/check";
 import { scoreReport, type IndicatorResult } from "../../../src/core/score";
 import { defaultForm, defaultScoringTable, rawText, type ReportData } from "../../../src/core/spec";
 import { loadSeed } from "../../fixtures/load";
@@ -133,25 +134,25 @@ describe("定量指标 rows and the 完成度 the seed states", () => {
     }
   });
 
-  it("checks a typed 完成率 cell at the decimals it was typed with", () => {
-    const typed = (text: string) =>
-      scoreReport(defaultForm, { ...data, values: { ...data.values, "perfIndicators.item[7].rate": text } }, defaultScoringTable).findings.filter(
-        (f) => f.relationId === "score.rate",
-      );
-    const wrong = typed("177%");
-    expect(wrong).toHaveLength(1);
-    expect(wrong[0].fields[0]).toBe("perfIndicators.item[7].rate");
-    expect(wrong[0].expected).toBe("116.75%");
-    expect(wrong[0].difference).toBe(`${new D(177).minus(ratioOf(7).times(100)).toString()}个百分点`);
-    expect(typed("116.75%")).toHaveLength(0);
-    expect(typed("117%")).toHaveLength(0);
-    expect(typed("1.1675")).toHaveLength(0);
-    expect(typed("116.8%")).toHaveLength(0);
-    expect(typed("116.7%")).toHaveLength(1);
+  it("checks a typed 完成率 cell at the decimals it was typed with: the form's ratio relation, one finding per slip", () => {
+    const withRate = (text: string): ReportData => ({ ...data, values: { ...data.values, "perfIndicators.item[7].rate": text } });
+    // Everything said about the 完成率 cell, by the live check and by scoring.
+    const about = (text: string) => {
+      const at = (f: { fields: string[] }) => f.fields[0] === "perfIndicators.item[7].rate";
+      return { check: checkReport(defaultForm, withRate(text)).findings.filter(at), score: scoreReport(defaultForm, withRate(text), defaultScoringTable).findings.filter(at) };
+    };
+    const wrong = about("177%");
+    expect(wrong.check).toHaveLength(1);
+    expect(wrong.score).toEqual(wrong.check);
+    expect(wrong.check[0]).toMatchObject({ kind: "ratio", severity: "error", relationId: "perfIndicators.rate" });
+    expect(wrong.check[0].expected).toBe(percent(ratioOf(7)).replace("%", ""));
+    expect(wrong.check[0].cell).toMatch(/^绩效目标!F\d+$/);
+    for (const right of ["116.75%", "117%", "1.1675", "116.8%"]) expect([right, about(right).check]).toEqual([right, []]);
+    expect(about("116.7%").check).toHaveLength(1);
     // Without "%", a percentage cell holds a ratio (as Excel stores it): 116.75 is 11675%, and the message says how to write it.
-    const bare = typed("116.75");
-    expect(bare).toHaveLength(1);
-    expect(bare[0].message).toContain("“116.75%”或 1.1675");
+    const bare = about("116.75");
+    expect(bare.check).toHaveLength(1);
+    expect(bare.check[0].message).toContain("“116.75%”或 1.1675");
   });
 
   it("notes a row short of its target with no 偏差原因", () => {

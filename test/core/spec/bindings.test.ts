@@ -28,7 +28,7 @@ function withChange(path: string, change: (old: unknown) => unknown): string[] {
 
 describe("validateForm on narrative bindings", () => {
   it("the built-in form and the mini 决算 form declare paragraphs, and both are valid", () => {
-    expect(defaultForm.narrative?.map((p) => p.id)).toEqual(["staff", "budget", "execution", "basic", "sangong", "special", "functional"]);
+    expect(defaultForm.narrative?.map((p) => p.id)).toEqual(["staff", "budget", "execution", "basic", "sangong", "special", "functional", "performance"]);
     expect(validateForm(defaultForm)).toEqual([]);
     expect(mini().narrative?.length).toBe(3);
     expect(validateForm(mini())).toEqual([]);

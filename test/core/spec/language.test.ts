@@ -138,7 +138,8 @@ describe("inequality and ratio relations", () => {
     expect(validateForm(form)).toEqual([]);
     const v = data.values as Record<string, string>;
     const exact = (row: string) => new Decimal(v[`sangong.${row}.actual`]).div(v[`sangong.${row}.budget`]).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-    const values = { ...v, "sangong.vehicle.rate": exact("vehicle"), "sangong.reception.rate": exact("reception"), "sangong.total.rate": "102.01" };
+    // The cell holds the ratio, as Excel stores a percentage (106.67% is 1.0667), or the percentage written with "%".
+    const values = { ...v, "sangong.vehicle.rate": new Decimal(exact("vehicle")).div(100).toString(), "sangong.reception.rate": `${exact("reception")}%`, "sangong.total.rate": "1.0201" };
     const findings = checkReport(form, { ...data, values }).findings.filter((f) => f.relationId === "sangong.rate");
     expect(findings.map((f) => [f.ruleId, f.kind, f.expected, f.actual])).toEqual([["sangong.rate[total]", "ratio", exact("total"), "102.01"]]);
   });

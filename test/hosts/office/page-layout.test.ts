@@ -1,5 +1,6 @@
 import { buildLayoutPlan } from "../../../src/core/plan";
-import { defaultForm } from "../../../src/core/spec";
+import { scoringLayout } from "../../../src/core/plan/score-sheet";
+import { builtInScoringTable, defaultForm } from "../../../src/core/spec";
 import { layOut, seed, setup } from "./helpers";
 
 /** ExcelApi versions compared as numbers: 1.13 is above 1.9. */
@@ -10,7 +11,7 @@ const upTo = (max: number) => (version: string) => {
 };
 
 describe("the Office host's page setup (Worksheet.pageLayout, ExcelApi 1.9)", () => {
-  const plan = buildLayoutPlan(defaultForm, seed.lists);
+  const plan = buildLayoutPlan(defaultForm, seed.lists, { scoring: scoringLayout(builtInScoringTable(defaultForm.id)!) });
 
   it("applies each sheet's page setup from the plan where the host has ExcelApi 1.9", async () => {
     const { wb, session } = setup({ apiSupport: upTo(1.9) });

@@ -307,4 +307,65 @@ export const yueyangNarrative: ParagraphBinding[] = [
     title: "一般公共预算支出情况",
     sentences: [functional("basic", "funcBasic", "基本支出功能科目", "基本支出"), functional("project", "funcProject", "项目支出功能科目", "项目支出")],
   },
+  {
+    // "根据部门整体支出绩效评价指标体系，本局2020年度评价得分97分" (2020 seed), after the indicators
+    // the scoring table computes ("预算调整率为53.73%，得0分", written when the caller scores the
+    // workbook: {=…} figures) and the 定量指标' 完成度 ("计划总投资完成度116.75%").
+    id: "performance",
+    title: "部门整体支出绩效情况",
+    sentences: [
+      {
+        prefix: "按部门整体支出绩效评价指标计算，",
+        joiner: "；",
+        clauses: [
+          indicatorClause("staffControl", "财政供养人员控制率为", ""),
+          indicatorClause("sangongChange", "“三公经费”变动率为", ""),
+          indicatorClause("budgetAdjust", "预算调整率为", ""),
+          indicatorClause("fundBalance", "累计结余为上年结转的", "，资金结余"),
+          indicatorClause("executionRate", "预算执行率为"),
+          indicatorClause("carryoverRate", "结转结余率为"),
+          indicatorClause("publicControl", "公用经费控制率为"),
+        ],
+      },
+      {
+        clauses: [
+          {
+            kind: "text",
+            id: "performance.quantitative",
+            optional: true,
+            text: "{@rows}",
+            slots: {
+              rows: {
+                kind: "each",
+                list: "perfIndicators",
+                lead: "定量指标中，",
+                joiner: "，",
+                item: "{#name}完成度{@rate}",
+                slots: {
+                  rate: {
+                    kind: "ratio",
+                    of: ["perfIndicators.item[*].actual", "perfIndicators.item[*].target"],
+                    text: "{rate}",
+                    as: "ratio",
+                    zero: "无法计算（指标值为0）",
+                    fact: "{#name}完成度",
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+      { clauses: [{ kind: "text", id: "performance.score", text: "根据部门整体支出绩效评价指标体系，{self}{report.year}年度评价得分{score.score}" }] },
+    ],
+  },
 ];
+
+/**
+ * A clause on one indicator of the scoring table, written when the caller gives its figures:
+ * "预算调整率为53.73%，得0分"; without `scored` (an indicator worth no points) no score is stated.
+ */
+function indicatorClause(id: string, lead: string, scored?: string): SentenceGroupBinding["clauses"][number] {
+  const points = scored === undefined ? "" : `${scored || "，"}得{=${id}.score}分`;
+  return { kind: "text", id: `performance.${id}`, optional: true, text: `${lead}{=${id}.value}${points}` };
+}

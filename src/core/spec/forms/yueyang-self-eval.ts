@@ -456,6 +456,14 @@ export const yueyangSelfEvaluation = {
           ],
           rows: [{ id: "item", label: "指标", list: "perfIndicators" }],
         },
+      ],
+    },
+    {
+      // The officer's score of each indicator, on a sheet of its own: with a scoring table the
+      // layout adds 分值, 评分标准, 计算值 and 建议得分 beside it (src/core/plan/score-sheet.ts).
+      id: "scoring",
+      name: "绩效评分",
+      tables: [
         {
           id: "perfScores",
           title: "绩效评分（部门整体支出绩效评价指标）",
@@ -767,6 +775,15 @@ export const yueyangSelfEvaluation = {
       actual: "econ.{row}.actual",
     },
     // ── ranges and consistency ───────────────────────────────────────────
+    {
+      id: "perfIndicators.rate",
+      label: "完成率 = 实际完成值 ÷ 指标值",
+      kind: "ratio",
+      each: { table: "perfIndicators", rows: ["item"] },
+      field: "perfIndicators.{row}.rate",
+      numerator: "perfIndicators.{row}.actual",
+      denominator: "perfIndicators.{row}.target",
+    },
     { id: "score.range", label: "综合得分在0–100之间", kind: "range", field: "score.score", min: "0", max: "100" },
     {
       id: "score.grade",
