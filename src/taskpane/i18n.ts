@@ -119,6 +119,7 @@ const zh = {
   overwrite: "覆盖",
   keepTheirs: "保留原文",
   verifyTitle: "叙述核对",
+  verifyOpen: "叙述核对：您写的文字与表中数据是否一致",
   verifyLabel: "要核对的文字",
   verifyHint: "粘贴您写的报告文字，或读取“报告综述”中的文字；其中的金额、百分比和增减用词会与表中数据逐一核对。",
   verifyRun: "核对",
@@ -137,6 +138,7 @@ const zh = {
   problem_emptyPercent: "缺数字",
   problem_doubled: "重复",
   problem_flatWording: "宜写持平",
+  problem_likely: "可能有误",
 
   // 导入
   pasteLabel: "粘贴导出的表格",
@@ -303,6 +305,7 @@ const en: Strings = {
   overwrite: "Replace",
   keepTheirs: "Keep it",
   verifyTitle: "Check my text",
+  verifyOpen: "Check my text against the tables",
   verifyLabel: "Text to check",
   verifyHint: "Paste your report text, or read the text in 报告综述; its amounts, percentages and direction words are checked against the tables one by one.",
   verifyRun: "Check",
@@ -321,6 +324,7 @@ const en: Strings = {
   problem_emptyPercent: "Missing number",
   problem_doubled: "Repeated word",
   problem_flatWording: "Say unchanged",
+  problem_likely: "Possibly wrong",
 
   pasteLabel: "Paste an exported table",
   pasteHint: "Copy from Excel, WPS, the finance system, a web page or a PDF and paste here, or pick a file.",

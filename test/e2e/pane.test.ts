@@ -242,6 +242,8 @@ if (!haveChromium) {
     const page = await preview();
     await selectTab(page, "narrative");
     const panel = pane(page).getByTestId("verify");
+    // 叙述核对 heads the tab, one line until opened.
+    await panel.getByRole("button", { name: /^叙述核对/ }).click();
     await panel.getByLabel("要核对的文字").fill(text);
     await panel.getByRole("button", { name: "核对", exact: true }).click();
     const items = panel.locator("button[data-rule]");
