@@ -73,8 +73,10 @@ export interface AppProps {
   notice?: string;
 }
 
-export function App({ backend, notice }: AppProps) {
+export function App({ backend: initialBackend, notice }: AppProps) {
   const styles = useStyles();
+  // Replaced when the officer picks another form in 模板: every tab then works on that form.
+  const [backend, setBackend] = useState(initialBackend);
   const { strings: t, lang, setLang } = useLanguage();
   const [tab, setTab] = useState<TabId>("checks");
   // A panel is mounted when its tab is first opened, then kept (hidden), so what was typed in
@@ -148,7 +150,9 @@ export function App({ backend, notice }: AppProps) {
         >
           {opened.has(id) && (
             <>
-              {id === "template" && <TemplateTab backend={backend} report={live.report} announce={announce} />}
+              {id === "template" && (
+                <TemplateTab backend={backend} report={live.report} announce={announce} onChooseForm={(form) => setBackend(backend.forForm(form))} />
+              )}
               {id === "checks" && (
                 <ChecksTab backend={backend} live={live} announce={announce} onGoToTemplate={() => open("template")} />
               )}

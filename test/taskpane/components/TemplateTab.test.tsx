@@ -1,15 +1,73 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { render } from "@testing-library/react";
+import { builtInForms, defaultForm } from "../../../src/core/spec";
+import type { FormSpec } from "../../../src/core/spec/types";
+import { App } from "../../../src/taskpane/App";
+import { PaneRoot } from "../../../src/taskpane/mount";
 import { TemplateTab } from "../../../src/taskpane/tabs/TemplateTab";
 import { fieldAddress } from "../../hosts/office/helpers";
 import { renderLive, workbook, type Env } from "./harness";
+
+/** Shown unless inside something hidden (a closed disclosure). */
+const shown = (element: HTMLElement) => element.closest("[hidden]") === null;
 
 function renderTemplate(env: Env) {
   return renderLive(env.backend, (live, announce) => <TemplateTab backend={env.backend} report={live.report} announce={announce} />);
 }
 
 describe("模板 tab on the in-memory workbook", () => {
+  it("asks for year, department and units first; the rest waits under 更多（可稍后填写）with examples", async () => {
+    const env = await workbook("blank");
+    const user = userEvent.setup();
+    renderTemplate(env);
+    await screen.findByText(/填写以下信息/);
+    for (const label of ["评价年度", "部门（单位）名称", "报告单位（局机关、二级机构…）"]) expect(shown(screen.getByLabelText(label))).toBe(true);
+    const later = defaultForm.lists.filter((l) => l.id !== "units");
+    expect(later.length).toBeGreaterThan(0);
+    for (const list of later) expect(shown(screen.getByLabelText(list.label))).toBe(false);
+    expect(shown(screen.getByText("报告中的自称"))).toBe(false);
+
+    const more = screen.getByRole("button", { name: "更多（可稍后填写）" });
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+    await user.click(more);
+    for (const list of later) expect(shown(screen.getByLabelText(list.label))).toBe(true);
+    const coded = later.find((l) => l.coded)!;
+    expect(screen.getByLabelText(coded.label).closest("div")!.textContent).toContain("如：2010601 行政运行");
+  });
+
+  it("lists every built-in form and lays out the one the officer picks (a second form added to builtInForms)", async () => {
+    const mini = JSON.parse(readFileSync(join(__dirname, "../../fixtures/forms/bumen-juesuan-mini.json"), "utf8")) as FormSpec;
+    builtInForms.push(mini);
+    try {
+      const env = await workbook("blank");
+      const user = userEvent.setup();
+      render(
+        <PaneRoot>
+          <App backend={env.backend} />
+        </PaneRoot>,
+      );
+      await user.click(screen.getByRole("tab", { name: /^模板/ }));
+      const picker = (await screen.findByLabelText("报表类型")) as HTMLSelectElement;
+      expect([...picker.options].map((o) => o.value)).toEqual(builtInForms.map((f) => f.id));
+      expect(picker.value).toBe(defaultForm.id);
+      await user.selectOptions(picker, mini.id);
+      await waitFor(() => expect((screen.getByLabelText("报表类型") as HTMLSelectElement).value).toBe(mini.id));
+      await user.click(screen.getByRole("button", { name: "预览创建方案" }));
+      const plan = await screen.findByTestId("template-plan");
+      await user.click(within(plan).getByRole("button", { name: "确认并应用" }));
+      await waitFor(() => expect(env.wb.sheetNames()).toEqual(expect.arrayContaining(mini.sheets.map((sh) => sh.name))));
+      const onlyDefault = defaultForm.sheets.filter((sheet) => !mini.sheets.some((m) => m.name === sheet.name));
+      expect(onlyDefault.length).toBeGreaterThan(0);
+      for (const sheet of onlyDefault) expect(env.wb.sheetNames()).not.toContain(sheet.name);
+    } finally {
+      builtInForms.splice(builtInForms.indexOf(mini), 1);
+    }
+  });
+
   it("previews the template without writing, then lays it out with what the officer typed", async () => {
     const env = await workbook("blank");
     const user = userEvent.setup();
