@@ -198,7 +198,7 @@ const zh = {
 export type Strings = typeof zh;
 
 const en: Strings = {
-  appTitle: "ZiPing self-evaluation assistant",
+  appTitle: "ZiPing assistant",
   switchLanguage: "中文",
   switchLanguageLabel: "切换为中文",
   tabsLabel: "Sections",
