@@ -8,10 +8,10 @@
  */
 import { poll } from "../support/poll";
 import { sharedFile } from "../support/shared";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { checkReport, type Finding } from "../../src/core/check";
 import { planImport } from "../../src/core/importer";
 import { Dec } from "../../src/core/money";
@@ -21,10 +21,8 @@ import { cellIndex } from "../../src/core/spec/placement";
 import { defaultForm, type ReportData } from "../../src/core/spec";
 import { localCell, sheetOfCell } from "../../src/taskpane/model/findings";
 import { loadSeed } from "../fixtures/load";
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from "./support/browser";
-import { buildPages } from "./support/build";
-import { ARTIFACTS, axeSource, gridCell, gridValue, openPage, openPreview, pane, selectTab, showSheet, type Opened } from "./support/pages";
-import { serveDirectory, type StaticServer } from "./support/server";
+import { ARTIFACTS, axeSource, gridCell, gridValue, openPage, pane, selectTab, showSheet, type OpenOptions } from "./support/pages";
+import { browserSuite } from "./support/suite";
 
 const seed = loadSeed(2020);
 const coreFindings = checkReport(defaultForm, seed).findings;
@@ -76,52 +74,9 @@ async function overflowing(page: Page): Promise<string[]> {
   });
 }
 
-const haveChromium = chromiumAvailable();
-if (!haveChromium) {
-  if (process.env.CI) {
-    describe("the task pane in Chromium", () => {
-      it("needs Chromium on CI", () => {
-        throw new Error(`Chromium not found at ${CHROMIUM_PATH}: .ci/run installs it (apt-get install chromium fonts-wqy-microhei)`);
-      });
-    });
-  } else {
-    console.warn(
-      `\n⚠⚠⚠ SKIPPING the real-browser tests of the task pane: no Chromium at ${CHROMIUM_PATH}.\n` +
-        "    Install it with: apt-get install -y --no-install-recommends chromium fonts-wqy-microhei\n",
-    );
-  }
-}
-
-(haveChromium ? describe : describe.skip)("the task pane in Chromium (production build, preview page)", () => {
-  let dist: string;
-  let server: StaticServer;
-  let browser: Browser;
-  const open: Opened[] = [];
-
-  beforeAll(async () => {
-    dist = await buildPages();
-    server = await serveDirectory(dist);
-    browser = await launchChromium();
-    mkdirSync(ARTIFACTS, { recursive: true });
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
-  });
-
-  async function preview(options?: Parameters<typeof openPreview>[2]): Promise<Page> {
-    const opened = await openPreview(browser, server.origin, options);
-    open.push(opened);
-    return opened.page;
-  }
-
-  async function close(page: Page): Promise<void> {
-    const opened = open.find((o) => o.page === page);
-    expect(opened?.errors ?? []).toEqual([]);
-    await page.context().close();
-  }
+browserSuite("the task pane in Chromium (production build, preview page)", (suite) => {
+  const preview = (options?: OpenOptions) => suite.preview(options);
+  const close = (page: Page) => suite.close(page);
 
   it("opens on the 2020 seed's findings, exactly the core's, errors first, with the count in the tab", async () => {
     const page = await preview();
@@ -653,7 +608,7 @@ if (!haveChromium) {
   }
 
   it("shows the add-in page's notice when opened outside Excel (office.js unreachable)", async () => {
-    const opened = await openPage(browser, `${server.origin}/taskpane.html`);
+    const opened = await openPage(suite.browser, `${suite.server.origin}/taskpane.html`);
     await opened.page.getByRole("link", { name: "打开预览页" }).waitFor();
     expect(await opened.page.locator("h1").innerText()).toBe("自评表助手");
     expect(opened.errors).toEqual([]);
@@ -679,19 +634,19 @@ if (!haveChromium) {
 
     // Every script the page asks our server for, as Chromium loads it (office.js comes from
     // Microsoft's CDN and is not ours to count, as in the template's figures).
-    const before = server.requests.length;
-    const opened = await openPage(browser, `${server.origin}/taskpane.html`);
+    const before = suite.server.requests.length;
+    const opened = await openPage(suite.browser, `${suite.server.origin}/taskpane.html`);
     await opened.page.getByRole("link", { name: "打开预览页" }).waitFor();
     await opened.page.waitForLoadState("networkidle");
-    const loaded = [...new Set(server.requests.slice(before).filter((p) => p.endsWith(".js")))];
+    const loaded = [...new Set(suite.server.requests.slice(before).filter((p) => p.endsWith(".js")))];
     await opened.context.close();
     expect(loaded).toEqual(["/taskpane.js"]);
 
-    const sizes = readdirSync(dist)
+    const sizes = readdirSync(suite.dist)
       .filter((file) => file.endsWith(".js"))
       .sort()
       .map((file) => {
-        const bytes = readFileSync(join(dist, file));
+        const bytes = readFileSync(join(suite.dist, file));
         return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
       });
     const size = (file: string) => sizes.find((s) => s.file === file)!;
