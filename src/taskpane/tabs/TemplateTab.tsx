@@ -8,7 +8,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ChoiceField, SelectField, TextField } from "../components/Controls";
 import { Disclosure } from "../components/Disclosure";
 import { Notice, NoticeBody, NoticeTitle } from "../components/Notice";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { builtInForms, type Lists } from "../../core/spec";
 import type { FormSpec, ListSpec } from "../../core/spec/types";
 import { expandFields } from "../../core/spec/instances";
@@ -75,6 +75,7 @@ export function TemplateTab({ backend, report, announce, onChooseForm }: Templat
   const t = useStrings();
   const { session } = backend;
   const form = session.form;
+  const header = useMemo(() => headerFields(form), [form]);
   const [more, setMore] = useState(false);
 
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
@@ -116,7 +117,6 @@ export function TemplateTab({ backend, report, announce, onChooseForm }: Templat
       const entries = parseListText(lists[list.id] ?? "", Boolean(list.coded));
       if (entries.length > 0) requestLists[list.id] = entries;
     }
-    const header = headerFields(form);
     const values = { [YEAR_FIELD]: year.trim(), [DEPT_FIELD]: dept.trim(), [SELF_REF_FIELD]: selfRef };
     return { lists: requestLists, values: Object.fromEntries(Object.entries(values).filter(([id]) => header.has(id))) };
   };
@@ -196,12 +196,16 @@ export function TemplateTab({ backend, report, announce, onChooseForm }: Templat
           }}
         />
         <div className={styles.row}>
-          <TextField label={t.yearLabel} className={styles.year} inputMode="numeric" value={year} onChange={edit(setYear)} />
-          <TextField label={t.deptLabel} className={styles.grow} placeholder={t.deptPlaceholder} value={dept} onChange={edit(setDept)} />
+          {header.has(YEAR_FIELD) && (
+            <TextField label={t.yearLabel} className={styles.year} inputMode="numeric" value={year} onChange={edit(setYear)} />
+          )}
+          {header.has(DEPT_FIELD) && (
+            <TextField label={t.deptLabel} className={styles.grow} placeholder={t.deptPlaceholder} value={dept} onChange={edit(setDept)} />
+          )}
         </div>
         {firstLists.map(listField)}
         <Disclosure level={2} title={t.moreLater} open={more} onToggle={() => setMore((m) => !m)}>
-          {headerFields(form).has(SELF_REF_FIELD) && (
+          {header.has(SELF_REF_FIELD) && (
             <ChoiceField
               label={t.selfRefLabel}
               value={selfRef}
