@@ -395,6 +395,7 @@ browserSuite("the task pane in Chromium (production build, preview page)", (suit
     const panel = pane(page).locator("#panel-template");
     await panel.getByLabel("评价年度").fill("2020");
     await panel.getByLabel("部门（单位）名称").fill("岳阳市科技局");
+    await panel.getByRole("button", { name: "更多（可稍后填写）" }).click();
     await panel.getByRole("radio", { name: "我局" }).check();
     await panel.getByLabel("报告单位（局机关、二级机构…）").fill("局机关\n科技信息管理办公室");
     await panel.getByRole("button", { name: "预览创建方案" }).click();

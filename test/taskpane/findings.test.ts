@@ -1,6 +1,7 @@
 import { checkReport, type Finding } from "../../src/core/check";
 import { defaultForm } from "../../src/core/spec";
-import { countBySeverity, findingChanges, groupFindings, localCell, sheetOfCell, tableIdOf } from "../../src/taskpane/model/findings";
+import { findingChanges } from "../../src/taskpane/model/finding-changes";
+import { countBySeverity, groupFindings, localCell, sheetOfCell, tableIdOf } from "../../src/taskpane/model/findings";
 import { loadSeed } from "../fixtures/load";
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;

@@ -8,7 +8,7 @@ import type { Finding } from "../../../core/check";
 import { FindingItem } from "../../components/FindingItem";
 import { fill } from "../../i18n";
 import { useStrings } from "../../language";
-import { findingChanges, findingKey } from "../../model/findings";
+import { findingChanges, findingKey } from "../../model/finding-changes";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
