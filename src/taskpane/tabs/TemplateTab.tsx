@@ -16,7 +16,7 @@ import type { ApplyOptions, ApplyResult, ContentConflict, TemplatePreview } from
 import type { PaneBackend } from "../adapters/backend";
 import { ConflictConfirm } from "../components/ConflictConfirm";
 import { Problems } from "../components/Problems";
-import { fill } from "../i18n";
+import { fill, type Strings } from "../i18n";
 import { useStrings } from "../language";
 import { refusedForConflicts } from "../model/conflicts";
 import { listText, parseListText } from "../model/lists";
@@ -68,6 +68,16 @@ export interface TemplateTabProps {
 function headerFields(form: FormSpec): Set<string> {
   const wanted = new Set([YEAR_FIELD, DEPT_FIELD, SELF_REF_FIELD]);
   return new Set(expandFields(form, {}).map((f) => f.id).filter((id) => wanted.has(id)));
+}
+
+/**
+ * A coded list's hint with an example of its kind: 功能分类 codes (2010601 行政运行) and 经济分类
+ * codes (30299 其他商品和服务支出) look alike but are different lists; others get no example.
+ */
+function codedHint(list: ListSpec, t: Strings): string {
+  if (list.label.includes("功能")) return t.codedListHintFunction;
+  if (list.label.includes("经济")) return t.codedListHintEconomic;
+  return t.codedListHint;
 }
 
 export function TemplateTab({ backend, report, announce, onChooseForm }: TemplateTabProps) {
@@ -168,7 +178,7 @@ export function TemplateTab({ backend, report, announce, onChooseForm }: Templat
     <TextField
       key={list.id}
       label={list.id === UNITS_LIST ? t.unitsListLabel : list.label}
-      hint={list.coded ? t.codedListHint : list.id === UNITS_LIST ? t.unitsListHint : t.listHint}
+      hint={list.coded ? codedHint(list, t) : list.id === UNITS_LIST ? t.unitsListHint : t.listHint}
       rows={list.id === UNITS_LIST ? 3 : 2}
       value={lists[list.id] ?? ""}
       onChange={edit((v: string) => setLists((prev) => ({ ...prev, [list.id]: v })))}

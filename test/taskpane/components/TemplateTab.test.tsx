@@ -35,8 +35,13 @@ describe("模板 tab on the in-memory workbook", () => {
     expect(more.getAttribute("aria-expanded")).toBe("false");
     await user.click(more);
     for (const list of later) expect(shown(screen.getByLabelText(list.label))).toBe(true);
-    const coded = later.find((l) => l.coded)!;
-    expect(screen.getByLabelText(coded.label).closest("div")!.textContent).toContain("如：2010601 行政运行");
+    // Each coded list with an example of its own kind: a 功能分类 code is no 经济分类 code.
+    const hintOf = (label: string) => screen.getByLabelText(label).closest("div")!.textContent!;
+    const functional = later.filter((l) => l.coded && l.label.includes("功能"));
+    const economic = later.filter((l) => l.coded && l.label.includes("经济"));
+    expect(functional.length * economic.length).toBeGreaterThan(0);
+    for (const list of functional) expect(hintOf(list.label)).toContain("如：2010601 行政运行");
+    for (const list of economic) expect(hintOf(list.label)).toContain("如：30299 其他商品和服务支出");
   });
 
   it("lists every built-in form and lays out the one the officer picks (a second form added to builtInForms)", async () => {
