@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkReport, templateLocator } from "../src/core/check";
 import { FORM_MARKER_NAME } from "../src/core/plan/names";
-import { builtInForms } from "../src/core/spec";
+import { builtInForms } from "../src/core/spec/built-in";
 import { loadIntoExcelJs, openWorkbook } from "../src/hosts/xlsx/open";
 import type { WorkbookCells } from "../src/hosts/xlsx/package-cells";
 import { readReport, recogniseForm } from "../src/hosts/xlsx/report";

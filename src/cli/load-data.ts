@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { IMPORT_LIMITS } from "../core/importer";
-import { builtInForms, expandFields, findForm, validateForm, type FormSpec, type ListEntry, type RawValue, type ReportData } from "../core/spec";
+import { expandFields, validateForm, type FormSpec, type ListEntry, type RawValue, type ReportData } from "../core/spec";
+import { builtInForms, findForm } from "../core/spec/built-in";
 import { shown } from "./shown";
-import { megabytes } from "../hosts/xlsx/zip-parts";
+import { megabytes } from "../hosts/xlsx/zip-entries";
 import { UsageError } from "./usage-error";
 
 /** A data file or form of a whole province's lists is a few MB; larger is not one. */

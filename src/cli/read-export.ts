@@ -4,12 +4,12 @@
  * takes what this returns and never sees a file or a Buffer.
  */
 import { readFileSync, statSync } from "node:fs";
-import { extname } from "node:path";
 import iconv from "iconv-lite";
-import { detectEncoding, gridFromCells, GridLimitError, IMPORT_LIMITS, readDelimited, type DetectedEncoding, type GridLimits, type SourceGrid } from "../core/importer";
-import { readXls } from "./read-xls";
-import { readXlsxExport } from "./read-xlsx";
-import { megabytes } from "../hosts/xlsx/zip-parts";
+import { detectEncoding, GridLimitError, readDelimited, type DetectedEncoding, type GridLimits, type SourceGrid } from "../core/importer";
+import { inflateParts } from "../hosts/xlsx/zip-parts";
+import { ExportFileError } from "../readers/errors";
+import { EXPORT_LIMITS, htmlTableRefusal, spreadsheetFormat, tooLargeExport, type ExportLimits } from "../readers/format";
+import { readSpreadsheet } from "../readers/spreadsheet";
 import { UsageError } from "./usage-error";
 
 /** An export as the importer takes it: a grid of cell texts, split from text or read from a sheet. */
@@ -17,18 +17,7 @@ export type ExportContent =
   | { kind: "text"; text: string; encoding: DetectedEncoding; grid: SourceGrid }
   | { kind: "grid"; grid: SourceGrid; sheet: string; format: "xlsx" | "xls" };
 
-/** Exports are small; anything this large is not one, and would only stall the CLI. */
-const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
-/** What an .xlsx export's parts may inflate to: a sheet of IMPORT_LIMITS.rows rows with room to spare. */
-const MAX_EXPORT_INFLATED_BYTES = 256 * 1024 * 1024;
-
-export interface ExportLimits {
-  grid: GridLimits;
-  bytes: number;
-  inflatedBytes: number;
-}
-
-export const EXPORT_LIMITS: ExportLimits = { grid: IMPORT_LIMITS, bytes: MAX_EXPORT_BYTES, inflatedBytes: MAX_EXPORT_INFLATED_BYTES };
+export { EXPORT_LIMITS, type ExportLimits };
 
 /** Bytes → text in the encoding the bytes show (BOM, valid UTF-8, else GB18030 — a superset of GBK). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: DetectedEncoding } {
@@ -42,7 +31,7 @@ function readBytes(path: string, limit: number): Buffer {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new UsageError(`${path}: 是文件夹，不是导出文件`);
     if (stat.size === 0) throw new UsageError(`${path}: 文件是空的（0 字节），没有可导入的数据`);
-    if (stat.size > limit) throw new UsageError(`${path}: 文件 ${megabytes(stat.size)}，超过导出表上限 ${megabytes(limit)}`);
+    if (stat.size > limit) throw new UsageError(tooLargeExport(path, stat.size, limit).message);
     return readFileSync(path);
   } catch (e) {
     if (e instanceof UsageError) throw e;
@@ -51,36 +40,27 @@ function readBytes(path: string, limit: number): Buffer {
   }
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
 /**
- * Reads an export. The format is decided by the bytes (a .xls renamed .csv, or an .xlsx saved
- * as .xls, are common), the extension only breaking ties. `sheet` picks a worksheet by name;
- * otherwise the first one with any content is read.
+ * Reads an export. The format is decided by the bytes, the extension only breaking ties.
+ * `sheet` picks a worksheet by name; otherwise the first one with any content is read.
  */
 export async function readExport(path: string, options: { sheet?: string; limits?: ExportLimits } = {}): Promise<ExportContent> {
   const limits = options.limits ?? EXPORT_LIMITS;
   const bytes = readBytes(path, limits.bytes);
-  const ext = extname(path).toLowerCase();
-  if (startsWith(bytes, ZIP_MAGIC)) {
-    const { grid, sheet } = await readXlsxExport(path, bytes, { sheet: options.sheet, limits: limits.grid, inflatedBytes: limits.inflatedBytes });
-    return { kind: "grid", grid, sheet, format: "xlsx" };
-  }
-  if (startsWith(bytes, CFB_MAGIC)) {
-    const { rows, sheet } = readXls(path, bytes, options.sheet, limits.grid);
-    return { kind: "grid", grid: withinLimits(path, () => gridFromCells(rows, limits.grid)), sheet, format: "xls" };
-  }
-  if (ext === ".xlsx" || ext === ".xls") {
-    // Many systems "export to Excel" as an HTML table or tab text named .xls: read it as text.
-    const decoded = decodeText(bytes);
-    if (/<table[\s>]/i.test(decoded.text.slice(0, 4096))) {
-      throw new UsageError(`${path}: 这是网页（HTML）格式的“Excel”文件，请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入`);
+  const format = spreadsheetFormat(bytes);
+  if (format) {
+    try {
+      const read = await readSpreadsheet(path, bytes, format, { sheet: options.sheet, limits: limits.grid, inflatedBytes: limits.inflatedBytes, inflate: inflateParts });
+      return { kind: "grid", ...read };
+    } catch (e) {
+      if (e instanceof ExportFileError) throw new UsageError(e.message);
+      throw e;
     }
-    return textContent(path, decoded, limits.grid);
   }
-  return textContent(path, decodeText(bytes), limits.grid);
+  const decoded = decodeText(bytes);
+  const html = htmlTableRefusal(path, decoded.text);
+  if (html) throw new UsageError(html.message);
+  return textContent(path, decoded, limits.grid);
 }
 
 /** A limit passed is one line naming the file. */

@@ -34,19 +34,24 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     overflowWrap: "anywhere",
   },
+  // One line at 350 px in either language: the title gives way (ellipsis), the button never wraps.
   header: {
     display: "flex",
     alignItems: "center",
     justifyContent: "space-between",
     gap: tokens.spacingHorizontalS,
-    flexWrap: "wrap",
   },
   title: {
     margin: 0,
+    minWidth: 0,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
     fontSize: tokens.fontSizeBase500,
     lineHeight: tokens.lineHeightBase500,
     fontWeight: tokens.fontWeightSemibold,
   },
+  language: { flexShrink: 0 },
   tabLabel: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   panel: { minWidth: 0 },
   srOnly: {
@@ -73,8 +78,10 @@ export interface AppProps {
   notice?: string;
 }
 
-export function App({ backend, notice }: AppProps) {
+export function App({ backend: initialBackend, notice }: AppProps) {
   const styles = useStyles();
+  // Replaced when the officer picks another form in 模板: every tab then works on that form.
+  const [backend, setBackend] = useState(initialBackend);
   const { strings: t, lang, setLang } = useLanguage();
   const [tab, setTab] = useState<TabId>("checks");
   // A panel is mounted when its tab is first opened, then kept (hidden), so what was typed in
@@ -101,8 +108,11 @@ export function App({ backend, notice }: AppProps) {
   return (
     <div className={styles.root}>
       <header className={styles.header}>
-        <h1 className={styles.title}>{t.appTitle}</h1>
+        <h1 className={styles.title} title={t.appTitle}>
+          {t.appTitle}
+        </h1>
         <Button
+          className={styles.language}
           appearance="subtle"
           size="small"
           lang={lang === "zh" ? "en" : "zh-CN"}
@@ -148,7 +158,9 @@ export function App({ backend, notice }: AppProps) {
         >
           {opened.has(id) && (
             <>
-              {id === "template" && <TemplateTab backend={backend} report={live.report} announce={announce} />}
+              {id === "template" && (
+                <TemplateTab backend={backend} report={live.report} announce={announce} onChooseForm={(form) => setBackend(backend.forForm(form))} />
+              )}
               {id === "checks" && (
                 <ChecksTab backend={backend} live={live} announce={announce} onGoToTemplate={() => open("template")} />
               )}

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crossCheck, templateLocator } from "../../src/core/check";
 import { Dec } from "../../src/core/money";
-import { builtInCrossLinks, findForm, type ReportData } from "../../src/core/spec";
+import { builtInCrossLinks, type ReportData } from "../../src/core/spec";
+import { findForm } from "../../src/core/spec/built-in";
 import { loadSeed } from "../fixtures/load";
 import { runCli } from "./run-cli";
 

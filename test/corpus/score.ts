@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { verifyNarrative, type VerifyReport } from "../../src/core/narrative";
 import type { ReportData } from "../../src/core/spec/data";
-import { builtInForms } from "../../src/core/spec";
+import { builtInForms } from "../../src/core/spec/built-in";
 import type { FormSpec } from "../../src/core/spec/types";
 
 export const CORPUS_DIR = join(__dirname, "..", "fixtures", "corpus");

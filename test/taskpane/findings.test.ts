@@ -1,5 +1,6 @@
 import { checkReport, type Finding } from "../../src/core/check";
 import { defaultForm } from "../../src/core/spec";
+import { findingChanges } from "../../src/taskpane/model/finding-changes";
 import { countBySeverity, groupFindings, localCell, sheetOfCell, tableIdOf } from "../../src/taskpane/model/findings";
 import { loadSeed } from "../fixtures/load";
 
@@ -66,5 +67,27 @@ describe("addresses", () => {
     expect(sheetOfCell("'O''Brien'!A1")).toBe("O'Brien");
     expect(sheetOfCell("A1")).toBe("");
     expect(localCell("'收入 (2)'!C7")).toBe("C7");
+  });
+});
+
+describe("what an import changed in the findings", () => {
+  it("compares by rule and cell: a reworded message is the same finding, the same rule at another cell is not", () => {
+    const kept = finding(["income.all.total"], "error", "收入!B5");
+    const reworded = { ...kept, message: "另一种说法" };
+    const moved = finding(["income.all.total"], "error", "收入!B6");
+    const gone = finding(["expense.all.total"], "warning", "支出和结余!B5");
+    const { added, resolved } = findingChanges([kept, gone], [reworded, moved]);
+    expect(added).toEqual([moved]);
+    expect(resolved).toEqual([gone]);
+  });
+
+  it("an edit of the 2020 seed: a mistyped 财政拨款 brings its row and column findings, and typing it back resolves them", () => {
+    const seed = loadSeed(2020);
+    const clean = checkReport(defaultForm, seed).findings;
+    const slip = checkReport(defaultForm, { ...seed, values: { ...seed.values, "income.unit[1].fiscal": "1" } }).findings;
+    const brought = findingChanges(clean, slip);
+    expect(brought.resolved).toEqual([]);
+    expect(brought.added.map((f) => f.cell).sort()).toEqual(["收入!B6", "收入!D5"]);
+    expect(findingChanges(slip, clean)).toEqual({ added: [], resolved: brought.added });
   });
 });

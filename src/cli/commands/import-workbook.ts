@@ -7,7 +7,8 @@
 import { existsSync } from "node:fs";
 import { applyPlan, type ImportPlan } from "../../core/importer";
 import { FORM_MARKER_NAME } from "../../core/plan/names";
-import { builtInForms, expandFields, labelFieldId, type FormSpec } from "../../core/spec";
+import { expandFields, labelFieldId, type FormSpec } from "../../core/spec";
+import { builtInForms } from "../../core/spec/built-in";
 import { WorkbookFileError } from "../../hosts/xlsx/errors";
 import { openWorkbookForEditing, type EditableWorkbook } from "../../hosts/xlsx/open";
 import { readReport, recogniseForm, type WorkbookReport } from "../../hosts/xlsx/report";

@@ -81,11 +81,14 @@ export interface Sentence {
  * (`sentenceWithWord`), which gives the text narrate writes with that option.
  */
 export interface WordingSlot {
-  slot: "decrease" | "increase";
+  /** A direction word, or how a 人均 figure is written (0.049万元, 487元, 487.18元). */
+  slot: "decrease" | "increase" | "perCapita";
   /** The word as the text has it. */
   word: string;
   /** Where it starts in `text` (UTF-16 index). */
   at: number;
+  /** The choices when they depend on the figure (perCapita), the text's own first. */
+  options?: readonly string[];
 }
 
 /** A run of a paragraph's text: joining words and punctuation, or a sentence (by id). */

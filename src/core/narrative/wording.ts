@@ -2,6 +2,7 @@
  * What a reader of the narrative (the pane, the CLI) shows beside the text: why an input cannot
  * be used, and a sentence with another direction word. One place, so both say the same.
  */
+import { formatNumber, type Dec } from "../money";
 import { DECREASE_WORDS, INCREASE_WORDS } from "./options";
 import type { MissingField, Sentence, WordingSlot } from "./types";
 
@@ -21,8 +22,19 @@ export function describeMissing(m: MissingField): string {
 }
 
 /** The words a slot may take, the narrative's default first. */
-export function wordingOptions(slot: WordingSlot["slot"]): readonly string[] {
-  return slot === "decrease" ? DECREASE_WORDS : INCREASE_WORDS;
+export function wordingOptions(slot: Pick<WordingSlot, "slot" | "options">): readonly string[] {
+  if (slot.options) return slot.options;
+  return slot.slot === "decrease" ? DECREASE_WORDS : INCREASE_WORDS;
+}
+
+/**
+ * How a 人均 figure in 万元 may be written: as the narrative writes it (0.049万元, the form's
+ * decimals), or in 元 whole (487元) or to the 分 (487.18元), as officers often prefer. Each is
+ * the same quotient rounded half up; equal spellings are offered once.
+ */
+export function perCapitaWordings(valueWan: Dec, shown: string): string[] {
+  const yuan = valueWan.times(10000);
+  return [...new Set([`${shown}万元`, `${formatNumber(yuan, 0)}元`, `${formatNumber(yuan, 2)}元`])];
 }
 
 /**
@@ -31,6 +43,6 @@ export function wordingOptions(slot: WordingSlot["slot"]): readonly string[] {
  */
 export function sentenceWithWord(sentence: Pick<Sentence, "text" | "wording">, word: string | undefined): string {
   const slot = sentence.wording;
-  if (!slot || word === undefined || !wordingOptions(slot.slot).includes(word)) return sentence.text;
+  if (!slot || word === undefined || !wordingOptions(slot).includes(word)) return sentence.text;
   return sentence.text.slice(0, slot.at) + word + sentence.text.slice(slot.at + slot.word.length);
 }

@@ -29,12 +29,18 @@ import type {
 } from "./index";
 import { problemFromError } from "./problems";
 import { inspectWorkbook, queueTableLoads, type NameInfo, type WorkbookState } from "./read";
-import { applyPlannedTemplate, conflictProblem, planTemplate, type PlannedTemplate } from "./template";
+import type { PlannedTemplate } from "./template";
 import { builtInScoringFor } from "./scoring";
 import { buildReport, StableLocator, type CheckInput } from "./validate";
 import { convertQueued, writeQueued } from "./writes";
 
 const DEFAULT_DEBOUNCE_MS = 400;
+
+/**
+ * Planning and writing a template (its layout, the officer's content kept, the 校验 sheet) load
+ * when the officer first previews one, not with the pane: a live check never needs them.
+ */
+const templateWriter = () => import(/* webpackChunkName: "pane-template" */ "./template");
 
 function cellText(value: unknown): string {
   return value === null || value === undefined ? "" : String(value);
@@ -210,6 +216,7 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
 
   async function previewTemplate(request: TemplateRequest = {}): Promise<TemplatePreview> {
     try {
+      const { planTemplate } = await templateWriter();
       return await run(async (context) => {
         const plan = await planTemplate(context, form, { ...request, scoring: request.scoring ?? (await builtInScoringFor(form)) ?? false });
         remember(plan.state);
@@ -229,6 +236,7 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
     let result: ApplyResult;
     let wrote = false;
     try {
+      const { applyPlannedTemplate, conflictProblem, planTemplate } = await templateWriter();
       result = await run(async (context) => {
         const plan: PlannedTemplate = await planTemplate(context, form, preview.request, planned.get(preview));
         syncs += 2;

@@ -8,7 +8,8 @@ import { columnNumber, type SheetRange } from "../../core/excel/address";
 import type { ReadValue } from "./cell-value";
 import { WorkbookFileError } from "./errors";
 import { cellContent, dateStyles, dateSystemOf, sharedStrings, type CellContext } from "./cell-xml";
-import { referenceCells, relationshipTargets, relsPathOf, sharedStringsPath } from "./zip-parts";
+import { referenceCells } from "./zip-parts";
+import { relationshipTargets, relsPathOf, sharedStringsPath } from "./relationships";
 import type { WorkbookPackage } from "./package";
 
 /** What a read plan needs of one sheet. */

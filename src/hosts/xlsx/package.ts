@@ -8,7 +8,9 @@ import JSZip from "jszip";
 import { WorkbookFileError } from "./errors";
 import type { ReadValue } from "./cell-value";
 import { parseDefinedNames, parseSheetNames, unescapeXml, type DefinedName } from "./names";
-import { highestSharedStringIndex, inflateParts, megabytes, referenceCells, relationshipTargets, relsPathOf, sharedStringCount, sharedStringsPath, sheetEntries } from "./zip-parts";
+import { highestSharedStringIndex, inflateParts, referenceCells, sharedStringCount } from "./zip-parts";
+import { megabytes } from "./zip-entries";
+import { relationshipTargets, relsPathOf, sharedStringsPath, sheetEntries } from "./relationships";
 
 /** A filled ZiPing workbook is well under 1 MB; an accounting-system export can be far larger. */
 export const MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;

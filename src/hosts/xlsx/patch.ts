@@ -10,7 +10,7 @@ import type JSZip from "jszip";
 import { parseSheetRange } from "../../core/excel/address";
 import type { WorkbookPackage } from "./package";
 import { unescapeXml } from "./names";
-import { relationshipTargets, relsPathOf } from "./zip-parts";
+import { relationshipTargets, relsPathOf } from "./relationships";
 import { sharedStrings as sharedStringItems } from "./cell-xml";
 import { recomputeFormulaResults } from "./formula-results";
 import { dropFormulaResults, needsStringEscape, writeCells, xmlStringText, type CellContent } from "./sheet-xml";

@@ -4,7 +4,8 @@
  */
 import { FORM_MARKER_NAME, parseFormMarker } from "../../core/plan/names";
 import { buildReadPlan, interpretRead, type ReadResult } from "../../core/plan/read-plan";
-import { builtInForms, type FormSpec, type ReportData } from "../../core/spec";
+import { type FormSpec, type ReportData } from "../../core/spec";
+import { builtInForms } from "../../core/spec/built-in";
 import { WorkbookFileError } from "./errors";
 import { openWorkbook, type OpenedWorkbook } from "./open";
 import type { WorkbookCells } from "./package-cells";

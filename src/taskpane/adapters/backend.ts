@@ -6,6 +6,7 @@
  * The narrative is not built by the session (`SessionOptions.narrate`): the 叙述 tab builds it
  * from each report's values with the officer's wording choices, which change without a new read.
  */
+import type { FormSpec } from "../../core/spec/types";
 import { createZiPingSession, type ExcelRun, type ZiPingSession } from "../../hosts/office";
 
 /** The pane reads no narrative from the session's reports, so it is agnostic of their type. */
@@ -13,8 +14,10 @@ export type PaneSession = ZiPingSession<unknown>;
 
 export interface PaneBackend {
   session: PaneSession;
+  /** The same workbook with a session for another form (the 模板 tab's form picker). */
+  forForm(form: FormSpec): PaneBackend;
 }
 
-export function createBackend(run: ExcelRun): PaneBackend {
-  return { session: createZiPingSession(run, { narrate: null }) };
+export function createBackend(run: ExcelRun, form?: FormSpec): PaneBackend {
+  return { session: createZiPingSession(run, { narrate: null, form }), forForm: (other) => createBackend(run, other) };
 }

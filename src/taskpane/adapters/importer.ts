@@ -2,7 +2,8 @@
  * The 导入 tab's link to src/core/importer: decode a picked file, plan a paste, and turn a plan
  * into the session calls that carry it out. Only this file knows the importer's entry points.
  */
-import { detectEncoding, planImport, type ImportPlan, type SourceUnit } from "../../core/importer";
+import { detectEncoding, planImport, type ImportPlan, type SourceGrid, type SourceUnit } from "../../core/importer";
+import { EXPORT_LIMITS, htmlTableRefusal, spreadsheetFormat, tooLargeExport } from "../../readers/format";
 import type { RawValue, ReportData } from "../../core/spec";
 import type { ListAddition } from "../../hosts/office";
 import type { FormSpec } from "../../core/spec/types";
@@ -26,9 +27,45 @@ export function decodeFile(bytes: Uint8Array): DecodedFile {
   return { text, note: `${detected.encoding.toUpperCase()}：${detected.reason}` };
 }
 
+/**
+ * What a picked file gives the tab: its text, and for a spreadsheet the sheet's cells as the
+ * importer takes them (the text is then their tab-separated view, to see what was read).
+ */
+export interface PickedFile {
+  text: string;
+  grid?: SourceGrid;
+  note: string;
+}
+
+/** Cells as tab-separated lines, one per sheet row (so a reject's line is the sheet's row). */
+export function gridText(grid: SourceGrid): string {
+  const quoted = (cell: string) => (/[\t\n\r"]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  return grid.rows.map((row) => row.map(quoted).join("\t")).join("\n");
+}
+
+/**
+ * Reads a picked export: CSV/TSV/text decoded in the encoding its bytes show, .xlsx/.xls by the
+ * CLI's readers, loaded on first use. A file that cannot be read throws one line naming it.
+ */
+export async function readPickedFile(name: string, bytes: Uint8Array): Promise<PickedFile> {
+  if (bytes.byteLength > EXPORT_LIMITS.bytes) throw tooLargeExport(name, bytes.byteLength);
+  const format = spreadsheetFormat(bytes);
+  if (!format) {
+    const decoded = decodeFile(bytes);
+    const html = htmlTableRefusal(name, decoded.text);
+    if (html) throw html;
+    return decoded;
+  }
+  const { readSpreadsheetFile } = await import(/* webpackChunkName: "pane-spreadsheet" */ "./spreadsheet-file");
+  const { grid, sheet } = await readSpreadsheetFile(name, bytes, format);
+  return { text: gridText(grid), grid, note: `${format === "xls" ? "Excel 97–2003" : "Excel"}：工作表“${sheet}”` };
+}
+
 export interface PlanRequest {
   form: FormSpec;
   text: string;
+  /** The cells of a picked spreadsheet, planned instead of `text` while the text is theirs. */
+  grid?: SourceGrid;
   unit: UnitOption;
   /** Target table id; undefined lets the importer infer it. */
   table?: string;
@@ -38,7 +75,7 @@ export interface PlanRequest {
 
 /** The importer's plan for a paste; throws only for a bad option (an unknown table). */
 export function planPaste(request: PlanRequest): ImportPlan {
-  return planImport(request.text, {
+  return planImport(request.grid ?? request.text, {
     form: request.form,
     table: request.table,
     unit: request.unit === "auto" ? undefined : request.unit,

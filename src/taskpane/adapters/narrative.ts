@@ -92,7 +92,7 @@ export function buildNarrativeView(form: FormSpec, data: ReportData, choices: Wo
 function sentenceView(s: Sentence, choice: string | undefined, locate: (field: string) => string): SentenceView {
   const facts = s.facts.map((f) => factView(f, locate));
   if (!s.wording) return { id: s.id, text: s.text, facts };
-  const options = wordingOptions(s.wording.slot);
+  const options = wordingOptions(s.wording);
   const chosen = choice !== undefined && options.includes(choice) ? choice : s.wording.word;
   return { id: s.id, text: sentenceWithWord(s, chosen), facts, wording: { slot: s.wording.slot, options, chosen } };
 }

@@ -30,6 +30,8 @@ const useStyles = makeStyles({
   chevron: { display: "inline-block", width: "1em", transitionProperty: "transform", transitionDuration: tokens.durationFaster },
   closed: { transform: "rotate(-90deg)" },
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // The hidden attribute alone loses to the body's display: flex (author CSS beats the UA's [hidden]).
+  closedBody: { display: "none" },
 });
 
 export interface DisclosureProps {
@@ -55,7 +57,7 @@ export function Disclosure({ level, title, open, onToggle, children }: Disclosur
           {title}
         </button>
       </Heading>
-      <div id={bodyId} hidden={!open} className={styles.body}>
+      <div id={bodyId} hidden={!open} className={mergeClasses(styles.body, !open && styles.closedBody)}>
         {children}
       </div>
     </>

@@ -20,7 +20,8 @@ const useStyles = makeStyles({
     alignItems: "center",
     gap: tokens.spacingHorizontalXS,
     minHeight: "36px",
-    padding: `0 ${tokens.spacingHorizontalM}`,
+    // S, not Fluent's M: the four English tabs (with the findings count) fit 350 px on one line.
+    padding: `0 ${tokens.spacingHorizontalS}`,
     border: "none",
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: "transparent",
@@ -37,8 +38,8 @@ const useStyles = makeStyles({
     "::after": {
       content: '""',
       position: "absolute",
-      left: tokens.spacingHorizontalM,
-      right: tokens.spacingHorizontalM,
+      left: tokens.spacingHorizontalS,
+      right: tokens.spacingHorizontalS,
       bottom: "0",
       height: tokens.strokeWidthThicker,
       borderRadius: tokens.borderRadiusCircular,

@@ -1,25 +1,20 @@
 /**
- * 叙述核对: the officer's own text (pasted, or read from 报告综述) checked against the tables by
- * the core: each figure and direction word tied to a label and recomputed. Re-checked live as
- * the figures change; each finding selects the cell the figure comes from.
+ * 叙述核对 at the top of the 叙述 tab: its own heading, one line until opened, above the
+ * generated paragraphs rather than buried below them. What it does is ./VerifyBody, loaded with
+ * the checker (about 10 KB gzipped) when the officer first opens it, not with the pane.
  */
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import type { VerifyReport } from "../../core/narrative";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { Suspense, lazy, useState } from "react";
 import type { ReportData } from "../../core/spec";
 import type { PaneBackend } from "../adapters/backend";
-import { fill } from "../i18n";
 import { useStrings } from "../language";
-import { TextField } from "./Controls";
-import { FindingItem } from "./FindingItem";
-import { Notice, NoticeBody, NoticeTitle } from "./Notice";
+import { Busy } from "./Busy";
+import { Disclosure } from "./Disclosure";
+
+const VerifyBody = lazy(() => import(/* webpackChunkName: "pane-verify" */ "./VerifyBody"));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  quote: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
 export interface VerifyPanelProps {
@@ -29,76 +24,29 @@ export interface VerifyPanelProps {
   announce(text: string): void;
 }
 
-export function VerifyPanel({ backend, data, onSelect, announce }: VerifyPanelProps) {
+export function VerifyPanel(props: VerifyPanelProps) {
   const styles = useStyles();
   const t = useStrings();
-  const [text, setText] = useState("");
-  const [checking, setChecking] = useState<string>();
-  const [report, setReport] = useState<VerifyReport>();
-  const form = backend.session.form;
-
-  // The checker (about 9 KB gzipped) loads on the first 核对, not with the pane; then it re-runs
-  // whenever the figures or the text checked change.
-  useEffect(() => {
-    if (!checking) return;
-    let current = true;
-    void import(/* webpackChunkName: "pane-verify" */ "../../core/narrative/verify").then(({ verifyNarrative }) => {
-      if (current) setReport(verifyNarrative(form, data, checking));
-    });
-    return () => {
-      current = false;
-    };
-  }, [form, data, checking]);
-
-  const readSheet = async () => {
-    const area = await backend.session.readNarrative();
-    if (!area) {
-      announce(t.noNarrativeArea);
-      return;
-    }
-    setText(area.lines.filter((l) => l.trim()).join("\n"));
-  };
-
+  const [open, setOpen] = useState(false);
+  // Mounted on the first opening and then kept (hidden when closed), so the text survives.
+  const [opened, setOpened] = useState(false);
   return (
-    <section className={styles.root} aria-labelledby="verify-heading" data-testid="verify">
-      <h2 id="verify-heading" className={styles.heading}>
-        {t.verifyTitle}
-      </h2>
-      <TextField label={t.verifyLabel} hint={t.verifyHint} rows={4} value={text} onChange={setText} />
-      <div className={styles.buttons}>
-        <Button appearance="primary" disabled={!text.trim()} onClick={() => setChecking(text)}>
-          {t.verifyRun}
-        </Button>
-        <Button onClick={readSheet}>{t.verifyReadSheet}</Button>
-      </div>
-      {report && (
-        <>
-          <Notice intent={report.summary.errors > 0 ? "warning" : "success"} role="status">
-            <NoticeBody>
-              <NoticeTitle>{report.summary.errors > 0 ? t.verifyProblems : t.verifyAllAgree}</NoticeTitle>
-              {fill(t.verifySummary, report.summary)}
-            </NoticeBody>
-          </Notice>
-          {report.findings.length > 0 && (
-            <ul className={styles.list}>
-              {report.findings.map((f, i) => (
-                <li key={`${f.ruleId}-${f.offset}-${i}`}>
-                  <FindingItem finding={f} badge={t[`problem_${f.problem}`]} onSelect={onSelect} />
-                </li>
-              ))}
-            </ul>
-          )}
-          {report.unchecked.length > 0 && (
-            <ul className={styles.quote}>
-              {report.unchecked.map((u, i) => (
-                <li key={`${u.offset}-${i}`}>
-                  {fill(t.verifyUnchecked, { line: u.line, quote: u.quote, reason: u.reason })}
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
+    <section className={styles.root} aria-label={t.verifyTitle} data-testid="verify">
+      <Disclosure
+        level={2}
+        title={t.verifyOpen}
+        open={open}
+        onToggle={() => {
+          setOpen(!open);
+          setOpened(true);
+        }}
+      >
+        {opened && (
+          <Suspense fallback={<Busy label={t.loadingTab} />}>
+            <VerifyBody {...props} />
+          </Suspense>
+        )}
+      </Disclosure>
     </section>
   );
 }

@@ -156,7 +156,13 @@ export function ChecksTab({ backend, live, announce, onGoToTemplate }: ChecksTab
               {pile.tables.map((group) => {
                 const key = `${pile.category}/${group.tableId || "other"}`;
                 return (
-                  <section key={key} className={styles.group} aria-label={group.tableTitle || t.otherTable} data-table={group.tableId}>
+                  <section
+                    key={key}
+                    className={styles.group}
+                    // A table may sit in two piles: each region's name says which (axe: landmark-unique).
+                    aria-label={`${t[`category_${pile.category}`]}：${group.tableTitle || t.otherTable}`}
+                    data-table={group.tableId}
+                  >
                     <Disclosure
                       level={3}
                       open={!closed.has(key)}

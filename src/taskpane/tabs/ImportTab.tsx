@@ -14,6 +14,7 @@ import { Notice, NoticeBody } from "../components/Notice";
 import { fill } from "../i18n";
 import { useStrings } from "../language";
 import type { PaneReport } from "../useLiveReport";
+import { ImportChanges } from "./import/ImportChanges";
 import { ImportProgress } from "./import/ImportProgress";
 import { PlanView } from "./import/PlanView";
 import { useImport } from "./import/useImport";
@@ -60,7 +61,7 @@ export function ImportTab({ backend, report, announce }: ImportTabProps) {
           ref={fileInput}
           className={styles.hiddenInput}
           type="file"
-          accept=".csv,.tsv,.txt,text/plain,text/csv"
+          accept=".csv,.tsv,.txt,.xlsx,.xls,text/plain,text/csv"
           aria-label={t.pickFile}
           tabIndex={-1}
           onChange={(e) => {
@@ -70,6 +71,11 @@ export function ImportTab({ backend, report, announce }: ImportTabProps) {
         />
         {state.fileNote && <p className={styles.note}>{state.fileNote}</p>}
       </div>
+      {state.fileError && (
+        <Notice intent="error">
+          <NoticeBody>{state.fileError}</NoticeBody>
+        </Notice>
+      )}
       <ChoiceField<UnitOption>
         label={t.unitLabel}
         value={state.unit}
@@ -127,6 +133,9 @@ export function ImportTab({ backend, report, announce }: ImportTabProps) {
             <div className={styles.outcome}>{state.outcome}</div>
           </NoticeBody>
         </Notice>
+      )}
+      {state.outcome && state.before && report && report !== state.before && (
+        <ImportChanges before={state.before.findings} after={report.findings} onSelect={(cell) => void session.selectCell(cell)} />
       )}
     </div>
   );

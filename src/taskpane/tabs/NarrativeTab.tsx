@@ -234,6 +234,7 @@ export function NarrativeTab({ backend, report, announce }: NarrativeTabProps) {
 
   return (
     <div className={styles.root}>
+      {data && <VerifyPanel backend={backend} data={data} onSelect={select} announce={announce} />}
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={() => copy(writable)} disabled={writable.length === 0}>
           {t.copyAll}
@@ -267,7 +268,6 @@ export function NarrativeTab({ backend, report, announce }: NarrativeTabProps) {
           onChoose={(id, word) => setChoices((prev) => ({ ...prev, [id]: word }))}
         />
       ))}
-      {data && <VerifyPanel backend={backend} data={data} onSelect={select} announce={announce} />}
     </div>
   );
 }

@@ -1,18 +1,22 @@
 /**
- * 模板: what the template should hold (year, department, self-reference, the open lists), the
- * host's plan for this workbook (create / upgrade / name beside a clash) shown before anything
- * is written, then apply. Adding a reporting unit to a laid-out template is here too.
+ * 模板: which form, then what the template should hold — year, department and reporting units
+ * first, the rest (self-reference, the other open lists) under 更多（可稍后填写）with examples —
+ * the host's plan for this workbook (create / upgrade / name beside a clash) shown before
+ * anything is written, then apply. Adding a reporting unit to a laid-out template is here too.
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { ChoiceField, TextField } from "../components/Controls";
+import { ChoiceField, SelectField, TextField } from "../components/Controls";
+import { Disclosure } from "../components/Disclosure";
 import { Notice, NoticeBody, NoticeTitle } from "../components/Notice";
-import { useState } from "react";
-import type { Lists } from "../../core/spec";
+import { useMemo, useState } from "react";
+import { builtInFormHeadings, type Lists } from "../../core/spec";
+import type { FormSpec, ListSpec } from "../../core/spec/types";
+import { expandFields } from "../../core/spec/instances";
 import type { ApplyOptions, ApplyResult, ContentConflict, TemplatePreview } from "../../hosts/office";
 import type { PaneBackend } from "../adapters/backend";
 import { ConflictConfirm } from "../components/ConflictConfirm";
 import { Problems } from "../components/Problems";
-import { fill } from "../i18n";
+import { fill, type Strings } from "../i18n";
 import { useStrings } from "../language";
 import { refusedForConflicts } from "../model/conflicts";
 import { listText, parseListText } from "../model/lists";
@@ -23,6 +27,8 @@ const SELF_REFERENCES = ["我局", "我部门", "我单位"] as const;
 const YEAR_FIELD = "report.year";
 const DEPT_FIELD = "report.dept";
 const SELF_REF_FIELD = "report.selfRef";
+/** The list laid out first, with year and department: the units the report covers. */
+const UNITS_LIST = "units";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -54,13 +60,33 @@ export interface TemplateTabProps {
   backend: PaneBackend;
   report?: PaneReport;
   announce(text: string): void;
+  /** The officer picked another of the built-in forms: the pane works on it from now on. */
+  onChooseForm?(form: FormSpec): void;
 }
 
-export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
+/** The header fields the form has: a form without a self-reference cell is not sent one. */
+function headerFields(form: FormSpec): Set<string> {
+  const wanted = new Set([YEAR_FIELD, DEPT_FIELD, SELF_REF_FIELD]);
+  return new Set(expandFields(form, {}).map((f) => f.id).filter((id) => wanted.has(id)));
+}
+
+/**
+ * A coded list's hint with an example of its kind: 功能分类 codes (2010601 行政运行) and 经济分类
+ * codes (30299 其他商品和服务支出) look alike but are different lists; others get no example.
+ */
+function codedHint(list: ListSpec, t: Strings): string {
+  if (list.label.includes("功能")) return t.codedListHintFunction;
+  if (list.label.includes("经济")) return t.codedListHintEconomic;
+  return t.codedListHint;
+}
+
+export function TemplateTab({ backend, report, announce, onChooseForm }: TemplateTabProps) {
   const styles = useStyles();
   const t = useStrings();
   const { session } = backend;
   const form = session.form;
+  const header = useMemo(() => headerFields(form), [form]);
+  const [more, setMore] = useState(false);
 
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
   const [dept, setDept] = useState("");
@@ -101,10 +127,8 @@ export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
       const entries = parseListText(lists[list.id] ?? "", Boolean(list.coded));
       if (entries.length > 0) requestLists[list.id] = entries;
     }
-    return {
-      lists: requestLists,
-      values: { [YEAR_FIELD]: year.trim(), [DEPT_FIELD]: dept.trim(), [SELF_REF_FIELD]: selfRef },
-    };
+    const values = { [YEAR_FIELD]: year.trim(), [DEPT_FIELD]: dept.trim(), [SELF_REF_FIELD]: selfRef };
+    return { lists: requestLists, values: Object.fromEntries(Object.entries(values).filter(([id]) => header.has(id))) };
   };
 
   const makePreview = async () => {
@@ -150,6 +174,19 @@ export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
     }
   };
 
+  const listField = (list: ListSpec) => (
+    <TextField
+      key={list.id}
+      label={list.id === UNITS_LIST ? t.unitsListLabel : list.label}
+      hint={list.coded ? codedHint(list, t) : list.id === UNITS_LIST ? t.unitsListHint : t.listHint}
+      rows={list.id === UNITS_LIST ? 3 : 2}
+      value={lists[list.id] ?? ""}
+      onChange={edit((v: string) => setLists((prev) => ({ ...prev, [list.id]: v })))}
+    />
+  );
+  const firstLists = form.lists.filter((l) => l.id === UNITS_LIST);
+  const laterLists = form.lists.filter((l) => l.id !== UNITS_LIST);
+
   const readOnly = preview?.problems.some((p) => p.code === "readOnly") ?? false;
   // With conflicts the plain apply would be refused: the conflicts' own button is the way on.
   const previewConflicts = preview?.conflicts ?? [];
@@ -159,26 +196,39 @@ export function TemplateTab({ backend, report, announce }: TemplateTabProps) {
       <p className={styles.intro}>{hasTemplate ? t.templateUpgradeIntro : t.templateCreateIntro}</p>
       {report && <Problems problems={report.problems} session={session} announce={announce} />}
       <div className={styles.form}>
-        <div className={styles.row}>
-          <TextField label={t.yearLabel} className={styles.year} inputMode="numeric" value={year} onChange={edit(setYear)} />
-          <TextField label={t.deptLabel} className={styles.grow} placeholder={t.deptPlaceholder} value={dept} onChange={edit(setDept)} />
-        </div>
-        <ChoiceField
-          label={t.selfRefLabel}
-          value={selfRef}
-          options={SELF_REFERENCES.map((word) => ({ value: word, label: word }))}
-          onChange={edit(setSelfRef)}
+        <SelectField
+          label={t.formLabel}
+          value={form.id}
+          options={[form, ...builtInFormHeadings.filter((f) => f.id !== form.id)].map((f) => ({ value: f.id, label: f.title }))}
+          onChange={(id) => {
+            if (id === form.id) return;
+            // A form's data loads when it is picked, so the start-up script carries only the default form.
+            void import(/* webpackChunkName: "pane-forms" */ "../../core/spec/built-in").then(({ findForm }) => {
+              const chosen = findForm(id);
+              if (chosen) onChooseForm?.(chosen);
+            });
+          }}
         />
-        {form.lists.map((list) => (
-          <TextField
-            key={list.id}
-            label={list.id === "units" ? t.unitsListLabel : list.label}
-            hint={list.coded ? t.codedListHint : t.listHint}
-            rows={list.id === "units" ? 3 : 2}
-            value={lists[list.id] ?? ""}
-            onChange={edit((v: string) => setLists((prev) => ({ ...prev, [list.id]: v })))}
-          />
-        ))}
+        <div className={styles.row}>
+          {header.has(YEAR_FIELD) && (
+            <TextField label={t.yearLabel} className={styles.year} inputMode="numeric" value={year} onChange={edit(setYear)} />
+          )}
+          {header.has(DEPT_FIELD) && (
+            <TextField label={t.deptLabel} className={styles.grow} placeholder={t.deptPlaceholder} value={dept} onChange={edit(setDept)} />
+          )}
+        </div>
+        {firstLists.map(listField)}
+        <Disclosure level={2} title={t.moreLater} open={more} onToggle={() => setMore((m) => !m)}>
+          {header.has(SELF_REF_FIELD) && (
+            <ChoiceField
+              label={t.selfRefLabel}
+              value={selfRef}
+              options={SELF_REFERENCES.map((word) => ({ value: word, label: word }))}
+              onChange={edit(setSelfRef)}
+            />
+          )}
+          {laterLists.map(listField)}
+        </Disclosure>
       </div>
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={makePreview} disabled={busy}>

@@ -171,7 +171,7 @@ describe("the built-in 部门决算 form (mof-bumen-juesuan)", () => {
   ]);
 
   it("公开01表 收入: 行次 is structure, the lines land on their rows, and the published 0.01 drift of 总计 is reported as 尾差", async () => {
-    const { findForm } = await import("../../../src/core/spec");
+    const { findForm } = await import("../../../src/core/spec/built-in");
     const plan = planImport(text, { form: findForm("mof-bumen-juesuan")! });
     expect(plan.table?.id).toBe("income");
     expect(plan.rejects).toEqual([]);

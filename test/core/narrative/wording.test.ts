@@ -10,10 +10,12 @@ import {
   INCREASE_WORDS,
   narrate,
   sentenceWithWord,
+  wordingOptions,
   type Narrative,
   type NarrativeOptions,
   type Sentence,
 } from "../../../src/core/narrative";
+import { Dec } from "../../../src/core/money";
 import { defaultForm, type ReportData } from "../../../src/core/spec";
 import { SANGONG_ITEMS } from "../../../src/core/spec/forms/yueyang-narrative";
 import { loadSeed } from "../../fixtures/load";
@@ -99,5 +101,25 @@ describe("paragraph segments", () => {
   it("hold with every option set", () => {
     const data = loadSeed(2020);
     checkSegments(narrate(defaultForm, data, { sharesTo100: true, executionRate: true, precision: "full", selfRef: "我部门" }));
+  });
+});
+
+describe("人均 as a wording choice (issue 17: 人均0.049万元 where officers write 人均487元)", () => {
+  it("offers the 2020 seed's 公务接待费人均 in 万元 as narrated, in whole 元 and to the 分, each the exact quotient rounded half up", () => {
+    const seed = loadSeed(2020);
+    const s = sentences(narrate(defaultForm, seed)).get("sangong.perCapita.reception")!;
+    const quotient = new Dec(String(seed.values["sangong.reception.current"])).div(new Dec(String(seed.values["staff.actual"])));
+    const wan = quotient.toDecimalPlaces(3, Dec.ROUND_HALF_UP).toFixed(3);
+    const yuan = quotient.times(10000);
+    const options = [`${wan}万元`, `${yuan.toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0)}元`, `${yuan.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2)}元`];
+    expect(options[0]).toBe("0.049万元"); // the figure the 2020 report printed
+    expect(s.wording).toMatchObject({ slot: "perCapita", word: options[0], options });
+    expect(wordingOptions(s.wording!)).toEqual(options);
+    for (const word of options) {
+      const text = sentenceWithWord(s, word);
+      expect(text.endsWith(`人均${word}`)).toBe(true);
+      expect(text.slice(0, s.wording!.at)).toBe(s.text.slice(0, s.wording!.at));
+    }
+    expect(sentenceWithWord(s, "降低")).toBe(s.text);
   });
 });

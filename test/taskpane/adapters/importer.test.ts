@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { planImport } from "../../../src/core/importer";
 import { defaultForm, type ReportData } from "../../../src/core/spec";
-import { decodeFile, listAdditions, planIsStale, planPaste, writePairs } from "../../../src/taskpane/adapters/importer";
+import { readExport } from "../../../src/cli/read-export";
+import { decodeFile, gridText, listAdditions, planIsStale, planPaste, readPickedFile, writePairs } from "../../../src/taskpane/adapters/importer";
+import { inflatingXlsx } from "../../hosts/xlsx/hostile-files";
 
 const exportsDir = join(__dirname, "../../fixtures/exports");
 const empty: ReportData = { form: defaultForm.id, lists: {}, values: {} };
@@ -14,6 +16,31 @@ describe("the 导入 tab's importer adapter", () => {
     expect(decoded.note).toMatch(/^GB18030：/);
     expect(decoded.text).toContain("支出");
     expect(decoded.text).not.toContain("\ufffd");
+  });
+
+  // The pane reads a picked spreadsheet with the browser's DecompressionStream (Node 20 has the
+  // same one), the CLI with zlib: the same sheet must come out of both.
+  it.each(["assets.xlsx", "budget-exec.xls"])("reads a picked %s to the cells the CLI reads, and plans them as the CLI does", async (name) => {
+    const bytes = new Uint8Array(readFileSync(join(exportsDir, name)));
+    const picked = await readPickedFile(name, bytes);
+    const cli = await readExport(join(exportsDir, name));
+    if (cli.kind !== "grid") throw new Error("the CLI read a spreadsheet as text");
+    expect(picked.grid).toEqual(cli.grid);
+    expect(picked.note).toContain(`工作表“${cli.sheet}”`);
+    expect(picked.text).toBe(gridText(cli.grid));
+    const plan = planPaste({ form: defaultForm, text: picked.text, grid: picked.grid, unit: "auto", reference: empty });
+    expect(plan).toEqual(planImport(cli.grid, { form: defaultForm, reference: empty }));
+    expect(plan.writes.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a picked .xlsx that inflates past the limit while lying about its size, in one line naming it", async () => {
+    const bomb = new Uint8Array(inflatingXlsx(300, false));
+    await expect(readPickedFile("导出.xlsx", bomb)).rejects.toThrow(/^导出\.xlsx: 解压后超过 256\.0 MB（上限）/);
+  });
+
+  it("refuses an HTML table saved as .xls with what to do", async () => {
+    const html = new TextEncoder().encode("<html><body><table><tr><td>收入</td></tr></table></body></html>");
+    await expect(readPickedFile("导出.xls", html)).rejects.toThrow(/导出\.xls: 这是网页（HTML）格式的“Excel”文件，请在 Excel\/WPS 中另存为 \.xlsx 或 CSV/);
   });
 
   it("drops a UTF-8 byte-order mark", () => {

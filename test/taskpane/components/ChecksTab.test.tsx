@@ -224,7 +224,7 @@ describe("校验 tab on the in-memory workbook", () => {
   it("when live checking cannot start at all, says so in Chinese with what to do", async () => {
     const env = await workbook("blank");
     const session = createZiPingSession(env.wb.run, { narrate: null });
-    const failing = { session: { ...session, startLiveValidation: () => Promise.reject(new Error("session disposed")) } };
+    const failing = { ...env.backend, session: { ...session, startLiveValidation: () => Promise.reject(new Error("session disposed")) } };
     renderLive(failing, (live, announce) => <ChecksTab backend={failing} live={live} announce={announce} onGoToTemplate={() => undefined} />);
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("无法开始校验");

@@ -54,6 +54,33 @@ describe("导入 tab on the in-memory workbook", () => {
     }
   });
 
+  it("after applying, lists the findings the import brought and the ones it resolved (by rule and cell)", async () => {
+    // The seed with one 收入 figure mistyped (two findings): the export's figure resolves them;
+    // its 收入合计 column, against the seed's typed totals, may bring others.
+    const env = await workbook({ ...seed, values: { ...seed.values, "income.unit[1].fiscal": "1" } });
+    const before = (await env.backend.session.validate()).findings;
+    const user = userEvent.setup();
+    renderImport(env);
+    const plan = await pasteAndPlan(user, incomeExport);
+    await user.click(within(plan.parentElement!).getByRole("button", { name: /^确认导入/ }));
+    await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/^导入完成/));
+    env.timers.fire();
+    const after = (await env.backend.session.validate()).findings;
+    const key = (f: { ruleId: string; cell: string }) => `${f.ruleId}@${f.cell}`;
+    const added = after.filter((f) => !before.some((b) => key(b) === key(f))).map(key);
+    const resolved = before.filter((f) => !after.some((a) => key(a) === key(f))).map(key);
+    expect(resolved.length).toBeGreaterThan(0);
+    const changes = await screen.findByTestId("import-changes");
+    await waitFor(() => expect(within(changes).queryByTestId("import-resolved")).not.toBeNull());
+    const shownResolved = [...within(changes).getByTestId("import-resolved").querySelectorAll("li")].map((li) => li.textContent!);
+    expect(shownResolved).toHaveLength(resolved.length);
+    for (const k of resolved) expect(shownResolved.some((text) => text.startsWith(k.split("@")[1]))).toBe(true);
+    const shownAdded = [...(within(changes).queryByTestId("import-added")?.querySelectorAll("button[data-rule]") ?? [])].map(
+      (b) => `${b.getAttribute("data-rule")}@${b.querySelector("span span:last-child")!.textContent}`,
+    );
+    expect(shownAdded.sort()).toEqual(added.sort());
+  });
+
   it("marks a figure the workbook already holds as the same", async () => {
     const env = await workbook(oneUnit);
     const user = userEvent.setup();

@@ -7,6 +7,7 @@ import "../../support/dom";
 import { render } from "@testing-library/react";
 import { useCallback, useState, type ReactNode } from "react";
 import type { ReportData } from "../../../src/core/spec";
+import type { FormSpec } from "../../../src/core/spec/types";
 import { createMemoryWorkbook, type MemoryWorkbook } from "../../../src/hosts/memory";
 import { createZiPingSession, type ExcelRun } from "../../../src/hosts/office";
 import type { PaneBackend } from "../../../src/taskpane/adapters/backend";
@@ -26,8 +27,12 @@ export interface Env {
 export async function workbook(content: "blank" | "template" | ReportData = seed, run?: (wb: MemoryWorkbook) => ExcelRun): Promise<Env> {
   const wb = createMemoryWorkbook();
   const timers = new ManualTimers();
-  const session = createZiPingSession(run ? run(wb) : wb.run, { narrate: null, timers, apiSupport: () => true });
-  const env = { wb, backend: { session }, timers };
+  const backendFor = (form?: FormSpec): PaneBackend => ({
+    session: createZiPingSession(run ? run(wb) : wb.run, { narrate: null, timers, apiSupport: () => true, form }),
+    forForm: backendFor,
+  });
+  const env = { wb, backend: backendFor(), timers };
+  const { session } = env.backend;
   if (content === "blank") return env;
   const data = content === "template" ? { ...seed, values: {} } : content;
   await layOut(session, data.lists);

@@ -4,6 +4,10 @@ import type { NarrativeContext } from "../context";
 import { computed, makeSentence, missing, negatives, zeroDivisor } from "../sentence";
 import { needAll, templateFields, Writer } from "../template";
 import type { Built, ComputedFact } from "../types";
+import { perCapitaWordings } from "../wording";
+
+/** A 人均 written in 万元 right after the quotient: the slot the officer may re-word in 元. */
+const QUOTIENT_IN_WAN = "{quotient}万元";
 
 /**
  * An amount divided by a count from the workbook: "公务接待费本年人均0.049万元" (÷ 实有人数),
@@ -31,5 +35,11 @@ export function buildQuotient(ctx: NarrativeContext, binding: QuotientBinding, k
     ...computed(binding.per === "capita" ? "perCapita" : "perItem", binding.label, value, shown, [amount, divisor]),
     divisor: { field: divisor.field, label: divisor.label },
   };
-  return makeSentence(ctx, binding.id, text, [...writer.facts, result]);
+  const built = makeSentence(ctx, binding.id, text, [...writer.facts, result]);
+  if (built.ok && binding.per === "capita" && binding.text.endsWith(QUOTIENT_IN_WAN)) {
+    // The template ends with the quotient, so the written figure ends the text.
+    const word = `${shown}万元`;
+    built.sentence.wording = { slot: "perCapita", word, at: text.length - word.length, options: perCapitaWordings(value, shown) };
+  }
+  return built;
 }

@@ -13,6 +13,7 @@ import type { Slip } from "./slips";
 import { buildVocabulary, type Vocabulary } from "./vocabulary";
 import type { Checked } from "./outcome";
 import { walk } from "./walk";
+import { likelySlips, type LikelySlip } from "./likely";
 
 export type NarrativeProblem =
   | "figure" // the figure disagrees with the tables
@@ -24,7 +25,8 @@ export type NarrativeProblem =
   | "zeroBase" // a percentage change on a prior year of 0
   | "emptyPercent" // "%" with no number before it
   | "doubled" // 其中：其中：
-  | "flatWording"; // "增加0万元" where the two years are equal: the figure is right, 持平 reads better
+  | "flatWording" // "增加0万元" where the two years are equal: the figure is right, 持平 reads better
+  | "likely"; // 可能有误: not tied to a label, but one keystroke from a figure of the sentence's tables
 
 /** A check finding about the text: the Finding shape, its kind "narrative", with where in the text. */
 export interface NarrativeFinding extends Omit<Finding, "kind"> {
@@ -156,6 +158,30 @@ function findingsOf(original: string, c: Checked, locate: Locate, lineOf: (offse
   return { findings, claim: { offset, line, quote, fields, ...(stated ? { stated } : {}), expected, status } };
 }
 
+function likelyFinding(original: string, span: Span, slip: LikelySlip, locate: Locate, lineOf: (offset: number) => number): NarrativeFinding {
+  const { offset, quote } = quoteOf(original, span);
+  const line = lineOf(offset);
+  const stated = original.slice(slip.figure.start, slip.figure.end);
+  const table = `${slip.tableValue}万元`;
+  const cell = locate(slip.field);
+  return {
+    ruleId: `narrative.likely@${span.end}`,
+    relationId: "narrative.likely",
+    kind: "narrative",
+    problem: "likely",
+    severity: "info",
+    fields: [slip.field],
+    cell,
+    cells: [cell],
+    offset,
+    line,
+    quote,
+    expected: table,
+    actual: stated,
+    message: `第${line}行「${quote}」：未能确定所指；同句所涉表中“${slip.tableLabel}”为${table}，文中为“${stated}”，可能有误，请核对。`,
+  };
+}
+
 function slipFinding(original: string, s: Slip, lineOf: (offset: number) => number): NarrativeFinding {
   const { offset, quote } = quoteOf(original, s.span);
   const line = lineOf(offset);
@@ -203,6 +229,13 @@ export function verifyNarrative(form: FormSpec, data: ReportData, text: string, 
   const normalized = normalize(text);
   const outcomes = walk(normalized, { ctx, other, matcher, derived: vocabulary.derived, scopes: vocabulary.scopes }).sort((a, b) => a.span.start - b.span.start);
   const lineOf = lineFinder(text);
+  const likely = likelySlips(
+    normalized,
+    outcomes.filter((o) => o.kind === "unchecked").map((o) => o.span),
+    outcomes.flatMap((o) => (o.kind === "checked" ? [{ end: o.span.end, fields: o.expectation.fields }] : [])),
+    form,
+    data,
+  );
 
   const findings: NarrativeFinding[] = [];
   const checked: CheckedClaim[] = [];
@@ -210,6 +243,11 @@ export function verifyNarrative(form: FormSpec, data: ReportData, text: string, 
   for (const o of outcomes) {
     if (o.kind === "slip") {
       findings.push(slipFinding(text, o, lineOf));
+      continue;
+    }
+    const slip = o.kind === "unchecked" ? likely.get(o.span) : undefined;
+    if (slip) {
+      findings.push(likelyFinding(text, o.span, slip, locate, lineOf));
       continue;
     }
     if (o.kind === "unchecked") {

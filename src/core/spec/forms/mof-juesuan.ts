@@ -1,3 +1,4 @@
+import { MOF_BUMEN_JUESUAN } from "./headings";
 import type { FormSpec } from "../types";
 import { juesuanNarrative } from "./mof-juesuan-narrative";
 import { JUESUAN_RELATIONS } from "./mof-juesuan-relations";
@@ -37,9 +38,7 @@ import { JUESUAN_SHEETS } from "./mof-juesuan-tables";
  *   extra.opsFunds      本年机关运行经费
  */
 export const mofBumenJuesuan: FormSpec = {
-  id: "mof-bumen-juesuan",
-  alias: "juesuan",
-  title: "部门决算公开表",
+  ...MOF_BUMEN_JUESUAN,
   version: 1,
   lists: [
     { id: "incomeFuncs", label: "收入功能分类科目", coded: true, synonyms: ["科目名称", "功能分类科目", "项目"] },

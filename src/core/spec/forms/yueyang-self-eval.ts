@@ -1,3 +1,4 @@
+import { YUEYANG_SELF_EVAL } from "./headings";
 import { YUEYANG_INDICATORS } from "../scoring/yueyang-indicators";
 import { yueyangReport } from "./yueyang-report-outline";
 import { REPORT_TEXT_SHEET } from "./yueyang-report-text";
@@ -69,8 +70,7 @@ function unitSum(table: string, exceptColumns: string[]): EquationRelation {
  * narrative binding, import mapping and docs/fields.md are derived from it.
  */
 export const yueyangSelfEvaluation = {
-  id: "yueyang-self-eval",
-  title: "部门整体支出绩效自评报告",
+  ...YUEYANG_SELF_EVAL,
   version: 1,
   lists: [
     { id: "units", label: "机构名称", synonyms: ["单位名称", "预算单位", "单位"] },

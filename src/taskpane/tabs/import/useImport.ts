@@ -6,7 +6,8 @@
 import { useReducer } from "react";
 import type { ApplyOptions, ContentConflict } from "../../../hosts/office";
 import type { PaneSession } from "../../adapters/backend";
-import { decodeFile, listAdditions, planIsStale, planPaste, writePairs, type ImportPlan, type UnitOption } from "../../adapters/importer";
+import type { SourceGrid } from "../../../core/importer";
+import { listAdditions, planIsStale, planPaste, readPickedFile, writePairs, type ImportPlan, type UnitOption } from "../../adapters/importer";
 import { fill, type Strings } from "../../i18n";
 import { inChunks, yieldToBrowser } from "../../model/chunks";
 import { refusedForConflicts } from "../../model/conflicts";
@@ -24,7 +25,11 @@ export interface Progress {
 
 export interface ImportState {
   text: string;
+  /** A picked spreadsheet's cells, planned while `text` still shows them unedited. */
+  grid?: SourceGrid;
   fileNote: string;
+  /** A picked file that could not be read, in one line naming it. */
+  fileError?: string;
   unit: UnitOption;
   /** Target table id; "" lets the importer infer it. */
   table: string;
@@ -35,10 +40,14 @@ export interface ImportState {
   outcome: string;
   /** The import stopped before writing values: these cells of the officer's are in the way. */
   blocked?: ContentConflict[];
+  /** The report just before the last import was applied, to show what it added and resolved. */
+  before?: PaneReport;
 }
 
 export type ImportEvent =
-  | { type: "text"; text: string; fileNote?: string }
+  | { type: "text"; text: string }
+  | { type: "file"; text: string; grid?: SourceGrid; fileNote: string }
+  | { type: "fileFailed"; message: string }
   | { type: "unit"; unit: UnitOption }
   | { type: "table"; table: string }
   | { type: "planning" }
@@ -47,6 +56,7 @@ export type ImportEvent =
   | { type: "cancel" }
   | { type: "progress"; progress: Progress }
   | { type: "blocked"; conflicts?: ContentConflict[] }
+  | { type: "applying"; before: PaneReport }
   | { type: "done"; outcome: string }
   | { type: "stopped" };
 
@@ -55,13 +65,19 @@ export const INITIAL: ImportState = { text: "", fileNote: "", unit: "auto", tabl
 export function importReducer(state: ImportState, event: ImportEvent): ImportState {
   switch (event.type) {
     case "text":
-      return { ...state, text: event.text, fileNote: event.fileNote ?? state.fileNote, plan: undefined };
+      return { ...state, text: event.text, grid: undefined, plan: undefined };
+    case "file":
+      return { ...state, text: event.text, grid: event.grid, fileNote: event.fileNote, fileError: undefined, plan: undefined };
+    case "fileFailed":
+      return { ...state, fileError: event.message, fileNote: "" };
     case "unit":
       return { ...state, unit: event.unit };
     case "table":
       return { ...state, table: event.table };
     case "planning":
-      return { ...state, planning: true, planError: "", blocked: undefined, outcome: "" };
+      return { ...state, planning: true, planError: "", blocked: undefined, outcome: "", before: undefined };
+    case "applying":
+      return { ...state, before: event.before };
     case "planned":
       return { ...state, planning: false, plan: event.plan };
     case "planFailed":
@@ -85,8 +101,12 @@ export function useImport(session: PaneSession, report: PaneReport | undefined, 
 
   const pickFile = async (file: File | undefined) => {
     if (!file) return;
-    const decoded = decodeFile(new Uint8Array(await file.arrayBuffer()));
-    dispatch({ type: "text", text: decoded.text, fileNote: fill(t.fileRead, { name: file.name, note: decoded.note }) });
+    try {
+      const picked = await readPickedFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      dispatch({ type: "file", text: picked.text, grid: picked.grid, fileNote: fill(t.fileRead, { name: file.name, note: picked.note }) });
+    } catch (error) {
+      dispatch({ type: "fileFailed", message: error instanceof Error ? error.message : String(error) });
+    }
   };
 
   const makePlan = async () => {
@@ -95,7 +115,7 @@ export function useImport(session: PaneSession, report: PaneReport | undefined, 
     // Let the spinner paint before a long text is planned.
     await yieldToBrowser();
     try {
-      const plan = planPaste({ form, text: state.text, unit: state.unit, table: state.table || undefined, reference: report.data });
+      const plan = planPaste({ form, text: state.text, grid: state.grid, unit: state.unit, table: state.table || undefined, reference: report.data });
       dispatch({ type: "planned", plan });
       announce(fill(t.planReady, { writes: plan.writes.length, rejects: plan.rejects.length }));
     } catch (error) {
@@ -112,6 +132,7 @@ export function useImport(session: PaneSession, report: PaneReport | undefined, 
       dispatch({ type: "planFailed", message: t.planStale });
       return;
     }
+    dispatch({ type: "applying", before: report });
     const additions = listAdditions(plan);
     const pairs = writePairs(plan);
     const rejected: string[] = [];

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkReport } from "../../../../src/core/check";
 import type { FormSpec } from "../../../../src/core/spec";
-import { builtInForms, findForm, validateForm, defaultForm, expandFields } from "../../../../src/core/spec";
+import { validateForm, defaultForm, expandFields, builtInFormHeadings } from "../../../../src/core/spec";
+import { builtInForms, findForm } from "../../../../src/core/spec/built-in";
 import { expandRules } from "../../../../src/core/spec/rules";
 import { mofBumenJuesuan } from "../../../../src/core/spec/forms/mof-juesuan";
 
@@ -75,4 +76,8 @@ describe("what the 决算 form added to the spec language", () => {
     wrongTotal.relations.push({ kind: "hierarchy", id: "h", label: "合计", table: "spending", row: "line", levels: [3, 5], total: "line" });
     expect(validateForm(wrongTotal)).toEqual(["relations[5].total：表 spending 没有名为「line」的固定行（合计行）"]);
   });
+});
+
+test("the picker's headings name every built-in form as its data does (id, short name, title), in order", () => {
+  expect(builtInFormHeadings).toEqual(builtInForms.map((f) => ({ id: f.id, title: f.title, ...(f.alias ? { alias: f.alias } : {}) })));
 });

@@ -9,11 +9,13 @@
  * advisories for exactly this use, parsing files from elsewhere (prototype pollution, fixed in
  * 0.19.3; ReDoS, fixed in 0.20.2), and its fixed releases are not on npm; third-party
  * republishes cannot be verified here. A value reader for BIFF8 is small and has no such surface.
+ *
+ * Plain Uint8Array and DataView, no Node Buffer: the pane reads a picked .xls with the same code.
  */
 import CFB from "cfb";
 import { GridGuard, GridLimitError, IMPORT_LIMITS, type GridLimits } from "../core/importer";
 import { Dec } from "../core/money";
-import { UsageError } from "./usage-error";
+import { ExportFileError } from "./errors";
 
 type Cell = string | number | boolean;
 
@@ -37,18 +39,53 @@ const RT = {
 interface RecordAt {
   type: number;
   offset: number;
-  data: Buffer;
+  data: Bytes;
+}
+
+/** A slice of the stream with little-endian readers (what Node's Buffer gave, in any browser). */
+class Bytes {
+  private view: DataView;
+  constructor(readonly raw: Uint8Array) {
+    this.view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  }
+  get length(): number {
+    return this.raw.length;
+  }
+  at(i: number): number {
+    return this.raw[i];
+  }
+  u16(i: number): number {
+    return this.view.getUint16(i, true);
+  }
+  u32(i: number): number {
+    return this.view.getUint32(i, true);
+  }
+  f64(i: number): number {
+    return this.view.getFloat64(i, true);
+  }
+  from(start: number, end?: number): Bytes {
+    return new Bytes(this.raw.subarray(start, end));
+  }
+}
+
+const UTF16 = new TextDecoder("utf-16le");
+
+/** BIFF's "compressed" characters: each byte is a UTF-16 code unit below 256 (not windows-1252). */
+function latin1(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return out;
 }
 
 /** Records in order, each with the stream offset of its header (BOUNDSHEET points at those). */
-function records(stream: Buffer, from: number): RecordAt[] {
+function records(stream: Bytes, from: number): RecordAt[] {
   const out: RecordAt[] = [];
   let pos = from;
   while (pos + 4 <= stream.length) {
-    const type = stream.readUInt16LE(pos);
-    const size = stream.readUInt16LE(pos + 2);
+    const type = stream.u16(pos);
+    const size = stream.u16(pos + 2);
     if (pos + 4 + size > stream.length) break;
-    out.push({ type, offset: pos, data: stream.subarray(pos + 4, pos + 4 + size) });
+    out.push({ type, offset: pos, data: stream.from(pos + 4, pos + 4 + size) });
     pos += 4 + size;
     if (type === RT.EOF && from > 0) break;
   }
@@ -62,7 +99,7 @@ function records(stream: Buffer, from: number): RecordAt[] {
 class ChunkReader {
   private chunk = 0;
   private pos = 0;
-  constructor(private chunks: Buffer[]) {}
+  constructor(private chunks: Bytes[]) {}
   private ensure(): void {
     while (this.chunk < this.chunks.length && this.pos >= this.chunks[this.chunk].length) {
       this.chunk++;
@@ -72,7 +109,7 @@ class ChunkReader {
   }
   u8(): number {
     this.ensure();
-    return this.chunks[this.chunk][this.pos++];
+    return this.chunks[this.chunk].at(this.pos++);
   }
   u16(): number {
     return this.u8() | (this.u8() << 8);
@@ -98,15 +135,15 @@ class ChunkReader {
         this.chunk++;
         this.pos = 0;
         if (this.chunk >= this.chunks.length) throw new Error("字符串超出记录末尾");
-        wide = (this.chunks[this.chunk][this.pos++] & 1) === 1;
+        wide = (this.chunks[this.chunk].at(this.pos++) & 1) === 1;
       }
       this.ensure();
       const buf = this.chunks[this.chunk];
       const width = wide ? 2 : 1;
       const take = Math.min(left, Math.floor((buf.length - this.pos) / width));
       if (take <= 0) throw new Error("字符串记录损坏");
-      const slice = buf.subarray(this.pos, this.pos + take * width);
-      parts.push(wide ? slice.toString("utf16le") : slice.toString("latin1"));
+      const slice = buf.raw.subarray(this.pos, this.pos + take * width);
+      parts.push(wide ? UTF16.decode(slice) : latin1(slice));
       this.pos += take * width;
       left -= take;
     }
@@ -131,9 +168,9 @@ function rkValue(rk: number): Cell {
     const integer = rk >> 2;
     return scaled ? new Dec(integer).div(100).toFixed() : integer;
   }
-  const buf = Buffer.alloc(8);
-  buf.writeUInt32LE(rk & 0xfffffffc, 4);
-  const value = buf.readDoubleLE(0);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setUint32(4, (rk & 0xfffffffc) >>> 0, true);
+  const value = view.getFloat64(0, true);
   return scaled ? new Dec(value).div(100).toSignificantDigits(15).toFixed() : value;
 }
 
@@ -146,14 +183,14 @@ interface SheetEntry {
 }
 
 /** Continuation records following record i, with it. */
-function withContinues(list: RecordAt[], i: number): { chunks: Buffer[]; next: number } {
+function withContinues(list: RecordAt[], i: number): { chunks: Bytes[]; next: number } {
   const chunks = [list[i].data];
   let k = i + 1;
   while (k < list.length && list[k].type === RT.CONTINUE) chunks.push(list[k++].data);
   return { chunks, next: k };
 }
 
-function readSheet(stream: Buffer, offset: number, sst: string[], limits: GridLimits): Cell[][] {
+function readSheet(stream: Bytes, offset: number, sst: string[], limits: GridLimits): Cell[][] {
   const rows: Cell[][] = [];
   // A record may put a cell at column 65,535 of row 65,535: the grid grows only within the limits.
   const guard = new GridGuard(limits);
@@ -172,44 +209,44 @@ function readSheet(stream: Buffer, offset: number, sst: string[], limits: GridLi
     if (data.length < 6 && type !== RT.STRING && type !== RT.EOF && type !== RT.BOF) continue;
     switch (type) {
       case RT.LABELSST:
-        put(data.readUInt16LE(0), data.readUInt16LE(2), sst[data.readUInt32LE(6)] ?? "");
+        put(data.u16(0), data.u16(2), sst[data.u32(6)] ?? "");
         break;
       case RT.LABEL: {
         const { chunks } = withContinues(list, i);
-        chunks[0] = chunks[0].subarray(6);
-        put(data.readUInt16LE(0), data.readUInt16LE(2), new ChunkReader(chunks).string(false));
+        chunks[0] = chunks[0].from(6);
+        put(data.u16(0), data.u16(2), new ChunkReader(chunks).string(false));
         break;
       }
       case RT.NUMBER:
-        put(data.readUInt16LE(0), data.readUInt16LE(2), data.readDoubleLE(6));
+        put(data.u16(0), data.u16(2), data.f64(6));
         break;
       case RT.RK:
-        put(data.readUInt16LE(0), data.readUInt16LE(2), rkValue(data.readUInt32LE(6)));
+        put(data.u16(0), data.u16(2), rkValue(data.u32(6)));
         break;
       case RT.MULRK: {
-        const r = data.readUInt16LE(0);
-        const first = data.readUInt16LE(2);
+        const r = data.u16(0);
+        const first = data.u16(2);
         const count = (data.length - 6) / 6;
-        for (let k = 0; k < count; k++) put(r, first + k, rkValue(data.readUInt32LE(4 + k * 6 + 2)));
+        for (let k = 0; k < count; k++) put(r, first + k, rkValue(data.u32(4 + k * 6 + 2)));
         break;
       }
       case RT.BOOLERR: {
-        const value = data[6];
-        put(data.readUInt16LE(0), data.readUInt16LE(2), data[7] === 1 ? (ERRORS[value] ?? "#ERROR") : value === 1);
+        const value = data.at(6);
+        put(data.u16(0), data.u16(2), data.at(7) === 1 ? (ERRORS[value] ?? "#ERROR") : value === 1);
         break;
       }
       case RT.FORMULA: {
-        const r = data.readUInt16LE(0);
-        const c = data.readUInt16LE(2);
-        if (data.readUInt16LE(12) !== 0xffff) {
-          put(r, c, data.readDoubleLE(6));
+        const r = data.u16(0);
+        const c = data.u16(2);
+        if (data.u16(12) !== 0xffff) {
+          put(r, c, data.f64(6));
           break;
         }
         // A non-number result: string (in the STRING record that follows), boolean, error, or "".
-        const kind = data[6];
+        const kind = data.at(6);
         if (kind === 0) pendingFormula = { r, c };
-        else if (kind === 1) put(r, c, data[8] === 1);
-        else if (kind === 2) put(r, c, ERRORS[data[8]] ?? "#ERROR");
+        else if (kind === 1) put(r, c, data.at(8) === 1);
+        else if (kind === 2) put(r, c, ERRORS[data.at(8)] ?? "#ERROR");
         break;
       }
       case RT.STRING: {
@@ -227,21 +264,21 @@ function readSheet(stream: Buffer, offset: number, sst: string[], limits: GridLi
 }
 
 /** Reads one worksheet of a BIFF8 .xls as rows of cell values (0-based, ragged). */
-export function readXls(path: string, bytes: Buffer, sheetName?: string, limits: GridLimits = IMPORT_LIMITS): { rows: Cell[][]; sheet: string } {
-  let stream: Buffer;
+export function readXls(path: string, bytes: Uint8Array, sheetName?: string, limits: GridLimits = IMPORT_LIMITS): { rows: Cell[][]; sheet: string } {
+  let stream: Bytes;
   try {
-    const container = CFB.read(bytes, { type: "buffer" });
+    const container = CFB.read(bytes, { type: "array" });
     const entry = CFB.find(container, "Workbook");
     if (!entry) {
       const old = CFB.find(container, "Book");
-      throw new UsageError(
+      throw new ExportFileError(
         old ? `${path}: 这是 Excel 5.0/95 格式的 .xls，请在 Excel/WPS 中另存为 .xlsx 后再导入` : `${path}: 不是 Excel 工作簿（.xls 中没有 Workbook 数据流）`,
       );
     }
-    stream = Buffer.from(entry.content as Uint8Array);
+    stream = new Bytes(Uint8Array.from(entry.content as ArrayLike<number>));
   } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`${path}: 无法读取 .xls（${(e as Error).message}）`);
+    if (e instanceof ExportFileError) throw e;
+    throw new ExportFileError(`${path}: 无法读取 .xls（${(e as Error).message}）`);
   }
   try {
     const globals = records(stream, 0);
@@ -250,12 +287,12 @@ export function readXls(path: string, bytes: Buffer, sheetName?: string, limits:
     for (let i = 0; i < globals.length; i++) {
       const { type, data } = globals[i];
       if (type === RT.EOF) break;
-      if (type === RT.FILEPASS) throw new UsageError(`${path}: 工作簿已加密，请先在 Excel/WPS 中取消密码`);
+      if (type === RT.FILEPASS) throw new ExportFileError(`${path}: 工作簿已加密，请先在 Excel/WPS 中取消密码`);
       if (type === RT.BOUNDSHEET) {
-        const reader = new ChunkReader([data.subarray(6)]);
+        const reader = new ChunkReader([data.from(6)]);
         const count = reader.u8();
         const flags = reader.u8();
-        sheets.push({ name: reader.chars(count, (flags & 1) === 1), offset: data.readUInt32LE(0), isWorksheet: data[5] === 0 });
+        sheets.push({ name: reader.chars(count, (flags & 1) === 1), offset: data.u32(0), isWorksheet: data.at(5) === 0 });
       }
       if (type === RT.SST) {
         const { chunks } = withContinues(globals, i);
@@ -269,7 +306,7 @@ export function readXls(path: string, bytes: Buffer, sheetName?: string, limits:
     const worksheets = sheets.filter((s) => s.isWorksheet);
     const candidates = sheetName === undefined ? worksheets : worksheets.filter((s) => s.name === sheetName);
     if (!candidates.length) {
-      throw new UsageError(
+      throw new ExportFileError(
         sheetName === undefined ? `${path}: 工作簿中没有工作表` : `${path}: 没有名为“${sheetName}”的工作表（有：${worksheets.map((s) => s.name).join("、")}）`,
       );
     }
@@ -279,8 +316,8 @@ export function readXls(path: string, bytes: Buffer, sheetName?: string, limits:
     }
     return { rows: [], sheet: candidates[0].name };
   } catch (e) {
-    if (e instanceof UsageError) throw e;
-    if (e instanceof GridLimitError) throw new UsageError(`${path}: ${e.message}`);
-    throw new UsageError(`${path}: .xls 文件损坏或格式不支持（${(e as Error).message}）`);
+    if (e instanceof ExportFileError) throw e;
+    if (e instanceof GridLimitError) throw new ExportFileError(`${path}: ${e.message}`);
+    throw new ExportFileError(`${path}: .xls 文件损坏或格式不支持（${(e as Error).message}）`);
   }
 }

@@ -5,20 +5,19 @@
  * top-left are empty. A spreadsheet library would build an object per cell and, for ExcelJS,
  * ask the whole sheet for its column count at every cell; an export of 200,000 rows is read
  * here in seconds, and its limits are checked before its cells are built.
+ *
+ * The parts come inflated by whoever has the bytes (zip-parts with Node's zlib for the CLI,
+ * inflate-stream in the pane), so this reads the same in both.
  */
-import JSZip from "jszip";
 import { GridGuard, GridLimitError, tooManyRows, type GridLimits, cellText, type SourceGrid } from "../core/importer";
 import { columnNumber } from "../core/excel/address";
 import { cellContent, dateStyles, dateSystemOf, sharedStrings, type CellContext } from "../hosts/xlsx/cell-xml";
-import { WorkbookFileError } from "../hosts/xlsx/errors";
-import { inflateParts, relationshipTargets, relsPathOf, sheetEntries, sharedStringsPath } from "../hosts/xlsx/zip-parts";
-import { UsageError } from "./usage-error";
+import { relationshipTargets, relsPathOf, sheetEntries, sharedStringsPath } from "../hosts/xlsx/relationships";
+import { ExportFileError } from "./errors";
 
 export interface XlsxReadOptions {
   sheet?: string;
   limits: GridLimits;
-  /** Bytes the package's parts may inflate to, together. */
-  inflatedBytes: number;
 }
 
 /** Top-left cells of each merge, and every other cell a merge covers (blank in a CSV export too). */
@@ -89,38 +88,30 @@ function readRows(sheetXml: string, ctx: SheetContext): string[][] {
   return rows;
 }
 
-const corrupt = (path: string, what: string) => new UsageError(`${path}: 文件已损坏（${what}）；请用 Excel/WPS 打开后另存为 .xlsx`);
+const corrupt = (path: string, what: string) => new ExportFileError(`${path}: 文件已损坏（${what}）；请用 Excel/WPS 打开后另存为 .xlsx`);
+
+const UTF8 = new TextDecoder("utf-8");
 
 /**
- * Reads one worksheet of an .xlsx export: the one named `sheet`, or the first with any content.
- * Every refusal is one UsageError naming the file: too large once inflated, beyond a grid
+ * Reads one worksheet of an .xlsx export from its inflated parts: the one named `sheet`, or the
+ * first with any content. Every refusal is one ExportFileError naming the file: beyond a grid
  * limit, a missing part (a corrupt package is not read as data), no such sheet.
  */
-export async function readXlsxExport(path: string, bytes: Buffer, options: XlsxReadOptions): Promise<{ grid: SourceGrid; sheet: string }> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (e) {
-    throw corrupt(path, `无法解压：${(e as Error).message}`);
-  }
-  let parts: Map<string, Buffer>;
-  try {
-    parts = inflateParts(path, zip, options.inflatedBytes);
-  } catch (e) {
-    if (e instanceof WorkbookFileError) throw new UsageError(e.message);
-    throw e;
-  }
-  const text = (part: string | undefined) => (part === undefined ? undefined : parts.get(part)?.toString("utf8"));
+export function readXlsxParts(path: string, parts: ReadonlyMap<string, Uint8Array>, options: XlsxReadOptions): { grid: SourceGrid; sheet: string } {
+  const text = (part: string | undefined) => {
+    const bytes = part === undefined ? undefined : parts.get(part);
+    return bytes === undefined ? undefined : UTF8.decode(bytes);
+  };
   const packageRels = text("_rels/.rels") ?? "";
   const workbookPath = relationshipTargets(packageRels, "").find((r) => /\/officeDocument$/.test(r.type))?.target ?? "xl/workbook.xml";
   const workbookXml = text(workbookPath);
-  if (workbookXml === undefined || !/<(?:\w+:)?workbook\b/.test(workbookXml)) throw new UsageError(`${path}: 不是 Excel 工作簿（.xlsx）`);
+  if (workbookXml === undefined || !/<(?:\w+:)?workbook\b/.test(workbookXml)) throw new ExportFileError(`${path}: 不是 Excel 工作簿（.xlsx）`);
   const workbookRels = text(relsPathOf(workbookPath)) ?? "";
   const sheets = sheetEntries(workbookXml, workbookRels, workbookPath);
   const candidates = options.sheet === undefined ? sheets : sheets.filter((s) => s.name === options.sheet);
   if (!candidates.length) {
     const names = sheets.map((s) => s.name).join("、");
-    throw new UsageError(options.sheet === undefined ? `${path}: 工作簿中没有工作表` : `${path}: 没有名为“${options.sheet}”的工作表（有：${names}）`);
+    throw new ExportFileError(options.sheet === undefined ? `${path}: 工作簿中没有工作表` : `${path}: 没有名为“${options.sheet}”的工作表（有：${names}）`);
   }
   const stringsPath = sharedStringsPath(workbookRels, workbookPath);
   const stringsXml = text(stringsPath);
@@ -135,12 +126,12 @@ export async function readXlsxExport(path: string, bytes: Buffer, options: XlsxR
     try {
       rows = readRows(xml, { strings, dates, dateSystem: dateSystemOf(workbookXml), merged: mergedAway(xml), guard: new GridGuard(options.limits) });
     } catch (e) {
-      if (e instanceof GridLimitError) throw new UsageError(`${path}: 工作表“${name}”${e.message}`);
+      if (e instanceof GridLimitError) throw new ExportFileError(`${path}: 工作表“${name}”${e.message}`);
       throw corrupt(path, `工作表“${name}”${(e as Error).message}`);
     }
     if (options.sheet !== undefined || rows.some((r) => r.length > 0)) {
       return { grid: { rows, lines: rows.map((_, i) => i + 1), delimiter: "grid" }, sheet: name };
     }
   }
-  throw new UsageError(`${path}: 工作簿中没有内容`);
+  throw new ExportFileError(`${path}: 工作簿中没有内容`);
 }
