@@ -402,6 +402,9 @@ const FUNCTIONS: Record<string, Fn> = {
     const v = e.scalar(e.eval(args[0]));
     return isError(v) ? e.eval(args[1]) : v;
   },
+  // Excel's TRUE() and FALSE() functions: LibreOffice writes a bare FALSE this way when it saves.
+  TRUE: () => true,
+  FALSE: () => false,
   AND: (e, args) => logical(e, args, (bs) => bs.every(Boolean)),
   OR: (e, args) => logical(e, args, (bs) => bs.some(Boolean)),
   NOT: elementwise((x) => {
