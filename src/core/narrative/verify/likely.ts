@@ -40,6 +40,26 @@ function inWan(figure: FigureToken): Dec | undefined {
 }
 
 /**
+ * Whether the figure is the sum or the difference of two other amounts its paragraph states up to
+ * the end of its sentence ("…支出815.00万元…。…年初预算为800.00万元…决算数大于预算数15.00万元"):
+ * then the text itself explains it, and a table figure one keystroke away is a coincidence, not a
+ * slip.
+ */
+function explainedByParagraph(text: string, sentence: Span, figure: FigureToken, written: string, places: number): boolean {
+  const paragraph = { start: text.lastIndexOf("\n", sentence.start) + 1, end: sentence.end };
+  const others = figuresIn(text, paragraph, [])
+    .filter((f) => f.end !== figure.end)
+    .map(inWan)
+    .filter((v): v is Dec => v !== undefined);
+  for (let i = 0; i < others.length; i++) {
+    for (let j = i + 1; j < others.length; j++) {
+      for (const v of [others[i].plus(others[j]), others[i].minus(others[j]).abs()]) if (formatNumber(v, places) === written) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * For each untied span, the one table figure it is likely a slip of, given the tables the same
  * sentence's tied figures (`tied`: their fields and where they end) come from.
  */
@@ -75,7 +95,7 @@ export function likelySlips(
       if (shown === written) equal = true;
       else if (oneKeystrokeApart(shown, written) && !near.has(shown)) near.set(shown, { field: field.id, label: field.label });
     }
-    if (equal || near.size !== 1) continue;
+    if (equal || near.size !== 1 || explainedByParagraph(text, sentence, figure, written, places)) continue;
     const [[tableValue, { field, label }]] = [...near];
     out.set(span, { figure, field, tableValue, tableLabel: label });
   }
