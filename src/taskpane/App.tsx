@@ -14,6 +14,7 @@ import { ChecksTab } from "./tabs/ChecksTab";
 import { NarrativeTab } from "./tabs/NarrativeTab";
 import { TemplateTab } from "./tabs/TemplateTab";
 import { useLiveReport } from "./useLiveReport";
+import { useMarkedForm } from "./useMarkedForm";
 import { Busy } from "./components/Busy";
 
 // 导入 carries the importer (about 14 KB gzipped): it loads when the tab is first opened, which
@@ -93,6 +94,7 @@ export function App({ backend: initialBackend, notice }: AppProps) {
   }, []);
   const [status, setStatus] = useState("");
   const live = useLiveReport(backend.session);
+  useMarkedForm(live.report, backend, setBackend);
   const announce = useCallback((text: string) => setStatus(text), []);
 
   const findings = live.report?.findings ?? [];

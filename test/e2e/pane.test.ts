@@ -16,6 +16,7 @@ import { checkReport, type Finding } from "../../src/core/check";
 import { planImport } from "../../src/core/importer";
 import { Dec } from "../../src/core/money";
 import { narrate, verifyNarrative, type Narrative } from "../../src/core/narrative";
+import { builtInFigures } from "../../src/core/score";
 import { a1 } from "../../src/core/excel/address";
 import { cellIndex } from "../../src/core/spec/placement";
 import { defaultForm, type ReportData } from "../../src/core/spec";
@@ -236,7 +237,7 @@ browserSuite("the task pane in Chromium (production build, preview page)", (suit
       const text = async (type: string) => (item.types.includes(type) ? (await item.getType(type)).text() : "");
       return { plain: await text("text/plain"), html: await text("text/html") };
     });
-    const written = narrate(defaultForm, seed).paragraphs.filter((p) => p.text);
+    const written = narrate(defaultForm, seed, { figures: builtInFigures(defaultForm, seed) }).paragraphs.filter((p) => p.text);
     expect(copied.plain).toBe(written.flatMap((p) => [p.title, p.text]).join("\n"));
     for (const p of written) expect(copied.html).toContain(`<p style="text-indent:2em">${p.text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`);
     await close(page);
@@ -245,7 +246,7 @@ browserSuite("the task pane in Chromium (production build, preview page)", (suit
   it("writes the narrative into 报告综述 and asks before replacing the officer's own text there", async () => {
     const page = await preview();
     await selectTab(page, "narrative");
-    const written = narrate(defaultForm, seed).paragraphs.filter((p) => p.text);
+    const written = narrate(defaultForm, seed, { figures: builtInFigures(defaultForm, seed) }).paragraphs.filter((p) => p.text);
     const insert = pane(page).getByRole("button", { name: "插入“报告综述”" });
     await insert.click();
     await poll(() => page.getByRole("status").innerText()).toBe("已写入“报告综述”。");

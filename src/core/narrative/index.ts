@@ -26,7 +26,7 @@ import { paragraphsOf } from "./paragraphs";
 import type { Narrative } from "./types";
 
 export type * from "./types";
-export type { NarrativeOptions, DecreaseWord, IncreaseWord } from "./options";
+export type { NarrativeOptions, DecreaseWord, IncreaseWord, GivenFigure } from "./options";
 export { DEFAULT_OPTIONS, DECREASE_WORDS, INCREASE_WORDS, resolveOptions } from "./options";
 export { createContext, type NarrativeContext, type Reading } from "./context";
 export { describeMissing, sentenceWithWord, wordingOptions } from "./wording";

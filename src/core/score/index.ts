@@ -10,6 +10,8 @@ import { sortFindings } from "../check/finding";
 import type { ReadValues } from "../check/values";
 import type { ReportData } from "../spec/data";
 import type { IndicatorSpec, ScoringTable } from "../spec/score-types";
+import { builtInScoringTable } from "../spec/scoring/built-in";
+import type { GivenFigure } from "../narrative/options";
 import type { FormSpec } from "../spec/types";
 import { listRowCount } from "../spec/instances";
 import { termRef } from "./inputs";
@@ -18,6 +20,7 @@ import { deviationFindings, listOfRow, quantitativeRows, rowFieldIds, statedRate
 import { enteredField, indicatorFindings, indicatorResult } from "./result";
 import { rollUp } from "./rollup";
 import type { ScoreReport } from "./types";
+import { narrativeFigures } from "./figures";
 
 export type { QuantitativeRow } from "./quantitative";
 export { narrativeFigures } from "./figures";
@@ -109,4 +112,13 @@ export function scoreReport(form: FormSpec, data: ReportData, table: ScoringTabl
     quantitative,
     findings: sortFindings([...gradeFindings, ...summary.findings, ...indicatorFindings(values, indicators, locate), ...rateFindings], values.compiled.order),
   };
+}
+
+/**
+ * The figures of the form's built-in scoring table for the narrative ("预算调整率为53.73%，得0分"),
+ * the command line's and the pane's alike; undefined when the form has no table.
+ */
+export function builtInFigures(form: FormSpec, data: ReportData): Record<string, GivenFigure> | undefined {
+  const table = builtInScoringTable(form.id);
+  return table ? narrativeFigures(scoreReport(form, data, table)) : undefined;
 }

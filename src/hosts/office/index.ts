@@ -191,6 +191,11 @@ export interface ValidationReport<N = Narrative> {
   data: ReportData;
   /** Numeric cells holding text: the pane offers `convertTextNumbers` for them. */
   textNumbers: TextNumberCell[];
+  /**
+   * The form the workbook's template was laid out with (its ZIPING_FORM marker), when this check
+   * looked at the workbook afresh: the pane opens on that form.
+   */
+  formMarker?: { id: string; version: number };
   problems: LayoutProblem[];
   /** context.sync calls this check took (1 when the template is intact). */
   syncs: number;

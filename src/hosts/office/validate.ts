@@ -236,6 +236,7 @@ export function buildReport<N>(input: CheckInput, syncs: number): ValidationRepo
     data: read.data,
     textNumbers: textNumbers(form, read.addresses, input.state),
     problems: layoutProblems(input, read.data, read.notes),
+    ...(input.state.marker ? { formMarker: input.state.marker } : {}),
     syncs,
   };
 }

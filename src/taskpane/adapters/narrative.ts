@@ -14,6 +14,7 @@ import {
   sentenceWithWord,
   wordingOptions,
   type Fact,
+  type GivenFigure,
   type Sentence,
   type WordingSlot as CoreWordingSlot,
 } from "../../core/narrative";
@@ -75,10 +76,18 @@ function factView(fact: Fact, locate: (field: string) => string): FactView {
   }
 }
 
-/** The narrative of a report with per-sentence wording choices applied. Pure. */
-export function buildNarrativeView(form: FormSpec, data: ReportData, choices: WordingChoices): NarrativeView {
+/**
+ * The narrative of a report with per-sentence wording choices applied. Pure. `figures` are the
+ * scoring table's (the 绩效 sentences); without them those sentences say they need the table.
+ */
+export function buildNarrativeView(
+  form: FormSpec,
+  data: ReportData,
+  choices: WordingChoices,
+  figures?: Record<string, GivenFigure>,
+): NarrativeView {
   const locator = templateLocator(form, data);
-  const paragraphs = narrate(form, data).paragraphs.map((p): ParagraphView => {
+  const paragraphs = narrate(form, data, figures ? { figures } : {}).paragraphs.map((p): ParagraphView => {
     if (p.status === "missing") return { id: p.id, title: p.title, segments: [], text: "", missing: p.missing.map(describeMissing) };
     const byId = new Map(p.sentences.map((s) => [s.id, sentenceView(s, choices[s.id], locator)] as const));
     const segments = p.segments.map((seg): Segment => ("glue" in seg ? seg : { sentence: byId.get(seg.sentence)! }));

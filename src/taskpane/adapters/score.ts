@@ -4,6 +4,8 @@
  * the pane's start-up script.
  */
 import { scoreReport, type IndicatorResult } from "../../core/score";
+// The 叙述 tab's 绩效 sentences take their figures from the same chunk.
+export { builtInFigures } from "../../core/score";
 import { builtInScoringTable, type FormSpec, type ReportData } from "../../core/spec";
 
 export interface IndicatorView {

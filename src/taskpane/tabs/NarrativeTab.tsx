@@ -6,7 +6,7 @@
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { Notice, NoticeActions, NoticeBody, NoticeTitle } from "../components/Notice";
-import { lazy, Suspense, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import type { PaneBackend } from "../adapters/backend";
 import { buildNarrativeView, type ParagraphView, type SentenceView, type WordingChoices } from "../adapters/narrative";
 import { copyText } from "../clipboard";
@@ -18,6 +18,16 @@ import { useStrings } from "../language";
 import { decideInsert } from "../model/narrative-insert";
 import { htmlText, plainText, type TextParagraph } from "../model/narrative-text";
 import type { PaneReport } from "../useLiveReport";
+
+// The 绩效 sentences' figures (预算调整率为53.73%，得0分) come from the scoring code, loaded with
+// the 绩效评分 panel's chunk rather than the start-up script; until then the tab shows 正在读取.
+type FiguresOf = typeof import("../adapters/score").builtInFigures;
+const loadFiguresOf = (): Promise<FiguresOf> =>
+  import(/* webpackChunkName: "pane-score" */ "../adapters/score").then(
+    (m) => m.builtInFigures,
+    // Without the scoring code the rest of the narrative is still worth having.
+    () => () => undefined,
+  );
 
 // 导出报告（Word）: its button and the document code load apart from the pane's start-up script.
 const ExportReport = lazy(() => import(/* webpackChunkName: "pane-export" */ "../components/ExportReport"));
@@ -176,10 +186,20 @@ export function NarrativeTab({ backend, report, announce }: NarrativeTabProps) {
   const [busy, setBusy] = useState(false);
   const lastWritten = useRef<string[]>();
 
+  const [scoring, setScoring] = useState<{ figuresOf: FiguresOf }>();
+  useEffect(() => {
+    let mounted = true;
+    void loadFiguresOf().then((figuresOf) => mounted && setScoring({ figuresOf }));
+    return () => {
+      mounted = false;
+    };
+  }, []);
+
   const data = report?.data;
+  const figures = useMemo(() => (data && scoring ? scoring.figuresOf(session.form, data) : undefined), [session.form, data, scoring]);
   const view = useMemo(
-    () => (data ? buildNarrativeView(session.form, data, choices) : undefined),
-    [session.form, data, choices],
+    () => (data && scoring ? buildNarrativeView(session.form, data, choices, figures) : undefined),
+    [session.form, data, scoring, figures, choices],
   );
   if (!view) return <Busy label={t.reading} />;
   const writable = view.paragraphs.filter((p) => p.text);

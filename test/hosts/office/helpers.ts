@@ -1,6 +1,7 @@
 import { cellIndex } from "../../../src/core/spec/placement";
 import { quoteSheet } from "../../../src/core/excel/address";
 import { defaultForm, expandFields, type ReportData } from "../../../src/core/spec";
+import type { FormSpec } from "../../../src/core/spec/types";
 import { createMemoryWorkbook, type MemoryWorkbook } from "../../../src/hosts/memory";
 import { createZiPingSession, type SessionOptions, type Timers } from "../../../src/hosts/office";
 import seed2020 from "../../fixtures/seed-2020.json";
@@ -46,9 +47,9 @@ export function fieldAddress(id: string, lists = seed.lists): string {
  * a total's formula where the report has one, and a field the report leaves empty is cleared
  * (Delete), so the sheets hold exactly the report.
  */
-export function typeReport(wb: MemoryWorkbook, data: ReportData): void {
-  const index = cellIndex(defaultForm, data.lists);
-  for (const field of expandFields(defaultForm, data.lists)) {
+export function typeReport(wb: MemoryWorkbook, data: ReportData, form: FormSpec = defaultForm): void {
+  const index = cellIndex(form, data.lists);
+  for (const field of expandFields(form, data.lists)) {
     const p = index.get(field.id)!;
     const raw = data.values[field.id];
     const text = raw === undefined || raw === null ? "" : typeof raw === "object" ? raw.value : raw;

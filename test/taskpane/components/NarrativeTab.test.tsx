@@ -2,6 +2,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describeMissing, narrate, type Narrative } from "../../../src/core/narrative";
+import { builtInFigures } from "../../../src/core/score";
 import { defaultForm } from "../../../src/core/spec";
 import { NarrativeTab } from "../../../src/taskpane/tabs/NarrativeTab";
 import { fieldAddress } from "../../hosts/office/helpers";
@@ -11,9 +12,10 @@ function renderNarrative(env: Env) {
   return renderLive(env.backend, (live, announce) => <NarrativeTab backend={env.backend} report={live.report} announce={announce} />);
 }
 
-/** The core's narrative of what the workbook holds now. */
+/** The core's narrative of what the workbook holds now, its 绩效 sentences scored as the pane scores them. */
 async function coreNarrative(env: Env, options = {}): Promise<Narrative> {
-  return narrate(defaultForm, (await env.backend.session.validate()).data, options);
+  const data = (await env.backend.session.validate()).data;
+  return narrate(defaultForm, data, { ...options, figures: builtInFigures(defaultForm, data) });
 }
 
 function paragraphText(id: string): string {
@@ -33,6 +35,23 @@ describe("叙述 tab on the in-memory workbook", () => {
       if (p.status === "ok") expect(paragraphText(p.id)).toBe(p.text);
       else expect(within(article).getAllByRole("listitem").map((li) => li.textContent)).toEqual(p.missing.map(describeMissing));
     }
+  });
+
+  it("states the 绩效 indicators with the scoring table's figures (预算调整率为…%，得…分), loaded with the scoring code", async () => {
+    const env = await workbook();
+    renderNarrative(env);
+    await screen.findAllByTestId("narrative-paragraph");
+    const data = (await env.backend.session.validate()).data;
+    const scored = narrate(defaultForm, data, { figures: builtInFigures(defaultForm, data) }).paragraphs;
+    const unscored = narrate(defaultForm, data).paragraphs;
+    const sentence = scored.flatMap((p) => p.sentences).find((s) => s.text.includes("预算调整率为"));
+    expect(sentence?.text).toMatch(/预算调整率为\d+(\.\d+)?%，得\d+(\.\d+)?分/);
+    // Without the figures the core leaves the sentence out: the tab's text is the scored one.
+    expect(unscored.flatMap((p) => p.sentences).some((s) => s.id === sentence!.id)).toBe(false);
+    expect(document.querySelector(`[data-sentence="${sentence!.id}"]`)?.textContent).toBe(sentence!.text);
+    const paragraph = scored.find((p) => p.sentences.includes(sentence!))!;
+    expect(paragraphText(paragraph.id)).toBe(paragraph.text);
+    expect(screen.queryByText(/未计算（需评分表）/)).toBeNull();
   });
 
   it("changes one sentence's word from the keyboard, to the core's wording with that word", async () => {
