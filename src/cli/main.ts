@@ -22,7 +22,8 @@ export const HELP = `ziping — 自评表助手 (ZiPing) 命令行
   ziping template --out FILE.xlsx --data FILE.json [--force]
   ziping template --prior 去年.xlsx --out 今年.xlsx [--data FILE.json] [--year Y] [--force]
       --prior：按上年的工作簿（或数据文件）生成今年的模板：单位沿用上年，“上年”各栏填入上年的本年数
-      （三公经费、上年结转、上年结余），上年的文字作为草稿填入并以“【沿用上年】”开头，修改后删去此标记。
+      （三公经费、上年结转、上年结余，及上年数表：收入合计、支出合计、固定资产合计、实际在职人数，
+      综述据此写“比上年增加/减少”），上年的文字作为草稿填入并以“【沿用上年】”开头，修改后删去此标记。
       生成自评表模板（.xlsx）：各表、合计公式、校验表、条件格式；不装插件、在 WPS 中也能自查。
       --data：按数据文件的列表（单位、项目…）排版并填入其数值。
       Write the form as an .xlsx template that checks itself (--data: laid out for a data file's

@@ -2,10 +2,14 @@
  * Last year's workbook carried into this year's, on a 2019 → 2020 pair built from the 2020 seed
  * (岳阳市科技局 2020年度 自评报告, test/fixtures/seed-2020.json): the 2019 workbook's 本年 figures
  * are the seed's 上年 figures (三公经费 by item, 年末累计结余 = 2020's 上年结转, 本年指标结余 =
- * 2020's 上年结余), its prose the seed report's own paragraphs.
+ * 2020's 上年结余), its prose the seed report's own paragraphs. The 2020 report states no 上年
+ * 收入合计, 支出合计, 固定资产 or 在职人数, so 2019's are chosen here (YEAR_2019_TOTALS) to give an
+ * increase, a decrease, a 持平 and a smaller headcount; the sentences' figures are recomputed below
+ * with decimal.js, not copied.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import Decimal from "decimal.js";
 import { join } from "node:path";
 import { PRIOR_DRAFT_MARK } from "../../src/core/prior/carry";
 import { priorPairs } from "../../src/core/prior/pairs";
@@ -20,6 +24,9 @@ const prose = seedReportText(2020);
 const pairs = priorPairs(defaultForm, seed.lists, seed.lists);
 const PROSE_FIELDS = defaultForm.priorYear!.prose!.filter((f) => prose[f] !== undefined || seed.values[f] !== undefined);
 
+/** 2019's 本年 totals for the 上年数 table (not in the seed: see above). */
+const YEAR_2019_TOTALS: Record<string, string> = { "income.all.total": "1188.23", "expense.all.total": "1225.66", "assets.all.total": "144.71", "staff.inService": "41" };
+
 /** The 2019 report: each 2020 上年 figure as 2019's 本年 figure, and the seed's prose. */
 function report2019(change: Record<string, string> = {}): ReportData {
   const values: Record<string, RawValue> = {
@@ -29,11 +36,26 @@ function report2019(change: Record<string, string> = {}): ReportData {
     "basics.duties": seed.values["basics.duties"],
     ...Object.fromEntries(Object.entries(prose).filter(([k]) => k.startsWith("reportProse."))),
   };
-  for (const p of pairs) values[p.current] = seed.values[p.prior];
+  for (const p of pairs) values[p.current] = seed.values[p.prior] ?? YEAR_2019_TOTALS[p.current];
   return { form: seed.form, lists: seed.lists, values: { ...values, ...change } };
 }
 
 const text = (v: RawValue | undefined): string => String(rawText(v ?? null) ?? "");
+
+/** A change on the prior year as the sentence words it, from exact decimals (rates half up to 2 places). */
+function changeWords(current: string, prior: string, unit: "万元" | "人"): string {
+  const [a, b] = [new Decimal(current), new Decimal(prior)];
+  const d = a.minus(b);
+  const places = unit === "人" ? 0 : 2;
+  if (d.isZero()) return "与上年持平";
+  if (b.isZero()) return `上年为0，本年新增${d.abs().toFixed(places)}${unit}`;
+  const rate = d.abs().div(b).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+  return `比上年${d.isPositive() ? "增加" : "减少"}${d.abs().toFixed(places)}${unit}，${d.isPositive() ? "增长" : "下降"}${rate}%`;
+}
+
+type Narrated = { paragraphs: Array<{ id: string; text?: string; sentences: Array<{ id: string; text: string }> }> };
+const sentenceOf = (out: Narrated, id: string): string | undefined => out.paragraphs.flatMap((p) => p.sentences ?? []).find((s) => s.id === id)?.text;
+const YOY_SENTENCES = ["staff.change", "exec.change.income", "exec.change.expense", "exec.change.assets"];
 
 describe("last year's workbook (--prior)", () => {
   const dir = mkdtempSync(join(tmpdir(), "ziping-prior-"));
@@ -52,7 +74,7 @@ describe("last year's workbook (--prior)", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("pairs every 上年 figure of the form with last year's 本年 figure (三公 by item, 上年结转, 上年结余)", () => {
+  it("pairs every 上年 figure of the form with last year's 本年 figure (三公 by item, 上年结转, 上年结余, the 上年数 table)", () => {
     expect(pairs.map((p) => `${p.prior}←${p.current}`)).toEqual([
       "sangong.reception.prior←sangong.reception.current",
       "sangong.vehicleOps.prior←sangong.vehicleOps.current",
@@ -64,6 +86,10 @@ describe("last year's workbook (--prior)", () => {
       "income.unit[2].carryover←expense.unit[2].cumBalance",
       "fiscalIncome.all.priorBalance←fiscalIncome.all.yearBalance",
       "fiscalIncome.unit[1].priorBalance←fiscalIncome.unit[1].yearBalance",
+      "lastYear.incomeTotal←income.all.total",
+      "lastYear.expenseTotal←expense.all.total",
+      "lastYear.assetsTotal←assets.all.total",
+      "lastYear.inService←staff.inService",
     ]);
     // Entries pair by name: a unit listed in another order last year still finds its figure.
     const swapped = priorPairs(defaultForm, seed.lists, { ...seed.lists, units: [...seed.lists.units].reverse() });
@@ -102,7 +128,7 @@ describe("last year's workbook (--prior)", () => {
     expect(data.lists.units).toEqual(seed.lists.units);
     expect(text(data.values["report.year"])).toBe("2020");
     expect(text(data.values["report.dept"])).toBe(text(seed.values["report.dept"]));
-    for (const p of pairs) expect(text(data.values[p.prior]), p.prior).toBe(text(seed.values[p.prior]));
+    for (const p of pairs) expect(text(data.values[p.prior]), p.prior).toBe(text(report2019().values[p.current]));
     expect(PROSE_FIELDS.length).toBeGreaterThanOrEqual(5);
     for (const f of PROSE_FIELDS) expect(text(data.values[f]), f).toBe(`${PRIOR_DRAFT_MARK}${text(prose[f] ?? seed.values[f])}`);
     // This year's own figures are not last year's.
@@ -121,7 +147,7 @@ describe("last year's workbook (--prior)", () => {
     const applied = await runCli(["import", last, "--prior", "--into", into, "--apply"]);
     expect(applied.code, applied.stderr).toBe(0);
     const { data } = await loadWorkbookReport(into);
-    for (const p of pairs.filter((x) => x.prior !== "sangong.total.prior")) expect(text(data.values[p.prior]), p.prior).toBe(text(seed.values[p.prior]));
+    for (const p of pairs.filter((x) => x.prior !== "sangong.total.prior")) expect(text(data.values[p.prior]), p.prior).toBe(text(report2019().values[p.current]));
     expect(text(data.values["sangong.total.prior"])).toBe("9.99");
     for (const f of PROSE_FIELDS) expect(text(data.values[f]).startsWith(PRIOR_DRAFT_MARK) || f === "basics.duties", f).toBe(true);
     // basics.duties was filled this year (the seed has it): kept as the officer wrote it.
@@ -129,5 +155,39 @@ describe("last year's workbook (--prior)", () => {
     // and check --prior now finds exactly the typed-over 合计.
     const r = JSON.parse((await runCli(["check", into, "--prior", last, "--json"])).stdout) as { findings: Array<{ kind: string; ruleId: string }> };
     expect(r.findings.filter((f) => f.kind === "prior").map((f) => f.ruleId)).toEqual(["prior.sangong[total]"]);
+  });
+
+  it("import --prior --apply, then narrate: 收入, 支出, 固定资产 and 在职人数 compared with last year, every figure exact", async () => {
+    const into = await workbook("2020-yoy", seed);
+    const applied = await runCli(["import", last, "--prior", "--into", into, "--apply"]);
+    expect(applied.code, applied.stderr).toBe(0);
+    const r = await runCli(["narrate", into, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as Narrated;
+    const v = (id: string) => text(seed.values[id]);
+    const money = (label: string, id: string) => `${label}${v(id)}万元，${changeWords(v(id), YEAR_2019_TOTALS[id], "万元")}`;
+    const income = money("收入合计", "income.all.total");
+    const expense = money("支出合计", "expense.all.total");
+    const assets = money("固定资产合计", "assets.all.total");
+    // One of each wording: an increase, a decrease, 持平.
+    expect([income, expense, assets].map((s) => /增加|减少|持平/.exec(s)?.[0])).toEqual(["增加", "减少", "持平"]);
+    expect(sentenceOf(out, "exec.change.income")).toBe(income);
+    expect(sentenceOf(out, "exec.change.expense")).toBe(expense);
+    expect(sentenceOf(out, "exec.change.assets")).toBe(assets);
+    expect(out.paragraphs.find((p) => p.id === "execution")?.text).toContain(`与上年比较，${income}；${expense}；${assets}。`);
+    const staff = `实际在职人员${changeWords(v("staff.inService"), YEAR_2019_TOTALS["staff.inService"], "人")}`;
+    expect(sentenceOf(out, "staff.change")).toBe(staff);
+    expect(out.paragraphs.find((p) => p.id === "staff")?.text?.endsWith(`${staff}。`)).toBe(true);
+  });
+
+  it("without last year's figures the comparison is left out, and the empty 上年数 table raises no 未填写", async () => {
+    const out = JSON.parse((await runCli(["narrate", current, "--json"])).stdout) as Narrated;
+    for (const id of YOY_SENTENCES) expect(sentenceOf(out, id)).toBeUndefined();
+    const all = out.paragraphs.map((p) => p.text ?? "").join("\n");
+    expect(all).not.toContain("与上年比较，收入合计");
+    expect(all).not.toContain("实际在职人员比上年");
+    const checked = await runCli(["check", current]);
+    expect(checked.stdout).not.toContain("上年数（与上年比较用）");
+    expect(checked.stdout).not.toContain("上年收入合计");
   });
 });

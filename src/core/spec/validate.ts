@@ -1,6 +1,7 @@
 import { validateNarrative } from "./bindings";
 import { CODE_REF_PATTERN, expandRules, ruleFields, tableById } from "./rules";
 import { isUnit, UNIT_NAMES } from "./units";
+import { linkProblems } from "./validate-links";
 import { expandFields, type Lists } from "./instances";
 import type { FormSpec, HierarchyRelation, Relation, TableSpec } from "./types";
 
@@ -10,7 +11,8 @@ const EXCEL_SHEET_NAME = /^[^:\\/?*[\]]{1,31}$/;
  * Checks a form that arrives as data (a JSON file, a province's variant) before anything is
  * derived from it: unique ids, lists that exist, Excel-valid sheet names, and relations whose
  * every reference, expanded over sample lists, names a real field; narrative bindings whose kinds,
- * fields, lists and slots exist (named by JSON path). Returns Chinese messages.
+ * fields, lists and slots exist, report outlines and prior-year links that name real tables and
+ * fields (named by JSON path). Returns Chinese messages.
  */
 export function validateForm(form: FormSpec): string[] {
   const errors: string[] = [];
@@ -79,6 +81,7 @@ export function validateForm(form: FormSpec): string[] {
     }
   });
   errors.push(...validateNarrative((form as { narrative?: unknown }).narrative, fieldIds, listIds));
+  errors.push(...linkProblems(form, fieldIds, sampleLists));
   return errors;
 }
 

@@ -3,7 +3,8 @@
  * and how it words them. The wording reproduces the seed reports' (test/fixtures/seeds/); the
  * hand-written paragraphs this replaces are the oracle of test/core/narrative/bindings-equivalence.
  */
-import type { BudgetRowsBinding, ChangeItemBinding, ParagraphBinding, SentenceGroupBinding } from "../types";
+import type { BudgetRowsBinding, ChangeItemBinding, ParagraphBinding, SentenceGroupBinding, TextBinding } from "../types";
+import { changeOnPrior } from "./mof-juesuan-narrative";
 
 /** The four 三公 rows in table order, named as the report's sentences name them. */
 export const SANGONG_ITEMS: ChangeItemBinding[] = [
@@ -34,6 +35,14 @@ const EXECUTION_ROWS = [
   { row: "project", name: "项目支出" },
   { row: "total", name: "支出合计" },
 ];
+
+/**
+ * "收入合计1299.77万元，比上年增加111.54万元，增长9.39%": written only when the 上年数 table
+ * (lastYear, filled by --prior) has the figure, so a workbook without last year's says nothing.
+ */
+function changeOnLastYear(id: string, lead: string, current: string, prior: string, fact: string): TextBinding {
+  return { kind: "text", id, optional: true, text: `${lead}{@change}`, slots: { change: changeOnPrior(current, prior, fact, false) } };
+}
 
 /** One 功能科目 list: its table and list share the id (funcBasic, funcProject). */
 const functional = (key: "basic" | "project", list: string, listLabel: string, what: string): SentenceGroupBinding => ({
@@ -102,6 +111,7 @@ export const yueyangNarrative: ParagraphBinding[] = [
           },
         ],
       },
+      { clauses: [changeOnLastYear("staff.change", "实际在职人员", STAFF_COMPARED, "lastYear.inService", "实际在职人员比上年增减")] },
     ],
   },
   {
@@ -210,6 +220,15 @@ export const yueyangNarrative: ParagraphBinding[] = [
               },
             },
           },
+        ],
+      },
+      {
+        prefix: "与上年比较，",
+        joiner: "；",
+        clauses: [
+          changeOnLastYear("exec.change.income", "收入合计{income.all.total}，", "income.all.total", "lastYear.incomeTotal", "收入合计比上年增减"),
+          changeOnLastYear("exec.change.expense", "支出合计{expense.all.total}，", "expense.all.total", "lastYear.expenseTotal", "支出合计比上年增减"),
+          changeOnLastYear("exec.change.assets", "固定资产合计{assets.all.total}，", "assets.all.total", "lastYear.assetsTotal", "固定资产合计比上年增减"),
         ],
       },
       {

@@ -130,6 +130,23 @@ export const yueyangSelfEvaluation = {
             { id: "retired", label: "实际离退休人数" },
           ],
         },
+        {
+          // The 岳阳 form has no 上年 column for these: last year's 本年 figures, carried in by
+          // --prior (FormSpec.priorYear), so the 综述 can state the change on the prior year.
+          id: "lastYear",
+          title: "上年数（与上年比较用）",
+          layout: "record",
+          kind: "amount",
+          unit: "万元",
+          emptyAllowed: true,
+          note: "上年工作簿的本年数；用“导入上年工作簿”（ziping import --prior）填入，留空则不写与上年比较的句子",
+          rows: [
+            { id: "incomeTotal", label: "上年收入合计", note: "上年的 收入合计（局机关及二级机构汇总）" },
+            { id: "expenseTotal", label: "上年支出合计", note: "上年的 支出合计（局机关及二级机构汇总）" },
+            { id: "assetsTotal", label: "上年固定资产合计", note: "上年的 固定资产合计（局机关及二级机构汇总）" },
+            { id: "inService", label: "上年实际在职人数", kind: "count", unit: "人", note: "上年的 实际在职人数" },
+          ],
+        },
       ],
     },
     {
