@@ -8,28 +8,9 @@
  * 增长15.46%"), in ZiPing's own templates. 主要原因 is the officer's to write: the sentence leaves
  * a marked gap (REASON_GAP).
  */
-import type { DifferenceSlot, ParagraphBinding, RatioSlot, SentenceBinding, TextBinding } from "../types";
+import type { ParagraphBinding, RatioSlot, SentenceBinding, TextBinding } from "../types";
+import { changeOnPrior, REASON_GAP } from "./change-on-prior";
 import { econRowId, PERSONNEL_GROUPS, PUBLIC_GROUPS, type EconGroup } from "./mof-juesuan-codes";
-
-/** Where the officer writes the reason for a change: marked so it cannot be missed or printed as is. */
-export const REASON_GAP = "【请填写主要原因】";
-
-/**
- * A change on the prior year: "比上年增加58.21万元，增长15.46%" / "比上年减少…，下降…" /
- * "与上年持平"; on a prior year of 0, "上年为0，本年新增…" and no percentage.
- */
-export function changeOnPrior(current: string, prior: string, fact: string, reason = true): DifferenceSlot {
-  const why = reason ? `，主要原因是${REASON_GAP}` : "";
-  return {
-    kind: "difference",
-    of: [current, prior],
-    positive: `比上年增加{}，增长{rate}${why}`,
-    negative: `比上年减少{}，下降{rate}${why}`,
-    zero: "与上年持平",
-    zeroBase: `上年为0，本年新增{}${why}`,
-    fact,
-  };
-}
 
 /** "占本年收入合计的89.88%": a part's share of a named total. */
 function shareOf(part: string, total: string, totalName: string): RatioSlot {

@@ -4,7 +4,7 @@
  * hand-written paragraphs this replaces are the oracle of test/core/narrative/bindings-equivalence.
  */
 import type { BudgetRowsBinding, ChangeItemBinding, ParagraphBinding, SentenceGroupBinding, TextBinding } from "../types";
-import { changeOnPrior } from "./mof-juesuan-narrative";
+import { changeOnPrior } from "./change-on-prior";
 
 /** The four 三公 rows in table order, named as the report's sentences name them. */
 export const SANGONG_ITEMS: ChangeItemBinding[] = [
