@@ -133,7 +133,7 @@ describe("a cell that cannot be edited in place (the first cell of a shared form
     expect((await runCli(["template", "--out", template, "--units", units])).code).toBe(0);
     const zip = await JSZip.loadAsync(graphics ? await officerWorkbook(readFileSync(template)) : readFileSync(template));
     const sheet = await zip.file(INCOME_SHEET)!.async("string");
-    const shared = sheet.replace(`<c r="C6" s="11"/><c r="D6" s="11"/>`, `<c r="C6" s="11"><f t="shared" ref="C6:D6" si="0">1+1</f></c><c r="D6" s="11"><f t="shared" si="0"/></c>`);
+    const shared = sheet.replace(/<c r="C6" s="(\d+)"\/><c r="D6" s="\1"\/>/, (_, style: string) => `<c r="C6" s="${style}"><f t="shared" ref="C6:D6" si="0">1+1</f></c><c r="D6" s="${style}"><f t="shared" si="0"/></c>`);
     expect(shared).not.toBe(sheet);
     zip.file(INCOME_SHEET, shared);
     const book = fresh();
