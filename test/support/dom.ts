@@ -2,6 +2,7 @@
  * What Fluent UI v9 and the pane need from a browser that jsdom leaves out, installed once per
  * component test file (import it first). Each shim does the least a real browser would.
  */
+import { configure } from "@testing-library/react";
 import { TextDecoder, TextEncoder } from "node:util";
 
 if (typeof window !== "undefined") {
@@ -32,3 +33,8 @@ if (typeof window !== "undefined") {
   // The importer decodes picked files (GB18030, UTF-8) with the browser's TextDecoder.
   if (typeof globalThis.TextDecoder === "undefined") Object.assign(globalThis, { TextDecoder, TextEncoder });
 }
+
+// The test machines are shared 2-core hosts that run other suites beside this one: a lazily
+// loaded chunk plus a re-check can take a few seconds there. A waitFor that succeeds returns as
+// soon as it does; only a failing one waits this long, so the longer bound costs nothing.
+configure({ asyncUtilTimeout: 15_000 });

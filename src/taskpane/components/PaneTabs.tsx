@@ -20,8 +20,10 @@ const useStyles = makeStyles({
     alignItems: "center",
     gap: tokens.spacingHorizontalXS,
     minHeight: "36px",
-    // S, not Fluent's M: the four English tabs (with the findings count) fit 350 px on one line.
-    padding: `0 ${tokens.spacingHorizontalS}`,
+    // XS, not Fluent's M: the four English tabs (with the findings count) fit 350 px on one line
+    // even where the fallback font is as wide as DejaVu Sans (Debian's default; with S they took
+    // 329 px of the 326 the pane leaves, and "Narrative" wrapped to a second line).
+    padding: `0 ${tokens.spacingHorizontalXS}`,
     border: "none",
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: "transparent",
@@ -38,8 +40,8 @@ const useStyles = makeStyles({
     "::after": {
       content: '""',
       position: "absolute",
-      left: tokens.spacingHorizontalS,
-      right: tokens.spacingHorizontalS,
+      left: tokens.spacingHorizontalXS,
+      right: tokens.spacingHorizontalXS,
       bottom: "0",
       height: tokens.strokeWidthThicker,
       borderRadius: tokens.borderRadiusCircular,
