@@ -177,12 +177,12 @@ export class Planner {
     const { lines, roles } = this.rowPlan;
     for (let i = 0; i < lines.length; i++) {
       const role = roles[i];
-      if (role.role !== "row" && role.role !== "entry") continue;
+      if (role.role !== "row" && role.role !== "entry" && role.role !== "cells") continue;
       const row = this.grid.rows[lines[i].r];
       for (const [c, columnId] of this.cols.values) {
         const text = row[c];
         if (isBlank(text)) continue;
-        const field = this.fieldOf(role, columnId);
+        const field = role.role === "cells" ? this.target.fieldAt(this.cols.rows.get(c)!, undefined, columnId) : this.fieldOf(role, columnId);
         if (!field || (field.kind !== "amount" && field.kind !== "amountOrNone")) continue;
         if (this.cols.mappings[c].unit) continue;
         const p = this.parsed(i, c);
@@ -269,6 +269,14 @@ export class Planner {
         if (ix === undefined) return this.reject(r, c, `表中没有单元格 ${this.fieldIdOf(role.rowId, columnId)}`);
         const field = this.target.compiled.fields[ix];
         if (this.target.formulaAt.has(ix)) return this.total(i, c, field);
+        return this.write(i, c, ix, this.cols.mappings[c].unit);
+      }
+      case "cells": {
+        // The header names the row as well as the column (a wide export).
+        const rowId = this.cols.rows.get(c)!;
+        const ix = this.target.positionAt(rowId, undefined, columnId);
+        if (ix === undefined) return this.reject(r, c, `表中没有单元格 ${this.fieldIdOf(rowId, columnId)}`);
+        if (this.target.formulaAt.has(ix)) return this.total(i, c, this.target.compiled.fields[ix]);
         return this.write(i, c, ix, this.cols.mappings[c].unit);
       }
       case "subtotal":
@@ -553,6 +561,8 @@ export class Planner {
           return Object.assign(m, { role: role.total ? "total" : "row", rowId: role.rowId, how: role.how, score: role.score, matched: role.matched, reason: describeMatch(role) } as const);
         case "detail":
           return Object.assign(m, { role: "detail", parentLine: role.parentLine, reason: `已计入第${role.parentLine}行，不重复导入` } as const);
+        case "cells":
+          return Object.assign(m, { role: "cells", reason: "表头已指明每个数所在的行和栏" } as const);
         case "subtotal":
           return Object.assign(m, { role: "subtotal", reason: role.reason ?? "小计行：与其下各行之和核对，不写入" } as const);
         case "structure":

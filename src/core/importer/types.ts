@@ -44,6 +44,8 @@ export interface ColumnMapping {
   role: "label" | "code" | "sequence" | "value" | "unmapped";
   /** Target column id (grid tables) or "value" (record tables). */
   columnId?: string;
+  /** Target row id, when the header names the row too (a wide export: 预算数 › 公务接待费). */
+  rowId?: string;
   columnLabel?: string;
   how?: MatchHow;
   score?: number;
@@ -59,7 +61,8 @@ export interface RowMapping {
   line: number;
   label: string;
   code?: string;
-  role: "row" | "entry" | "total" | "subtotal" | "detail" | "note" | "rejected";
+  /** "cells": a line of a wide export, each figure going to the cell its column's header names. */
+  role: "row" | "entry" | "total" | "subtotal" | "detail" | "cells" | "note" | "rejected";
   /** Row instance id in the table ("all", "unit[2]", "salary"). */
   rowId?: string;
   how?: MatchHow | "new";
