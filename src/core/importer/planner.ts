@@ -1,5 +1,5 @@
 import { Dec, parseAmount, plainDecimalText, wanToYuan, wanToYuanText, yuanToWanText, yuanToWan, type ParsedAmount } from "../money";
-import { rawText, type ListEntry, type RawValue } from "../spec/data";
+import { rawText, type ListEntry, type RawValue, type ReportData } from "../spec/data";
 import { fieldId as makeFieldId, type FieldDef } from "../spec/instances";
 import type { FormSpec } from "../spec/types";
 import { mapColumns, type ColumnPlan } from "./columns";
@@ -94,6 +94,12 @@ export class Planner {
     private model: TableModel,
     private choice: TableChoice,
     private options: ImportOptions,
+    /**
+     * What the other panels of the same export write (by field id), when they fill this table
+     * too (公开06表 printed in three panels): the totals are compared with the whole table, not
+     * with this panel's part of it. Never listed as an overwrite.
+     */
+    private alsoWritten?: ReadonlyMap<string, RawValue>,
   ) {
     const reference = options.reference;
     const listId = model.list?.id;
@@ -122,7 +128,7 @@ export class Planner {
     this.placeBody();
     // Made by the row mapping in the shape the plan lists them in.
     const listAdds = this.model.list ? this.rowPlan.newEntries : [];
-    const { totals, findings } = compareTotals(this.target, this.options.reference, this.planned, this.totals, this.locate);
+    const { totals, findings } = compareTotals(this.target, this.withOtherPanels(), this.planned, this.totals, this.locate);
     const rows = this.rowMappings();
     return {
       ...base,
@@ -138,6 +144,14 @@ export class Planner {
       rejects: this.rejects,
       findings: [...findings, ...this.hierarchyFindings(), ...this.unitFindings(), ...this.emptyTableFindings()],
     };
+  }
+
+  /** The data the totals are compared against: the workbook's, with the other panels' writes. */
+  private withOtherPanels(): ReportData | undefined {
+    const reference = this.options.reference;
+    if (!this.alsoWritten?.size) return reference;
+    const values = { ...reference?.values, ...Object.fromEntries(this.alsoWritten) };
+    return { form: this.form.id, lists: reference?.lists ?? {}, values };
   }
 
   // ── unit ────────────────────────────────────────────────────────────────

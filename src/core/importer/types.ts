@@ -151,10 +151,23 @@ export interface ImportFinding {
   message: string;
 }
 
+/** One panel of an export printed as panels side by side (公开01表: 收入 | 支出), and the table it went to. */
+export interface PanelChoice {
+  /** First and last column of the panel, 1-based. */
+  columns: [number, number];
+  /** Undefined when no table could be chosen for it: then its cells are in `rejects`. */
+  table?: TableChoice;
+  unit?: UnitChoice;
+}
+
 export interface ImportPlan {
   form: string;
-  /** Undefined when no table could be chosen: then every cell is in `rejects`. */
+  /**
+   * Undefined when no table could be chosen: then every cell is in `rejects`. For an export of
+   * panels side by side, the panels' tables together (ids joined by "+"); `panels` has each.
+   */
   table?: TableChoice;
+  panels?: PanelChoice[];
   unit?: UnitChoice;
   delimiter: string;
   columns: ColumnMapping[];
