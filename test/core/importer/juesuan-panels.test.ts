@@ -88,15 +88,15 @@ describe("公开01表 收入支出决算总表 printed in two panels", () => {
 
   it("收入 goes to the 收入 table and 支出 to the 支出 table; every figure lands, 元 → 万元 exactly; every cell in one place", () => {
     const plan = planImport(text, { form });
+    expectFigures(plan, planted, ["income", "spending"]);
+    expect(plan.rejects).toEqual([]);
+    expectPartition(plan, text);
     expect(plan.panels?.map((p) => [p.columns, p.table?.id])).toEqual([
       [[1, 3], "income"],
       [[4, 6], "spending"],
     ]);
     expect(plan.table?.id).toBe("income+spending");
     expect(plan.unit).toMatchObject({ value: "元", how: "stated" });
-    expect(plan.rejects).toEqual([]);
-    expectPartition(plan, text);
-    expectFigures(plan, planted, ["income", "spending"]);
     for (const w of plan.writes) expect(w.conversion).toBe("元→万元");
     // The shared header block is read once: 部门, 公开01表 and 金额单位 each once.
     expect(plan.consumed.filter((c) => c.line <= 3).map((c) => c.text)).toEqual(["收入支出决算总表", "公开01表", `部门：${planted.values["report.dept"]}`, "金额单位：元"]);
@@ -110,10 +110,10 @@ describe("公开01表 收入支出决算总表 printed in two panels", () => {
     const urumqi = fixture("urumqi-zwfw-2023");
     const export01 = summaryExport(urumqi, "万元");
     const plan = planImport(export01, { form });
-    expect(plan.panels?.map((p) => p.table?.id)).toEqual(["income", "spending"]);
+    expectFigures(plan, urumqi, ["income", "spending"]);
     expect(plan.rejects).toEqual([]);
     expectPartition(plan, export01);
-    expectFigures(plan, urumqi, ["income", "spending"]);
+    expect(plan.panels?.map((p) => p.table?.id)).toEqual(["income", "spending"]);
     const v = (id: string) => new Dec(urumqi.values[id] as string);
     for (const [side, parts] of [
       ["income", ["total", "useNonFiscalBalance", "carryIn"]],
@@ -165,13 +165,13 @@ describe("公开04表 财政拨款收入支出决算总表 printed in two panels
 
   it("the 收入 panel goes to the record table, the 支出 panel to the grid table with its four columns; 年初 parts land on their own rows", () => {
     const plan = planImport(text, { form });
+    expectFigures(plan, planted, ["fiscalIncome", "fiscalSpending"]);
+    expect(plan.rejects).toEqual([]);
+    expectPartition(plan, text);
     expect(plan.panels?.map((p) => [p.columns, p.table?.id])).toEqual([
       [[1, 3], "fiscalIncome"],
       [[4, 9], "fiscalSpending"],
     ]);
-    expect(plan.rejects).toEqual([]);
-    expectPartition(plan, text);
-    expectFigures(plan, planted, ["fiscalIncome", "fiscalSpending"]);
     expect(plan.totals.filter((t) => t.status !== "agrees")).toEqual([]);
   });
 });
@@ -199,10 +199,11 @@ describe("panels that fill one table (公开06表 printed in panels)", () => {
 
   it("all three go to the one table, and 公用经费合计 (right panel) is compared with 302 (middle panel) + 310", () => {
     const plan = planImport(text, { form });
+    expectFigures(plan, planted, ["basicDetail"]);
+    expect(plan.rejects).toEqual([]);
+    expectPartition(plan, text);
     expect(plan.panels?.map((p) => p.table?.id)).toEqual(["basicDetail", "basicDetail", "basicDetail"]);
     expect(plan.table?.id).toBe("basicDetail");
-    expectPartition(plan, text);
-    expect(plan.rejects).toEqual([]);
     const publicTotal = plan.totals.find((t) => t.fieldId === "basicDetail.public")!;
     const parts = new Dec(fig("basicDetail.e302")).plus(fig("basicDetail.e310"));
     expect(new Dec(publicTotal.expected!).eq(parts)).toBe(true);
