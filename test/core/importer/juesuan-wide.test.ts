@@ -10,18 +10,11 @@ import { Dec } from "../../../src/core/money";
 import { planImport, type ImportPlan } from "../../../src/core/importer";
 import { findForm } from "../../../src/core/spec/built-in";
 import type { ReportData } from "../../../src/core/spec";
+import { expectPartition, SANGONG_ITEMS as ITEMS, sangongWideExport, tsv } from "./juesuan-export-text";
 
 const form = findForm("mof-bumen-juesuan")!;
-const tsv = (rows: string[][]) => rows.map((r) => r.join("\t")).join("\n");
-const ITEMS = ["total", "abroad", "vehicle", "vehiclePurchase", "vehicleOps", "reception"] as const;
 /** Cells the template computes (合计 = 出国 + 用车 + 接待; 用车 = 购置 + 运维): compared, never written. */
 const COMPUTED = new Set(["total", "vehicle"]);
-
-/** "1,234,567.89": a 万元 figure written in 元 with thousands separators. */
-function yuan(wan: Dec): string {
-  const [whole, frac] = wan.times(10000).toFixed(2).split(".");
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac}`;
-}
 
 /** Every cell of the plan by field: written (converted) or compared (exported), in 万元. */
 function placed(plan: ImportPlan): Map<string, string> {
@@ -31,30 +24,11 @@ function placed(plan: ImportPlan): Map<string, string> {
   return out;
 }
 
-/** Each non-empty cell of the export is in exactly one bucket of the plan. */
-function expectPartition(plan: ImportPlan, text: string): void {
-  const keys = [...plan.writes, ...plan.totals, ...plan.details, ...plan.consumed, ...plan.rejects].map((c) => `${c.line}:${c.column}`);
-  expect(new Set(keys).size).toBe(keys.length);
-  const cells = text.split("\n").flatMap((line, r) => line.split("\t").flatMap((t, c) => (t.trim() ? [`${r + 1}:${c + 1}`] : [])));
-  expect(new Set(keys)).toEqual(new Set(cells));
-}
-
 describe("公开07表 printed wide: 预算数 {合计, 因公出国（境）费, 公务用车 {小计, 购置费, 运行维护费}, 公务接待费} and 决算数 {…}", () => {
   // test/fixtures/juesuan/planted-complete-2024.json (synthetic, with a planted 三公 slip: 决算 合计 11.60 ≠ 0 + 8.00 + 3.50).
   const planted = JSON.parse(readFileSync(join(__dirname, "../../fixtures/juesuan/planted-complete-2024.json"), "utf8")) as ReportData;
   const v = (id: string) => new Dec((planted.values[id] as string | undefined) ?? "0");
-  const group = ["合计", "因公出国（境）费", "公务用车购置及运行维护费", "", "", "公务接待费"];
-  const sub = ["", "", "小计", "购置费", "运行维护费", ""];
-  const text = tsv([
-    ["财政拨款“三公”经费支出决算表", ...Array(11).fill("")],
-    [...Array(11).fill(""), "公开07表"],
-    ["部门：某某局（示例）", ...Array(10).fill(""), "金额单位：元"],
-    ["预算数", ...Array(5).fill(""), "决算数", ...Array(5).fill("")],
-    [...group, ...group],
-    [...sub, ...sub],
-    Array.from({ length: 12 }, (_, k) => String(k + 1)),
-    [...ITEMS.map((i) => yuan(v(`sangong.${i}.budget`))), ...ITEMS.map((i) => yuan(v(`sangong.${i}.actual`)))],
-  ]);
+  const text = sangongWideExport(planted);
 
   it("each of the 12 figures lands in its (item, column) cell, 元 → 万元 exactly; 合计 and 小计 are compared", () => {
     const plan = planImport(text, { form });
