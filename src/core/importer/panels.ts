@@ -5,7 +5,7 @@ import { isBlank, type SourceGrid } from "./grid";
 import { findLayout, type Layout } from "./layout";
 import { codeHeaders, genericLabelHeaders, knownHeaderNames, type TableModel } from "./model";
 import { normalizeLabel } from "./normalize";
-import { Planner } from "./planner";
+import { Planner, type PanelContext } from "./planner";
 import type { CellSource, ImportFinding, ImportOptions, ImportPlan, PanelChoice, TableChoice } from "./types";
 
 /**
@@ -62,6 +62,7 @@ interface PanelRun {
   layout: Layout;
   chosen: ReturnType<typeof chooseTable>;
   options: ImportOptions;
+  context: PanelContext;
   plan: ImportPlan;
 }
 
@@ -73,12 +74,16 @@ export function planPanels(grid: SourceGrid, layout: Layout, panels: Panel[], fo
   const known = knownHeaderNames(form);
   // List entries a panel adds are there for the panels after it (two panels of one 科目 list).
   let reference = options.reference;
+  // The first panel's unit holds for the panels after it that state none (one printed table).
+  let unit: PanelContext["unit"];
   const runs: PanelRun[] = panels.map((panel) => {
     const sub = panelGrid(grid, panel, shared);
     const subLayout = findLayout(sub, known);
     const chosen = chooseTable(sub, subLayout, models, options);
     const own = { ...options, reference };
-    const run: PanelRun = { panel, grid: sub, layout: subLayout, chosen, options: own, plan: planOne(form, sub, subLayout, chosen, own, base) };
+    const context: PanelContext = unit ? { unit } : {};
+    const run: PanelRun = { panel, grid: sub, layout: subLayout, chosen, options: own, context, plan: planOne(form, sub, subLayout, chosen, own, base, context) };
+    unit ??= run.plan.unit;
     if (run.plan.listAdds.length) {
       const lists = { ...reference?.lists };
       for (const add of run.plan.listAdds) lists[add.list] = [...(lists[add.list] ?? []), add.entry];
@@ -90,9 +95,9 @@ export function planPanels(grid: SourceGrid, layout: Layout, panels: Panel[], fo
   return merge(grid, layout, runs, base);
 }
 
-function planOne(form: FormSpec, grid: SourceGrid, layout: Layout, chosen: PanelRun["chosen"], options: ImportOptions, base: Base, alsoWritten?: Map<string, RawValue>): ImportPlan {
+function planOne(form: FormSpec, grid: SourceGrid, layout: Layout, chosen: PanelRun["chosen"], options: ImportOptions, base: Base, context: PanelContext): ImportPlan {
   if ("refusal" in chosen) return refusedPlan(grid, chosen.refusal, base);
-  return new Planner(form, grid, layout, chosen.model, chosen.choice, options, alsoWritten).plan(base);
+  return new Planner(form, grid, layout, chosen.model, chosen.choice, options, context).plan(base);
 }
 
 /**
@@ -113,7 +118,7 @@ function replanSharedTables(runs: PanelRun[], form: FormSpec, base: Base): void 
       for (const w of plan.writes) alsoWritten.set(w.fieldId, w.value);
       for (const t of plan.totals) if (t.fieldId) alsoWritten.set(t.fieldId, t.conversion === "元→万元" ? { value: t.exported, exact: true } : t.exported);
     }
-    run.plan = planOne(form, run.grid, run.layout, run.chosen, run.options, base, alsoWritten);
+    run.plan = planOne(form, run.grid, run.layout, run.chosen, run.options, base, { ...run.context, alsoWritten });
   });
 }
 

@@ -58,6 +58,18 @@ function structureRole(column: "label" | "code" | "sequence", line: LineRole["ro
   return column === "code" && /^\s*\d+\s*$/.test(text.normalize("NFKC")) ? "code" : "label";
 }
 
+/** What a panel of an export printed side by side takes from the other panels. */
+export interface PanelContext {
+  /**
+   * What the other panels write (by field id) when they fill this table too (公开06表 printed in
+   * three panels): the totals are compared with the whole table, not with this panel's part of
+   * it. Never listed as an overwrite.
+   */
+  alsoWritten?: ReadonlyMap<string, RawValue>;
+  /** The unit the panels before it were read in, for a panel that states none. */
+  unit?: UnitChoice;
+}
+
 /** Where each cell of one import goes. Used once per plan (see planImport). */
 export class Planner {
   private writes: ImportWrite[] = [];
@@ -94,12 +106,8 @@ export class Planner {
     private model: TableModel,
     private choice: TableChoice,
     private options: ImportOptions,
-    /**
-     * What the other panels of the same export write (by field id), when they fill this table
-     * too (公开06表 printed in three panels): the totals are compared with the whole table, not
-     * with this panel's part of it. Never listed as an overwrite.
-     */
-    private alsoWritten?: ReadonlyMap<string, RawValue>,
+    /** Set when this is one panel of an export printed as panels side by side (see panels.ts). */
+    private panel?: PanelContext,
   ) {
     const reference = options.reference;
     const listId = model.list?.id;
@@ -149,8 +157,9 @@ export class Planner {
   /** The data the totals are compared against: the workbook's, with the other panels' writes. */
   private withOtherPanels(): ReportData | undefined {
     const reference = this.options.reference;
-    if (!this.alsoWritten?.size) return reference;
-    const values = { ...reference?.values, ...Object.fromEntries(this.alsoWritten) };
+    const also = this.panel?.alsoWritten;
+    if (!also?.size) return reference;
+    const values = { ...reference?.values, ...Object.fromEntries(also) };
     return { form: this.form.id, lists: reference?.lists ?? {}, values };
   }
 
@@ -162,6 +171,8 @@ export class Planner {
       const note = first && first.unit !== this.options.unit ? `（表中注明“${first.text.trim()}”，按指定改为${this.options.unit}）` : "";
       return { value: this.options.unit, how: "given", reason: `按指定的单位${this.options.unit}${note}` };
     }
+    // A panel that states no unit of its own is in the unit of the panels before it: one printed table.
+    if (!first && this.panel?.unit) return this.panel.unit;
     if (first) {
       const conflict = stated.find((s) => s.unit !== first.unit);
       const note = conflict ? `；另有“${conflict.text.trim()}”（第${this.grid.lines[conflict.row]}行），与之不一致，请核对` : "";
