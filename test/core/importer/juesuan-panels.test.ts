@@ -125,3 +125,38 @@ describe("panels that fill one table (公开06表 printed in panels)", () => {
     expect(publicTotal.status).toBe(parts.eq(fig("basicDetail.public")) ? "agrees" : "differs");
   });
 });
+
+describe("how panels are found", () => {
+  const urumqi = fixture("urumqi-zwfw-2023");
+  const v = (id: string) => urumqi.values[id] as string;
+  // No repeated 项目: the 收入 … 支出 banner alone marks the panels.
+  const text = tsv([
+    ["收入支出决算总表", "", "", ""],
+    ["部门：乌鲁木齐市政务服务中心", "", "", "金额单位：万元"],
+    ["收  入", "", "支  出", ""],
+    ["收入项目", "金额", "支出项目", "金额"],
+    ["本年收入合计", v("income.total"), "本年支出合计", v("spending.total")],
+    ["使用非财政拨款结余", v("income.useNonFiscalBalance"), "结余分配", v("spending.balanceDistribution")],
+    ["年初结转和结余", v("income.carryIn"), "年末结转和结余", v("spending.carryOut")],
+    ["总计", v("income.grandTotal"), "总计", v("spending.grandTotal")],
+  ]);
+
+  it("a 收入 … 支出 banner over the header splits the export as a repeated 项目 does", () => {
+    const plan = planImport(text, { form });
+    expectFigures(plan, urumqi, ["income", "spending"]);
+    expect(plan.rejects).toEqual([]);
+    expectPartition(plan, text);
+    expect(plan.panels?.map((p) => [p.columns, p.table?.id])).toEqual([
+      [[1, 2], "income"],
+      [[3, 4], "spending"],
+    ]);
+  });
+
+  it("a table named by the caller takes the whole export: no panels, and what is not its own is refused with a reason, never dropped", () => {
+    const plan = planImport(text, { form, table: "income" });
+    expect(plan.panels).toBeUndefined();
+    expectPartition(plan, text);
+    expect(plan.rejects.length).toBeGreaterThan(0);
+    for (const r of plan.rejects) expect(r.reason).not.toBe("");
+  });
+});
