@@ -9,31 +9,31 @@ import { isGroupWord, isTotalWord, normalizeLabel } from "./normalize";
  * columns it spans: an export writes a merged cell once, in its first column, and leaves the
  * rest blank. A blank cell takes the text to its left on its row only while no cell above starts
  * between the two (so 公务接待费 under 预算数 does not take the 运行维护费 beside it). 其中： is
- * left out.
+ * left out. One sweep per header row; made once per layout (every table of the form asks).
  */
 export function headerPaths(grid: SourceGrid, layout: Layout): string[][] {
-  const rows = layout.header.map((r) => grid.rows[r]);
-  const paths: string[][] = [];
-  for (let c = 0; c < layout.width; c++) {
-    const path: string[] = [];
-    for (let k = 0; k < rows.length; k++) {
-      const text = spanText(rows, k, c);
-      if (text !== undefined && !isGroupWord(text) && path[path.length - 1] !== text) path.push(text);
+  const known = pathsOf.get(layout);
+  if (known) return known;
+  const paths: string[][] = Array.from({ length: layout.width }, () => []);
+  // Per column: some header row above the current one has a cell there.
+  const startedAbove = new Array<boolean>(layout.width).fill(false);
+  for (const r of layout.header) {
+    const row = grid.rows[r];
+    let carried: string | undefined;
+    for (let c = 0; c < layout.width; c++) {
+      const text = row[c];
+      if (!isBlank(text)) carried = text.trim();
+      else if (startedAbove[c]) carried = undefined;
+      const path = paths[c];
+      if (carried !== undefined && !isGroupWord(carried) && path[path.length - 1] !== carried) path.push(carried);
     }
-    paths.push(path);
+    for (let c = 0; c < layout.width; c++) if (!isBlank(row[c])) startedAbove[c] = true;
   }
+  pathsOf.set(layout, paths);
   return paths;
 }
 
-function spanText(rows: string[][], k: number, c: number): string | undefined {
-  for (let from = c; from >= 0; from--) {
-    const text = rows[k][from];
-    if (!isBlank(text)) return text.trim();
-    // Column `from` starts a cell on a row above: the blank at (k, c) is not under (k, from - 1).
-    for (let j = 0; j < k; j++) if (!isBlank(rows[j][from])) return undefined;
-  }
-  return undefined;
-}
+const pathsOf = new WeakMap<Layout, string[][]>();
 
 /** A column whose header names a row of the table as well as one of its columns. */
 export interface CellAddress {

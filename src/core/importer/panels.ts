@@ -2,7 +2,7 @@ import type { RawValue } from "../spec/data";
 import type { FormSpec } from "../spec/types";
 import { chooseTable, refusedPlan } from "./choose";
 import { isBlank, type SourceGrid } from "./grid";
-import { findLayout, type Layout } from "./layout";
+import { findLayout, isAmountCell, type Layout } from "./layout";
 import { codeHeaders, genericLabelHeaders, knownHeaderNames, type TableModel } from "./model";
 import { normalizeLabel } from "./normalize";
 import { Planner, type PanelContext } from "./planner";
@@ -43,11 +43,29 @@ export function findPanels(grid: SourceGrid, layout: Layout): Panel[] | undefine
     if (genericLabelHeaders.has(first) || codeHeaders.has(first)) starts = cells.filter((x) => x.n === first).map((x) => x.c);
     else if (cells.every((x) => BANNER_WORDS.has(x.n)) && new Set(cells.map((x) => x.n)).size === cells.length) starts = cells.map((x) => x.c);
     if (starts.length < 2) continue;
+    // A later 项目 over figures is a column ("基本 | 项目" abbreviated), not a panel's labels.
+    if (!codeHeaders.has(first) && !starts.every((c) => holdsLabels(grid, layout, c))) continue;
     const panels = starts.map((from, k) => ({ from: k === 0 ? 0 : from, to: starts[k + 1] ?? layout.width }));
     // A panel is a label column and at least one figure column.
     if (panels.every((p) => p.to - p.from >= 2)) return panels;
   }
   return undefined;
+}
+
+/** How far down a panel's label column is looked at. */
+const SAMPLE_ROWS = 60;
+
+/** The body cells of column c hold more names than figures. */
+function holdsLabels(grid: SourceGrid, layout: Layout, c: number): boolean {
+  let names = 0;
+  let figures = 0;
+  for (const r of layout.body.slice(0, SAMPLE_ROWS)) {
+    const text = grid.rows[r][c];
+    if (isBlank(text)) continue;
+    if (isAmountCell(text)) figures++;
+    else names++;
+  }
+  return names > figures;
 }
 
 /** The export with every cell outside the panel blanked, except the shared rows above the header. */

@@ -160,3 +160,14 @@ describe("how panels are found", () => {
     for (const r of plan.rejects) expect(r.reason).not.toBe("");
   });
 });
+
+describe("what is not panels", () => {
+  it("a later 项目 over figures (基本 | 项目 abbreviated) is a column, not a second panel", () => {
+    const text = tsv([
+      ["项目", "基本", "项目", "合计"],
+      ["2010101 行政运行", "10.00", "2.00", "12.00"],
+    ]);
+    const plan = planImport(text, { form });
+    expect(plan.panels).toBeUndefined();
+  });
+});
