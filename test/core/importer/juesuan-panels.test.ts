@@ -28,15 +28,21 @@ function expectFigures(plan: ImportPlan, data: ReportData, tables: string[]): vo
   for (const id of expected) expect(new Dec(placed.get(id)!).eq(new Dec(data.values[id] as string)), `${id}: ${placed.get(id)} vs ${data.values[id]}`).toBe(true);
 }
 
+/** The plan of an export whose every figure lands (exactly, see expectFigures), nothing refused, every cell in one place. */
+function planWhole(text: string, data: ReportData, tables: string[]): ImportPlan {
+  const plan = planImport(text, { form });
+  expectFigures(plan, data, tables);
+  expect(plan.rejects).toEqual([]);
+  expectPartition(plan, text);
+  return plan;
+}
+
 describe("公开01表 收入支出决算总表 printed in two panels", () => {
   const planted = fixture("planted-complete-2024");
   const text = summaryExport(planted, "元");
 
   it("收入 goes to the 收入 table and 支出 to the 支出 table; every figure lands, 元 → 万元 exactly; every cell in one place", () => {
-    const plan = planImport(text, { form });
-    expectFigures(plan, planted, ["income", "spending"]);
-    expect(plan.rejects).toEqual([]);
-    expectPartition(plan, text);
+    const plan = planWhole(text, planted, ["income", "spending"]);
     expect(plan.panels?.map((p) => [p.columns, p.table?.id])).toEqual([
       [[1, 3], "income"],
       [[4, 6], "spending"],
@@ -55,10 +61,7 @@ describe("公开01表 收入支出决算总表 printed in two panels", () => {
   it("a published report (乌鲁木齐市政务服务中心 2023, 万元): both sides' 总计 are 0.01 above their parts, reported as 尾差 on each side", () => {
     const urumqi = fixture("urumqi-zwfw-2023");
     const export01 = summaryExport(urumqi, "万元");
-    const plan = planImport(export01, { form });
-    expectFigures(plan, urumqi, ["income", "spending"]);
-    expect(plan.rejects).toEqual([]);
-    expectPartition(plan, export01);
+    const plan = planWhole(export01, urumqi, ["income", "spending"]);
     expect(plan.panels?.map((p) => p.table?.id)).toEqual(["income", "spending"]);
     const v = (id: string) => new Dec(urumqi.values[id] as string);
     for (const [side, parts] of [
@@ -79,10 +82,7 @@ describe("公开04表 财政拨款收入支出决算总表 printed in two panels
   const text = fiscalExport(planted);
 
   it("the 收入 panel goes to the record table, the 支出 panel to the grid table with its four columns; 年初 parts land on their own rows", () => {
-    const plan = planImport(text, { form });
-    expectFigures(plan, planted, ["fiscalIncome", "fiscalSpending"]);
-    expect(plan.rejects).toEqual([]);
-    expectPartition(plan, text);
+    const plan = planWhole(text, planted, ["fiscalIncome", "fiscalSpending"]);
     expect(plan.panels?.map((p) => [p.columns, p.table?.id])).toEqual([
       [[1, 3], "fiscalIncome"],
       [[4, 9], "fiscalSpending"],
@@ -113,10 +113,7 @@ describe("panels that fill one table (公开06表 printed in panels)", () => {
   ]);
 
   it("all three go to the one table, and 公用经费合计 (right panel) is compared with 302 (middle panel) + 310", () => {
-    const plan = planImport(text, { form });
-    expectFigures(plan, planted, ["basicDetail"]);
-    expect(plan.rejects).toEqual([]);
-    expectPartition(plan, text);
+    const plan = planWhole(text, planted, ["basicDetail"]);
     expect(plan.panels?.map((p) => p.table?.id)).toEqual(["basicDetail", "basicDetail", "basicDetail"]);
     expect(plan.table?.id).toBe("basicDetail");
     const publicTotal = plan.totals.find((t) => t.fieldId === "basicDetail.public")!;
@@ -142,10 +139,7 @@ describe("how panels are found", () => {
   ]);
 
   it("a 收入 … 支出 banner over the header splits the export as a repeated 项目 does", () => {
-    const plan = planImport(text, { form });
-    expectFigures(plan, urumqi, ["income", "spending"]);
-    expect(plan.rejects).toEqual([]);
-    expectPartition(plan, text);
+    const plan = planWhole(text, urumqi, ["income", "spending"]);
     expect(plan.panels?.map((p) => [p.columns, p.table?.id])).toEqual([
       [[1, 2], "income"],
       [[3, 4], "spending"],
