@@ -56,5 +56,7 @@ describe("ziping import into the 决算 workbook: panels and the wide 三公 exp
     // The printed view names both tables of the panels.
     const printed = await runCli(["import", summary, "--into", book]);
     expect(printed.stdout).toContain("分2栏并排");
+    // A record table's value column was matched by no name: no "（近似 undefined）" after it.
+    expect(printed.stdout).not.toContain("undefined");
   });
 });

@@ -178,7 +178,7 @@ function addressedPlan(
     values.set(c, a.column);
     rows.set(c, a.row);
     const columnLabel = `${rowLabel(a.row)}·${model.table.columns!.find((x) => x.id === a.column)!.label}`;
-    mappings[c] = { ...mappings[c], columnId: a.column, rowId: a.row, columnLabel, how: a.matchedColumn.how, score: 1, matched: `${a.matchedRow} › ${a.matchedColumn.matched}` };
+    mappings[c] = { ...mappings[c], header: a.path.join(" › "), columnId: a.column, rowId: a.row, columnLabel, how: a.matchedColumn.how, score: 1, matched: `${a.matchedRow} › ${a.matchedColumn.matched}` };
   }
   return { mappings, values, ...labels, rows, score: values.size };
 }

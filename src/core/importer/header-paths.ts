@@ -39,7 +39,8 @@ const pathsOf = new WeakMap<Layout, string[][]>();
 export interface CellAddress {
   row: string;
   column: string;
-  /** The header cells that named them, for the plan. */
+  /** The header cells over the column, top to bottom ("预算数 › 公务接待费"), and the ones that named the row and column. */
+  path: string[];
   matchedRow: string;
   matchedColumn: NameMatch<string>;
 }
@@ -73,7 +74,7 @@ export function addressOf(path: string[], model: TableModel): CellAddress | unde
     if (asRow && k !== columnAt) row = { key: asRow.key, text };
   });
   if (!column || !row) return undefined;
-  return { row: row.key, column: column.key, matchedRow: row.text, matchedColumn: column };
+  return { row: row.key, column: column.key, path, matchedRow: row.text, matchedColumn: column };
 }
 
 /**

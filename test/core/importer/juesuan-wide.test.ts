@@ -47,6 +47,9 @@ describe("公开07表 printed wide: 预算数 {合计, 因公出国（境）费,
       }
     }
     for (const w of plan.writes) expect(w.conversion).toBe("元→万元");
+    // The plan shows each column's header path and the cell it names.
+    expect(plan.columns[2]).toMatchObject({ header: "预算数 › 公务用车购置及运行维护费 › 小计", rowId: "vehicle", columnId: "budget" });
+    expect(plan.columns[9]).toMatchObject({ header: "决算数 › 公务用车购置及运行维护费 › 购置费", rowId: "vehiclePurchase", columnId: "actual" });
   });
 
   it("the planted slip (决算 合计 ≠ 出国 + 用车 + 接待) is the one total that disagrees, by the recomputed amount", () => {
