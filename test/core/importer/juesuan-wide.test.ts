@@ -5,11 +5,13 @@
  * cell, the template's computed totals (合计, 公务用车 小计) compared, not written over.
  */
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { join } from "node:path";
 import { Dec } from "../../../src/core/money";
 import { planImport, type ImportPlan } from "../../../src/core/importer";
 import { findForm } from "../../../src/core/spec/built-in";
 import type { ReportData } from "../../../src/core/spec";
+import { groupThousands, nonNegativeDecimal, plainText } from "../money/arbitraries";
 import { expectPartition, SANGONG_ITEMS as ITEMS, sangongWideExport, tsv } from "./juesuan-export-text";
 
 const form = findForm("mof-bumen-juesuan")!;
@@ -112,5 +114,38 @@ describe("三公 printed wide the other way round: items on top, 预算数 | 决
     expect(plan.totals.every((t) => t.status === "agrees")).toBe(true);
     expect(plan.rejects.map((r) => r.text)).toEqual(["325.88"]);
     expect(plan.rejects[0].reason).toContain("机关运行经费决算数");
+  });
+});
+
+describe("wide 三公 exports, whatever their line holds", () => {
+  type Cell = { text: string; value?: Dec; junk?: true };
+  const amount = fc.tuple(nonNegativeDecimal(4), fc.boolean()).map(([d, group]): Cell => {
+    const { integer, fraction } = plainText(d.units, d.scale);
+    const int = group ? groupThousands(integer, ",") : integer;
+    return { text: fraction ? `${int}.${fraction}` : int, value: d.value };
+  });
+  const cell = fc.oneof(
+    { weight: 6, arbitrary: amount },
+    { weight: 1, arbitrary: fc.constantFrom<Cell>({ text: "" }, { text: "-", value: new Dec(0) }) },
+    { weight: 1, arbitrary: fc.constantFrom<Cell>({ text: "abc", junk: true }, { text: "=1+1", junk: true }, { text: "12%", junk: true }) },
+  );
+  const header = sangongWideExport({ form: form.id, lists: {}, values: {} }).split("\n").slice(0, 7);
+
+  it("every cell in one place, each figure in 万元 exactly its 元 ÷ 10,000, junk never placed, at most one line's figures", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 12, maxLength: 12 }), { minLength: 1, maxLength: 3 }), (lines) => {
+        const text = [...header, ...lines.map((l) => l.map((c) => c.text).join("\t"))].join("\n");
+        const plan = planImport(text, { form });
+        expectPartition(plan, text);
+        const meaning = (line: number, column: number) => lines[line - header.length - 1]?.[column - 1];
+        for (const p of [...plan.writes.map((w) => ({ ...w, figure: w.converted! })), ...plan.totals.map((t) => ({ ...t, figure: t.exported }))]) {
+          const m = meaning(p.line, p.column)!;
+          expect(m.junk, `${p.line}:${p.column}`).toBeUndefined();
+          expect(new Dec(p.figure).eq(m.value!.div(10000)), `${p.line}:${p.column}`).toBe(true);
+        }
+        expect(new Set([...plan.writes, ...plan.totals].map((p) => p.line)).size).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
