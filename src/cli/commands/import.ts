@@ -123,7 +123,9 @@ export function printPlan(plan: ImportPlan, args: Pick<ImportArgs, "export" | "i
   out.push(
     ...section("栏目对应：", plan.columns, (c) => {
       const header = c.header ? quote(c.header) : "（无表头）";
-      if (c.role === "value") return `第${c.column}列 ${header} → ${c.columnLabel}（${c.how === "exact" ? "名称相同" : c.how === "synonym" ? `同义词` : `近似 ${c.score?.toFixed(2)}`}）`;
+      // A record table's one value column is taken as it is: no name was matched.
+      const how = c.how === undefined ? "" : `（${c.how === "exact" ? "名称相同" : c.how === "synonym" ? `同义词` : `近似 ${c.score?.toFixed(2)}`}）`;
+      if (c.role === "value") return `第${c.column}列 ${header} → ${c.columnLabel}${how}`;
       if (c.role === "unmapped") return `第${c.column}列 ${header} → 不导入：${c.reason}`;
       return `第${c.column}列 ${header} → ${{ label: "行名", code: "科目编码", sequence: "序号" }[c.role]}`;
     }),

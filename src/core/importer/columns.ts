@@ -1,4 +1,5 @@
 import { isBlank, type SourceGrid } from "./grid";
+import { cellAddressedColumns, type CellAddress } from "./header-paths";
 import { isAmountCell, isCodePartWord, type Layout } from "./layout";
 import { matchName, type NameMatch } from "./match";
 import { codeHeaders, genericLabelHeaders, sequenceHeaders, type TableModel } from "./model";
@@ -17,6 +18,12 @@ export interface ColumnPlan {
    * three when the export splits it over 类 | 款 | 项 ("208 | 05 | 05").
    */
   codeColumns: number[];
+  /**
+   * Export column → target row, when the header names the row as well as the column (公开07表
+   * printed wide: 预算数 › 公务接待费): each figure of a body line goes to its own cell. Empty
+   * for an ordinary export, whose rows are named by the body's labels.
+   */
+  rows: Map<number, string>;
   score: number;
 }
 
@@ -106,8 +113,10 @@ export function mapColumns(grid: SourceGrid, layout: Layout, model: TableModel):
         };
       }
     }
-    return { mappings, values, nameColumn, codeColumn, codeColumns, score: 0 };
+    return { mappings, values, nameColumn, codeColumn, codeColumns, rows: new Map(), score: 0 };
   }
+  const cells = cellAddressedColumns(grid, layout, model, valueCandidates);
+  if (cells) return addressedPlan(model, mappings, valueCandidates, cells, { nameColumn, codeColumn, codeColumns });
 
   const options = new Map<number, NameMatch<string>[]>();
   for (const c of valueCandidates) options.set(c, matchName(normalizeLabel(layout.leaves[c]), model.columns));
@@ -141,5 +150,35 @@ export function mapColumns(grid: SourceGrid, layout: Layout, model: TableModel):
     } else reason = `列标题“${header.trim()}”在“${model.table.title}”中没有对应的栏目`;
     mappings[c] = { ...mappings[c], role: "unmapped", reason };
   }
-  return { mappings, values, nameColumn, codeColumn, codeColumns, score };
+  return { mappings, values, nameColumn, codeColumn, codeColumns, rows: new Map(), score };
+}
+
+/** The plan of an export whose header addresses each cell: a column per (row, column) of the table, each taken once. */
+function addressedPlan(
+  model: TableModel,
+  mappings: ColumnMapping[],
+  candidates: number[],
+  cells: Map<number, CellAddress>,
+  labels: Pick<ColumnPlan, "nameColumn" | "codeColumn" | "codeColumns">,
+): ColumnPlan {
+  const values = new Map<number, string>();
+  const rows = new Map<number, string>();
+  const taken = new Map<string, number>();
+  const rowLabel = (id: string) => model.table.rows.find((r) => r.id === id)?.label ?? id;
+  for (const c of candidates) {
+    const a = cells.get(c);
+    const header = mappings[c].header.trim();
+    const key = a && `${a.row}.${a.column}`;
+    if (!a || taken.has(key!)) {
+      const reason = a ? `表头“${header}”对应的格已由第${taken.get(key!)! + 1}列导入` : `表头“${header}”没有指明是“${model.table.title}”的哪一行哪一栏`;
+      mappings[c] = { ...mappings[c], role: "unmapped", reason };
+      continue;
+    }
+    taken.set(key!, c);
+    values.set(c, a.column);
+    rows.set(c, a.row);
+    const columnLabel = `${rowLabel(a.row)}·${model.table.columns!.find((x) => x.id === a.column)!.label}`;
+    mappings[c] = { ...mappings[c], header: a.path.join(" › "), columnId: a.column, rowId: a.row, columnLabel, how: a.matchedColumn.how, score: 1, matched: `${a.matchedRow} › ${a.matchedColumn.matched}` };
+  }
+  return { mappings, values, ...labels, rows, score: values.size };
 }

@@ -1,5 +1,5 @@
 import { Dec, parseAmount, plainDecimalText, wanToYuan, wanToYuanText, yuanToWanText, yuanToWan, type ParsedAmount } from "../money";
-import { rawText, type ListEntry, type RawValue } from "../spec/data";
+import { rawText, type ListEntry, type RawValue, type ReportData } from "../spec/data";
 import { fieldId as makeFieldId, type FieldDef } from "../spec/instances";
 import type { FormSpec } from "../spec/types";
 import { mapColumns, type ColumnPlan } from "./columns";
@@ -58,6 +58,18 @@ function structureRole(column: "label" | "code" | "sequence", line: LineRole["ro
   return column === "code" && /^\s*\d+\s*$/.test(text.normalize("NFKC")) ? "code" : "label";
 }
 
+/** What a panel of an export printed side by side takes from the other panels. */
+export interface PanelContext {
+  /**
+   * What the other panels write (by field id) when they fill this table too (公开06表 printed in
+   * three panels): the totals are compared with the whole table, not with this panel's part of
+   * it. Never listed as an overwrite.
+   */
+  alsoWritten?: ReadonlyMap<string, RawValue>;
+  /** The unit the panels before it were read in, for a panel that states none. */
+  unit?: UnitChoice;
+}
+
 /** Where each cell of one import goes. Used once per plan (see planImport). */
 export class Planner {
   private writes: ImportWrite[] = [];
@@ -94,6 +106,8 @@ export class Planner {
     private model: TableModel,
     private choice: TableChoice,
     private options: ImportOptions,
+    /** Set when this is one panel of an export printed as panels side by side (see panels.ts). */
+    private panel?: PanelContext,
   ) {
     const reference = options.reference;
     const listId = model.list?.id;
@@ -122,7 +136,7 @@ export class Planner {
     this.placeBody();
     // Made by the row mapping in the shape the plan lists them in.
     const listAdds = this.model.list ? this.rowPlan.newEntries : [];
-    const { totals, findings } = compareTotals(this.target, this.options.reference, this.planned, this.totals, this.locate);
+    const { totals, findings } = compareTotals(this.target, this.withOtherPanels(), this.planned, this.totals, this.locate);
     const rows = this.rowMappings();
     return {
       ...base,
@@ -140,6 +154,15 @@ export class Planner {
     };
   }
 
+  /** The data the totals are compared against: the workbook's, with the other panels' writes. */
+  private withOtherPanels(): ReportData | undefined {
+    const reference = this.options.reference;
+    const also = this.panel?.alsoWritten;
+    if (!also?.size) return reference;
+    const values = { ...reference?.values, ...Object.fromEntries(also) };
+    return { form: this.form.id, lists: reference?.lists ?? {}, values };
+  }
+
   // ── unit ────────────────────────────────────────────────────────────────
   private chooseUnit(): UnitChoice {
     const stated = statedUnits(this.grid, this.layout);
@@ -148,6 +171,8 @@ export class Planner {
       const note = first && first.unit !== this.options.unit ? `（表中注明“${first.text.trim()}”，按指定改为${this.options.unit}）` : "";
       return { value: this.options.unit, how: "given", reason: `按指定的单位${this.options.unit}${note}` };
     }
+    // A panel that states no unit of its own is in the unit of the panels before it: one printed table.
+    if (!first && this.panel?.unit) return this.panel.unit;
     if (first) {
       const conflict = stated.find((s) => s.unit !== first.unit);
       const note = conflict ? `；另有“${conflict.text.trim()}”（第${this.grid.lines[conflict.row]}行），与之不一致，请核对` : "";
@@ -177,12 +202,12 @@ export class Planner {
     const { lines, roles } = this.rowPlan;
     for (let i = 0; i < lines.length; i++) {
       const role = roles[i];
-      if (role.role !== "row" && role.role !== "entry") continue;
+      if (role.role !== "row" && role.role !== "entry" && role.role !== "cells") continue;
       const row = this.grid.rows[lines[i].r];
       for (const [c, columnId] of this.cols.values) {
         const text = row[c];
         if (isBlank(text)) continue;
-        const field = this.fieldOf(role, columnId);
+        const field = role.role === "cells" ? this.target.fieldAt(this.cols.rows.get(c)!, undefined, columnId) : this.fieldOf(role, columnId);
         if (!field || (field.kind !== "amount" && field.kind !== "amountOrNone")) continue;
         if (this.cols.mappings[c].unit) continue;
         const p = this.parsed(i, c);
@@ -269,6 +294,14 @@ export class Planner {
         if (ix === undefined) return this.reject(r, c, `表中没有单元格 ${this.fieldIdOf(role.rowId, columnId)}`);
         const field = this.target.compiled.fields[ix];
         if (this.target.formulaAt.has(ix)) return this.total(i, c, field);
+        return this.write(i, c, ix, this.cols.mappings[c].unit);
+      }
+      case "cells": {
+        // The header names the row as well as the column (a wide export).
+        const rowId = this.cols.rows.get(c)!;
+        const ix = this.target.positionAt(rowId, undefined, columnId);
+        if (ix === undefined) return this.reject(r, c, `表中没有单元格 ${this.fieldIdOf(rowId, columnId)}`);
+        if (this.target.formulaAt.has(ix)) return this.total(i, c, this.target.compiled.fields[ix]);
         return this.write(i, c, ix, this.cols.mappings[c].unit);
       }
       case "subtotal":
@@ -553,6 +586,8 @@ export class Planner {
           return Object.assign(m, { role: role.total ? "total" : "row", rowId: role.rowId, how: role.how, score: role.score, matched: role.matched, reason: describeMatch(role) } as const);
         case "detail":
           return Object.assign(m, { role: "detail", parentLine: role.parentLine, reason: `已计入第${role.parentLine}行，不重复导入` } as const);
+        case "cells":
+          return Object.assign(m, { role: "cells", reason: "表头已指明每个数所在的行和栏" } as const);
         case "subtotal":
           return Object.assign(m, { role: "subtotal", reason: role.reason ?? "小计行：与其下各行之和核对，不写入" } as const);
         case "structure":

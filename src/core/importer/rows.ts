@@ -27,6 +27,7 @@ export type LineRole =
   | { role: "entry"; rowId: string; index: number; how: MatchHow | "new"; score: number; matched?: string }
   | { role: "subtotal"; reason?: string }
   | { role: "detail"; parentLine: number }
+  | { role: "cells" }
   | { role: "structure" }
   | { role: "note" }
   | { role: "rejected"; reason: string };
@@ -280,6 +281,7 @@ export function mapRows(
     if (grid.rows[r].every((c) => isBlank(c))) continue;
     lines.push(readLine(grid, r, cols, valueColumns, model.coded, carry));
   }
+  if (cols.rows.size) return addressedRows(lines);
   const parents = buildParents(lines, model.coded);
   const hasChildren = new Array<boolean>(lines.length).fill(false);
   for (const p of parents) if (p >= 0) hasChildren[p] = true;
@@ -362,4 +364,19 @@ export function mapRows(
     });
   });
   return { lines, roles, parents, newEntries: lists.newEntries, score };
+}
+
+/**
+ * The lines of an export whose header names each figure's row and column: the first line with
+ * figures is the table's; another would fill the same cells again and is refused.
+ */
+function addressedRows(lines: Line[]): RowPlan {
+  let first: Line | undefined;
+  const roles = lines.map((l): LineRole => {
+    if (!l.filled) return isNoteLabel(l.name) || isNoDataNote(l.name) ? { role: "note" } : { role: "rejected", reason: `行“${l.name}”没有数值` };
+    if (first) return { role: "rejected", reason: `表头已指明每个数所在的行和栏，第${first.line}行已填入这些格，本行不重复导入` };
+    first = l;
+    return { role: "cells" };
+  });
+  return { lines, roles, parents: new Array<number>(lines.length).fill(-1), newEntries: [], score: 0 };
 }

@@ -44,6 +44,8 @@ export interface ColumnMapping {
   role: "label" | "code" | "sequence" | "value" | "unmapped";
   /** Target column id (grid tables) or "value" (record tables). */
   columnId?: string;
+  /** Target row id, when the header names the row too (a wide export: 预算数 › 公务接待费). */
+  rowId?: string;
   columnLabel?: string;
   how?: MatchHow;
   score?: number;
@@ -59,7 +61,8 @@ export interface RowMapping {
   line: number;
   label: string;
   code?: string;
-  role: "row" | "entry" | "total" | "subtotal" | "detail" | "note" | "rejected";
+  /** "cells": a line of a wide export, each figure going to the cell its column's header names. */
+  role: "row" | "entry" | "total" | "subtotal" | "detail" | "cells" | "note" | "rejected";
   /** Row instance id in the table ("all", "unit[2]", "salary"). */
   rowId?: string;
   how?: MatchHow | "new";
@@ -148,10 +151,23 @@ export interface ImportFinding {
   message: string;
 }
 
+/** One panel of an export printed as panels side by side (公开01表: 收入 | 支出), and the table it went to. */
+export interface PanelChoice {
+  /** First and last column of the panel, 1-based. */
+  columns: [number, number];
+  /** Undefined when no table could be chosen for it: then its cells are in `rejects`. */
+  table?: TableChoice;
+  unit?: UnitChoice;
+}
+
 export interface ImportPlan {
   form: string;
-  /** Undefined when no table could be chosen: then every cell is in `rejects`. */
+  /**
+   * Undefined when no table could be chosen: then every cell is in `rejects`. For an export of
+   * panels side by side, the panels' tables together (ids joined by "+"); `panels` has each.
+   */
   table?: TableChoice;
+  panels?: PanelChoice[];
   unit?: UnitChoice;
   delimiter: string;
   columns: ColumnMapping[];
