@@ -7,7 +7,7 @@
 import Decimal from "decimal.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { narrate } from "../../../src/core/narrative";
+import { narrate, verifyNarrative } from "../../../src/core/narrative";
 import type { ReportData } from "../../../src/core/spec";
 import { mofBumenJuesuan as form } from "../../../src/core/spec/forms/mof-juesuan";
 
@@ -85,6 +85,13 @@ describe("上海市普陀区规划和自然资源局 2024: the 情况说明 narr
     expect(basic).toContain(`公用经费${v["basicDetail.public"]}万元`);
     // The report's 人员经费 4896.98 is 5377.64 − 480.66: 公开03表's 基本支出 less 公用经费.
     expect(money(d(v["expenseDetail.all.basic"]!).minus(d(v["basicDetail.public"]!)))).toBe("4896.98");
+  });
+
+  test("叙述核对 reads the report's 财政拨款收入支出总计 as this year's 公开04表 总计, not as the 上年 figure of that name", () => {
+    // The report's own sentence (情况说明 四). Read as 上年决算数·财政拨款收入支出总计 (8553.30) it was a false error.
+    const said = verifyNarrative(form, data, "上海市普陀区规划和自然资源局 2024 年度财政拨款收入支出总计 9746.50 万元。");
+    expect(said.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(said.checked.map((c) => [c.quote.trim(), c.status])).toEqual([["财政拨款收入支出总计 9746.50 万元", "agrees"]]);
   });
 
   test("no paragraph states a figure that is neither a cell nor recomputed here", () => {
