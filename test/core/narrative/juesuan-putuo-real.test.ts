@@ -8,7 +8,7 @@ import Decimal from "decimal.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { narrate, verifyNarrative } from "../../../src/core/narrative";
-import type { ReportData } from "../../../src/core/spec";
+import { validateForm, type ReportData } from "../../../src/core/spec";
 import { mofBumenJuesuan as form } from "../../../src/core/spec/forms/mof-juesuan";
 
 const load = (name: string) => JSON.parse(readFileSync(join(__dirname, "../../fixtures/juesuan", `${name}.json`), "utf8")) as ReportData & { values: Record<string, string> };
@@ -135,5 +135,25 @@ describe("中共上海市普陀区委社会工作部 2024 (a unit set up in 2024
     expect([pct(d(v["expenseDetail.all.basic"]!), total), pct(d(v["expenseDetail.all.project"]!), total)]).toEqual(["34.30", "65.70"]);
     expect(p.get("expense")).toContain(`基本支出${v["expenseDetail.all.basic"]}万元，占本年支出合计的34.30%；项目支出${v["expenseDetail.all.project"]}万元，占本年支出合计的65.70%`);
     expectOnlyKnownFigures(data, p, ["34.30", "65.70", "100.00"]);
+  });
+
+  test("公开07表 marked 本表无数据: the 三公 paragraph says there was none, as the report does, instead of listing its cells as 未填写", () => {
+    const sangong = narrate(form, data).paragraphs.find((x) => x.id === "sangong")!;
+    expect(data.values["sangong.total.budget"]).toBe("本表无数据");
+    expect(sangong.status).toBe("ok");
+    expect(sangong.text).toBe(`${v["report.selfRef"]}${v["report.year"]}年度无财政拨款“三公”经费支出。`);
+  });
+
+  test("a 三公 table merely left blank is not 本表无数据: the paragraph says what it lacks and claims nothing", () => {
+    const values = Object.fromEntries(Object.entries(v).filter(([id]) => !id.startsWith("sangong.")));
+    const sangong = narrate(form, { ...data, values }).paragraphs.find((x) => x.id === "sangong")!;
+    expect(sangong.status).toBe("missing");
+    expect(sangong.text).toBe("");
+    expect(sangong.missing.map((m) => m.field)).toContain("sangong.total.actual");
+  });
+
+  test("a 本表无数据 wording naming a table the form does not have is refused by validateForm", () => {
+    const broken = { ...form, narrative: form.narrative!.map((x) => (x.noData ? { ...x, noData: { ...x.noData, table: "sanggong" } } : x)) };
+    expect(validateForm(broken).join("\n")).toContain("noData.table：表「sanggong」不在表式中");
   });
 });

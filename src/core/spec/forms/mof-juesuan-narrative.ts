@@ -275,6 +275,8 @@ export const juesuanNarrative: ParagraphBinding[] = [
     // “三公”经费财政拨款支出预算为…，支出决算为…，完成预算的…；其中：… 与上年相比 …
     id: "sangong",
     title: "财政拨款“三公”经费支出决算情况",
+    // 公开07表 marked 本表无数据: the department had no 三公 spending, and says so.
+    noData: { table: "sangong", sentences: [{ clauses: [{ kind: "text", id: "sangong.none", text: "{self}{report.year}年度无财政拨款“三公”经费支出" }] }] },
     sentences: [
       {
         joiner: "，",
