@@ -39,7 +39,7 @@ describe("ziping template --form juesuan: the 部门决算 workbook", () => {
     expect(code).toBe(1);
   });
 
-  it.each(["shanghai-putuo-shehuigongzuobu-2024", "shanghai-putuo-guihuaziyuan-2024"])(
+  it.each(["shanghai-putuo-shehuigongzuobu-2024", "shanghai-putuo-guihuaziyuan-2024", "shanghai-putuo-caizhengju-2024"])(
     "a real report's nine tables (%s) as a workbook: `ziping check` on the .xlsx finds exactly what the core finds in its data",
     async (name) => {
       const source = join(__dirname, `../fixtures/juesuan/${name}.json`);

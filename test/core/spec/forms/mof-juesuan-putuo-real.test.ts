@@ -16,12 +16,13 @@ import { mofBumenJuesuan } from "../../../../src/core/spec/forms/mof-juesuan";
 type Fixture = ReportData & { source: { url: string; note: string }; lists: { generalFuncs: { code: string; name: string }[] } };
 const load = (name: string): Fixture => JSON.parse(readFileSync(join(__dirname, "../../../fixtures/juesuan", name), "utf8"));
 
-/** One thing the reader checks: `target` = Σ`parts` (one part: the same figure in two tables), or `target` ≤ `parts[0]`. */
+/** One thing the reader checks: `target` = Σ`parts` − Σ`minus` (one part: the same figure in two tables), or `target` ≤ `parts[0]`. */
 interface Relation {
   /** The engine's rule that states this relation. */
   rule: string;
   target: string;
   parts: string[];
+  minus?: string[];
   atMost?: true;
 }
 
@@ -45,6 +46,8 @@ function reader(data: Fixture) {
     return new Decimal(String(typeof raw === "object" && raw !== null ? raw.value : raw));
   };
   const sum = (ids: string[]) => ids.reduce((acc, id) => acc.plus(figure(id)), new Decimal(0));
+  /** What the parts of a relation come to. */
+  const worked = (r: Relation) => sum(r.parts).minus(sum(r.minus ?? []));
 
   const funcs = data.lists.generalFuncs.map((f) => f.code);
   /** The 类/款/项 tree: a 款 (5 digits) under its 类 (3), a 项 (7) under its 款. */
@@ -64,6 +67,8 @@ function reader(data: Fixture) {
   const rows = (table: string, total: string, columns: string[]): Relation[] =>
     ["all", ...funcs.map((_, i) => `line[${i + 1}]`)].map((k) => ({ rule: `${table}.row[${k}]`, target: `${table}.${k}.${total}`, parts: columns.map((c) => `${table}.${k}.${c}`) }));
   const FUNDS = ["general", "fund", "capital"];
+  const CARRY_IN: Record<string, string> = { general: "carryInGeneral", fund: "carryInFund", capital: "carryInCapital" };
+  const SOURCES = ["superior", "business", "operating", "affiliated", "other"];
 
   const relations: Relation[] = [
     // 公开01表: the 8 sources, the 功能类, each side's 总计; its 类 and 合计 against 公开02/03表.
@@ -76,20 +81,24 @@ function reader(data: Fixture) {
     { rule: "summary.expenseDetail", target: "spending.total", parts: ["expenseDetail.all.total"] },
     { rule: "summary.fiscalIncome", target: "incomeDetail.all.fiscal", parts: ["income.general", "income.fund", "income.capital"] },
     ...classes.map((c) => ({ rule: `summary.class.${c}`, target: `spending.c${c}`, parts: [`expenseDetail.line[${lineOf(c)}].total`] })),
+    ...SOURCES.map((k) => ({ rule: `summary.source.${k}`, target: `income.${k}`, parts: [`incomeDetail.all.${k}`] })),
     // 公开02表 and 公开03表: rows and the 类/款/项 tree.
-    ...rows("incomeDetail", "total", ["fiscal", "superior", "business", "operating", "affiliated", "other"]),
-    ...hierarchy("incomeDetail", ["total", "fiscal"]),
+    ...rows("incomeDetail", "total", ["fiscal", ...SOURCES]),
+    ...hierarchy("incomeDetail", ["total", "fiscal", ...SOURCES]),
     ...rows("expenseDetail", "total", ["basic", "project", "toSuperior", "operating", "toAffiliated"]),
     ...hierarchy("expenseDetail", ["total", "basic", "project"]),
     // 公开04表: its own sums, its 一般公共预算 against 公开01表 and 公开05表, by 类 and in total.
     { rule: "fiscalIncome.total", target: "fiscalIncome.total", parts: FUNDS.map((t) => `fiscalIncome.${t}`) },
+    { rule: "fiscalIncome.carryIn", target: "fiscalIncome.carryIn", parts: FUNDS.map((t) => `fiscalIncome.${CARRY_IN[t]}`) },
     { rule: "fiscalIncome.grandTotal", target: "fiscalIncome.grandTotal", parts: ["fiscalIncome.total", "fiscalIncome.carryIn"] },
+    // Each fund type's 年末 = 年初 + 本年收入 − 本年支出.
+    ...FUNDS.map((t) => ({ rule: `fiscal.carryOut.${t}`, target: `fiscalSpending.carryOut.${t}`, parts: [`fiscalIncome.${CARRY_IN[t]}`, `fiscalIncome.${t}`], minus: [`fiscalSpending.total.${t}`] })),
     { rule: "fiscal.balanced", target: "fiscalIncome.grandTotal", parts: ["fiscalSpending.grandTotal.total"] },
     { rule: "fiscal.summary.general", target: "fiscalIncome.general", parts: ["income.general"] },
     { rule: "fiscal.general", target: "fiscalSpending.total.general", parts: ["generalSpending.all.total"] },
-    ...[...classes.map((c) => `c${c}`), "total", "grandTotal"].map((k) => ({ rule: `fiscalSpending.row[${k}]`, target: `fiscalSpending.${k}.total`, parts: FUNDS.map((t) => `fiscalSpending.${k}.${t}`) })),
+    ...[...classes.map((c) => `c${c}`), "total", "carryOut", "grandTotal"].map((k) => ({ rule: `fiscalSpending.row[${k}]`, target: `fiscalSpending.${k}.total`, parts: FUNDS.map((t) => `fiscalSpending.${k}.${t}`) })),
     ...classes.map((c) => ({ rule: `fiscal.class.general.${c}`, target: `fiscalSpending.c${c}.general`, parts: [`generalSpending.line[${lineOf(c)}].total`] })),
-    ...["total", "general"].flatMap((col) => [
+    ...["total", ...FUNDS].flatMap((col) => [
       { rule: `fiscalSpending.total[${col}]`, target: `fiscalSpending.total.${col}`, parts: classes.map((c) => `fiscalSpending.c${c}.${col}`) },
       { rule: `fiscalSpending.grandTotal[${col}]`, target: `fiscalSpending.grandTotal.${col}`, parts: [`fiscalSpending.total.${col}`, `fiscalSpending.carryOut.${col}`] },
     ]),
@@ -116,17 +125,17 @@ function reader(data: Fixture) {
   ];
   /** A relation the reader can check: its target is printed (a blank 合计 states nothing). */
   const checkable = relations.filter((r) => has(r.target) && (!r.atMost || r.parts.every(has)));
-  const holds = (r: Relation) => (r.atMost ? figure(r.target).lte(figure(r.parts[0] ?? "")) : figure(r.target).eq(sum(r.parts)));
+  const holds = (r: Relation) => (r.atMost ? figure(r.target).lte(figure(r.parts[0] ?? "")) : figure(r.target).eq(worked(r)));
   const slips = checkable.filter((r) => !holds(r));
   /** What check must say of a slip: an inequality broken is a warning; a sum off by no more than ±0.005 per printed figure is 尾差 (info); a figure printed twice differently is an error. */
   const expectedFinding = (r: Relation) => {
     if (r.atMost) return { ruleId: r.rule, severity: "warning", expected: figure(r.parts[0] ?? "").toFixed(2), difference: figure(r.target).minus(figure(r.parts[0] ?? "")).toFixed(2) };
-    const printed = r.parts.filter(has).length;
-    const difference = figure(r.target).minus(sum(r.parts));
+    const printed = [...r.parts, ...(r.minus ?? [])].filter(has).length;
+    const difference = figure(r.target).minus(worked(r));
     const tail = printed > 1 && difference.abs().lte(new Decimal("0.005").times(printed + 1));
-    return { ruleId: r.rule, severity: tail ? "info" : "error", expected: sum(r.parts).toFixed(2), difference: difference.toFixed(2) };
+    return { ruleId: r.rule, severity: tail ? "info" : "error", expected: worked(r).toFixed(2), difference: difference.toFixed(2) };
   };
-  return { has, figure, sum, checkable, slips, expectedFinding };
+  return { has, figure, sum, worked, checkable, slips, expectedFinding };
 }
 
 const byRule = (a: { ruleId: string }, b: { ruleId: string }) => a.ruleId.localeCompare(b.ruleId);
@@ -206,5 +215,38 @@ describe("上海市普陀区规划和自然资源局 2024 年度部门决算 (re
     expectCheckMatchesReader(data, r);
     const checked = r.checkable.map((c) => c.rule);
     expect(checked).toEqual(expect.arrayContaining(["sangong.total[actual]", "sangong.overspend[reception]", "sangong.basic.30217", "general.basic"]));
+  });
+});
+
+describe("上海市普陀区财政局 2024 年度部门决算 (real, all nine 公开表, 三公 with a budget and no spending)", () => {
+  const data = load("shanghai-putuo-caizhengju-2024.json");
+  const r = reader(data);
+
+  test("the reader's own arithmetic finds ten slips: 社会保障和就业支出 printed 326.71 beside 326.72, 合计 rows a cent off their 类, 301 and 302 off their items", () => {
+    expect(data.source.url).toMatch(/^https:\/\//);
+    const seen = r.slips.map((s) => [s.rule, r.figure(s.target).toFixed(2), r.sum(s.parts).toFixed(2)]);
+    expect(seen.sort()).toEqual(
+      [
+        // 84.65 + 160.75 + 80.38 + 0.94 = 326.72, as 公开02/03/05表 print it; 公开01表 and 公开04表 print 326.71.
+        ["summary.class.208", "326.71", "326.72"],
+        ["fiscal.class.general.208", "326.71", "326.72"],
+        // The 合计 rows against Σ类 (2106.66 + 326.72 + 60.99 + 445.69 = 2940.06; with 6.20 其他收入, 2946.26).
+        ["incomeDetail.hierarchy[all,total]", "2946.25", "2946.26"],
+        ["incomeDetail.hierarchy[all,fiscal]", "2940.05", "2940.06"],
+        ["expenseDetail.hierarchy[all,total]", "2940.05", "2940.06"],
+        ["expenseDetail.hierarchy[all,basic]", "2336.91", "2336.92"],
+        ["generalSpending.hierarchy[all,total]", "2940.05", "2940.06"],
+        ["generalSpending.hierarchy[all,basic]", "2336.91", "2336.92"],
+        // 公开06表: 301 and 302 against their items.
+        ["basicDetail.e301", "2082.85", "2082.86"],
+        ["basicDetail.e302", "171.07", "171.09"],
+      ].sort(),
+    );
+    expect(r.slips.filter((s) => r.expectedFinding(s).severity === "error").map((s) => s.rule).sort()).toEqual(["fiscal.class.general.208", "summary.class.208"]);
+  });
+
+  test("check reports exactly those slips and nothing on the figures that agree (三公 合计 = 接待费 预算 included)", () => {
+    expectCheckMatchesReader(data, r);
+    expect(r.checkable.map((c) => c.rule)).toEqual(expect.arrayContaining(["sangong.total[budget]", "basicDetail.personnel", "general.basic", "fiscalIncome.grandTotal"]));
   });
 });
