@@ -140,6 +140,11 @@ function reader(data: Fixture) {
 
 const byRule = (a: { ruleId: string }, b: { ruleId: string }) => a.ruleId.localeCompare(b.ruleId);
 
+/** The reader's slips as [rule, the figure printed, what its parts come to], sorted. */
+const slipsOf = (r: ReturnType<typeof reader>) => r.slips.map((s) => [s.rule, r.figure(s.target).toFixed(2), r.worked(s).toFixed(2)]).sort();
+/** The slips that are errors (one figure printed two ways), not 尾差. */
+const errorsOf = (r: ReturnType<typeof reader>) => r.slips.filter((s) => r.expectedFinding(s).severity === "error").map((s) => s.rule).sort();
+
 /** check reports exactly the reader's slips, and every relation the reader finds holding is checked and passes. */
 function expectCheckMatchesReader(data: Fixture, r: ReturnType<typeof reader>) {
   const report = checkReport(mofBumenJuesuan, data);
@@ -187,8 +192,7 @@ describe("上海市普陀区规划和自然资源局 2024 年度部门决算 (re
 
   test("the reader's own arithmetic finds eleven slips, each of 0.01 or 0.02", () => {
     expect(data.source.url).toMatch(/^https:\/\//);
-    const seen = r.slips.map((s) => [s.rule, r.figure(s.target).toFixed(2), r.sum(s.parts).toFixed(2)]);
-    expect(seen.sort()).toEqual(
+    expect(slipsOf(r)).toEqual(
       [
         // The same 类 printed differently: 公开01表 against 公开03表, 公开04表 against 公开05表.
         ["summary.class.210", "236.63", "236.64"],
@@ -208,7 +212,7 @@ describe("上海市普陀区规划和自然资源局 2024 年度部门决算 (re
       ].sort(),
     );
     // Two tables disagreeing on one figure is an error; a total off by its parts' rounding is a 尾差.
-    expect(r.slips.filter((s) => r.expectedFinding(s).severity === "error").map((s) => s.rule).sort()).toEqual(["fiscal.class.general.210", "summary.class.210", "summary.class.212"]);
+    expect(errorsOf(r)).toEqual(["fiscal.class.general.210", "summary.class.210", "summary.class.212"]);
   });
 
   test("check reports exactly those slips and nothing on the figures that agree (三公 sums, 决算 ≤ 预算, 30217 ≤ 三公接待费 included)", () => {
@@ -224,8 +228,7 @@ describe("上海市普陀区财政局 2024 年度部门决算 (real, all nine �
 
   test("the reader's own arithmetic finds ten slips: 社会保障和就业支出 printed 326.71 beside 326.72, 合计 rows a cent off their 类, 301 and 302 off their items", () => {
     expect(data.source.url).toMatch(/^https:\/\//);
-    const seen = r.slips.map((s) => [s.rule, r.figure(s.target).toFixed(2), r.sum(s.parts).toFixed(2)]);
-    expect(seen.sort()).toEqual(
+    expect(slipsOf(r)).toEqual(
       [
         // 84.65 + 160.75 + 80.38 + 0.94 = 326.72, as 公开02/03/05表 print it; 公开01表 and 公开04表 print 326.71.
         ["summary.class.208", "326.71", "326.72"],
@@ -242,7 +245,7 @@ describe("上海市普陀区财政局 2024 年度部门决算 (real, all nine �
         ["basicDetail.e302", "171.07", "171.09"],
       ].sort(),
     );
-    expect(r.slips.filter((s) => r.expectedFinding(s).severity === "error").map((s) => s.rule).sort()).toEqual(["fiscal.class.general.208", "summary.class.208"]);
+    expect(errorsOf(r)).toEqual(["fiscal.class.general.208", "summary.class.208"]);
   });
 
   test("check reports exactly those slips and nothing on the figures that agree (三公 合计 = 接待费 预算 included)", () => {
