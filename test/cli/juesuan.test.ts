@@ -39,6 +39,19 @@ describe("ziping template --form juesuan: the 部门决算 workbook", () => {
     expect(code).toBe(1);
   });
 
+  it.each(["shanghai-putuo-shehuigongzuobu-2024", "shanghai-putuo-guihuaziyuan-2024", "shanghai-putuo-caizhengju-2024"])(
+    "a real report's nine tables (%s) as a workbook: `ziping check` on the .xlsx finds exactly what the core finds in its data",
+    async (name) => {
+      const source = join(__dirname, `../fixtures/juesuan/${name}.json`);
+      const file = join(tmp, `${name}.xlsx`);
+      expect((await runCli(["template", "--data", source, "--out", file])).code).toBe(0);
+      const { stdout } = await runCli(["check", file, "--json"]);
+      const core = checkReport(mofBumenJuesuan, JSON.parse(readFileSync(source, "utf8")) as ReportData);
+      expect(core.findings.length).toBeGreaterThan(0);
+      expect(JSON.parse(stdout).findings).toEqual(JSON.parse(JSON.stringify(core.findings)));
+    },
+  );
+
   it("refuses an unknown built-in name in one line that names the forms there are", async () => {
     const { code, stdout, stderr } = await runCli(["template", "--form", "jusuan", "--out", join(tmp, "x.xlsx")]);
     expect(code).toBe(2);

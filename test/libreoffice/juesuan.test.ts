@@ -89,3 +89,27 @@ async function wrongVerdicts(file: string): Promise<{ wrong: string[]; core: Rul
     expect(code).toBe(1);
   });
 });
+
+(skip ? describe.skip : describe)("LibreOffice recalculates a real 部门决算 (上海市普陀区规划和自然资源局 2024, nine tables)", () => {
+  const data = JSON.parse(readFileSync(join(__dirname, "../fixtures/juesuan/shanghai-putuo-guihuaziyuan-2024.json"), "utf8")) as ReportData;
+  const dir = mkdtempSync(join(tmpdir(), "ziping-lo-juesuan-real-"));
+  let reported = "";
+
+  beforeAll(async () => {
+    const { bytes } = await filledWorkbook(data, { keepFormulas: false, form: mofBumenJuesuan });
+    const path = join(dir, "reported.xlsx");
+    writeFileSync(path, bytes);
+    [reported] = (await convertWithLibreOffice(soffice, [path], "xlsx", join(dir, "libreoffice"))).outputs;
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("shows on the 校验 sheet the core's verdict for every rule: the report's three same-figure slips as fails, its eight 尾差 as such", async () => {
+    const { wrong, core, sheet } = await wrongVerdicts(reported);
+    expect(wrong).toEqual([]);
+    const count = (v: string) => [...sheet.values()].filter((x) => x === v).length;
+    expect(count(VERDICT.fail)).toBe(core.filter((r) => r.status === "fail").length);
+    expect(count(VERDICT.tail)).toBe(core.filter((r) => r.status === "tail").length);
+    expect([count(VERDICT.fail), count(VERDICT.tail)]).toEqual([3, 8]);
+  });
+});

@@ -140,7 +140,7 @@ function normalizeChar(c: string): string {
 
 /** Whole-cell markers for "no figure here" (after trimming). */
 /** 本表无数据: how the 决算 tables mark a table the department has nothing to report in. */
-const NO_DATA_PHRASE = "本表无数据";
+export const NO_DATA_PHRASE = "本表无数据";
 
 function isNoFigure(body: string): boolean {
   return body === "" || body === "/" || body === "无" || body === NO_DATA_PHRASE || /^[-\u2013\u2014\u2015]+$/.test(body);

@@ -1,5 +1,5 @@
 import { readValues, type CellState, type ReadValues } from "../check";
-import { Dec, formatAmount, roundHalfUp } from "../money";
+import { Dec, formatAmount, NO_DATA_PHRASE, roundHalfUp } from "../money";
 import type { ListEntry, ReportData } from "../spec/data";
 import { shownDecimals, type FieldDef } from "../spec/instances";
 import type { FormSpec } from "../spec/types";
@@ -39,6 +39,8 @@ export interface NarrativeContext {
    * unchanged (same state object) under the same options, else built afresh.
    */
   remember<T>(key: string, build: () => T): T;
+  /** A cell of `table` says 本表无数据: the department marked the whole table as having nothing to report. */
+  markedNoData(table: string): boolean;
   /** report.year as a Reading, or why not. */
   year(): Reading | MissingField;
   selfRef(): { text: string; fact: WordingFact };
@@ -188,6 +190,14 @@ export function createContext(form: FormSpec, data: ReportData, partial: Partial
     isFilled: (id) => {
       const state = cellOf(id)?.state;
       return state === "number" || state === "none";
+    },
+    markedNoData: (table) => {
+      for (const [id, field] of values.fields) {
+        if (field.table.id !== table) continue;
+        const cell = cellOf(id);
+        if (cell?.state === "none" && cell.text.includes(NO_DATA_PHRASE)) return true;
+      }
+      return false;
     },
     label: (id) => values.fields.get(id)?.label ?? id,
     entries: (listId) => data.lists[listId] ?? [],

@@ -20,6 +20,8 @@ const WORDS = new Set(["self", "department"]);
 export interface Entry {
   n: number;
   name: string;
+  /** The list's entries this one is written among (an each slot's), for a column only some fill. */
+  peers?: Entry[];
 }
 
 /** income.unit[*].total for entry 2 -> income.unit[2].total. */
@@ -264,6 +266,10 @@ export class Writer {
     const top = this.usable(fieldFor(slot.of[0], entry));
     const belowId = fieldFor(slot.of[1], entry);
     const blank = slot.blankIsZero && !this.ctx.isFilled(belowId);
+    // A blank counts as 0 only beside entries that fill the column: when none does, the column was
+    // not given at all (a report stating its 年初预算 in total, not by 类) and the rate is left
+    // unsaid rather than "年初未作预算" for every entry.
+    if (blank && entry?.peers && !entry.peers.some((p) => this.ctx.isFilled(fieldFor(slot.of[1], p)))) return "";
     const below = blank ? undefined : this.usable(belowId);
     if (!top || (!blank && !below)) return "";
     const negative = negatives(below ? [top, below] : [top]);
@@ -330,7 +336,7 @@ export class Writer {
     const parts = entries.map((entry) => {
       const part = this.ctx.remember(`${this.key}#${entry.n}:${entry.name}`, () => {
         const w = new Writer(this.ctx, this.key);
-        return { text: w.write(slot.item, slot.slots, {}, entry), facts: w.facts, missing: w.missing };
+        return { text: w.write(slot.item, slot.slots, {}, { ...entry, peers: entries }), facts: w.facts, missing: w.missing };
       });
       this.lacks(part.missing);
       for (const f of part.facts) {

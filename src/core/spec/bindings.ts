@@ -86,9 +86,12 @@ export function bindingRefs(b: SentenceBinding): BindingRef[] {
 
 /** Each clause binding of the form, with its JSON path. */
 export function eachBinding(narrative: ParagraphBinding[]): Array<{ path: string; paragraph: ParagraphBinding; binding: SentenceBinding }> {
-  return narrative.flatMap((paragraph, i) =>
-    (paragraph.sentences ?? []).flatMap((group, j) => (group.clauses ?? []).map((binding, k) => ({ path: `narrative[${i}].sentences[${j}].clauses[${k}]`, paragraph, binding }))),
-  );
+  return narrative.flatMap((paragraph, i) => [
+    ...(paragraph.sentences ?? []).flatMap((group, j) => (group.clauses ?? []).map((binding, k) => ({ path: `narrative[${i}].sentences[${j}].clauses[${k}]`, paragraph, binding }))),
+    ...(paragraph.noData?.sentences ?? []).flatMap((group, j) =>
+      (group.clauses ?? []).map((binding, k) => ({ path: `narrative[${i}].noData.sentences[${j}].clauses[${k}]`, paragraph, binding })),
+    ),
+  ]);
 }
 
 const MAX_DECIMALS = 6;
@@ -110,6 +113,12 @@ export function validateNarrative(narrative: unknown, fieldIds: Set<string>, lis
     if (typeof p?.title !== "string" || !p.title) errors.push(`narrative[${i}].title：缺少段落标题`);
     if (!Array.isArray(p?.sentences)) errors.push(`narrative[${i}].sentences：应为句子的数组`);
     else p.sentences.forEach((g, j) => Array.isArray(g?.clauses) || errors.push(`narrative[${i}].sentences[${j}].clauses：应为分句的数组`));
+    if (p?.noData !== undefined) {
+      const table = p.noData?.table;
+      if (typeof table !== "string" || ![...fieldIds].some((f) => f.startsWith(`${table}.`))) errors.push(`narrative[${i}].noData.table：表「${String(table)}」不在表式中`);
+      if (!Array.isArray(p.noData?.sentences)) errors.push(`narrative[${i}].noData.sentences：应为句子的数组`);
+      else p.noData.sentences.forEach((g, j) => Array.isArray(g?.clauses) || errors.push(`narrative[${i}].noData.sentences[${j}].clauses：应为分句的数组`));
+    }
   });
   if (errors.length) return errors;
 

@@ -89,7 +89,7 @@ function narrativeMarkdown(form: FormSpec): string[] {
   const lines = ["", "## 报告综述的段落与句子 (narrative bindings)", "", "每句读取的字段；列表行写作 `[n]`；`=名称` 为评分表计算的指标（由 ziping narrate 提供）。Each sentence and the fields it reads; `=name` is a figure the scoring table computes.", ""];
   for (const paragraph of form.narrative) {
     lines.push(`### ${paragraph.title} (\`${paragraph.id}\`)`, "", "| sentence id | 类型 | 字段 fields |", "| --- | --- | --- |");
-    for (const group of paragraph.sentences) {
+    for (const group of [...paragraph.sentences, ...(paragraph.noData?.sentences ?? [])]) {
       for (const binding of group.clauses) {
         const fields = new Set<string>();
         for (const r of bindingRefs(binding)) {

@@ -531,6 +531,12 @@ export interface ParagraphBinding {
   /** The report's heading: 「“三公经费”支出使用和管理情况」. */
   title: string;
   sentences: SentenceGroupBinding[];
+  /**
+   * When the department marked `table` 本表无数据 (it had nothing to report there), the paragraph
+   * is these sentences instead: "本部门2024年度无财政拨款“三公”经费支出". A table merely left blank
+   * is not so marked: the paragraph then says what it lacks, as any other.
+   */
+  noData?: { table: string; sentences: SentenceGroupBinding[] };
 }
 
 /**

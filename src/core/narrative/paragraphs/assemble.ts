@@ -28,7 +28,9 @@ function dedupe(fields: MissingField[]): MissingField[] {
  */
 export function assemble(ctx: NarrativeContext, paragraph: ParagraphBinding): Paragraph {
   const { id, title } = paragraph;
-  const groups = paragraph.sentences.map((group) =>
+  // A table marked 本表无数据 has its own wording ("无…支出"), not the figures it does not have.
+  const sentenceGroups = paragraph.noData && ctx.markedNoData(paragraph.noData.table) ? paragraph.noData.sentences : paragraph.sentences;
+  const groups = sentenceGroups.map((group) =>
     group.clauses.flatMap((binding) => clausesOf(ctx, binding, paragraph)).map((clause) => ({ clause, result: ctx.remember(clause.key, () => buildClause(ctx, clause)) })),
   );
   const results = groups.flat().map((g) => g.result);
@@ -38,7 +40,7 @@ export function assemble(ctx: NarrativeContext, paragraph: ParagraphBinding): Pa
 
   const unwritten: Paragraph["unwritten"] = [];
   const skipped: Paragraph["skipped"] = [];
-  const built = paragraph.sentences.map((group, g) => {
+  const built = sentenceGroups.map((group, g) => {
     const sentences: Sentence[] = [];
     for (const { clause, result } of groups[g]) {
       if (result === null) continue;

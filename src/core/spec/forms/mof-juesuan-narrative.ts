@@ -21,8 +21,8 @@ function shareOf(part: string, total: string, totalName: string): RatioSlot {
  * "完成年初预算的103.32%"; a line with no 年初预算 (0 or left blank) "年初未作预算", so a budget of
  * 0 never gives a percentage.
  */
-function completion(actual: string, budget: string, what: string): RatioSlot {
-  return { kind: "ratio", of: [actual, budget], text: "完成年初预算的{rate}", zero: "年初未作预算", blankIsZero: true, as: "executionRate", fact: `${what}完成年初预算` };
+function completion(actual: string, budget: string, what: string, lead = ""): RatioSlot {
+  return { kind: "ratio", of: [actual, budget], text: `${lead}完成年初预算的{rate}`, zero: `${lead}年初未作预算`, blankIsZero: true, as: "executionRate", fact: `${what}完成年初预算` };
 }
 
 /** A clause stating one change on the prior year, left out when the 上年 figure is not filled. */
@@ -231,8 +231,9 @@ export const juesuanNarrative: ParagraphBinding[] = [
                 required: true,
                 lead: "，",
                 joiner: "；",
-                item: "{#name}{generalSpending.line[*].total}，{@rate}",
-                slots: { rate: completion("generalSpending.line[*].total", "generalSpending.line[*].budget", "{#name}") },
+                // The rate brings its own comma: it is left unsaid when no 类 has a 年初预算数.
+                item: "{#name}{generalSpending.line[*].total}{@rate}",
+                slots: { rate: completion("generalSpending.line[*].total", "generalSpending.line[*].budget", "{#name}", "，") },
               },
             },
           },
@@ -274,6 +275,8 @@ export const juesuanNarrative: ParagraphBinding[] = [
     // “三公”经费财政拨款支出预算为…，支出决算为…，完成预算的…；其中：… 与上年相比 …
     id: "sangong",
     title: "财政拨款“三公”经费支出决算情况",
+    // 公开07表 marked 本表无数据: the department had no 三公 spending, and says so.
+    noData: { table: "sangong", sentences: [{ clauses: [{ kind: "text", id: "sangong.none", text: "{self}{report.year}年度无财政拨款“三公”经费支出" }] }] },
     sentences: [
       {
         joiner: "，",

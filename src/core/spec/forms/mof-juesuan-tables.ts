@@ -175,7 +175,8 @@ export const JUESUAN_SHEETS: SheetSpec[] = [
           { id: "carryInGeneral", label: "一般公共预算财政拨款", indent: 1, synonyms: ["年初一般公共预算财政拨款结转和结余"] },
           { id: "carryInFund", label: "政府性基金预算财政拨款", indent: 1, synonyms: ["年初政府性基金预算财政拨款结转和结余"] },
           { id: "carryInCapital", label: "国有资本经营预算财政拨款", indent: 1, synonyms: ["年初国有资本经营预算财政拨款结转和结余"] },
-          { id: "grandTotal", label: "总计", synonyms: ["收入总计"] },
+          // 情况说明 call it by the table's name: "2024年度财政拨款收入支出总计9746.50万元".
+          { id: "grandTotal", label: "总计", synonyms: ["收入总计", "财政拨款收入支出总计", "财政拨款收入总计"] },
         ],
       }),
       publicTable({
