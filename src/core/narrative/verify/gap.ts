@@ -9,13 +9,22 @@ export type Direction = "decrease" | "increase" | "flat";
 
 export type Qualifier =
   | { kind: "plain" }
-  | { kind: "change"; direction: Direction; word: string; comparison: boolean; year?: number }
+  | { kind: "change"; direction: Direction; word: string; comparison: boolean; year?: number; base?: Base }
   | { kind: "share"; denominator: Concept; denominatorRole?: Role }
   | { kind: "perCapita" }
   | { kind: "perItem" }
   | { kind: "overspend" }
   | { kind: "executionRate" }
   | { kind: "headcountGap"; direction: "less" | "more"; word: string };
+
+/** Which figure of the prior year a change is on: its 预算 or its 决算. */
+export type Base = "budget" | "actual";
+
+/** 预算, 年初预算, 预算数 → budget; 决算, 决算数 → actual. */
+export function baseOf(word: string | undefined): Base | undefined {
+  if (!word) return undefined;
+  return /预算/.test(word) ? "budget" : "actual";
+}
 
 export interface Gap {
   qualifier: Qualifier;
@@ -26,27 +35,12 @@ export interface Gap {
 /** A piece of the gap: plain text, or a label (only allowed right after 占, as the share's whole). */
 export type GapPiece = { text: string } | { concept: Concept };
 
-const COMPARISONS = [
-  "与上年同期相比",
-  "与上年同期比较",
-  "与上年相比",
-  "与上年比较",
-  "较上年同期",
-  "比上年同期",
-  "比上年度",
-  "较上年度",
-  "比上年",
-  "较上年",
-  "比去年同期",
-  "较去年同期",
-  "比去年",
-  "较去年",
-  "同比",
-  "与上年同期",
-  "与上年",
-];
-/** "比2019年度", "较2019年同期", "与2019年相比": a comparison with a named year. */
-const YEAR_COMPARISON = "(?:比|较|与)(?<year>\\d{4})年度?(?:同期)?(?:相比|比较)?";
+/**
+ * 比上年, 较上年同期, 与上年相比, 比2019年度, 同比 …; with the base named after the year
+ * (比上年预算, 比2021年预算数, 比上年年初预算, 与2023年预算相比, 比上年决算数): the change is then
+ * on that figure of the prior year, and only a prior-year column of that kind can check it.
+ */
+const COMPARISON = "同比|(?:与|比|较)(?:上年度?|去年|(?<year>\\d{4})年度?)(?:同期)?(?<base>年初预算数?|预算数?|决算数?)?(?:相比|比较)?";
 const DIRECTION_WORDS: Array<[string, Direction]> = [
   ["基本持平", "flat"],
   ["持平", "flat"],
@@ -61,8 +55,8 @@ const DIRECTION_WORDS: Array<[string, Direction]> = [
   ["提高", "increase"],
   ["增幅", "increase"],
 ];
-/** Groups: `comparison` (any), `year` (a named year), `word` (the direction word). */
-export const DIRECTION_PATTERN = new RegExp(`(?<comparison>${COMPARISONS.join("|")}|${YEAR_COMPARISON})?(?<word>${DIRECTION_WORDS.map(([w]) => w).join("|")})了?`, "y");
+/** Groups: `comparison` (any), `year` (a named year), `base` (预算/决算 named after it), `word` (the direction word). */
+export const DIRECTION_PATTERN = new RegExp(`(?<comparison>${COMPARISON})?(?<word>${DIRECTION_WORDS.map(([w]) => w).join("|")})了?`, "y");
 
 const SIMPLE_QUALIFIERS: Array<[RegExp, Qualifier]> = [
   [/人均/y, { kind: "perCapita" }],
@@ -77,7 +71,9 @@ const FILLERS: Array<[RegExp, Role | undefined]> = [
   [/决算|实际/y, "actual"],
   [/上年|去年/y, "prior"],
   [/本年度|本年|当年|全年|年度|支出|使用|投入|金额|合计|总额|共计|总计|达到|其中|比重|比例|分别|累计|完成|全部|部门|共|为|是|达|了|的|约|中|在|数|与|已|均/y, undefined],
-  [/[\s，,、：:“”"‘’（()）]+/y, undefined],
+  // "按同口径同比减少": the same basis, said; "收、支总计各增加": each of the two by the same figure.
+  [/按?同口径|各/y, undefined],
+  [/[\s，,、；;：:“”"‘’（()）]+/y, undefined],
   [/\d{4}年度?/y, undefined],
 ];
 
@@ -115,9 +111,10 @@ export function parseGap(pieces: GapPiece[]): Gap | null {
       }
       const direction = matchAt(DIRECTION_PATTERN, text, i);
       if (direction) {
-        const { comparison, year, word } = direction.groups as { comparison?: string; year?: string; word: string };
+        const { comparison, year, word, base } = direction.groups as { comparison?: string; year?: string; word: string; base?: string };
         const kind = DIRECTION_WORDS.find(([w]) => w === word)![1];
-        const q: Qualifier = { kind: "change", direction: kind, word, comparison: comparison !== undefined, ...(year ? { year: Number(year) } : {}) };
+        const named = baseOf(base);
+        const q: Qualifier = { kind: "change", direction: kind, word, comparison: comparison !== undefined, ...(year ? { year: Number(year) } : {}), ...(named ? { base: named } : {}) };
         if (!take(q)) return null;
         i += direction[0].length;
         continue;

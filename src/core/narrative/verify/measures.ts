@@ -3,7 +3,7 @@ import { isMarkedExact } from "../../spec/data";
 import { isMissing, type NarrativeContext, type Reading } from "../context";
 import type { MissingField } from "../types";
 import type { Qualifier } from "./gap";
-import type { Concept, DerivedFields, Role } from "./vocabulary";
+import type { Concept, DerivedFields, PriorPair, Role } from "./vocabulary";
 
 /** What the tables say a stated figure should be. */
 export interface Expectation {
@@ -102,14 +102,22 @@ function plain(ctx: NarrativeContext, input: MeasureInput): Measured {
  * gives one.
  */
 function change(ctx: NarrativeContext, input: MeasureInput): Measured {
-  const pairs = [...(input.subject.pair ? [input.subject.pair] : []), ...(input.subject.pairs ?? []).filter((p) => p.current !== input.subject.pair?.current || p.prior !== input.subject.pair?.prior)];
-  if (!pairs.length) return { ok: false, reason: `表中没有${input.subject.name}的上年数` };
+  const all = [...(input.subject.pair ? [input.subject.pair] : []), ...(input.subject.pairs ?? []).filter((p) => p.current !== input.subject.pair?.current || p.prior !== input.subject.pair?.prior)];
+  if (!all.length) return { ok: false, reason: `表中没有${input.subject.name}的上年数` };
+  // 比上年预算 / 比上年决算数: only a prior-year cell of that kind is the base.
+  const base = input.qualifier.kind === "change" ? input.qualifier.base : undefined;
+  const pairs = base ? all.filter((p) => p.base === base) : all;
+  if (!pairs.length) {
+    const named = base === "budget" ? "预算" : "决算";
+    const known = all.some((p) => p.base) ? `表中的上年数是${all[0].base === "budget" ? "预算" : "决算"}数` : "表中的上年数未注明是预算数还是决算数";
+    return { ok: false, reason: `文中与上年${named}比较，${known}` };
+  }
   const measured = pairs.map((pair) => changeOf(ctx, input, pair));
   const candidates = measured.flatMap((m) => (m.ok ? m.candidates : []));
   return candidates.length ? { ok: true, candidates } : measured[0];
 }
 
-function changeOf(ctx: NarrativeContext, input: MeasureInput, pair: { prior: string; current: string }): Measured {
+function changeOf(ctx: NarrativeContext, input: MeasureInput, pair: PriorPair): Measured {
   const read = readAll(ctx, [pair.prior, pair.current]);
   if (read.some(isMissing)) return { ok: false, missing: read.filter(isMissing) };
   const [prior, current] = read as Reading[];

@@ -1,5 +1,5 @@
 import { isMissing } from "../context";
-import { DIRECTION_PATTERN, lastRoleHint, parseGap, type Direction, type Gap, type GapPiece, type Qualifier } from "./gap";
+import { DIRECTION_PATTERN, baseOf, lastRoleHint, parseGap, type Direction, type Gap, type GapPiece, type Qualifier } from "./gap";
 import { judge, wrongUnit, type Verdict } from "./judge";
 import { measure, type Expectation, type MeasureInput } from "./measures";
 import { figuresIn, sentenceSpans, type FigureToken, type LabelHit, type LabelMatcher, type Span } from "./scan";
@@ -172,6 +172,12 @@ function scoped(subject: Concept, scope: Concept | undefined): Concept | string 
   return { ...subject, values };
 }
 
+/** A plain figure tied to its label: a comparison right after it ("，较上年持平") is about the same label. */
+interface TiedFigure extends Span {
+  subject: Concept;
+  hint?: Role;
+}
+
 interface Tie {
   figure: FigureToken;
   subject: Concept;
@@ -194,7 +200,8 @@ function isPriorYear(w: WalkContext, year: number): boolean {
 function checkTie(t: Tie, w: WalkContext): Outcome {
   const { figure, subject, gap } = t;
   const span = { start: t.anchor, end: figure.end };
-  const q = gap.qualifier;
+  // "三公经费预算比上年减少…": a change of the 预算 is on the prior year's 预算.
+  const q: Qualifier = gap.qualifier.kind === "change" && !gap.qualifier.base && gap.hint === "budget" ? { ...gap.qualifier, base: "budget" } : gap.qualifier;
   const kind = figureKind(figure, subject, q);
   if (!kind) return { kind: "unchecked", span, reason: `单位或说法与「${subject.name}」不符` };
   if (q.kind === "change" && q.year !== undefined) {
@@ -254,6 +261,7 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
     return masked.slice(0, end - sentence.start).join("");
   };
   const consumed: Span[] = [];
+  const tied: TiedFigure[] = [];
   let segmentStart = sentence.start;
   let carried: Carried | undefined;
   // Whether the last figure with a unit was tied to a label. In "局机关收入…，支出…，结余…" the
@@ -311,16 +319,18 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
       untied(`单位或说法与「${subject.name}」不符`);
       continue;
     }
-    consumed.push({ start: from, end: figure.end });
+    // The gap this figure read (a direction word in it is this figure's), not the text before its label.
+    consumed.push({ start: picked ? picked.hit.end : from, end: figure.end });
     lastTied = true;
     const inherited = !picked && carried?.subject === subject0 ? carried.fields : undefined;
     const before = maskedBefore(figure.start);
     const outcome = checkTie({ figure, subject, anchor, gap, before, ...(inherited ? { inherited } : {}) }, w);
     out.push(outcome);
+    if (outcome.kind === "checked" && gap.qualifier.kind === "plain") tied.push({ subject: subject0, start: anchor, end: figure.end, ...(gap.hint ? { hint: gap.hint } : {}) });
     carried = { subject: subject0, anchor, ...(outcome.kind === "checked" ? { fields: outcome.expectation.fields } : { unchecked: true }) };
   }
 
-  out.push(...directionOnly(text, sentence, labels, consumed, w));
+  out.push(...directionOnly(text, sentence, labels, consumed, tied, w));
   out.push(...noneClaims(text, sentence, labels, w));
   return out;
 }
@@ -406,12 +416,12 @@ function listSubjects(head: string, offset: number, labels: LabelHit[], matcher:
  * "三公经费较上年减少", "公务接待费与上年持平": a direction word after a label, with no figure.
  * Only with a comparison (比上年, 较上年, 同比, 与上年) so that 减少 in other senses is left alone.
  */
-function directionOnly(text: string, sentence: Span, labels: LabelHit[], consumed: Span[], w: WalkContext): Outcome[] {
+function directionOnly(text: string, sentence: Span, labels: LabelHit[], consumed: Span[], tied: TiedFigure[], w: WalkContext): Outcome[] {
   const out: Outcome[] = [];
   const body = text.slice(sentence.start, sentence.end);
   if (!DIRECTION_WORD.test(body)) return out;
   for (const m of body.matchAll(DIRECTION_GLOBAL)) {
-    const groups = m.groups as { comparison?: string; year?: string; word: string };
+    const groups = m.groups as { comparison?: string; year?: string; base?: string; word: string };
     if (!groups.comparison || (groups.year && !isPriorYear(w, Number(groups.year)))) continue;
     const start = sentence.start + (m.index ?? 0);
     if (consumed.some((c) => start >= c.start && start < c.end)) continue;
@@ -419,17 +429,17 @@ function directionOnly(text: string, sentence: Span, labels: LabelHit[], consume
     const picked = subjectLabel(text, before);
     if (!picked) continue;
     const span = { start: picked.hit.start, end: start + m[0].length };
-    const gap = parseGap(gapPieces(text, picked.hit.end, start, before, picked.absorbed));
+    // "因公出国（境）费40万元，较上年持平": the label's own figure may stand before the comparison.
+    const claim = tied.find((t) => t.subject === picked.hit.concept && t.start >= picked.hit.start && t.end <= start);
+    const gap = parseGap(gapPieces(text, claim ? claim.end : picked.hit.end, start, before, picked.absorbed));
     if (!gap || gap.qualifier.kind !== "plain") continue;
     const subject = picked.hit.concept;
     if (!subject.pair) continue;
-    if (gap.hint === "budget") {
-      out.push({ kind: "unchecked", span, reason: `表中没有${subject.name}预算的上年数` });
-      continue;
-    }
     const word = groups.word;
     const direction = word === "持平" || word === "基本持平" ? "flat" : /降|减/.test(word) ? "decrease" : "increase";
-    const qualifier: Qualifier = { kind: "change", direction, word, comparison: true };
+    // "…预算比上年持平": a change of the 预算, on the prior year's 预算.
+    const base = baseOf(groups.base) ?? (gap.hint === "budget" || claim?.hint === "budget" ? "budget" : undefined);
+    const qualifier: Qualifier = { kind: "change", direction, word, comparison: true, ...(base ? { base } : {}) };
     const measured = measure(w.ctx, w.other, { subject, qualifier, figureKind: "amount", derived: w.derived });
     if (!measured.ok) {
       out.push({ kind: "unchecked", span, reason: "reason" in measured ? measured.reason : `表中未填：${measured.missing.map((x) => x.label).join("、")}` });
