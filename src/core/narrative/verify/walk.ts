@@ -15,6 +15,19 @@ interface Carried {
   fields?: string[];
   /** The previous figure about it could not be checked: what it meant is unknown, so nothing is carried. */
   unchecked?: boolean;
+  /** The previous figure was the budget inside a rate ("完成预算84.82万元"): "的73.2%" is the rate. */
+  budgetStated?: boolean;
+}
+
+/**
+ * "完成全年预算84.82万元的73.2%": the budget written inside the execution rate. The amount after
+ * 完成预算 is the 预算 figure (a plain one, its role 预算), and a percentage after it with only 的
+ * between is the execution rate. `after` is the text since that amount, when the figure follows one.
+ */
+function rateReading(gap: Gap | null, figure: FigureToken, after: string | undefined): (Gap & { budgetStated?: boolean }) | null {
+  if (after !== undefined && figure.unit === "%" && /^的$/.test(after)) return { qualifier: { kind: "executionRate" } };
+  if (gap?.qualifier.kind === "executionRate" && figure.unit !== null && AMOUNT_UNITS.has(figure.unit)) return { qualifier: { kind: "plain" }, hint: "budget", budgetStated: true };
+  return gap;
 }
 
 type FigureKind = MeasureInput["figureKind"];
@@ -310,7 +323,7 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
       untied(subject);
       continue;
     }
-    const gap = parseGap(gapPieces(text, picked ? picked.hit.end : from, figure.start, inSegment, picked?.absorbed));
+    const gap = rateReading(parseGap(gapPieces(text, picked ? picked.hit.end : from, figure.start, inSegment, picked?.absorbed)), figure, !picked && carried?.budgetStated === true ? text.slice(from, figure.start) : undefined);
     if (!gap) {
       untied("与栏目名之间有其他内容，无法确定所指");
       continue;
@@ -327,7 +340,7 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
     const outcome = checkTie({ figure, subject, anchor, gap, before, ...(inherited ? { inherited } : {}) }, w);
     out.push(outcome);
     if (outcome.kind === "checked" && gap.qualifier.kind === "plain") tied.push({ subject: subject0, start: anchor, end: figure.end, ...(gap.hint ? { hint: gap.hint } : {}) });
-    carried = { subject: subject0, anchor, ...(outcome.kind === "checked" ? { fields: outcome.expectation.fields } : { unchecked: true }) };
+    carried = { subject: subject0, anchor, ...(outcome.kind === "checked" ? { fields: outcome.expectation.fields } : { unchecked: true }), ...(gap.budgetStated ? { budgetStated: true } : {}) };
   }
 
   out.push(...directionOnly(text, sentence, labels, consumed, tied, w));
