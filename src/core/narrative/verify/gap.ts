@@ -10,7 +10,7 @@ export type Direction = "decrease" | "increase" | "flat";
 export type Qualifier =
   | { kind: "plain" }
   | { kind: "change"; direction: Direction; word: string; comparison: boolean; year?: number; base?: Base }
-  | { kind: "share"; denominator: Concept; denominatorRole?: Role }
+  | { kind: "share"; denominator: Concept; denominatorRole?: Role; denominatorFields?: string[] }
   | { kind: "perCapita" }
   | { kind: "perItem" }
   | { kind: "overspend" }

@@ -152,7 +152,8 @@ function shares(ctx: NarrativeContext, input: MeasureInput): Measured {
   const whole = input.qualifier.denominator;
   const parts = filledValues(ctx, input.subject, input.inherited);
   const role = input.qualifier.denominatorRole;
-  const totals = filledValues(ctx, whole).filter((t) => !t.reading.value.isZero() && (!role || t.role === role));
+  const cells = input.qualifier.denominatorFields;
+  const totals = filledValues(ctx, whole).filter((t) => !t.reading.value.isZero() && (!role || t.role === role) && (!cells || t.fields.every((f) => cells.includes(f))));
   const candidates: Expectation[] = [];
   for (const part of parts) {
     for (const total of totals) {

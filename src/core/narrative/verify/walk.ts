@@ -6,6 +6,7 @@ import { figuresIn, sentenceSpans, type FigureToken, type LabelHit, type LabelMa
 import type { Concept, Role } from "./vocabulary";
 import { noneClaims } from "./none";
 import { slipsIn } from "./slips";
+import { wholeOfList } from "./share-whole";
 import type { Checked, Outcome, WalkContext } from "./outcome";
 
 interface Carried {
@@ -136,7 +137,11 @@ function directionAgrees(direction: Direction | "less" | "more", sign: number | 
 /** Every figure and direction word of the text, tied and checked where possible. */
 export function walk(text: string, w: WalkContext): Outcome[] {
   const out: Outcome[] = [];
-  for (const sentence of sentenceSpans(text)) out.push(...walkSentence(text, sentence, w));
+  let previous: Span | undefined;
+  for (const sentence of sentenceSpans(text)) {
+    out.push(...walkSentence(text, sentence, w, previous, out));
+    previous = sentence;
+  }
   out.push(...slipsIn(text));
   return out;
 }
@@ -258,8 +263,9 @@ function compoundWith(text: string, labels: LabelHit[], hit: LabelHit): LabelHit
   return labels.find((l) => l !== hit && l.end <= hit.start && /^[“”"‘’的\s]*$/.test(text.slice(l.end, hit.start)) && !l.concept.weak && !hit.concept.weak);
 }
 
-function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
+function walkSentence(text: string, sentence: Span, w: WalkContext, previous?: Span, before: Outcome[] = []): Outcome[] {
   const out: Outcome[] = [];
+  const checkedSoFar = (): Checked[] => [...before, ...out].filter((o): o is Checked => o.kind === "checked");
   const labels = w.matcher.labelsIn(text, sentence);
   const listed = listClaims(text, sentence, labels, w);
   const figures = figuresIn(text, sentence, labels).filter((f) => !f.calendar && !listed.figures.has(f.start));
@@ -323,7 +329,9 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
       untied(subject);
       continue;
     }
-    const gap = rateReading(parseGap(gapPieces(text, picked ? picked.hit.end : from, figure.start, inSegment, picked?.absorbed)), figure, !picked && carried?.budgetStated === true ? text.slice(from, figure.start) : undefined);
+    // "…0.12万元，占3.5%": the share of the figure just stated, in the whole the list is headed by.
+    const listShare = !picked && carried?.fields?.length === 1 && figure.unit === "%" && /^[，,；;\s]*占$/.test(text.slice(from, figure.start)) ? wholeOfList(text, sentence, previous, carried.anchor, subject0, w.matcher, checkedSoFar()) : undefined;
+    const gap = listShare ? { qualifier: listShare } : rateReading(parseGap(gapPieces(text, picked ? picked.hit.end : from, figure.start, inSegment, picked?.absorbed)), figure, !picked && carried?.budgetStated === true ? text.slice(from, figure.start) : undefined);
     if (!gap) {
       untied("与栏目名之间有其他内容，无法确定所指");
       continue;
