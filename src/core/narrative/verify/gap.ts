@@ -30,7 +30,16 @@ export interface Gap {
   qualifier: Qualifier;
   /** A role the gap's own words give the figure (预算…, 实际…, 上年…). */
   hint?: Role;
+  /** "较2024年的2190万元": the year a prior-year figure is said to be of. */
+  year?: number;
 }
+
+/**
+ * "比上年累计支出433万元减少2万元", "较2024年的2190万元": a comparison with no direction word
+ * after it introduces the prior year's figure itself. With 预算/决算 after the year it is left
+ * unread (which prior-year column it is would need the column's kind).
+ */
+const PRIOR_FIGURE = /(?:与|比|较)(?:上年度?|去年|(?<year>\d{4})年度?)(?:同期)?(?<base>年初预算数?|预算数?|决算数?)?/y;
 
 /** A piece of the gap: plain text, or a label (only allowed right after 占, as the share's whole). */
 export type GapPiece = { text: string } | { concept: Concept };
@@ -86,6 +95,8 @@ function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
 export function parseGap(pieces: GapPiece[]): Gap | null {
   let qualifier: Qualifier = { kind: "plain" };
   let hint: Role | undefined;
+  let year: number | undefined;
+  let afterComparison = false;
   const take = (q: Qualifier): boolean => {
     if (qualifier.kind !== "plain") return false;
     qualifier = q;
@@ -119,6 +130,16 @@ export function parseGap(pieces: GapPiece[]): Gap | null {
         i += direction[0].length;
         continue;
       }
+      const prior = matchAt(PRIOR_FIGURE, text, i);
+      if (prior) {
+        const groups = prior.groups as { year?: string; base?: string };
+        if (groups.base || hint) return null;
+        hint = "prior";
+        afterComparison = true;
+        if (groups.year) year = Number(groups.year);
+        i += prior[0].length;
+        continue;
+      }
       const gap = matchAt(/([少多])了?/y, text, i);
       if (gap) {
         if (!take({ kind: "headcountGap", direction: gap[1] === "少" ? "less" : "more", word: gap[1] })) return null;
@@ -133,12 +154,16 @@ export function parseGap(pieces: GapPiece[]): Gap | null {
       }
       const filler = FILLERS.map(([re, role]) => ({ m: matchAt(re, text, i), role })).find((f) => f.m);
       if (!filler?.m) return null;
+      // After 比上年 the figure is last year's: a role word after it would contradict that.
+      if (filler.role && afterComparison && filler.role !== "prior") return null;
       if (filler.role) hint = filler.role;
       i += filler.m[0].length;
     }
   }
   // Text after the share's label: only 的/比重/比例/为 may follow, and fillers cover them.
-  return hint ? { qualifier, hint } : { qualifier };
+  // "比2021年支出减少…": a change on a named year is read only with its comparison whole (比2021年减少).
+  if (year !== undefined && qualifier.kind !== "plain") return null;
+  return { qualifier, ...(hint ? { hint } : {}), ...(year !== undefined ? { year } : {}) };
 }
 
 /** Roles named by words anywhere in a stretch of text (for the sentence before the figure). */

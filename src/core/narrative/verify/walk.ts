@@ -222,10 +222,11 @@ function checkTie(t: Tie, w: WalkContext): Outcome {
   const q: Qualifier = gap.qualifier.kind === "change" && !gap.qualifier.base && gap.hint === "budget" ? { ...gap.qualifier, base: "budget" } : gap.qualifier;
   const kind = figureKind(figure, subject, q);
   if (!kind) return { kind: "unchecked", span, reason: `单位或说法与「${subject.name}」不符` };
-  if (q.kind === "change" && q.year !== undefined) {
+  const named = q.kind === "change" ? q.year : gap.year;
+  if (named !== undefined) {
     const year = w.ctx.year();
-    if (isMissing(year)) return { kind: "unchecked", span, reason: `文中与${q.year}年比较，表中未填评价年度` };
-    if (!year.value.minus(1).eq(q.year)) return { kind: "unchecked", span, reason: `文中与${q.year}年比较，表中只有上年（${year.value.minus(1).toFixed(0)}年）的数` };
+    if (isMissing(year)) return { kind: "unchecked", span, reason: `文中与${named}年比较，表中未填评价年度` };
+    if (!year.value.minus(1).eq(named)) return { kind: "unchecked", span, reason: `文中与${named}年比较，表中只有上年（${year.value.minus(1).toFixed(0)}年）的数` };
   }
   const measured = measure(w.ctx, w.other, { subject, qualifier: q, figureKind: kind.kind, derived: w.derived, ...(t.inherited ? { inherited: t.inherited } : {}) });
   if (!measured.ok) {

@@ -138,3 +138,39 @@ describe("filler words between a figure and its change", () => {
     expect(errors("公务接待费各减少4万元。", budgetForm, data)).toEqual([]);
   });
 });
+
+describe("the prior year's figure written after the comparison (比上年累计支出433万元减少2万元)", () => {
+  const PRIOR_WORDINGS = ["比上年累计支出", `较${YEAR - 1}年的`, "比上年", "较去年同期"];
+
+  it("true in every wording: the prior figure, the change and its percentage checked, no error (property)", () => {
+    fc.assert(
+      fc.property(cents, cents, fc.constantFrom(...PRIOR_WORDINGS), (current, prior, comparison) => {
+        const diff = minus(current, prior);
+        const fell = diff.startsWith("-");
+        const size = fell ? diff.slice(1) : diff;
+        fc.pre(size !== "0.00");
+        const text = `公务接待费支出${current}万元，${comparison}${prior}万元${fell ? "减少" : "增加"}${size}万元，${fell ? "下降" : "增长"}${percentOf(size, prior, 2)}%。`;
+        const r = verifyNarrative(actualForm, actualData(current, prior), text);
+        expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+        expect(r.checked.filter((c) => c.fields.includes("sangong.reception.prior"))).toHaveLength(3);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each(PRIOR_WORDINGS)("%s with a planted wrong prior figure: exactly one error, on it", (comparison) => {
+    // 黑龙江 2020: 公务接待 148 → 124; written 184.
+    const found = errors(`公务接待费支出124万元，${comparison}184万元减少24万元，下降16%。`, actualForm, actualData("124", "148"));
+    expect(found).toHaveLength(1);
+    expect(found[0].actual).toBe("184万元");
+    expect(found[0].expected).toBe("148.00万元");
+  });
+
+  it("a year that is not the prior one, or a 预算 base, is 未核对", () => {
+    for (const text of [`公务接待费支出124万元，较${YEAR - 2}年的184万元减少60万元。`, "公务接待费支出124万元，比上年预算184万元减少60万元。"]) {
+      const r = verifyNarrative(actualForm, actualData("124", "148"), text);
+      expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+      expect(r.checked.filter((c) => c.fields.includes("sangong.reception.prior"))).toEqual([]);
+    }
+  });
+});
