@@ -31,7 +31,7 @@ export interface Expectation {
 export type Measured =
   | { ok: true; candidates: Expectation[] }
   | { ok: false; missing: MissingField[] }
-  /** zeroBase: a percentage change on a prior year of 0, with what the report should say instead. */
+  /** zeroBase: a percentage change on a prior year of 0 (or a rate on a budget of 0), with what the report should say instead. */
   | { ok: false; reason: string; zeroBase?: Expectation };
 
 export interface MeasureInput {
@@ -267,7 +267,15 @@ function rate(ctx: NarrativeContext, input: MeasureInput): Measured {
   if (read.some(isMissing)) return { ok: false, missing: read.filter(isMissing) };
   const [actual, budget] = read as Reading[];
   const value = executionRate(actual.value, budget.value);
-  if (value === null) return { ok: false, reason: `${budget.label}为0` };
+  if (value === null) {
+    // No budget: there is no rate to state, whatever the percentage written.
+    const instead = actual.value.isZero() ? "未安排预算，也未发生支出" : `未安排预算，实际支出${formatAmount(actual.value, 2)}万元`;
+    return {
+      ok: false,
+      reason: `${budget.label}为0`,
+      zeroBase: { value: actual.value, fields: [actual.field, budget.field], basis: `决算${shown(actual)}、预算${shown(budget)}`, quotient: false, alternatives: [], statement: () => instead },
+    };
+  }
   const points = pointsOf(value);
   return {
     ok: true,

@@ -230,7 +230,7 @@ function checkTie(t: Tie, w: WalkContext): Outcome {
   }
   const measured = measure(w.ctx, w.other, { subject, qualifier: q, figureKind: kind.kind, derived: w.derived, ...(t.inherited ? { inherited: t.inherited } : {}) });
   if (!measured.ok) {
-    if ("zeroBase" in measured && measured.zeroBase && kind.kind === "percent" && q.kind === "change") {
+    if ("zeroBase" in measured && measured.zeroBase && kind.kind === "percent" && (q.kind === "change" || q.kind === "executionRate")) {
       return { kind: "checked", span, subject, qualifier: q, figure, expectation: measured.zeroBase, verdict: { status: "wrong" }, zeroBase: true };
     }
     const reason = "reason" in measured ? measured.reason : `表中未填：${measured.missing.map((m) => m.label).join("、")}`;

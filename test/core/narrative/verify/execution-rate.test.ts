@@ -64,4 +64,13 @@ describe("the execution rate, with or without the budget written inside it", () 
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(r.checked.some((c) => c.expected.startsWith("执行率"))).toBe(false);
   });
+
+  it("a rate on a budget of 0 is one error saying there is no rate (合肥2023: 完成预算的0%)", () => {
+    for (const [actual, rate, instead] of [["0", "0", "未安排预算，也未发生支出"], ["5.00", "100", "未安排预算，实际支出5.00万元"]]) {
+      const found = errors(`公务接待费预算为0万元，支出决算为${actual}万元，完成预算的${rate}%。`, data("0", actual));
+      expect(found.map((f) => [f.problem, f.expected])).toEqual([["zeroBase", instead]]);
+    }
+    // The same sentence without a rate is right.
+    expect(errors("公务接待费预算为0万元，支出决算为0万元。", data("0", "0"))).toEqual([]);
+  });
 });
