@@ -6,9 +6,10 @@
 import { loadCorpus, scoreCorpus, labelEnd } from "./score";
 
 /** Measured 2026-12-06 (npm run truth). Raise these when 叙述核对 improves; never lower them. */
-// With 天水市幼儿园2017 (a 情况说明 checked against the built-in 决算 form): 26 figures, 10 verified,
-// its one slip (完成年初预算100% for 103.32%) left 未核对, no false error; the other documents unchanged.
-const MEASURED = { caught: 6, slips: 10, verified: 106, figures: 199, falseErrors: 0 };
+// Was 6 of 10 slips caught and 106 of 199 figures verified. Then: changes on a named base (比上年预算,
+// 比2021年预算数, 比上年决算数) against the prior column of that kind; 完成预算84.82万元的73.2%; 占X% of the
+// list's head; 比上年累计支出433万元; a rate on a budget of 0; 本单位收入; 决算数大于预算数.
+const MEASURED = { caught: 10, slips: 10, verified: 188, figures: 199, falseErrors: 0 };
 
 describe("叙述核对 on the labelled corpus", () => {
   const score = scoreCorpus();

@@ -70,7 +70,8 @@ export const DIRECTION_PATTERN = new RegExp(`(?<comparison>${COMPARISON})?(?<wor
 const SIMPLE_QUALIFIERS: Array<[RegExp, Qualifier]> = [
   [/人均/y, { kind: "perCapita" }],
   [/(?:平均)?每台|台均/y, { kind: "perItem" }],
-  [/超支|超出预算|超预算/y, { kind: "overspend" }],
+  // "决算数大于预算数55.93万元" is the overspend too (小于 is not read: its figure is the saving).
+  [/超支|超出预算|超预算|(?:决算数?)?大于(?:年初)?预算数?/y, { kind: "overspend" }],
   [/(?:预算)?(?:执行|完成)率|完成了?(?:全年|年初|年度)?预算(?:数)?的?/y, { kind: "executionRate" }],
 ];
 
