@@ -23,12 +23,14 @@ interface Carried {
 /**
  * "完成全年预算84.82万元的73.2%": the budget written inside the execution rate. The amount after
  * 完成预算 is the 预算 figure (a plain one, its role 预算), and a percentage after it with only 的
- * between is the execution rate. `after` is the text since that amount, when the figure follows one.
+ * between is the execution rate. `words` is the text between the label (or the figure before) and
+ * this figure; `afterBudget` says the figure before was such a budget amount.
  */
-function rateReading(gap: Gap | null, figure: FigureToken, after: string | undefined): (Gap & { budgetStated?: boolean }) | null {
-  if (after !== undefined && figure.unit === "%" && /^的$/.test(after)) return { qualifier: { kind: "executionRate" } };
-  if (gap?.qualifier.kind === "executionRate" && figure.unit !== null && AMOUNT_UNITS.has(figure.unit)) return { qualifier: { kind: "plain" }, hint: "budget", budgetStated: true };
-  return gap;
+function rateReading(gap: Gap | null, figure: FigureToken, words: string, afterBudget: boolean): (Gap & { budgetStated?: boolean }) | null {
+  if (afterBudget && figure.unit === "%" && words === "的") return { qualifier: { kind: "executionRate" } };
+  // Only right after 完成…预算: in "完成预算支出62.07万元" the amount is what was spent.
+  const budgetAmount = gap?.qualifier.kind === "executionRate" && figure.unit !== null && AMOUNT_UNITS.has(figure.unit) && /完成了?(?:全年|年初|年度)?预算数?$/.test(words);
+  return budgetAmount ? { qualifier: { kind: "plain" }, hint: "budget", budgetStated: true } : gap;
 }
 
 type FigureKind = MeasureInput["figureKind"];
@@ -332,7 +334,8 @@ function walkSentence(text: string, sentence: Span, w: WalkContext, previous?: S
     }
     // "…0.12万元，占3.5%": the share of the figure just stated, in the whole the list is headed by.
     const listShare = !picked && carried?.fields?.length === 1 && figure.unit === "%" && /^[，,；;\s]*占$/.test(text.slice(from, figure.start)) ? wholeOfList(text, sentence, previous, carried.anchor, subject0, w.matcher, checkedSoFar()) : undefined;
-    const gap = listShare ? { qualifier: listShare } : rateReading(parseGap(gapPieces(text, picked ? picked.hit.end : from, figure.start, inSegment, picked?.absorbed)), figure, !picked && carried?.budgetStated === true ? text.slice(from, figure.start) : undefined);
+    const gapStart = picked ? picked.hit.end : from;
+    const gap = listShare ? { qualifier: listShare } : rateReading(parseGap(gapPieces(text, gapStart, figure.start, inSegment, picked?.absorbed)), figure, text.slice(gapStart, figure.start), !picked && carried?.budgetStated === true);
     if (!gap) {
       untied("与栏目名之间有其他内容，无法确定所指");
       continue;

@@ -59,6 +59,12 @@ describe("the execution rate, with or without the budget written inside it", () 
     expect(found.map((f) => f.expected)).toEqual([`执行率${percentOf("1741.75", "1685.82", 0)}%`]);
   });
 
+  it("完成预算支出X万元 (what was spent) is not read as the budget", () => {
+    const r = verifyNarrative(form, data("43.20", "22.59"), "公务接待费完成预算支出30.00万元。");
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(r.checked).toEqual([]);
+  });
+
   it("a percentage after an ordinary amount with 的 between is not read as a rate", () => {
     const r = verifyNarrative(form, data("43.20", "22.59"), "公务接待费支出决算为22.59万元的52.3%。");
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
