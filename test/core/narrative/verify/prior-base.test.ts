@@ -88,6 +88,12 @@ describe("a change on the prior year's 预算", () => {
     expect(r.unchecked.map((u) => u.reason)).toContain("文中与上年预算比较，表中的上年数未注明是预算数还是决算数");
   });
 
+  it("较年初预算减少32% (井研县2020: this year's 决算 on this year's budget) is not read as a change on the prior year", () => {
+    const r = verifyNarrative(actualForm, actualData("10.00", "8.00"), "公务接待费决算支出10万元，较年初预算减少32%。");
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(r.checked.filter((c) => c.fields.includes("sangong.reception.prior"))).toEqual([]);
+  });
+
   it("预算 said before the comparison (…预算比上年减少) is on the 预算 too: 未核对 against 上年决算数", () => {
     const r = verifyNarrative(actualForm, actualData("4", "8"), "公务接待费预算比上年减少5万元。");
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
