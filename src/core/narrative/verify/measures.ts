@@ -339,11 +339,19 @@ export function measure(ctx: NarrativeContext, other: NarrativeContext, input: M
   const alt = measureAt(other, input);
   const why = ctx.options.precision === "shown" ? "按完整精度计算" : "按表中显示的两位小数计算";
   const full = ctx.options.precision === "full" ? main : alt;
+  const shownOnes = ctx.options.precision === "shown" ? main : alt;
   const candidates = main.candidates.map((c, i) => {
     const a = alt.ok ? alt.candidates[i] : undefined;
-    // An amount whose cells are known exactly (imported in 元, marked exact) is that amount: it is
-    // compared at full precision, and a figure that differs from it is not a 尾差.
-    if (!c.quotient && full.ok && c.fields.every((f) => isMarkedExact(ctx.data.values[f]))) return { ...full.candidates[i], alternatives: [] };
+    if (full.ok && c.fields.every((f) => isMarkedExact(ctx.data.values[f]))) {
+      // An amount whose cells are known exactly (imported in 元, marked exact) is that amount: it is
+      // compared at full precision, and a figure that differs from it is not a 尾差.
+      if (!c.quotient) return { ...full.candidates[i], alternatives: [] };
+      // A percentage of such cells is computed from them exactly ("275.00元…下降0.88%" on 31275元);
+      // one from the 2-decimal 万元 table is the 尾差.
+      const s = shownOnes.ok ? shownOnes.candidates[i] : undefined;
+      const exact = full.candidates[i];
+      return s && !s.value.eq(exact.value) ? { ...exact, alternatives: [...exact.alternatives, { value: s.value, why: "按表中显示的两位小数（万元）计算" }] } : exact;
+    }
     return a && !a.value.eq(c.value) ? { ...c, alternatives: [...c.alternatives, { value: a.value, why }] } : c;
   });
   return { ok: true, candidates };

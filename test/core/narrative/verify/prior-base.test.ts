@@ -180,3 +180,25 @@ describe("the prior year's figure written after the comparison (比上年累计�
     }
   });
 });
+
+describe("a percentage of cells known exactly (imported in 元, marked exact)", () => {
+  // 政协寻甸县委员会2022: 公务接待费 31275.00元 → 31000.00元, 下降0.88%; from the 2-decimal 万元 table
+  // (3.13 → 3.10) it would be 0.96%.
+  const exact = (v: string) => ({ value: v, exact: true });
+  const data: ReportData = { form: actualForm.id, lists: {}, values: { "report.year": String(YEAR), "sangong.reception.actual": exact("3.1"), "sangong.reception.prior": exact("3.1275") } };
+  const claimAt = (text: string) => verifyNarrative(actualForm, data, text);
+
+  it("is computed from the exact cells: the officer's exact figure agrees, with no 尾差 notice", () => {
+    const r = claimAt("公务接待费支出决算减少275.00元，下降0.88%。");
+    expect(r.findings).toEqual([]);
+    expect(r.checked.map((c) => c.status)).toEqual(["agrees", "agrees"]);
+    expect(r.checked[1].expected).toBe(`比上年降低${percentOf("275", "31275", 2)}%`);
+  });
+
+  it("the figure from the 2-decimal 万元 table is a 尾差, and a planted wrong one is one error", () => {
+    expect(claimAt("公务接待费支出决算减少275.00元，下降0.96%。").checked.map((c) => c.status)).toEqual(["agrees", "tail"]);
+    const wrong = claimAt("公务接待费支出决算减少275.00元，下降0.98%。").findings.filter((f) => f.severity === "error");
+    expect(wrong).toHaveLength(1);
+    expect(wrong[0].expected).toBe(`比上年降低${percentOf("275", "31275", 2)}%`);
+  });
+});
