@@ -9,8 +9,9 @@ import { loadCorpus, scoreCorpus, labelEnd } from "./score";
 // Was 6 of 10 slips caught and 106 of 199 figures verified. Then: changes on a named base (比上年预算,
 // 比2021年预算数, 比上年决算数) against the prior column of that kind; 完成预算84.82万元的73.2%; 占X% of the
 // list's head; 比上年累计支出433万元; a rate on a budget of 0; 本单位收入; 决算数大于预算数. Then 政协寻甸2022 (元,
-// cells marked exact): 18 figures, all verified, its percentages computed from the exact cells.
-const MEASURED = { caught: 10, slips: 10, verified: 206, figures: 217, falseErrors: 0 };
+// cells marked exact): 18 figures, all verified, its percentages computed from the exact cells; 寻甸县委政法委2022
+// (元): 19 figures, its two slips (增长0% on a prior year of 0) caught, 占总支出决算的22.10% read.
+const MEASURED = { caught: 12, slips: 12, verified: 225, figures: 236, falseErrors: 0 };
 
 describe("叙述核对 on the labelled corpus", () => {
   const score = scoreCorpus();

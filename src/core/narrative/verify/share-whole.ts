@@ -1,26 +1,37 @@
 import { lastRoleHint, type Qualifier } from "./gap";
 import type { Checked } from "./outcome";
 import type { LabelMatcher, Span } from "./scan";
-import type { Concept } from "./vocabulary";
+import type { Concept, Role } from "./vocabulary";
 
 /**
  * "“三公”经费支出决算中，因公出国（境）费12.02万元，占19.4%" and "本单位收入为1687.45万元，其中：
  * 财政拨款收入1516.64万元，占89.88%": a share whose whole is not named after 占 but heads the
- * list the part is in — the clause ending in 中, or the clause just before 其中 (in the sentence
- * before, when the sentence starts with 其中). The whole is that clause's last label; when a
- * figure of that clause was checked against a cell, the share is of that cell.
+ * list the part is in — the clause ending in 中, or the clause just before 其中 (the sentence
+ * before, when the sentence starts with 其中). The whole is that stretch's last label; when a
+ * figure stated after it was checked against a cell, the share is of that cell.
  */
-export function wholeOfList(text: string, sentence: Span, previous: Span | undefined, anchor: number, part: Concept, matcher: LabelMatcher, earlier: Checked[]): Extract<Qualifier, { kind: "share" }> | undefined {
+export function wholeOfList(text: string, sentence: Span, previous: Span | undefined, anchor: number, part: Concept, matcher: LabelMatcher, earlier: Checked[], named?: Role): Extract<Qualifier, { kind: "share" }> | undefined {
   const clause = headClause(text, sentence, previous, anchor);
   if (!clause) return undefined;
   const labels = matcher.labelsIn(text, clause).filter((l) => !l.concept.weak && text[l.start - 1] !== "占");
   const whole = labels[labels.length - 1];
   if (!whole || whole.concept === part) return undefined;
-  const stated = earlier.filter((c) => c.subject === whole.concept && c.qualifier.kind === "plain" && c.span.end > whole.end && c.span.end <= clause.end && c.expectation.fields.length === 1);
+  // The whole's figures stated after it (its 预算 and its 决算 may both be); 占总支出决算的 names which.
+  const stated = earlier.filter((c) => c.subject === whole.concept && c.qualifier.kind === "plain" && c.span.end > whole.end && c.span.end <= clause.end && c.expectation.fields.length === 1 && (!named || c.expectation.role === named));
   if (stated.length > 1) return undefined;
   if (stated.length === 1) return { kind: "share", denominator: whole.concept, denominatorFields: stated[0].expectation.fields };
-  const role = lastRoleHint(text.slice(whole.end, clause.end));
+  const role = named ?? lastRoleHint(text.slice(whole.end, clause.end));
   return { kind: "share", denominator: whole.concept, ...(role ? { denominatorRole: role } : {}) };
+}
+
+/**
+ * "，占3.5%" or "，占总支出决算的22.10%": a share with no label after 占, and the role its words
+ * name (决算/预算), or null when the words are something else.
+ */
+export function bareShare(words: string): { role?: Role } | null {
+  const m = /^[，,；;\s]*占(?:(?:总支出|支出总额|总额|总数)(决算|预算)?数?的)?$/.exec(words);
+  if (!m) return null;
+  return m[1] ? { role: m[1] === "预算" ? "budget" : "actual" } : {};
 }
 
 const CLAUSE_END = /[，,；;：:]/;
@@ -43,7 +54,7 @@ function headClause(text: string, sentence: Span, previous: Span | undefined, an
   let end = sentence.start + among.index;
   while (end > sentence.start && /[\s，,；;：:]/.test(text[end - 1])) end--;
   if (end > sentence.start) return clauseBefore(text, sentence.start, end);
-  // The sentence starts with 其中: the whole is the last clause of the sentence before.
+  // The sentence starts with 其中: the whole is the last item the sentence before names.
   if (!previous || previous.end === previous.start) return undefined;
-  return clauseBefore(text, previous.start, previous.end);
+  return previous;
 }

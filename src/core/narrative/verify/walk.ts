@@ -6,7 +6,7 @@ import { figuresIn, sentenceSpans, type FigureToken, type LabelHit, type LabelMa
 import type { Concept, Role } from "./vocabulary";
 import { noneClaims } from "./none";
 import { slipsIn } from "./slips";
-import { wholeOfList } from "./share-whole";
+import { bareShare, wholeOfList } from "./share-whole";
 import type { Checked, Outcome, WalkContext } from "./outcome";
 
 interface Carried {
@@ -333,7 +333,8 @@ function walkSentence(text: string, sentence: Span, w: WalkContext, previous?: S
       continue;
     }
     // "…0.12万元，占3.5%": the share of the figure just stated, in the whole the list is headed by.
-    const listShare = !picked && carried?.fields?.length === 1 && figure.unit === "%" && /^[，,；;\s]*占$/.test(text.slice(from, figure.start)) ? wholeOfList(text, sentence, previous, carried.anchor, subject0, w.matcher, checkedSoFar()) : undefined;
+    const bare = !picked && carried?.fields?.length === 1 && figure.unit === "%" ? bareShare(text.slice(from, figure.start)) : null;
+    const listShare = bare && carried ? wholeOfList(text, sentence, previous, carried.anchor, subject0, w.matcher, checkedSoFar(), bare.role) : undefined;
     const gapStart = picked ? picked.hit.end : from;
     const gap = listShare ? { qualifier: listShare } : rateReading(parseGap(gapPieces(text, gapStart, figure.start, inSegment, picked?.absorbed)), figure, text.slice(gapStart, figure.start), !picked && carried?.budgetStated === true);
     if (!gap) {

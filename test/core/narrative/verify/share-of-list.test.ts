@@ -89,4 +89,19 @@ describe("a share whose whole heads the list", () => {
     const r = verifyNarrative(form, data(p), "公务接待费支出决算中，公务接待费2.38万元，占50%。");
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
+
+  it("占总支出决算的p% names the whole's 决算, in a sentence after the one that states both the 预算 and the 决算 (寻甸县委政法委2022)", () => {
+    const p = { abroad: "0", vehicle: "1388.70", reception: "4895.00" };
+    const d = data(p);
+    const total = add(p.abroad, p.vehicle, p.reception);
+    const budget = String(d.values["sangong.total.budget"]);
+    const head = `“三公”经费支出年初预算为${budget}万元，支出决算为${total}万元。其中：`;
+    const text = (share: string) => `${head}公务用车购置及运行维护费支出决算${p.vehicle}万元，占总支出决算的${share}%。`;
+    const right = verifyNarrative(form, d, text(percentOf(p.vehicle, total, 2)));
+    expect(right.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(right.checked.filter((c) => c.expected.startsWith("占"))).toHaveLength(1);
+    // The share of the 预算 would be another figure: stated, it is an error against the 决算.
+    const wrong = verifyNarrative(form, d, text(percentOf(p.vehicle, budget, 2))).findings.filter((f) => f.severity === "error");
+    expect(wrong.map((f) => f.expected)).toEqual([`占三公经费的${percentOf(p.vehicle, total, 2)}%`]);
+  });
 });
