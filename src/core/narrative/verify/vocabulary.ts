@@ -259,12 +259,17 @@ function merge(drafts: Draft[]): Concept[] {
     if (c.terms.every((t) => WEAK_TERMS.has(t))) c.weak = true;
     for (const table of new Set(c.values.map((v) => v.table))) {
       const own = c.values.filter((v) => v.table === table);
-      const prior = own.find((v) => v.role === "prior");
       const current = own.find((v) => v.role === "actual");
       const budget = own.find((v) => v.role === "budget");
-      // 上年预算数 pairs with this year's 预算, anything else with this year's 决算/本年.
-      const now = prior?.base === "budget" ? budget : current;
-      if (!c.pair && prior && now) c.pair = { prior: prior.field, current: now.field, ...(prior.base ? { base: prior.base } : {}) };
+      // 上年预算数 pairs with this year's 预算, anything else with this year's 决算/本年; a table with
+      // both 上年预算数 and 上年决算数 gives a pair of each.
+      for (const prior of own.filter((v) => v.role === "prior")) {
+        const now = prior.base === "budget" ? budget : current;
+        if (!now) continue;
+        const pair: PriorPair = { prior: prior.field, current: now.field, ...(prior.base ? { base: prior.base } : {}) };
+        if (!c.pair) c.pair = pair;
+        else if (prior.base && prior.base !== c.pair.base && !(c.pairs ?? []).some((p) => p.prior === pair.prior)) (c.pairs ??= []).push(pair);
+      }
       if (!c.budgetPair && budget && current) c.budgetPair = { budget: budget.field, actual: current.field };
     }
   }

@@ -1,5 +1,5 @@
 import { isMissing } from "../context";
-import { DIRECTION_PATTERN, baseOf, lastRoleHint, parseGap, type Direction, type Gap, type GapPiece, type Qualifier } from "./gap";
+import { DIRECTION_PATTERN, baseOf, lastRoleHint, parseGap, type Base, type Direction, type Gap, type GapPiece, type Qualifier } from "./gap";
 import { judge, wrongUnit, type Verdict } from "./judge";
 import { measure, type Expectation, type MeasureInput } from "./measures";
 import { figuresIn, sentenceSpans, type FigureToken, type LabelHit, type LabelMatcher, type Span } from "./scan";
@@ -18,6 +18,8 @@ interface Carried {
   unchecked?: boolean;
   /** The previous figure was the budget inside a rate ("完成预算84.82万元"): "的73.2%" is the rate. */
   budgetStated?: boolean;
+  /** The previous figure was a change on this base (比上年预算减少…): a percentage after it is too. */
+  base?: Base;
 }
 
 /**
@@ -336,7 +338,9 @@ function walkSentence(text: string, sentence: Span, w: WalkContext, previous?: S
     const bare = !picked && carried?.fields?.length === 1 && figure.unit === "%" ? bareShare(text.slice(from, figure.start)) : null;
     const listShare = bare && carried ? wholeOfList(text, sentence, previous, carried.anchor, subject0, w.matcher, checkedSoFar(), bare.role) : undefined;
     const gapStart = picked ? picked.hit.end : from;
-    const gap = listShare ? { qualifier: listShare } : rateReading(parseGap(gapPieces(text, gapStart, figure.start, inSegment, picked?.absorbed)), figure, text.slice(gapStart, figure.start), !picked && carried?.budgetStated === true);
+    const read = listShare ? { qualifier: listShare } : rateReading(parseGap(gapPieces(text, gapStart, figure.start, inSegment, picked?.absorbed)), figure, text.slice(gapStart, figure.start), !picked && carried?.budgetStated === true);
+    // "比上年预算减少49万元，下降38.28%": the percentage is on the base the amount named.
+    const gap = read && !picked && carried?.base && read.qualifier.kind === "change" && !read.qualifier.comparison && !read.qualifier.base ? { ...read, qualifier: { ...read.qualifier, base: carried.base } } : read;
     if (!gap) {
       untied("与栏目名之间有其他内容，无法确定所指");
       continue;
@@ -353,7 +357,8 @@ function walkSentence(text: string, sentence: Span, w: WalkContext, previous?: S
     const outcome = checkTie({ figure, subject, anchor, gap, before, ...(inherited ? { inherited } : {}) }, w);
     out.push(outcome);
     if (outcome.kind === "checked" && gap.qualifier.kind === "plain") tied.push({ subject: subject0, start: anchor, end: figure.end, ...(gap.hint ? { hint: gap.hint } : {}) });
-    carried = { subject: subject0, anchor, ...(outcome.kind === "checked" ? { fields: outcome.expectation.fields } : { unchecked: true }), ...(gap.budgetStated ? { budgetStated: true } : {}) };
+    const base = gap.qualifier.kind === "change" ? gap.qualifier.base ?? (gap.hint === "budget" ? "budget" : undefined) : undefined;
+    carried = { subject: subject0, anchor, ...(outcome.kind === "checked" ? { fields: outcome.expectation.fields } : { unchecked: true }), ...(gap.budgetStated ? { budgetStated: true } : {}), ...(base ? { base } : {}) };
   }
 
   out.push(...directionOnly(text, sentence, labels, consumed, tied, w));

@@ -202,3 +202,25 @@ describe("a percentage of cells known exactly (imported in 元, marked exact)", 
     expect(wrong[0].expected).toBe(`比上年降低${percentOf("275", "31275", 2)}%`);
   });
 });
+
+describe("a table with both 上年预算数 and 上年决算数", () => {
+  const both = JSON.parse(JSON.stringify(actualForm)) as FormSpec;
+  both.sheets[1].tables[0].columns!.push({ id: "priorBudget", label: "上年预算数" });
+  // 公务接待费: 预算 4 (上年 8), 决算 3 (上年 5).
+  const data: ReportData = { form: both.id, lists: {}, values: { "report.year": String(YEAR), "sangong.reception.budget": "4", "sangong.reception.actual": "3", "sangong.reception.priorBudget": "8", "sangong.reception.prior": "5" } };
+  const errorsOf = (text: string) => verifyNarrative(both, data, text).findings.filter((f) => f.severity === "error");
+
+  it("each base is checked against its own column, the percentage after the amount too", () => {
+    const text = `公务接待费支出预算4万元，比上年预算减少4万元，下降${percentOf("4", "8", 0)}%；支出决算3万元，比上年决算数减少2万元，下降${percentOf("2", "5", 0)}%。`;
+    const r = verifyNarrative(both, data, text);
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(r.checked.filter((c) => c.fields.includes("sangong.reception.priorBudget"))).toHaveLength(2);
+    expect(r.checked.filter((c) => c.fields.includes("sangong.reception.prior"))).toHaveLength(2);
+  });
+
+  it("a percentage after 比上年预算 that is right only against the 上年决算数 is one error", () => {
+    const found = errorsOf(`公务接待费支出预算4万元，比上年预算减少4万元，下降${percentOf("2", "5", 0)}%。`);
+    expect(found).toHaveLength(1);
+    expect(found[0].expected).toBe(`比上年降低${percentOf("4", "8", 0)}%`);
+  });
+});
