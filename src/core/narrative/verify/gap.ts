@@ -1,4 +1,4 @@
-import type { Concept, Role } from "./vocabulary";
+import type { Base, Concept, Role } from "./vocabulary";
 
 /**
  * The words between a label and the figure it governs: fillers ("实际支出", "本年", "的") and at
@@ -16,9 +16,6 @@ export type Qualifier =
   | { kind: "overspend" }
   | { kind: "executionRate" }
   | { kind: "headcountGap"; direction: "less" | "more"; word: string };
-
-/** Which figure of the prior year a change is on: its 预算 or its 决算. */
-export type Base = "budget" | "actual";
 
 /** 预算, 年初预算, 预算数 → budget; 决算, 决算数 → actual. */
 export function baseOf(word: string | undefined): Base | undefined {

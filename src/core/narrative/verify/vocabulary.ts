@@ -4,10 +4,12 @@ import { eachBinding } from "../../spec/bindings";
 import type { ColumnSpec, DifferenceSlot, FormSpec, RowSpec, Slot, TableSpec, Unit, ValueKind } from "../../spec/types";
 import { DERIVED_LABELS, DERIVED_TERMS, GENERIC_TERMS, PROSE_SYNONYMS, SUMS, WEAK_TERMS } from "./synonyms";
 import { matchKey } from "./chars";
-import type { Base } from "./gap";
 
 /** Which figure of a row a sentence means: the 预算, the 决算/本年, or last year's. */
 export type Role = "budget" | "actual" | "prior";
+
+/** Which figure of the prior year a change is on: its 预算 or its 决算. */
+export type Base = "budget" | "actual";
 
 export interface ConceptValue {
   field: string;

@@ -1,9 +1,9 @@
 import { isMissing } from "../context";
-import { DIRECTION_PATTERN, baseOf, lastRoleHint, parseGap, type Base, type Direction, type Gap, type GapPiece, type Qualifier } from "./gap";
+import { DIRECTION_PATTERN, baseOf, lastRoleHint, parseGap, type Direction, type Gap, type GapPiece, type Qualifier } from "./gap";
 import { judge, wrongUnit, type Verdict } from "./judge";
 import { measure, type Expectation, type MeasureInput } from "./measures";
 import { figuresIn, sentenceSpans, type FigureToken, type LabelHit, type LabelMatcher, type Span } from "./scan";
-import type { Concept, Role } from "./vocabulary";
+import type { Base, Concept, Role } from "./vocabulary";
 import { noneClaims } from "./none";
 import { slipsIn } from "./slips";
 import { bareShare, wholeOfList } from "./share-whole";
