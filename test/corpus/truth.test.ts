@@ -6,9 +6,12 @@
 import { loadCorpus, scoreCorpus, labelEnd } from "./score";
 
 /** Measured 2026-12-06 (npm run truth). Raise these when 叙述核对 improves; never lower them. */
-// With 天水市幼儿园2017 (a 情况说明 checked against the built-in 决算 form): 26 figures, 10 verified,
-// its one slip (完成年初预算100% for 103.32%) left 未核对, no false error; the other documents unchanged.
-const MEASURED = { caught: 6, slips: 10, verified: 106, figures: 199, falseErrors: 0 };
+// Was 6 of 10 slips caught and 106 of 199 figures verified. Then: changes on a named base (比上年预算,
+// 比2021年预算数, 比上年决算数) against the prior column of that kind; 完成预算84.82万元的73.2%; 占X% of the
+// list's head; 比上年累计支出433万元; a rate on a budget of 0; 本单位收入; 决算数大于预算数. Then 政协寻甸2022 (元,
+// cells marked exact): 18 figures, all verified, its percentages computed from the exact cells; 寻甸县委政法委2022
+// (元): 19 figures, its two slips (增长0% on a prior year of 0) caught, 占总支出决算的22.10% read.
+const MEASURED = { caught: 12, slips: 12, verified: 225, figures: 236, falseErrors: 0 };
 
 describe("叙述核对 on the labelled corpus", () => {
   const score = scoreCorpus();
@@ -21,8 +24,8 @@ describe("叙述核对 on the labelled corpus", () => {
     for (const d of documents) {
       for (const l of d.labels) {
         expect(labelEnd(d, l)).toBeGreaterThan(0);
-        // A label ends at its figure: the amount, the percentage or the word 持平.
-        expect(l.at, `${d.id}「${l.at}」`).toMatch(/(万元|萬元|%|持平)$/);
+        // A label ends at its figure: the amount (万元, or 元 where the report states 元), the percentage or the word 持平.
+        expect(l.at, `${d.id}「${l.at}」`).toMatch(/(元|%|持平)$/);
       }
     }
   });

@@ -1,4 +1,4 @@
-import type { Concept, Role } from "./vocabulary";
+import type { Base, Concept, Role } from "./vocabulary";
 
 /**
  * The words between a label and the figure it governs: fillers ("实际支出", "本年", "的") and at
@@ -9,44 +9,44 @@ export type Direction = "decrease" | "increase" | "flat";
 
 export type Qualifier =
   | { kind: "plain" }
-  | { kind: "change"; direction: Direction; word: string; comparison: boolean; year?: number }
-  | { kind: "share"; denominator: Concept; denominatorRole?: Role }
+  | { kind: "change"; direction: Direction; word: string; comparison: boolean; year?: number; base?: Base }
+  | { kind: "share"; denominator: Concept; denominatorRole?: Role; denominatorFields?: string[] }
   | { kind: "perCapita" }
   | { kind: "perItem" }
   | { kind: "overspend" }
   | { kind: "executionRate" }
   | { kind: "headcountGap"; direction: "less" | "more"; word: string };
 
+/** 预算, 年初预算, 预算数 → budget; 决算, 决算数 → actual. */
+export function baseOf(word: string | undefined): Base | undefined {
+  if (!word) return undefined;
+  return /预算/.test(word) ? "budget" : "actual";
+}
+
 export interface Gap {
   qualifier: Qualifier;
   /** A role the gap's own words give the figure (预算…, 实际…, 上年…). */
   hint?: Role;
+  /** "较2024年的2190万元": the year a prior-year figure is said to be of. */
+  year?: number;
 }
+
+/**
+ * "比上年累计支出433万元减少2万元", "较2024年的2190万元": a comparison with no direction word
+ * after it introduces the prior year's figure itself. With 预算/决算 after the year it is left
+ * unread (which prior-year column it is would need the column's kind).
+ */
+const PRIOR_FIGURE = /(?:与|比|较)(?:上年度?|去年|(?<year>\d{4})年度?)(?:同期)?(?<base>年初预算数?|预算数?|决算数?)?/y;
 
 /** A piece of the gap: plain text, or a label (only allowed right after 占, as the share's whole). */
 export type GapPiece = { text: string } | { concept: Concept };
 
-const COMPARISONS = [
-  "与上年同期相比",
-  "与上年同期比较",
-  "与上年相比",
-  "与上年比较",
-  "较上年同期",
-  "比上年同期",
-  "比上年度",
-  "较上年度",
-  "比上年",
-  "较上年",
-  "比去年同期",
-  "较去年同期",
-  "比去年",
-  "较去年",
-  "同比",
-  "与上年同期",
-  "与上年",
-];
-/** "比2019年度", "较2019年同期", "与2019年相比": a comparison with a named year. */
-const YEAR_COMPARISON = "(?:比|较|与)(?<year>\\d{4})年度?(?:同期)?(?:相比|比较)?";
+/**
+ * 比上年, 较上年同期, 与上年相比, 比2019年度, 同比 …; with the base named after the year
+ * (比上年预算, 比2021年预算数, 比上年年初预算, 与2023年预算相比, 比上年决算数): the change is then
+ * on that figure of the prior year, and only a prior-year column of that kind can check it.
+ */
+const COMPARISON = "同比|(?:与|比|较)(?:上年度?|去年|(?<year>\\d{4})年度?)(?:同期)?(?<base>年初预算数?|预算数?|决算数?)?(?:相比|比较)?";
 const DIRECTION_WORDS: Array<[string, Direction]> = [
   ["基本持平", "flat"],
   ["持平", "flat"],
@@ -61,13 +61,14 @@ const DIRECTION_WORDS: Array<[string, Direction]> = [
   ["提高", "increase"],
   ["增幅", "increase"],
 ];
-/** Groups: `comparison` (any), `year` (a named year), `word` (the direction word). */
-export const DIRECTION_PATTERN = new RegExp(`(?<comparison>${COMPARISONS.join("|")}|${YEAR_COMPARISON})?(?<word>${DIRECTION_WORDS.map(([w]) => w).join("|")})了?`, "y");
+/** Groups: `comparison` (any), `year` (a named year), `base` (预算/决算 named after it), `word` (the direction word). */
+export const DIRECTION_PATTERN = new RegExp(`(?<comparison>${COMPARISON})?(?<word>${DIRECTION_WORDS.map(([w]) => w).join("|")})了?`, "y");
 
 const SIMPLE_QUALIFIERS: Array<[RegExp, Qualifier]> = [
   [/人均/y, { kind: "perCapita" }],
   [/(?:平均)?每台|台均/y, { kind: "perItem" }],
-  [/超支|超出预算|超预算/y, { kind: "overspend" }],
+  // "决算数大于预算数55.93万元" is the overspend too (小于 is not read: its figure is the saving).
+  [/超支|超出预算|超预算|(?:决算数?)?大于(?:年初)?预算数?/y, { kind: "overspend" }],
   [/(?:预算)?(?:执行|完成)率|完成了?(?:全年|年初|年度)?预算(?:数)?的?/y, { kind: "executionRate" }],
 ];
 
@@ -77,7 +78,9 @@ const FILLERS: Array<[RegExp, Role | undefined]> = [
   [/决算|实际/y, "actual"],
   [/上年|去年/y, "prior"],
   [/本年度|本年|当年|全年|年度|支出|使用|投入|金额|合计|总额|共计|总计|达到|其中|比重|比例|分别|累计|完成|全部|部门|共|为|是|达|了|的|约|中|在|数|与|已|均/y, undefined],
-  [/[\s，,、：:“”"‘’（()）]+/y, undefined],
+  // "按同口径同比减少": the same basis, said; "收、支总计各增加": each of the two by the same figure.
+  [/按?同口径|各/y, undefined],
+  [/[\s，,、；;：:“”"‘’（()）]+/y, undefined],
   [/\d{4}年度?/y, undefined],
 ];
 
@@ -90,6 +93,8 @@ function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
 export function parseGap(pieces: GapPiece[]): Gap | null {
   let qualifier: Qualifier = { kind: "plain" };
   let hint: Role | undefined;
+  let year: number | undefined;
+  let afterComparison = false;
   const take = (q: Qualifier): boolean => {
     if (qualifier.kind !== "plain") return false;
     qualifier = q;
@@ -115,11 +120,22 @@ export function parseGap(pieces: GapPiece[]): Gap | null {
       }
       const direction = matchAt(DIRECTION_PATTERN, text, i);
       if (direction) {
-        const { comparison, year, word } = direction.groups as { comparison?: string; year?: string; word: string };
+        const { comparison, year, word, base } = direction.groups as { comparison?: string; year?: string; word: string; base?: string };
         const kind = DIRECTION_WORDS.find(([w]) => w === word)![1];
-        const q: Qualifier = { kind: "change", direction: kind, word, comparison: comparison !== undefined, ...(year ? { year: Number(year) } : {}) };
+        const named = baseOf(base);
+        const q: Qualifier = { kind: "change", direction: kind, word, comparison: comparison !== undefined, ...(year ? { year: Number(year) } : {}), ...(named ? { base: named } : {}) };
         if (!take(q)) return null;
         i += direction[0].length;
+        continue;
+      }
+      const prior = matchAt(PRIOR_FIGURE, text, i);
+      if (prior) {
+        const groups = prior.groups as { year?: string; base?: string };
+        if (groups.base || hint) return null;
+        hint = "prior";
+        afterComparison = true;
+        if (groups.year) year = Number(groups.year);
+        i += prior[0].length;
         continue;
       }
       const gap = matchAt(/([少多])了?/y, text, i);
@@ -136,12 +152,16 @@ export function parseGap(pieces: GapPiece[]): Gap | null {
       }
       const filler = FILLERS.map(([re, role]) => ({ m: matchAt(re, text, i), role })).find((f) => f.m);
       if (!filler?.m) return null;
+      // After 比上年 the figure is last year's: a role word after it would contradict that.
+      if (filler.role && afterComparison && filler.role !== "prior") return null;
       if (filler.role) hint = filler.role;
       i += filler.m[0].length;
     }
   }
   // Text after the share's label: only 的/比重/比例/为 may follow, and fillers cover them.
-  return hint ? { qualifier, hint } : { qualifier };
+  // "比2021年支出减少…": a change on a named year is read only with its comparison whole (比2021年减少).
+  if (year !== undefined && qualifier.kind !== "plain") return null;
+  return { qualifier, ...(hint ? { hint } : {}), ...(year !== undefined ? { year } : {}) };
 }
 
 /** Roles named by words anywhere in a stretch of text (for the sentence before the figure). */

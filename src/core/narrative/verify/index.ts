@@ -22,7 +22,7 @@ export type NarrativeProblem =
   | "unit" // 元 for 万元 or the reverse
   | "tail" // 尾差: a difference rounding explains
   | "unitStyle" // "6.45万" without 元
-  | "zeroBase" // a percentage change on a prior year of 0
+  | "zeroBase" // a percentage change on a prior year of 0, or an execution rate on a budget of 0
   | "emptyPercent" // "%" with no number before it
   | "doubled" // 其中：其中：
   | "flatWording" // "增加0万元" where the two years are equal: the figure is right, 持平 reads better
@@ -121,7 +121,11 @@ function findingsOf(original: string, c: Checked, locate: Locate, lineOf: (offse
   const findings: NarrativeFinding[] = [];
   if (c.zeroBase) {
     const instead = c.expectation.statement(2);
-    findings.push(make("zeroBase", "error", `${where}：${c.subject.name}上年为0（${c.expectation.basis}），没有可比的百分比，不宜写“${c.qualifier.kind === "change" ? c.qualifier.word : "增长"}${c.figure?.digits ?? ""}%”；应写作“${instead}”。`, { expected: instead, ...(stated ? { actual: stated } : {}) }));
+    const message =
+      c.qualifier.kind === "executionRate"
+        ? `${where}：${c.subject.name}预算为0（${c.expectation.basis}），没有执行率可言，不宜写“${c.figure?.digits ?? ""}%”；应写作“${instead}”。`
+        : `${where}：${c.subject.name}上年为0（${c.expectation.basis}），没有可比的百分比，不宜写“${c.qualifier.kind === "change" ? c.qualifier.word : "增长"}${c.figure?.digits ?? ""}%”；应写作“${instead}”。`;
+    findings.push(make("zeroBase", "error", message, { expected: instead, ...(stated ? { actual: stated } : {}) }));
     return { findings, claim: { offset, line, quote, fields, ...(stated ? { stated } : {}), expected: instead, status: "error" } };
   }
   // "增加0万元"/"增长0%" on two equal years states the figure rightly; only the word is odd.

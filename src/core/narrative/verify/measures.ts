@@ -3,7 +3,7 @@ import { isMarkedExact } from "../../spec/data";
 import { isMissing, type NarrativeContext, type Reading } from "../context";
 import type { MissingField } from "../types";
 import type { Qualifier } from "./gap";
-import type { Concept, DerivedFields, Role } from "./vocabulary";
+import type { Concept, DerivedFields, PriorPair, Role } from "./vocabulary";
 
 /** What the tables say a stated figure should be. */
 export interface Expectation {
@@ -31,7 +31,7 @@ export interface Expectation {
 export type Measured =
   | { ok: true; candidates: Expectation[] }
   | { ok: false; missing: MissingField[] }
-  /** zeroBase: a percentage change on a prior year of 0, with what the report should say instead. */
+  /** zeroBase: a percentage change on a prior year of 0 (or a rate on a budget of 0), with what the report should say instead. */
   | { ok: false; reason: string; zeroBase?: Expectation };
 
 export interface MeasureInput {
@@ -102,14 +102,22 @@ function plain(ctx: NarrativeContext, input: MeasureInput): Measured {
  * gives one.
  */
 function change(ctx: NarrativeContext, input: MeasureInput): Measured {
-  const pairs = [...(input.subject.pair ? [input.subject.pair] : []), ...(input.subject.pairs ?? []).filter((p) => p.current !== input.subject.pair?.current || p.prior !== input.subject.pair?.prior)];
-  if (!pairs.length) return { ok: false, reason: `表中没有${input.subject.name}的上年数` };
+  const all = [...(input.subject.pair ? [input.subject.pair] : []), ...(input.subject.pairs ?? []).filter((p) => p.current !== input.subject.pair?.current || p.prior !== input.subject.pair?.prior)];
+  if (!all.length) return { ok: false, reason: `表中没有${input.subject.name}的上年数` };
+  // 比上年预算 / 比上年决算数: only a prior-year cell of that kind is the base.
+  const base = input.qualifier.kind === "change" ? input.qualifier.base : undefined;
+  const pairs = base ? all.filter((p) => p.base === base) : all;
+  if (!pairs.length) {
+    const named = base === "budget" ? "预算" : "决算";
+    const known = all.some((p) => p.base) ? `表中的上年数是${all[0].base === "budget" ? "预算" : "决算"}数` : "表中的上年数未注明是预算数还是决算数";
+    return { ok: false, reason: `文中与上年${named}比较，${known}` };
+  }
   const measured = pairs.map((pair) => changeOf(ctx, input, pair));
   const candidates = measured.flatMap((m) => (m.ok ? m.candidates : []));
   return candidates.length ? { ok: true, candidates } : measured[0];
 }
 
-function changeOf(ctx: NarrativeContext, input: MeasureInput, pair: { prior: string; current: string }): Measured {
+function changeOf(ctx: NarrativeContext, input: MeasureInput, pair: PriorPair): Measured {
   const read = readAll(ctx, [pair.prior, pair.current]);
   if (read.some(isMissing)) return { ok: false, missing: read.filter(isMissing) };
   const [prior, current] = read as Reading[];
@@ -144,7 +152,8 @@ function shares(ctx: NarrativeContext, input: MeasureInput): Measured {
   const whole = input.qualifier.denominator;
   const parts = filledValues(ctx, input.subject, input.inherited);
   const role = input.qualifier.denominatorRole;
-  const totals = filledValues(ctx, whole).filter((t) => !t.reading.value.isZero() && (!role || t.role === role));
+  const cells = input.qualifier.denominatorFields;
+  const totals = filledValues(ctx, whole).filter((t) => !t.reading.value.isZero() && (!role || t.role === role) && (!cells || t.fields.every((f) => cells.includes(f))));
   const candidates: Expectation[] = [];
   for (const part of parts) {
     for (const total of totals) {
@@ -258,7 +267,15 @@ function rate(ctx: NarrativeContext, input: MeasureInput): Measured {
   if (read.some(isMissing)) return { ok: false, missing: read.filter(isMissing) };
   const [actual, budget] = read as Reading[];
   const value = executionRate(actual.value, budget.value);
-  if (value === null) return { ok: false, reason: `${budget.label}为0` };
+  if (value === null) {
+    // No budget: there is no rate to state, whatever the percentage written.
+    const instead = actual.value.isZero() ? "未安排预算，也未发生支出" : `未安排预算，实际支出${formatAmount(actual.value, 2)}万元`;
+    return {
+      ok: false,
+      reason: `${budget.label}为0`,
+      zeroBase: { value: actual.value, fields: [actual.field, budget.field], basis: `决算${shown(actual)}、预算${shown(budget)}`, quotient: false, alternatives: [], statement: () => instead },
+    };
+  }
   const points = pointsOf(value);
   return {
     ok: true,
@@ -322,11 +339,19 @@ export function measure(ctx: NarrativeContext, other: NarrativeContext, input: M
   const alt = measureAt(other, input);
   const why = ctx.options.precision === "shown" ? "按完整精度计算" : "按表中显示的两位小数计算";
   const full = ctx.options.precision === "full" ? main : alt;
+  const shownOnes = ctx.options.precision === "shown" ? main : alt;
   const candidates = main.candidates.map((c, i) => {
     const a = alt.ok ? alt.candidates[i] : undefined;
-    // An amount whose cells are known exactly (imported in 元, marked exact) is that amount: it is
-    // compared at full precision, and a figure that differs from it is not a 尾差.
-    if (!c.quotient && full.ok && c.fields.every((f) => isMarkedExact(ctx.data.values[f]))) return { ...full.candidates[i], alternatives: [] };
+    if (full.ok && c.fields.every((f) => isMarkedExact(ctx.data.values[f]))) {
+      // An amount whose cells are known exactly (imported in 元, marked exact) is that amount: it is
+      // compared at full precision, and a figure that differs from it is not a 尾差.
+      if (!c.quotient) return { ...full.candidates[i], alternatives: [] };
+      // A percentage of such cells is computed from them exactly ("275.00元…下降0.88%" on 31275元);
+      // one from the 2-decimal 万元 table is the 尾差.
+      const s = shownOnes.ok ? shownOnes.candidates[i] : undefined;
+      const exact = full.candidates[i];
+      return s && !s.value.eq(exact.value) ? { ...exact, alternatives: [...exact.alternatives, { value: s.value, why: "按表中显示的两位小数（万元）计算" }] } : exact;
+    }
     return a && !a.value.eq(c.value) ? { ...c, alternatives: [...c.alternatives, { value: a.value, why }] } : c;
   });
   return { ok: true, candidates };

@@ -19,6 +19,9 @@ export const PROSE_SYNONYMS: Record<string, string[]> = {
   绩效自评综合得分: ["综合得分", "评价得分", "自评得分"],
   收入合计: ["收入总计"],
   支出合计: ["支出总计"],
+  // "本单位收入为1687.45万元，其中：…": a 决算 情况说明 names the year's totals by who reports them.
+  本年收入合计: ["本单位收入", "本部门收入"],
+  本年支出合计: ["本单位支出", "本部门支出"],
 };
 
 /**

@@ -8,6 +8,9 @@ import { matchKey } from "./chars";
 /** Which figure of a row a sentence means: the 预算, the 决算/本年, or last year's. */
 export type Role = "budget" | "actual" | "prior";
 
+/** Which figure of the prior year a change is on: its 预算 or its 决算. */
+export type Base = "budget" | "actual";
+
 export interface ConceptValue {
   field: string;
   role: Role;
@@ -18,6 +21,8 @@ export interface ConceptValue {
    * rows are 基本支出 figures, never 项目支出 ones.
    */
   scope?: string;
+  /** A prior-year cell's kind, when its label or title says it (上年预算数, 上年决算数). */
+  base?: Base;
 }
 
 /**
@@ -40,16 +45,23 @@ export interface Concept {
   weak?: boolean;
   /** Cells a plain figure may be, each with the role it plays. */
   values: ConceptValue[];
-  /** Last year and this year: change on the prior year. */
-  pair?: { prior: string; current: string };
+  /** Last year and this year: change on the prior year (base: the prior cell's kind, when known). */
+  pair?: PriorPair;
   /** More such pairs, from the form's sentences (a change they state of cells in two tables). */
-  pairs?: Array<{ prior: string; current: string }>;
+  pairs?: PriorPair[];
   /** 预算 and 决算: overspend and execution rate. */
   budgetPair?: { budget: string; actual: string };
   /** Computed concepts that are not one cell. */
   derived?: "overspendTotal" | "staffGap";
   /** A figure that is the sum of these cells (一般公共预算支出 = 一般公共预算基本支出 + 项目支出). */
   sum?: string[];
+}
+
+/** A prior-year cell and this year's cell of the same kind: 上年预算数 with 本年预算数, 上年决算数 with 决算数. */
+export interface PriorPair {
+  prior: string;
+  current: string;
+  base?: Base;
 }
 
 /** The cells the derived figures use, found by their labels (synonyms.ts), when the form has them. */
@@ -88,6 +100,17 @@ function roleOfLabel(raw: string): Role | undefined {
   if (/预算|年初/.test(label)) return "budget";
   if (/决算|实际|本年|当年/.test(label)) return "actual";
   return undefined;
+}
+
+/**
+ * What a prior-year label's figure is (上年预算数 → budget, 上年决算数 → actual), or, for a bare
+ * 上年, what its table's title says: unknown when neither says.
+ */
+function baseOfPrior(label: string, title: string): Base | undefined {
+  const own = roleOfLabel(label.replace(/上年|去年/g, ""));
+  if (own === "budget" || own === "actual") return own;
+  const t = roleOfTitle(title.replace(/上年|去年/g, ""));
+  return t === "budget" || t === "actual" ? t : undefined;
 }
 
 /** A title that says its figures are 预算 (年初总收支预算情况) or 决算 throughout. */
@@ -158,7 +181,8 @@ function tableDrafts(table: TableSpec, lists: Record<string, ListEntry[] | undef
       byLabel.set(cleanLabel(row.label), { field, unit });
       for (const s of row.synonyms ?? []) if (!byLabel.has(cleanLabel(s))) byLabel.set(cleanLabel(s), { field, unit });
       const role = roleOfLabel(cleanLabel(row.label)) ?? titleRole ?? "actual";
-      add(cleanLabel(row.label), termsOf(row.label, row.synonyms), measureOf(kind, unit), [{ field, role, table: table.id }]);
+      const base = role === "prior" ? baseOfPrior(cleanLabel(row.label), table.title) : undefined;
+      add(cleanLabel(row.label), termsOf(row.label, row.synonyms), measureOf(kind, unit), [{ field, role, table: table.id, ...(base ? { base } : {}) }]);
     }
     return drafts;
   }
@@ -167,7 +191,12 @@ function tableDrafts(table: TableSpec, lists: Record<string, ListEntry[] | undef
   const subjectColumns = columns.filter((c) => !isRoleColumn(c));
   const measureOfColumn = (c: ColumnSpec) => measureOf(c.kind ?? table.kind ?? "amount", c.unit ?? table.unit ?? "万元");
   const roleOfColumn = (c: ColumnSpec): Role => roleOfLabel(cleanLabel(c.label)) ?? titleRole ?? "actual";
-  const overRoles = (rowId: string): ConceptValue[] => roleColumns.map((c) => ({ field: fieldId(table, rowId, c.id), role: roleOfColumn(c), table: table.id }));
+  const valueAt = (rowId: string, c: ColumnSpec): ConceptValue => {
+    const role = roleOfColumn(c);
+    const base = role === "prior" ? baseOfPrior(cleanLabel(c.label), table.title) : undefined;
+    return { field: fieldId(table, rowId, c.id), role, table: table.id, ...(base ? { base } : {}) };
+  };
+  const overRoles = (rowId: string): ConceptValue[] => roleColumns.map((c) => valueAt(rowId, c));
   const summary = table.rows.find(isSummaryRow);
 
   for (const row of table.rows) {
@@ -186,12 +215,12 @@ function tableDrafts(table: TableSpec, lists: Record<string, ListEntry[] | undef
     const groups = new Map<string, ColumnSpec[]>();
     for (const c of subjectColumns) for (const g of c.groups ?? []) if (!/^其中/.test(g)) groups.set(g, [...(groups.get(g) ?? []), c]);
     for (const [g, cs] of groups) {
-      add(cleanLabel(g), termsOf(g), measureOfColumn(cs[0]), cs.map((c) => ({ field: fieldId(table, summary.id, c.id), role: roleOfColumn(c), table: table.id })));
+      add(cleanLabel(g), termsOf(g), measureOfColumn(cs[0]), cs.map((c) => valueAt(summary.id, c)));
     }
   }
   if (summary) {
     for (const c of subjectColumns) {
-      add(cleanLabel(c.label), termsOf(c.label, c.synonyms), measureOfColumn(c), [{ field: fieldId(table, summary.id, c.id), role: roleOfColumn(c), table: table.id }]);
+      add(cleanLabel(c.label), termsOf(c.label, c.synonyms), measureOfColumn(c), [valueAt(summary.id, c)]);
     }
     if (roleColumns.length && !subjectColumns.length && !/执行/.test(table.title)) {
       const terms = titleTerms(table.title);
@@ -232,10 +261,17 @@ function merge(drafts: Draft[]): Concept[] {
     if (c.terms.every((t) => WEAK_TERMS.has(t))) c.weak = true;
     for (const table of new Set(c.values.map((v) => v.table))) {
       const own = c.values.filter((v) => v.table === table);
-      const prior = own.find((v) => v.role === "prior");
       const current = own.find((v) => v.role === "actual");
       const budget = own.find((v) => v.role === "budget");
-      if (!c.pair && prior && current) c.pair = { prior: prior.field, current: current.field };
+      // 上年预算数 pairs with this year's 预算, anything else with this year's 决算/本年; a table with
+      // both 上年预算数 and 上年决算数 gives a pair of each.
+      for (const prior of own.filter((v) => v.role === "prior")) {
+        const now = prior.base === "budget" ? budget : current;
+        if (!now) continue;
+        const pair: PriorPair = { prior: prior.field, current: now.field, ...(prior.base ? { base: prior.base } : {}) };
+        if (!c.pair) c.pair = pair;
+        else if (prior.base && prior.base !== c.pair.base && !(c.pairs ?? []).some((p) => p.prior === pair.prior)) (c.pairs ??= []).push(pair);
+      }
       if (!c.budgetPair && budget && current) c.budgetPair = { budget: budget.field, actual: current.field };
     }
   }
@@ -344,8 +380,10 @@ function cellOf(form: FormSpec, field: string): ConceptValue | undefined {
   const column = table.columns?.find((c) => c.id === columnId);
   const row = table.rows.find((r) => r.id === rowId.replace(/\[\d+\]$/, ""));
   if (!row || (table.layout === "grid" && !column)) return undefined;
-  const role = roleOfLabel(cleanLabel(column?.label ?? row.label)) ?? roleOfTitle(table.title) ?? "actual";
-  return { field, role, table: table.id };
+  const label = cleanLabel(column?.label ?? row.label);
+  const role = roleOfLabel(label) ?? roleOfTitle(table.title) ?? "actual";
+  const base = role === "prior" ? baseOfPrior(label, table.title) : undefined;
+  return { field, role, table: table.id, ...(base ? { base } : {}) };
 }
 
 /** The cells the form's sentences name (TextBinding.names), each a concept of that name. */
@@ -358,7 +396,7 @@ function namedInSentences(form: FormSpec, drafts: Draft[]): Draft[] {
       const value = known?.v ?? cellOf(form, field);
       const term = cleanLabel(name);
       if (!value || term.length < 2) continue;
-      out.push({ name: term, terms: [term], measure: known?.d.measure ?? "amount", values: [{ field, role: value.role, table: value.table }] });
+      out.push({ name: term, terms: [term], measure: known?.d.measure ?? "amount", values: [{ field, role: value.role, table: value.table, ...(value.base ? { base: value.base } : {}) }] });
     }
   }
   return out;
@@ -387,7 +425,8 @@ function pairsFromSentences(form: FormSpec, concepts: Concept[]): void {
         const has = (f: string) => c.values.some((v) => v.field === f);
         if (!has(current) || !has(prior)) continue;
         const pairs = (c.pairs ??= []);
-        if (!pairs.some((p) => p.current === current && p.prior === prior)) pairs.push({ prior, current });
+        const base = c.values.find((v) => v.field === prior)?.base;
+        if (!pairs.some((p) => p.current === current && p.prior === prior)) pairs.push({ prior, current, ...(base ? { base } : {}) });
       }
     }
   }

@@ -1,11 +1,12 @@
 import { isMissing } from "../context";
-import { DIRECTION_PATTERN, lastRoleHint, parseGap, type Direction, type Gap, type GapPiece, type Qualifier } from "./gap";
+import { DIRECTION_PATTERN, baseOf, lastRoleHint, parseGap, type Direction, type Gap, type GapPiece, type Qualifier } from "./gap";
 import { judge, wrongUnit, type Verdict } from "./judge";
 import { measure, type Expectation, type MeasureInput } from "./measures";
 import { figuresIn, sentenceSpans, type FigureToken, type LabelHit, type LabelMatcher, type Span } from "./scan";
-import type { Concept, Role } from "./vocabulary";
+import type { Base, Concept, Role } from "./vocabulary";
 import { noneClaims } from "./none";
 import { slipsIn } from "./slips";
+import { bareShare, wholeOfList } from "./share-whole";
 import type { Checked, Outcome, WalkContext } from "./outcome";
 
 interface Carried {
@@ -15,6 +16,23 @@ interface Carried {
   fields?: string[];
   /** The previous figure about it could not be checked: what it meant is unknown, so nothing is carried. */
   unchecked?: boolean;
+  /** The previous figure was the budget inside a rate ("完成预算84.82万元"): "的73.2%" is the rate. */
+  budgetStated?: boolean;
+  /** The previous figure was a change on this base (比上年预算减少…): a percentage after it is too. */
+  base?: Base;
+}
+
+/**
+ * "完成全年预算84.82万元的73.2%": the budget written inside the execution rate. The amount after
+ * 完成预算 is the 预算 figure (a plain one, its role 预算), and a percentage after it with only 的
+ * between is the execution rate. `words` is the text between the label (or the figure before) and
+ * this figure; `afterBudget` says the figure before was such a budget amount.
+ */
+function rateReading(gap: Gap | null, figure: FigureToken, words: string, afterBudget: boolean): (Gap & { budgetStated?: boolean }) | null {
+  if (afterBudget && figure.unit === "%" && words === "的") return { qualifier: { kind: "executionRate" } };
+  // Only right after 完成…预算: in "完成预算支出62.07万元" the amount is what was spent.
+  const budgetAmount = gap?.qualifier.kind === "executionRate" && figure.unit !== null && AMOUNT_UNITS.has(figure.unit) && /完成了?(?:全年|年初|年度)?预算数?$/.test(words);
+  return budgetAmount ? { qualifier: { kind: "plain" }, hint: "budget", budgetStated: true } : gap;
 }
 
 type FigureKind = MeasureInput["figureKind"];
@@ -123,7 +141,11 @@ function directionAgrees(direction: Direction | "less" | "more", sign: number | 
 /** Every figure and direction word of the text, tied and checked where possible. */
 export function walk(text: string, w: WalkContext): Outcome[] {
   const out: Outcome[] = [];
-  for (const sentence of sentenceSpans(text)) out.push(...walkSentence(text, sentence, w));
+  let previous: Span | undefined;
+  for (const sentence of sentenceSpans(text)) {
+    out.push(...walkSentence(text, sentence, w, previous, out));
+    previous = sentence;
+  }
   out.push(...slipsIn(text));
   return out;
 }
@@ -172,6 +194,12 @@ function scoped(subject: Concept, scope: Concept | undefined): Concept | string 
   return { ...subject, values };
 }
 
+/** A plain figure tied to its label: a comparison right after it ("，较上年持平") is about the same label. */
+interface TiedFigure extends Span {
+  subject: Concept;
+  hint?: Role;
+}
+
 interface Tie {
   figure: FigureToken;
   subject: Concept;
@@ -194,17 +222,19 @@ function isPriorYear(w: WalkContext, year: number): boolean {
 function checkTie(t: Tie, w: WalkContext): Outcome {
   const { figure, subject, gap } = t;
   const span = { start: t.anchor, end: figure.end };
-  const q = gap.qualifier;
+  // "三公经费预算比上年减少…": a change of the 预算 is on the prior year's 预算.
+  const q: Qualifier = gap.qualifier.kind === "change" && !gap.qualifier.base && gap.hint === "budget" ? { ...gap.qualifier, base: "budget" } : gap.qualifier;
   const kind = figureKind(figure, subject, q);
   if (!kind) return { kind: "unchecked", span, reason: `单位或说法与「${subject.name}」不符` };
-  if (q.kind === "change" && q.year !== undefined) {
+  const named = q.kind === "change" ? q.year : gap.year;
+  if (named !== undefined) {
     const year = w.ctx.year();
-    if (isMissing(year)) return { kind: "unchecked", span, reason: `文中与${q.year}年比较，表中未填评价年度` };
-    if (!year.value.minus(1).eq(q.year)) return { kind: "unchecked", span, reason: `文中与${q.year}年比较，表中只有上年（${year.value.minus(1).toFixed(0)}年）的数` };
+    if (isMissing(year)) return { kind: "unchecked", span, reason: `文中与${named}年比较，表中未填评价年度` };
+    if (!year.value.minus(1).eq(named)) return { kind: "unchecked", span, reason: `文中与${named}年比较，表中只有上年（${year.value.minus(1).toFixed(0)}年）的数` };
   }
   const measured = measure(w.ctx, w.other, { subject, qualifier: q, figureKind: kind.kind, derived: w.derived, ...(t.inherited ? { inherited: t.inherited } : {}) });
   if (!measured.ok) {
-    if ("zeroBase" in measured && measured.zeroBase && kind.kind === "percent" && q.kind === "change") {
+    if ("zeroBase" in measured && measured.zeroBase && kind.kind === "percent" && (q.kind === "change" || q.kind === "executionRate")) {
       return { kind: "checked", span, subject, qualifier: q, figure, expectation: measured.zeroBase, verdict: { status: "wrong" }, zeroBase: true };
     }
     const reason = "reason" in measured ? measured.reason : `表中未填：${measured.missing.map((m) => m.label).join("、")}`;
@@ -238,8 +268,9 @@ function compoundWith(text: string, labels: LabelHit[], hit: LabelHit): LabelHit
   return labels.find((l) => l !== hit && l.end <= hit.start && /^[“”"‘’的\s]*$/.test(text.slice(l.end, hit.start)) && !l.concept.weak && !hit.concept.weak);
 }
 
-function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
+function walkSentence(text: string, sentence: Span, w: WalkContext, previous?: Span, before: Outcome[] = []): Outcome[] {
   const out: Outcome[] = [];
+  const checkedSoFar = (): Checked[] => [...before, ...out].filter((o): o is Checked => o.kind === "checked");
   const labels = w.matcher.labelsIn(text, sentence);
   const listed = listClaims(text, sentence, labels, w);
   const figures = figuresIn(text, sentence, labels).filter((f) => !f.calendar && !listed.figures.has(f.start));
@@ -254,6 +285,7 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
     return masked.slice(0, end - sentence.start).join("");
   };
   const consumed: Span[] = [];
+  const tied: TiedFigure[] = [];
   let segmentStart = sentence.start;
   let carried: Carried | undefined;
   // Whether the last figure with a unit was tied to a label. In "局机关收入…，支出…，结余…" the
@@ -302,7 +334,13 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
       untied(subject);
       continue;
     }
-    const gap = parseGap(gapPieces(text, picked ? picked.hit.end : from, figure.start, inSegment, picked?.absorbed));
+    // "…0.12万元，占3.5%": the share of the figure just stated, in the whole the list is headed by.
+    const bare = !picked && carried?.fields?.length === 1 && figure.unit === "%" ? bareShare(text.slice(from, figure.start)) : null;
+    const listShare = bare && carried ? wholeOfList(text, sentence, previous, carried.anchor, subject0, w.matcher, checkedSoFar(), bare.role) : undefined;
+    const gapStart = picked ? picked.hit.end : from;
+    const read = listShare ? { qualifier: listShare } : rateReading(parseGap(gapPieces(text, gapStart, figure.start, inSegment, picked?.absorbed)), figure, text.slice(gapStart, figure.start), !picked && carried?.budgetStated === true);
+    // "比上年预算减少49万元，下降38.28%": the percentage is on the base the amount named.
+    const gap = read && !picked && carried?.base && read.qualifier.kind === "change" && !read.qualifier.comparison && !read.qualifier.base ? { ...read, qualifier: { ...read.qualifier, base: carried.base } } : read;
     if (!gap) {
       untied("与栏目名之间有其他内容，无法确定所指");
       continue;
@@ -311,16 +349,19 @@ function walkSentence(text: string, sentence: Span, w: WalkContext): Outcome[] {
       untied(`单位或说法与「${subject.name}」不符`);
       continue;
     }
-    consumed.push({ start: from, end: figure.end });
+    // The gap this figure read (a direction word in it is this figure's), not the text before its label.
+    consumed.push({ start: picked ? picked.hit.end : from, end: figure.end });
     lastTied = true;
     const inherited = !picked && carried?.subject === subject0 ? carried.fields : undefined;
     const before = maskedBefore(figure.start);
     const outcome = checkTie({ figure, subject, anchor, gap, before, ...(inherited ? { inherited } : {}) }, w);
     out.push(outcome);
-    carried = { subject: subject0, anchor, ...(outcome.kind === "checked" ? { fields: outcome.expectation.fields } : { unchecked: true }) };
+    if (outcome.kind === "checked" && gap.qualifier.kind === "plain") tied.push({ subject: subject0, start: anchor, end: figure.end, ...(gap.hint ? { hint: gap.hint } : {}) });
+    const base = gap.qualifier.kind === "change" ? gap.qualifier.base ?? (gap.hint === "budget" ? "budget" : undefined) : undefined;
+    carried = { subject: subject0, anchor, ...(outcome.kind === "checked" ? { fields: outcome.expectation.fields } : { unchecked: true }), ...(gap.budgetStated ? { budgetStated: true } : {}), ...(base ? { base } : {}) };
   }
 
-  out.push(...directionOnly(text, sentence, labels, consumed, w));
+  out.push(...directionOnly(text, sentence, labels, consumed, tied, w));
   out.push(...noneClaims(text, sentence, labels, w));
   return out;
 }
@@ -406,12 +447,12 @@ function listSubjects(head: string, offset: number, labels: LabelHit[], matcher:
  * "三公经费较上年减少", "公务接待费与上年持平": a direction word after a label, with no figure.
  * Only with a comparison (比上年, 较上年, 同比, 与上年) so that 减少 in other senses is left alone.
  */
-function directionOnly(text: string, sentence: Span, labels: LabelHit[], consumed: Span[], w: WalkContext): Outcome[] {
+function directionOnly(text: string, sentence: Span, labels: LabelHit[], consumed: Span[], tied: TiedFigure[], w: WalkContext): Outcome[] {
   const out: Outcome[] = [];
   const body = text.slice(sentence.start, sentence.end);
   if (!DIRECTION_WORD.test(body)) return out;
   for (const m of body.matchAll(DIRECTION_GLOBAL)) {
-    const groups = m.groups as { comparison?: string; year?: string; word: string };
+    const groups = m.groups as { comparison?: string; year?: string; base?: string; word: string };
     if (!groups.comparison || (groups.year && !isPriorYear(w, Number(groups.year)))) continue;
     const start = sentence.start + (m.index ?? 0);
     if (consumed.some((c) => start >= c.start && start < c.end)) continue;
@@ -419,17 +460,17 @@ function directionOnly(text: string, sentence: Span, labels: LabelHit[], consume
     const picked = subjectLabel(text, before);
     if (!picked) continue;
     const span = { start: picked.hit.start, end: start + m[0].length };
-    const gap = parseGap(gapPieces(text, picked.hit.end, start, before, picked.absorbed));
+    // "因公出国（境）费40万元，较上年持平": the label's own figure may stand before the comparison.
+    const claim = tied.find((t) => t.subject === picked.hit.concept && t.start >= picked.hit.start && t.end <= start);
+    const gap = parseGap(gapPieces(text, claim ? claim.end : picked.hit.end, start, before, picked.absorbed));
     if (!gap || gap.qualifier.kind !== "plain") continue;
     const subject = picked.hit.concept;
     if (!subject.pair) continue;
-    if (gap.hint === "budget") {
-      out.push({ kind: "unchecked", span, reason: `表中没有${subject.name}预算的上年数` });
-      continue;
-    }
     const word = groups.word;
     const direction = word === "持平" || word === "基本持平" ? "flat" : /降|减/.test(word) ? "decrease" : "increase";
-    const qualifier: Qualifier = { kind: "change", direction, word, comparison: true };
+    // "…预算比上年持平": a change of the 预算, on the prior year's 预算.
+    const base = baseOf(groups.base) ?? (gap.hint === "budget" || claim?.hint === "budget" ? "budget" : undefined);
+    const qualifier: Qualifier = { kind: "change", direction, word, comparison: true, ...(base ? { base } : {}) };
     const measured = measure(w.ctx, w.other, { subject, qualifier, figureKind: "amount", derived: w.derived });
     if (!measured.ok) {
       out.push({ kind: "unchecked", span, reason: "reason" in measured ? measured.reason : `表中未填：${measured.missing.map((x) => x.label).join("、")}` });
