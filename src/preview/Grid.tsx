@@ -171,7 +171,7 @@ export function Grid({ workbook, version, onEdited }: GridProps) {
   const body = [];
   for (let row = 1; row <= view.rows; row++) {
     const tds = [];
-    for (let column = 1; column <= view.columns; column++) {
+    for (const column of view.shownColumns) {
       const k = key(row, column);
       if (view.covered.has(k)) continue;
       const cell = view.cells.get(k) ?? blankCell(row, column);
@@ -252,16 +252,16 @@ export function Grid({ workbook, version, onEdited }: GridProps) {
         <table className={styles.table} data-sheet={shown}>
           <colgroup>
             <col style={{ width: "40px" }} />
-            {view.widths.slice(1).map((w, i) => (
-              <col key={i} style={{ width: `${w}px` }} />
+            {view.shownColumns.map((c) => (
+              <col key={c} style={{ width: `${view.widths[c]}px` }} />
             ))}
           </colgroup>
           <thead>
             <tr>
               <th className={styles.head} aria-hidden />
-              {view.widths.slice(1).map((_, i) => (
-                <th key={i} scope="col" className={styles.head}>
-                  {columnLetters(i + 1)}
+              {view.shownColumns.map((c) => (
+                <th key={c} scope="col" className={styles.head}>
+                  {columnLetters(c)}
                 </th>
               ))}
             </tr>

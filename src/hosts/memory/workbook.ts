@@ -362,6 +362,11 @@ export class MemoryWorkbook {
     return this.sheet(sheetName).pageLayout;
   }
 
+  /** Columns hidden (Range.columnHidden), 1-based, ascending. */
+  hiddenColumns(sheetName: string): number[] {
+    return [...this.sheet(sheetName).hiddenColumns].sort((a, b) => a - b);
+  }
+
   columnWidth(sheetName: string, column: number): number | undefined {
     return this.sheet(sheetName).columnWidths.get(column);
   }
