@@ -6,6 +6,7 @@
  */
 import { FORM_MARKER_NAME, parseFormMarker } from "../../core/plan/names";
 import { buildReadPlan, interpretRead, type ReadResult } from "../../core/plan/read-plan";
+import { templateLocator, type Locate } from "../../core/check";
 import { type FormSpec, type ReportData } from "../../core/spec";
 import { builtInForms } from "../../core/spec/built-in";
 import { WorkbookFileError } from "./errors";
@@ -83,4 +84,10 @@ export function readReport(book: OpenedWorkbook, form: FormSpec, cells: Workbook
 export async function readWorkbookReport(file: string, bytes: Uint8Array, inflate: PartsInflater, extraForms: FormSpec[] = []): Promise<WorkbookReport> {
   const book = openTemplate(file, FORM_MARKER_NAME, await openPackage(file, bytes, inflate));
   return readReport(book, recogniseForm(book, [...extraForms, ...builtInForms]));
+}
+
+/** Where each field's cell is in a read workbook: where it was read, else where the template lays it. */
+export function workbookLocator(report: Pick<WorkbookReport, "form" | "data" | "addresses">): Locate {
+  const laidOut = templateLocator(report.form, report.data);
+  return (id) => report.addresses.get(id) ?? laidOut(id);
 }
