@@ -24,21 +24,25 @@
  *     ZIPING_PROD_URL warning), test/docs/readme.test.ts and the README's preview section
  *  11 tab order and 人均 wording ................ "11." (both)
  *   keyboard-only import → check → narrative copy, axe and screenshots: the last two scenarios.
+ * Issue 14 item 5 in the pane (与另一工作簿核对): "issue 14 item 5".
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { readExport } from "../../src/cli/read-export";
-import { checkReport } from "../../src/core/check";
+import { checkReport, crossCheck, templateLocator } from "../../src/core/check";
+import { columnLetters } from "../../src/core/excel/address";
 import { planImport } from "../../src/core/importer";
 import { Dec } from "../../src/core/money";
 import { verifyNarrative } from "../../src/core/narrative";
-import { defaultForm } from "../../src/core/spec";
+import { builtInCrossLinks, defaultForm, type ReportData } from "../../src/core/spec";
+import { findForm } from "../../src/core/spec/built-in";
 import { buildCheckSheet } from "../../src/core/plan/check-sheet";
 import { cellIndex } from "../../src/core/spec/placement";
 import { loadSeed } from "../fixtures/load";
+import { filledWorkbook } from "../hosts/xlsx/seed-workbook";
 import { poll } from "../support/poll";
-import { columnLetters } from "../../src/core/excel/address";
 import { ARTIFACTS, axeSource, gridCell, pane, selectTab, showSheet } from "./support/pages";
 import { browserSuite } from "./support/suite";
 
@@ -48,6 +52,18 @@ const TABS = ["template", "import", "checks", "narrative"] as const;
 const seed = loadSeed(2020);
 const exportsDir = join(__dirname, "../fixtures/exports");
 const incomeExport = readFileSync(join(exportsDir, "income-yuan.tsv"), "utf8");
+
+const juesuanForm = findForm("mof-bumen-juesuan")!;
+const juesuan = JSON.parse(readFileSync(join(__dirname, "../fixtures/cross/juesuan-2020-yueyang-keji.json"), "utf8")) as ReportData;
+/** The 决算 the 2020 自评 quotes, with its 公务接待费 mistyped (1.90 → 1.09). */
+const slipped: ReportData = { ...juesuan, values: { ...juesuan.values, "sangong.reception.actual": "1.09" } };
+
+/** `slipped` as `ziping template --form juesuan --data` writes it, in a temporary folder. */
+async function juesuanWorkbook(): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), "ziping-cross-")), "决算.xlsx");
+  writeFileSync(file, (await filledWorkbook(slipped, { form: juesuanForm, calculated: true })).bytes);
+  return file;
+}
 
 /** rule@cell of every finding card in the 校验 tab (the identity ImportChanges compares by). */
 async function checksKeys(page: Page): Promise<string[]> {
@@ -315,6 +331,35 @@ browserSuite(`the officer's flow at ${WIDTH} px (issue 17)`, (suite) => {
     await close(page);
   });
 
+  it("issue 14 item 5: 与另一工作簿核对 reads the 决算 workbook picked and lists, beside the findings, where it disagrees with this 自评", async () => {
+    const file = await juesuanWorkbook();
+    const expected = crossCheck(
+      { form: defaultForm, data: seed, locate: templateLocator(defaultForm, seed), source: "本工作簿" },
+      { form: juesuanForm, data: slipped, locate: templateLocator(juesuanForm, slipped), source: "决算.xlsx" },
+      builtInCrossLinks,
+    ).findings;
+    expect(expected).toHaveLength(1);
+
+    const page = await preview();
+    await selectTab(page, "checks");
+    const panel = pane(page).getByTestId("cross-check");
+    await panel.getByRole("button", { name: "与另一工作簿核对…" }).waitFor();
+    await panel.locator("input[type=file]").setInputFiles(file);
+    const cards = panel.getByTestId("cross-findings").locator("button[data-rule]");
+    await cards.first().waitFor({ timeout: 20_000 });
+    expect(await cards.evaluateAll((els) => els.map((el) => el.getAttribute("data-rule")))).toEqual([expected[0].ruleId]);
+    expect(await cards.first().innerText()).toContain(expected[0].message);
+    // A group of its own, not one of the live findings' piles.
+    expect(await pane(page).locator("section[data-category] [data-testid=cross-findings]").count()).toBe(0);
+    await cards.first().click();
+    const cell = templateLocator(defaultForm, seed)(expected[0].fields[0]);
+    await poll(() => page.getByRole("status").innerText()).toContain("已选中");
+    await page.locator(`table[data-sheet="${cell.split("!")[0]}"] td[data-cell="${cell.split("!")[1]}"][data-selected]`).waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: join(SHOTS, `pane-${WIDTH}-checks-cross.png`) });
+    await close(page);
+  });
+
   it(`has no accessibility violations at ${WIDTH} px in any tab, and saves a screenshot of each (test-artifacts/screenshots)`, async () => {
     const page = await preview();
     await page.addScriptTag({ content: axeSource() });
@@ -323,6 +368,10 @@ browserSuite(`the officer's flow at ${WIDTH} px (issue 17)`, (suite) => {
       await selectTab(page, id);
       if (id === "template") await pane(page).getByRole("button", { name: "更多（可稍后填写）" }).click();
       if (id === "narrative") await pane(page).getByRole("button", { name: /^叙述核对/ }).click();
+      if (id === "checks") {
+        await pane(page).getByTestId("cross-check").locator("input[type=file]").setInputFiles(await juesuanWorkbook());
+        await pane(page).getByTestId("cross-findings").waitFor({ timeout: 20_000 });
+      }
       results[id] = await page.evaluate(`(async () => {
         const { violations } = await window.axe.run(document, { resultTypes: ["violations"] });
         return violations.map((v) => v.impact + " " + v.id + ": " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", "));
