@@ -46,10 +46,10 @@ if (typeof window !== "undefined") {
   }
   if (!Blob.prototype.stream) {
     Blob.prototype.stream = function stream(this: Blob) {
-      const blob = this;
+      const bytes = this.arrayBuffer();
       return new ReadableStream<Uint8Array>({
         async start(controller) {
-          controller.enqueue(new Uint8Array(await blob.arrayBuffer()));
+          controller.enqueue(new Uint8Array(await bytes));
           controller.close();
         },
       }) as unknown as ReturnType<Blob["stream"]>;
