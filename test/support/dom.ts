@@ -2,7 +2,6 @@
  * What Fluent UI v9 and the pane need from a browser that jsdom leaves out, installed once per
  * component test file (import it first). Each shim does the least a real browser would.
  */
-import { DecompressionStream, ReadableStream } from "node:stream/web";
 import { TextDecoder, TextEncoder } from "node:util";
 
 if (typeof window !== "undefined") {
@@ -32,28 +31,4 @@ if (typeof window !== "undefined") {
   if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
   // The importer decodes picked files (GB18030, UTF-8) with the browser's TextDecoder.
   if (typeof globalThis.TextDecoder === "undefined") Object.assign(globalThis, { TextDecoder, TextEncoder });
-  // A picked workbook is read as the browser reads it: File.arrayBuffer, then its zip parts
-  // inflated through Blob.stream() and DecompressionStream("deflate-raw") (Node's own).
-  if (!Blob.prototype.arrayBuffer) {
-    Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob) {
-      return new Promise<ArrayBuffer>((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(reader.result as ArrayBuffer);
-        reader.onerror = () => reject(reader.error);
-        reader.readAsArrayBuffer(this);
-      });
-    };
-  }
-  if (!Blob.prototype.stream) {
-    Blob.prototype.stream = function stream(this: Blob) {
-      const bytes = this.arrayBuffer();
-      return new ReadableStream<Uint8Array>({
-        async start(controller) {
-          controller.enqueue(new Uint8Array(await bytes));
-          controller.close();
-        },
-      }) as unknown as ReturnType<Blob["stream"]>;
-    };
-  }
-  if (typeof globalThis.DecompressionStream === "undefined") Object.assign(globalThis, { DecompressionStream });
 }

@@ -5,6 +5,8 @@
  * template --form juesuan --data` does) is picked, read with the CLI's reader, and compared by
  * the core's crossCheck, as `ziping check 自评 --with 决算` compares them.
  */
+import "../../support/dom";
+import "../../support/picked-file";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
