@@ -136,14 +136,17 @@ export function Grid({ workbook, version, onEdited }: GridProps) {
     onEdited();
   };
 
-  const moveTo = (row: number, column: number) => inputs.current.get(key(row, column))?.focus();
+  const moveTo = (row: number | undefined, column: number) => row !== undefined && inputs.current.get(key(row, column))?.focus();
+  // The shown row below a cell (past its merge) or above it: hidden rows are skipped, as in Excel.
+  const below = (cell: GridCell) => view.shownRows[view.shownRows.indexOf(cell.row) + cell.rowSpan];
+  const above = (cell: GridCell) => view.shownRows[view.shownRows.indexOf(cell.row) - 1];
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>, cell: GridCell) => {
     if (event.key === "Enter") {
       event.preventDefault();
       if (draft !== undefined) commit(cell, draft);
       setDraft(undefined);
-      moveTo(cell.row + cell.rowSpan, cell.column);
+      moveTo(below(cell), cell.column);
     } else if (event.key === "Escape") {
       setDraft(undefined);
       (event.target as HTMLInputElement).blur();
@@ -151,7 +154,7 @@ export function Grid({ workbook, version, onEdited }: GridProps) {
       event.preventDefault();
       if (draft !== undefined) commit(cell, draft);
       setDraft(undefined);
-      moveTo(event.key === "ArrowDown" ? cell.row + cell.rowSpan : cell.row - 1, cell.column);
+      moveTo(event.key === "ArrowDown" ? below(cell) : above(cell), cell.column);
     }
   };
 
@@ -169,7 +172,7 @@ export function Grid({ workbook, version, onEdited }: GridProps) {
   };
 
   const body = [];
-  for (let row = 1; row <= view.rows; row++) {
+  for (const row of view.shownRows) {
     const tds = [];
     for (const column of view.shownColumns) {
       const k = key(row, column);

@@ -37,6 +37,8 @@ export interface GridView {
    * (the 校验 sheet's 规则编号 and working columns), as Excel leaves them out of its grid.
    */
   shownColumns: number[];
+  /** The rows drawn, ascending: every row up to `rows` but those the workbook hides. */
+  shownRows: number[];
   /** Pixel width by 1-based column. */
   widths: number[];
 }
@@ -97,32 +99,34 @@ export function gridView(workbook: MemoryWorkbook, sheet: string): GridView {
   }
 
   const hidden = new Set(workbook.hiddenColumns(sheet));
+  const hiddenRows = new Set(workbook.hiddenRows(sheet));
   const covered = new Set<string>();
   for (const merge of workbook.merges(sheet)) {
     const area = parseArea(merge);
     if (!area) continue;
     rows = Math.max(rows, area.bottom);
     columns = Math.max(columns, area.right);
-    // A merge spans only its shown columns; with its first column hidden, Excel shows its content
-    // from the first one left.
-    let left = area.left;
-    while (left <= area.right && hidden.has(left)) left++;
-    const span = Array.from({ length: area.right - area.left + 1 }, (_, i) => area.left + i).filter((c) => !hidden.has(c)).length;
+    // A merge spans only its shown rows and columns; with its first row or column hidden, Excel
+    // shows its content from the first one left.
+    const columnsIn = Array.from({ length: area.right - area.left + 1 }, (_, i) => area.left + i).filter((c) => !hidden.has(c));
+    const rowsIn = Array.from({ length: area.bottom - area.top + 1 }, (_, i) => area.top + i).filter((r) => !hiddenRows.has(r));
     const anchor = cells.get(key(area.top, area.left)) ?? blankCell(area.top, area.left);
-    if (left <= area.right) cells.set(key(area.top, left), { ...anchor, column: left, rowSpan: area.bottom - area.top + 1, colSpan: span });
+    const [top, left] = [rowsIn[0], columnsIn[0]];
+    if (top !== undefined && left !== undefined) cells.set(key(top, left), { ...anchor, row: top, column: left, rowSpan: rowsIn.length, colSpan: columnsIn.length });
     for (let r = area.top; r <= area.bottom; r++) {
-      for (let c = area.left; c <= area.right; c++) if (r !== area.top || c !== left) covered.add(key(r, c));
+      for (let c = area.left; c <= area.right; c++) if (r !== top || c !== left) covered.add(key(r, c));
     }
   }
 
   rows += SPARE;
   columns += SPARE;
   const shownColumns = Array.from({ length: columns }, (_, i) => i + 1).filter((c) => !hidden.has(c));
+  const shownRows = Array.from({ length: rows }, (_, i) => i + 1).filter((r) => !hiddenRows.has(r));
   const widths = Array.from({ length: columns + 1 }, (_, c) => {
     const points = c === 0 ? undefined : workbook.columnWidth(sheet, c);
     return points === undefined ? DEFAULT_WIDTH_PX : Math.min(MAX_WIDTH_PX, Math.round((points * 96) / 72));
   });
-  return { sheet, rows, columns, cells, covered, shownColumns, widths };
+  return { sheet, rows, columns, cells, covered, shownColumns, shownRows, widths };
 }
 
 export function blankCell(row: number, column: number): GridCell {

@@ -83,6 +83,26 @@ describe("the grid's view of a sheet", () => {
     expect(view.covered.has(key(2, 3))).toBe(true);
   });
 
+  it("leaves out the rows the workbook hides, and they move with whole rows inserted above them", async () => {
+    const wb = createMemoryWorkbook(["表"]);
+    wb.userEdit("表", "A1:A5", [["1"], ["2"], ["3"], ["4"], ["5"]]);
+    await wb.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("表");
+      sheet.getRange("3:4").rowHidden = true;
+      sheet.getRange("B2:B4").merge(false);
+    });
+    wb.userEdit("表", "B2", [["合并"]]);
+    expect(wb.hiddenRows("表")).toEqual([3, 4]);
+    const view = gridView(wb, "表");
+    expect(view.shownRows).toEqual([1, 2, 5, 6, 7]);
+    // The merge spans only its one shown row.
+    expect(view.cells.get(key(2, 2))).toMatchObject({ text: "合并", rowSpan: 1 });
+    wb.userInsertRows("表", 1);
+    expect(wb.hiddenRows("表")).toEqual([4, 5]);
+    wb.userDeleteRows("表", 4);
+    expect(wb.hiddenRows("表")).toEqual([4]);
+  });
+
   it("shows a General formula result as the cell shows it, a formatted one by its format", () => {
     const wb = createMemoryWorkbook(["表"]);
     wb.userEdit("表", "A1:C1", [["1299.77", "1222.69", "=A1-B1"]]);

@@ -367,6 +367,11 @@ export class MemoryWorkbook {
     return [...this.sheet(sheetName).hiddenColumns].sort((a, b) => a - b);
   }
 
+  /** Rows hidden (Range.rowHidden), 1-based, ascending. */
+  hiddenRows(sheetName: string): number[] {
+    return [...this.sheet(sheetName).hiddenRows].sort((a, b) => a - b);
+  }
+
   columnWidth(sheetName: string, column: number): number | undefined {
     return this.sheet(sheetName).columnWidths.get(column);
   }
