@@ -4,7 +4,7 @@
  * is missed. Never part of `npm test`: tests do not time anything.
  *
  *   npm run bench                 every section
- *   npm run bench -- core live    only the named sections (import, core, live, bundle, province, report)
+ *   npm run bench -- core live    only the named sections (import, core, live, bundle, preview, province, report)
  */
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -14,6 +14,7 @@ import { bundleSection } from "./sections/bundle";
 import { coreSection } from "./sections/core";
 import { importSection } from "./sections/import";
 import { liveSection } from "./sections/live";
+import { previewSection } from "./sections/preview";
 import { provinceSection } from "./sections/province";
 import { reportSection } from "./sections/report";
 
@@ -27,6 +28,7 @@ const SECTIONS: Record<string, () => SectionResult | Promise<SectionResult>> = {
   core: coreSection,
   live: () => liveSection([2, 20, 200, 2000]),
   bundle: bundleSection,
+  preview: previewSection,
   province: provinceSection,
   report: reportSection,
 };

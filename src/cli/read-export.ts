@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from "node:fs";
 import iconv from "iconv-lite";
 import { detectEncoding, GridLimitError, readDelimited, type DetectedEncoding, type GridLimits, type SourceGrid } from "../core/importer";
-import { inflateParts } from "../hosts/xlsx/zip-parts";
+import { inflateParts } from "../hosts/xlsx/inflate-sync";
 import { ExportFileError } from "../readers/errors";
 import { EXPORT_LIMITS, htmlTableRefusal, spreadsheetFormat, tooLargeExport, type ExportLimits } from "../readers/format";
 import { readSpreadsheet } from "../readers/spreadsheet";

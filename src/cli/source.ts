@@ -3,10 +3,11 @@
  * whichever program last saved it. Unusable input ends in one UsageError naming the file.
  */
 import { extname } from "node:path";
-import { templateLocator, type Locate } from "../core/check";
+import type { Locate } from "../core/check";
 import type { FormSpec, ReportData } from "../core/spec";
 import { WorkbookFileError } from "../hosts/xlsx/errors";
 import { loadWorkbookReport } from "../hosts/xlsx/report";
+import { workbookLocator } from "../hosts/xlsx/report-read";
 import { loadReportData } from "./load-data";
 import { UsageError } from "./usage-error";
 
@@ -31,12 +32,10 @@ export async function loadSource(path: string, extraForms: FormSpec[]): Promise<
   }
   try {
     const report = await loadWorkbookReport(path, extraForms);
-    const { addresses } = report;
-    const laidOut = templateLocator(report.form, report.data);
     return {
       form: report.form,
       data: report.data,
-      locate: (id) => addresses.get(id) ?? laidOut(id),
+      locate: workbookLocator(report),
       notes: report.notes,
       kind: "workbook",
     };

@@ -136,14 +136,17 @@ export function Grid({ workbook, version, onEdited }: GridProps) {
     onEdited();
   };
 
-  const moveTo = (row: number, column: number) => inputs.current.get(key(row, column))?.focus();
+  const moveTo = (row: number | undefined, column: number) => row !== undefined && inputs.current.get(key(row, column))?.focus();
+  // The shown row below a cell (past its merge) or above it: hidden rows are skipped, as in Excel.
+  const below = (cell: GridCell) => view.shownRows[view.shownRows.indexOf(cell.row) + cell.rowSpan];
+  const above = (cell: GridCell) => view.shownRows[view.shownRows.indexOf(cell.row) - 1];
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>, cell: GridCell) => {
     if (event.key === "Enter") {
       event.preventDefault();
       if (draft !== undefined) commit(cell, draft);
       setDraft(undefined);
-      moveTo(cell.row + cell.rowSpan, cell.column);
+      moveTo(below(cell), cell.column);
     } else if (event.key === "Escape") {
       setDraft(undefined);
       (event.target as HTMLInputElement).blur();
@@ -151,7 +154,7 @@ export function Grid({ workbook, version, onEdited }: GridProps) {
       event.preventDefault();
       if (draft !== undefined) commit(cell, draft);
       setDraft(undefined);
-      moveTo(event.key === "ArrowDown" ? cell.row + cell.rowSpan : cell.row - 1, cell.column);
+      moveTo(event.key === "ArrowDown" ? below(cell) : above(cell), cell.column);
     }
   };
 
@@ -169,9 +172,9 @@ export function Grid({ workbook, version, onEdited }: GridProps) {
   };
 
   const body = [];
-  for (let row = 1; row <= view.rows; row++) {
+  for (const row of view.shownRows) {
     const tds = [];
-    for (let column = 1; column <= view.columns; column++) {
+    for (const column of view.shownColumns) {
       const k = key(row, column);
       if (view.covered.has(k)) continue;
       const cell = view.cells.get(k) ?? blankCell(row, column);
@@ -252,16 +255,16 @@ export function Grid({ workbook, version, onEdited }: GridProps) {
         <table className={styles.table} data-sheet={shown}>
           <colgroup>
             <col style={{ width: "40px" }} />
-            {view.widths.slice(1).map((w, i) => (
-              <col key={i} style={{ width: `${w}px` }} />
+            {view.shownColumns.map((c) => (
+              <col key={c} style={{ width: `${view.widths[c]}px` }} />
             ))}
           </colgroup>
           <thead>
             <tr>
               <th className={styles.head} aria-hidden />
-              {view.widths.slice(1).map((_, i) => (
-                <th key={i} scope="col" className={styles.head}>
-                  {columnLetters(i + 1)}
+              {view.shownColumns.map((c) => (
+                <th key={c} scope="col" className={styles.head}>
+                  {columnLetters(c)}
                 </th>
               ))}
             </tr>

@@ -3,12 +3,13 @@
  * spreadsheet splits into cells. Pure: the grid component only renders this.
  */
 import { a1, columnLetters, parseArea } from "../core/excel/address";
+import { displayGeneralInCell } from "../core/formula/display";
 import type { MemoryWorkbook } from "../hosts/memory";
 
 export interface GridCell {
   row: number;
   column: number;
-  /** As Excel shows it (number format applied). */
+  /** As Excel shows it in the cell (number format applied; General in at most 11 characters). */
   text: string;
   /** What editing starts from: the formula, or the value as typed. */
   input: string;
@@ -31,6 +32,13 @@ export interface GridView {
   /** `${row},${column}` → cell; cells hidden under a merge are absent and listed in `covered`. */
   cells: Map<string, GridCell>;
   covered: Set<string>;
+  /**
+   * The columns drawn, ascending: every column up to `columns` but those the workbook hides
+   * (the 校验 sheet's 规则编号 and working columns), as Excel leaves them out of its grid.
+   */
+  shownColumns: number[];
+  /** The rows drawn, ascending: every row up to `rows` but those the workbook hides. */
+  shownRows: number[];
   /** Pixel width by 1-based column. */
   widths: number[];
 }
@@ -71,11 +79,12 @@ export function gridView(workbook: MemoryWorkbook, sheet: string): GridView {
   for (const { row, column, snapshot } of workbook.usedCells(sheet)) {
     rows = Math.max(rows, row);
     columns = Math.max(columns, column);
-    const { value, formula, text, format } = snapshot;
+    const { value, formula, text, format, numberFormat } = snapshot;
     cells.set(key(row, column), {
       row,
       column,
-      text,
+      // Range.text gives a General number's 15 digits (77.0799999999999); the cell shows 77.08.
+      text: typeof value === "number" && numberFormat === "General" ? displayGeneralInCell(value) : text,
       input: asInput(value, formula),
       isFormula: formula !== undefined,
       fill: format.fill,
@@ -89,26 +98,35 @@ export function gridView(workbook: MemoryWorkbook, sheet: string): GridView {
     });
   }
 
+  const hidden = new Set(workbook.hiddenColumns(sheet));
+  const hiddenRows = new Set(workbook.hiddenRows(sheet));
   const covered = new Set<string>();
   for (const merge of workbook.merges(sheet)) {
     const area = parseArea(merge);
     if (!area) continue;
     rows = Math.max(rows, area.bottom);
     columns = Math.max(columns, area.right);
+    // A merge spans only its shown rows and columns; with its first row or column hidden, Excel
+    // shows its content from the first one left.
+    const columnsIn = Array.from({ length: area.right - area.left + 1 }, (_, i) => area.left + i).filter((c) => !hidden.has(c));
+    const rowsIn = Array.from({ length: area.bottom - area.top + 1 }, (_, i) => area.top + i).filter((r) => !hiddenRows.has(r));
     const anchor = cells.get(key(area.top, area.left)) ?? blankCell(area.top, area.left);
-    cells.set(key(area.top, area.left), { ...anchor, rowSpan: area.bottom - area.top + 1, colSpan: area.right - area.left + 1 });
+    const [top, left] = [rowsIn[0], columnsIn[0]];
+    if (top !== undefined && left !== undefined) cells.set(key(top, left), { ...anchor, row: top, column: left, rowSpan: rowsIn.length, colSpan: columnsIn.length });
     for (let r = area.top; r <= area.bottom; r++) {
-      for (let c = area.left; c <= area.right; c++) if (r !== area.top || c !== area.left) covered.add(key(r, c));
+      for (let c = area.left; c <= area.right; c++) if (r !== top || c !== left) covered.add(key(r, c));
     }
   }
 
   rows += SPARE;
   columns += SPARE;
+  const shownColumns = Array.from({ length: columns }, (_, i) => i + 1).filter((c) => !hidden.has(c));
+  const shownRows = Array.from({ length: rows }, (_, i) => i + 1).filter((r) => !hiddenRows.has(r));
   const widths = Array.from({ length: columns + 1 }, (_, c) => {
     const points = c === 0 ? undefined : workbook.columnWidth(sheet, c);
     return points === undefined ? DEFAULT_WIDTH_PX : Math.min(MAX_WIDTH_PX, Math.round((points * 96) / 72));
   });
-  return { sheet, rows, columns, cells, covered, widths };
+  return { sheet, rows, columns, cells, covered, shownColumns, shownRows, widths };
 }
 
 export function blankCell(row: number, column: number): GridCell {

@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { readSpreadsheet } from "../../src/readers/spreadsheet";
-import { inflateParts } from "../../src/hosts/xlsx/zip-parts";
+import { inflateParts } from "../../src/hosts/xlsx/inflate-sync";
 import { EXPORT_LIMITS } from "../../src/cli/read-export";
 import { serialByCounting } from "../support/excel-serial";
 

@@ -6,17 +6,42 @@
  * on the same data, never typed in.
  *
  * Without Chromium the suite is skipped with a warning; on CI (CI set) that is a failure.
+ *
+ * Issue 17's "Why", item by item, and the scenario that shows it (here unless named):
+ *   1 import quietly creates errors ............ "1." (and pane.test.ts: plan → filled cells)
+ *   2 finding wording .......................... "2."
+ *   3 empty template says 全部通过 ............... "3."
+ *   4 校验 sheet: Chinese rule names, the preview's hidden columns and float noise ... "4."
+ *     (the file itself — order, colours, autofilter, HYPERLINK, 容差 widths — in test/core/plan
+ *     and test/libreoffice, where LibreOffice opens it)
+ *   5 叙述核对 buried ........................... "5."
+ *   6 long flat findings list .................. "6."
+ *   7 模板 asks everything at once ............... "7."
+ *   8 import internals, .xlsx/.xls picker ....... "8."
+ *   9 English at 350 px ........................ "9."
+ *  10 command line: no browser to show it in; test/cli/workbook.test.ts ("--apply adds the
+ *     export's unit…"), test/cli/import-relayout.test.ts, test/build/prod-url.test.ts (the
+ *     ZIPING_PROD_URL warning), test/docs/readme.test.ts and the README's preview section
+ *  11 tab order and 人均 wording ................ "11." (both)
+ *   keyboard-only import → check → narrative copy, axe and screenshots: the last two scenarios.
+ * Issue 14 item 5 in the pane (与另一工作簿核对): "issue 14 item 5".
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { readExport } from "../../src/cli/read-export";
-import { checkReport } from "../../src/core/check";
+import { checkReport, crossCheck, templateLocator } from "../../src/core/check";
+import { columnLetters } from "../../src/core/excel/address";
 import { planImport } from "../../src/core/importer";
 import { Dec } from "../../src/core/money";
 import { verifyNarrative } from "../../src/core/narrative";
-import { defaultForm } from "../../src/core/spec";
+import { builtInCrossLinks, defaultForm, type ReportData } from "../../src/core/spec";
+import { findForm } from "../../src/core/spec/built-in";
+import { buildCheckSheet } from "../../src/core/plan/check-sheet";
+import { cellIndex } from "../../src/core/spec/placement";
 import { loadSeed } from "../fixtures/load";
+import { filledWorkbook } from "../hosts/xlsx/seed-workbook";
 import { poll } from "../support/poll";
 import { ARTIFACTS, axeSource, gridCell, pane, selectTab, showSheet } from "./support/pages";
 import { browserSuite } from "./support/suite";
@@ -27,6 +52,18 @@ const TABS = ["template", "import", "checks", "narrative"] as const;
 const seed = loadSeed(2020);
 const exportsDir = join(__dirname, "../fixtures/exports");
 const incomeExport = readFileSync(join(exportsDir, "income-yuan.tsv"), "utf8");
+
+const juesuanForm = findForm("mof-bumen-juesuan")!;
+const juesuan = JSON.parse(readFileSync(join(__dirname, "../fixtures/cross/juesuan-2020-yueyang-keji.json"), "utf8")) as ReportData;
+/** The 决算 the 2020 自评 quotes, with its 公务接待费 mistyped (1.90 → 1.09). */
+const slipped: ReportData = { ...juesuan, values: { ...juesuan.values, "sangong.reception.actual": "1.09" } };
+
+/** `slipped` as `ziping template --form juesuan --data` writes it, in a temporary folder. */
+async function juesuanWorkbook(): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), "ziping-cross-")), "决算.xlsx");
+  writeFileSync(file, (await filledWorkbook(slipped, { form: juesuanForm, calculated: true })).bytes);
+  return file;
+}
 
 /** rule@cell of every finding card in the 校验 tab (the identity ImportChanges compares by). */
 async function checksKeys(page: Page): Promise<string[]> {
@@ -75,12 +112,56 @@ browserSuite(`the officer's flow at ${WIDTH} px (issue 17)`, (suite) => {
     await close(page);
   });
 
+  it("2. a finding reads as the officer would say it: 预算…决算…超支…, both head counts, no stray spaces", async () => {
+    const figure = (id: string) => new Dec(String(seed.values[id]));
+    const budget = figure("budgetExec.basic.budget");
+    const actual = figure("budgetExec.basic.actual");
+    const overspend = `预算${budget.toFixed(2)}万元，决算${actual.toFixed(2)}万元，超支${actual.minus(budget).toFixed(2)}万元（请在报告中说明原因）`;
+    const headcount = `实有人数${seed.values["staff.actual"]}人与实际在职人数${seed.values["staff.inService"]}人不一致`;
+    const page = await preview();
+    await selectTab(page, "checks");
+    const card = (rule: string) => pane(page).locator(`#panel-checks button[data-rule="${rule}"]`);
+    await card("overspend.exec[basic]").waitFor();
+    const overspendCard = await card("overspend.exec[basic]").innerText();
+    expect(overspendCard).toContain(overspend);
+    // 预算 is no "should be": an overspend card has no 应为/实为 line.
+    expect(overspendCard).not.toMatch(/应为|超出预算/);
+    const headcountCard = await card("same.headcount").innerText();
+    expect(headcountCard).toContain(headcount);
+    // Two cells that disagree leave open which is wrong: no 应为 guess.
+    expect(headcountCard).not.toContain("应为");
+    const all = await pane(page).locator("#panel-checks [data-testid=findings] button[data-rule]").allInnerTexts();
+    for (const text of all) expect(text).not.toMatch(/\S\s+(为|人|万元|元)[，。：0-9]/);
+    await close(page);
+  });
+
   it("3. an empty template says 尚未填写, not 全部通过", async () => {
     const page = await preview("?seed=none");
     await selectTab(page, "checks");
     await pane(page).getByTestId("unfilled").waitFor();
     expect(await pane(page).getByTestId("all-pass").count()).toBe(0);
     expect(await pane(page).locator("#panel-checks").innerText()).not.toContain("全部通过");
+    await close(page);
+  });
+
+  it("4. the preview's 校验 sheet shows what the file shows: Chinese rule names, not the hidden rule ids, working columns or float noise", async () => {
+    const { sheet } = buildCheckSheet(defaultForm, seed.lists, cellIndex(defaultForm, seed.lists));
+    const hidden = sheet.hiddenColumns ?? [];
+    expect(hidden.length).toBeGreaterThan(0);
+    const page = await preview();
+    await showSheet(page, "校验");
+    const table = page.locator('table[data-sheet="校验"]');
+    const letters = await table.locator("thead th[scope=col]").allInnerTexts();
+    for (const column of hidden) expect(letters).not.toContain(columnLetters(column));
+    const shown = await table.locator("tbody input").evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+    // Rule ids (income.rowTotal[unit[1]]) live in a hidden column; the rule's Chinese name shows.
+    expect(shown.some((text) => /^[a-z]+\.[A-Za-z]+/.test(text))).toBe(false);
+    expect(shown).toContain("收入合计 = 各项收入之和（局机关及二级机构汇总）");
+    // Every number as a cell shows it: no 7.105427357601e-15 or 77.0799999999999.
+    const numbers = shown.filter((text) => /^-?\d[\d.]*(e[-+]?\d+)?$/i.test(text));
+    expect(numbers.length).toBeGreaterThan(0);
+    for (const text of numbers) expect(text.replace(/^-/, "").length).toBeLessThanOrEqual(11);
+    expect(shown.some((text) => /\d\.\d*[0-9]{9,}|e-\d/.test(text))).toBe(false);
     await close(page);
   });
 
@@ -177,6 +258,15 @@ browserSuite(`the officer's flow at ${WIDTH} px (issue 17)`, (suite) => {
     await close(page);
   });
 
+  it("11. the tabs follow the work: lay out (模板) → import (导入) → check (校验) → write (叙述)", async () => {
+    const page = await preview();
+    const ids = await pane(page).locator("[role=tab]").evaluateAll((els) => els.map((el) => el.id));
+    const order = ["tab-template", "tab-import", "tab-checks", "tab-narrative"].map((id) => ids.indexOf(id));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    await close(page);
+  });
+
   it("11. 人均 is a wording choice: the 公务接待费 per head in whole 元, as officers write it", async () => {
     const quotient = new Dec(String(seed.values["sangong.reception.current"])).div(new Dec(String(seed.values["staff.actual"])));
     const yuan = `${quotient.times(10000).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0)}元`;
@@ -241,6 +331,35 @@ browserSuite(`the officer's flow at ${WIDTH} px (issue 17)`, (suite) => {
     await close(page);
   });
 
+  it("issue 14 item 5: 与另一工作簿核对 reads the 决算 workbook picked and lists, beside the findings, where it disagrees with this 自评", async () => {
+    const file = await juesuanWorkbook();
+    const expected = crossCheck(
+      { form: defaultForm, data: seed, locate: templateLocator(defaultForm, seed), source: "本工作簿" },
+      { form: juesuanForm, data: slipped, locate: templateLocator(juesuanForm, slipped), source: "决算.xlsx" },
+      builtInCrossLinks,
+    ).findings;
+    expect(expected).toHaveLength(1);
+
+    const page = await preview();
+    await selectTab(page, "checks");
+    const panel = pane(page).getByTestId("cross-check");
+    await panel.getByRole("button", { name: "与另一工作簿核对…" }).waitFor();
+    await panel.locator("input[type=file]").setInputFiles(file);
+    const cards = panel.getByTestId("cross-findings").locator("button[data-rule]");
+    await cards.first().waitFor({ timeout: 20_000 });
+    expect(await cards.evaluateAll((els) => els.map((el) => el.getAttribute("data-rule")))).toEqual([expected[0].ruleId]);
+    expect(await cards.first().innerText()).toContain(expected[0].message);
+    // A group of its own, not one of the live findings' piles.
+    expect(await pane(page).locator("section[data-category] [data-testid=cross-findings]").count()).toBe(0);
+    await cards.first().click();
+    const cell = templateLocator(defaultForm, seed)(expected[0].fields[0]);
+    await poll(() => page.getByRole("status").innerText()).toContain("已选中");
+    await page.locator(`table[data-sheet="${cell.split("!")[0]}"] td[data-cell="${cell.split("!")[1]}"][data-selected]`).waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: join(SHOTS, `pane-${WIDTH}-checks-cross.png`) });
+    await close(page);
+  });
+
   it(`has no accessibility violations at ${WIDTH} px in any tab, and saves a screenshot of each (test-artifacts/screenshots)`, async () => {
     const page = await preview();
     await page.addScriptTag({ content: axeSource() });
@@ -249,6 +368,10 @@ browserSuite(`the officer's flow at ${WIDTH} px (issue 17)`, (suite) => {
       await selectTab(page, id);
       if (id === "template") await pane(page).getByRole("button", { name: "更多（可稍后填写）" }).click();
       if (id === "narrative") await pane(page).getByRole("button", { name: /^叙述核对/ }).click();
+      if (id === "checks") {
+        await pane(page).getByTestId("cross-check").locator("input[type=file]").setInputFiles(await juesuanWorkbook());
+        await pane(page).getByTestId("cross-findings").waitFor({ timeout: 20_000 });
+      }
       results[id] = await page.evaluate(`(async () => {
         const { violations } = await window.axe.run(document, { resultTypes: ["violations"] });
         return violations.map((v) => v.impact + " " + v.id + ": " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", "));

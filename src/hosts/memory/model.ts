@@ -50,6 +50,8 @@ export class SheetModel {
   pageLayout?: { settings: Record<string, unknown>; printArea?: string; printTitleRows?: string };
   autoFilter?: Area;
   readonly hiddenColumns = new Set<number>();
+  /** Rows hidden (Range.rowHidden), 1-based; they move with whole-row inserts and deletes. */
+  hiddenRows = new Set<number>();
   conditionalFormats: ConditionalFormatModel[] = [];
   visibility: "Visible" | "Hidden" = "Visible";
 
@@ -405,6 +407,14 @@ export class WorkbookModel implements EvalHost {
 
   private applyShift(sheet: SheetModel, shift: RowShift): void {
     this.rewriteAllFormulas((f, own) => shiftFormula(f, own?.name, shift));
+    if (shift.left === 1 && shift.right === MAX_COLUMN) {
+      const last = shift.at + shift.count - 1;
+      sheet.hiddenRows = new Set(
+        [...sheet.hiddenRows].flatMap((r) =>
+          r < shift.at ? [r] : shift.kind === "insert" ? [r + shift.count] : r > last ? [r - shift.count] : [],
+        ),
+      );
+    }
     sheet.merges = sheet.merges.flatMap((m) => {
       const next = shiftArea(m, shift);
       return next && !(next.top === next.bottom && next.left === next.right) ? [next] : [];

@@ -362,6 +362,16 @@ export class MemoryWorkbook {
     return this.sheet(sheetName).pageLayout;
   }
 
+  /** Columns hidden (Range.columnHidden), 1-based, ascending. */
+  hiddenColumns(sheetName: string): number[] {
+    return [...this.sheet(sheetName).hiddenColumns].sort((a, b) => a - b);
+  }
+
+  /** Rows hidden (Range.rowHidden), 1-based, ascending. */
+  hiddenRows(sheetName: string): number[] {
+    return [...this.sheet(sheetName).hiddenRows].sort((a, b) => a - b);
+  }
+
   columnWidth(sheetName: string, column: number): number | undefined {
     return this.sheet(sheetName).columnWidths.get(column);
   }

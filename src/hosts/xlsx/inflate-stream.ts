@@ -1,5 +1,5 @@
 /**
- * zip-parts' inflateParts for places without Node's zlib (the pane reading a picked .xlsx): the
+ * inflate-sync's inflateParts for places without Node's zlib (the pane reading a picked .xlsx): the
  * same budget and refusals, inflated by the platform's DecompressionStream("deflate-raw"),
  * which every webview the pane runs in has. The stream is cancelled the moment the parts
  * together pass the budget, so a zip that lies about its sizes never fills the memory.

@@ -1,34 +1,20 @@
 /**
  * Opens a workbook file for reading or for writing values into it: every way a file can be
  * unusable ends in one WorkbookFileError naming the file and the problem, before anything is
- * written.
+ * written. The file and Node's zlib are this file's; what is read from the bytes is
+ * open-template.ts's, which the pane uses too.
  */
 import { readFileSync, statSync } from "node:fs";
 import type ExcelJS from "exceljs";
-import type { ReadValue } from "./cell-value";
 import { WorkbookFileError } from "./errors";
-import { constantValue } from "../../core/excel/defined-name";
-import { assertPartsWhole, bytesForExcelJs, checkWorkbookSize, openPackage, sheetFormulaResults, type WorkbookPackage } from "./package";
-import { packageCells, type WorkbookCells } from "./package-cells";
+import { inflateParts } from "./inflate-sync";
+import { openTemplate, type OpenedWorkbook } from "./open-template";
+import { bytesForExcelJs, checkWorkbookSize, openPackage } from "./package";
 
-export interface OpenedWorkbook {
-  file: string;
-  package: WorkbookPackage;
-  /** The cells, read from the package as a read plan asks for them. */
-  cells: WorkbookCells;
-  /** The marker name's text (e.g. the form id and version), when the workbook has one. */
-  marker?: string;
-  /** A sheet's formula cells, each with its cached result by A1 (undefined: saved without one); read on first use. */
-  formulaResults(sheet: string): Map<string, ReadValue | undefined>;
-}
+export { findName, type OpenedWorkbook } from "./open-template";
 
-/** Excel compares names case-insensitively. */
-export function findName(pkg: WorkbookPackage, name: string) {
-  const upper = name.toUpperCase();
-  return pkg.names.find((n) => n.name.toUpperCase() === upper && n.localSheetId === undefined);
-}
-
-function readBytes(file: string): Buffer {
+/** A workbook file's bytes, refused (missing, a folder, empty or too large) before it is read. */
+export function readBytes(file: string): Buffer {
   let size: number;
   try {
     const stat = statSync(file);
@@ -53,30 +39,11 @@ export interface EditableWorkbook extends OpenedWorkbook {
 }
 
 /**
- * Opens a workbook for reading. `markerName` is the template marker to look for: a workbook
- * without it is refused as "not a ZiPing template" before its sheets are parsed. The cells are
- * read from the package when a read plan asks for them; no spreadsheet library is involved.
+ * Opens a workbook file for reading (open-template.ts says what is refused). The cells are read
+ * from the package when a read plan asks for them; no spreadsheet library is involved.
  */
 export async function openWorkbook(file: string, markerName: string, bytes: Buffer = readBytes(file)): Promise<OpenedWorkbook> {
-  const pkg = await openPackage(file, bytes);
-  const markerEntry = findName(pkg, markerName);
-  const marker = markerEntry ? constantValue(markerEntry.text) : undefined;
-  if (marker === undefined) {
-    throw new WorkbookFileError(
-      file,
-      "not-a-template",
-      `不是 ZiPing 自评表模板（工作簿中没有 ${markerName} 标记）；请用 ziping template 生成模板，导出的数据请用 ziping import 导入`,
-    );
-  }
-  // A part cut short or left unfinished is a damaged file, not one with fewer cells.
-  assertPartsWhole(file, pkg);
-  const results = new Map<string, Map<string, ReadValue | undefined>>();
-  const resultsOf = (sheet: string) => {
-    let cells = results.get(sheet);
-    if (!cells) results.set(sheet, (cells = sheetFormulaResults(pkg, sheet)));
-    return cells;
-  };
-  return { file, package: pkg, cells: packageCells(file, pkg), marker, formulaResults: resultsOf };
+  return openTemplate(file, markerName, await openPackage(file, bytes, inflateParts));
 }
 
 /** Opens a workbook as openWorkbook does, and loads it into ExcelJS to change it. */

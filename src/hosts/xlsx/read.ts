@@ -7,7 +7,7 @@
 import { a1, parseSheetRange, rangeAddress, type SheetRange } from "../../core/excel/address";
 import type { ReadPlan } from "../../core/plan/layout-types";
 import type { ReadValue } from "./cell-value";
-import { findName, type OpenedWorkbook } from "./open";
+import { findName, type OpenedWorkbook } from "./open-template";
 import type { SheetCells, WorkbookCells } from "./package-cells";
 
 export interface RangeRead {

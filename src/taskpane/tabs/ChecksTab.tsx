@@ -2,7 +2,8 @@
  * 校验: the live findings in three piles (错误, 超支（需说明）, 提示), each split by table with the
  * table's title once, every pile and table collapsible, a filter by pile on top; each finding
  * selects its cell. Layout problems and text-in-number cells above them; 尚未填写 on an empty
- * template, a plain 全部通过 when nothing is wrong.
+ * template, a plain 全部通过 when nothing is wrong. Below them, 与另一工作簿核对 (a second
+ * workbook's figures against these) and 绩效评分.
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useState } from "react";
@@ -31,6 +32,9 @@ const useStyles = makeStyles({
 
 /** 绩效评分, loaded after the tab: the start-up script carries none of it. */
 const ScorePanel = lazy(() => import(/* webpackChunkName: "pane-score-panel" */ "../components/ScorePanel").then((m) => ({ default: m.ScorePanel })));
+
+/** 与另一工作簿核对, loaded after the tab; its reader loads on the first pick. */
+const CrossCheckPanel = lazy(() => import(/* webpackChunkName: "pane-cross-panel" */ "../components/CrossCheckPanel"));
 
 /** 超支 is routine and wants an explanation: orange, never the red of a data error. */
 const TONE: Record<FindingCategory, PillTone> = { error: "danger", overspend: "warning", notice: "neutral" };
@@ -191,6 +195,11 @@ export function ChecksTab({ backend, live, announce, onGoToTemplate }: ChecksTab
           </Disclosure>
         </section>
       ))}
+      {!noTemplate && (
+        <Suspense fallback={null}>
+          <CrossCheckPanel form={session.form} data={report.data} locate={report.locate} onSelect={select} />
+        </Suspense>
+      )}
       {!noTemplate && (
         <Suspense fallback={null}>
           <ScorePanel form={session.form} data={report.data} />

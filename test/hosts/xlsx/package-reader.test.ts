@@ -14,6 +14,7 @@ import { tableBodyName } from "../../../src/core/plan/names";
 import { defaultForm, type ReportData } from "../../../src/core/spec";
 import { FORM_MARKER_NAME } from "../../../src/core/plan/names";
 import { loadIntoExcelJs, openWorkbook } from "../../../src/hosts/xlsx/open";
+import { inflateParts } from "../../../src/hosts/xlsx/inflate-sync";
 import { openPackage } from "../../../src/hosts/xlsx/package";
 import { readReport, recogniseForm } from "../../../src/hosts/xlsx/report";
 import { loadSeed } from "../../fixtures/load";
@@ -69,7 +70,7 @@ interface Variant {
  */
 async function variedWorkbook({ date1904 }: Variant = {}): Promise<Buffer> {
   const { bytes } = await filledWorkbook(loadSeed(2020), { keepFormulas: true });
-  const pkg = await openPackage("v.xlsx", bytes);
+  const pkg = await openPackage("v.xlsx", bytes, inflateParts);
   const zip = await JSZip.loadAsync(bytes);
   const part = (sheet: string) => pkg.sheetParts.get(sheet)!;
   const read = async (path: string) => zip.file(path)!.async("string");
@@ -174,7 +175,7 @@ describe("issue 18: the package reader reads what ExcelJS read", () => {
 
   it("a cell pointing at a shared string by something not a number, or a sheet cut after its last row, is a damaged file (exit 2), not an empty cell", async () => {
     const { bytes } = await filledWorkbook(loadSeed(2020));
-    const pkg = await openPackage("v.xlsx", bytes);
+    const pkg = await openPackage("v.xlsx", bytes, inflateParts);
     const path = pkg.sheetParts.get("收入")!;
     const edited = async (edit: (xml: string) => string) => {
       const zip = await JSZip.loadAsync(bytes);

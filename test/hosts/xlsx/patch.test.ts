@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { normaliseCellValue } from "./exceljs-cells";
+import { inflateParts } from "../../../src/hosts/xlsx/inflate-sync";
 import { openPackage } from "../../../src/hosts/xlsx/package";
 import { patchWorkbook, withFullCalcOnLoad } from "../../../src/hosts/xlsx/patch";
 import { dropFormulaResults, writeCells, type CellContent } from "../../../src/hosts/xlsx/sheet-xml";
@@ -98,7 +99,7 @@ describe("patchWorkbook", () => {
   }
 
   it("overwriting a formula removes the calculation chain, computes the results again and asks for a full calculation", async () => {
-    const pkg = await openPackage("calc.xlsx", await calculatedWorkbook());
+    const pkg = await openPackage("calc.xlsx", await calculatedWorkbook(), inflateParts);
     const before = new Map(await Promise.all(Object.keys(pkg.zip.files).map(async (n) => [n, await pkg.zip.file(n)?.async("string")] as const)));
     const outcome = await patchWorkbook(pkg, [{ address: "数据!A2", content: 5 }]);
     if (!("bytes" in outcome)) throw new Error(outcome.cannot);
@@ -123,7 +124,7 @@ describe("patchWorkbook", () => {
     sheet.getCell("A1").value = 1;
     sheet.getCell("A2").value = { formula: "A1*2", result: 2 } as ExcelJS.CellFormulaValue;
     sheet.getCell("B1").value = { formula: "XLOOKUP(1,A1:A2,A1:A2)", result: 1 } as ExcelJS.CellFormulaValue;
-    const pkg = await openPackage("unknown.xlsx", Buffer.from(await workbook.xlsx.writeBuffer()));
+    const pkg = await openPackage("unknown.xlsx", Buffer.from(await workbook.xlsx.writeBuffer()), inflateParts);
     const outcome = await patchWorkbook(pkg, [{ address: "数据!A1", content: 5 }]);
     if (!("bytes" in outcome)) throw new Error(outcome.cannot);
     const zip = await JSZip.loadAsync(outcome.bytes);
@@ -136,7 +137,7 @@ describe("patchWorkbook", () => {
   it("writes text that looks like a formula, escapes or control characters as exactly that text", async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("表").getCell("A1").value = 0;
-    const pkg = await openPackage("text.xlsx", Buffer.from(await workbook.xlsx.writeBuffer()));
+    const pkg = await openPackage("text.xlsx", Buffer.from(await workbook.xlsx.writeBuffer()), inflateParts);
     const texts = ["=1+1", "+86 0730", "-3-5", "@SUM(A1)", "岳阳市科技局_x001B_[8m", "控制\u001b[8m字符", "  前后空格 ", "a & <b> \"c\""];
     const outcome = await patchWorkbook(pkg, texts.map((text, i) => ({ address: `表!B${i + 1}`, content: text })));
     if (!("bytes" in outcome)) throw new Error(outcome.cannot);

@@ -5,7 +5,7 @@ import { buildLayoutPlan } from "../../../src/core/plan/layout";
 import type { LayoutPlan } from "../../../src/core/plan/layout-types";
 import { defaultForm, rawText, type FormSpec, type RawValue, type ReportData } from "../../../src/core/spec";
 import { fillValues, plannedFieldCells } from "../../../src/hosts/xlsx/fill";
-import { buildWorkbook, plannedNames, workbookBytes } from "../../../src/hosts/xlsx/write";
+import { buildWorkbook, cacheFormulaResults, plannedNames, workbookBytes } from "../../../src/hosts/xlsx/write";
 
 export function seedPlan(data: ReportData, form: FormSpec = defaultForm): LayoutPlan {
   return buildLayoutPlan(form, data.lists);
@@ -19,10 +19,11 @@ export function formulaFields(plan: LayoutPlan): Set<string> {
 /**
  * The template filled with the data. `keepFormulas`: only the input cells are filled and every
  * total stays a formula; otherwise every figure is typed in, totals too, as the report printed them.
+ * `calculated`: every formula carries its result, as `ziping template` writes them.
  */
 export async function filledWorkbook(
   data: ReportData,
-  { keepFormulas = false, form = defaultForm }: { keepFormulas?: boolean; form?: FormSpec } = {},
+  { keepFormulas = false, form = defaultForm, calculated = false }: { keepFormulas?: boolean; form?: FormSpec; calculated?: boolean } = {},
 ): Promise<{ plan: LayoutPlan; workbook: ExcelJS.Workbook; bytes: Buffer }> {
   const plan = seedPlan(data, form);
   const workbook = buildWorkbook(plan);
@@ -30,6 +31,7 @@ export async function filledWorkbook(
   const values = keepFormulas ? Object.fromEntries(Object.entries(data.values).filter(([id]) => !totals.has(id))) : data.values;
   const missing = fillValues(workbook, form, { ...data, values }, plannedFieldCells(plan));
   expect(missing).toEqual([]);
+  if (calculated) cacheFormulaResults(workbook);
   return { plan, workbook, bytes: await workbookBytes(workbook, plannedNames(plan)) };
 }
 

@@ -21,7 +21,7 @@ const item = (id: string) => screen.getAllByTestId("score-indicator").find((li) 
 
 async function openPanel() {
   const user = userEvent.setup();
-  await user.click(await screen.findByRole("button", { name: /绩效评分（建议）/ }));
+  await user.click(await screen.findByRole("button", { name: /绩效评分（建议）/ }, { timeout: 10_000 }));
   await screen.findAllByTestId("score-indicator");
 }
 
@@ -29,7 +29,7 @@ describe("绩效评分 panel on the 校验 tab", () => {
   it("is closed at first and, opened, shows each indicator's suggestion and rule as the core scores them", async () => {
     const env = await workbook();
     renderChecks(env);
-    const toggle = await screen.findByRole("button", { name: /绩效评分（建议）/ });
+    const toggle = await screen.findByRole("button", { name: /绩效评分（建议）/ }, { timeout: 10_000 });
     expect(toggle.getAttribute("aria-expanded")).toBe("false");
     expect(screen.queryAllByTestId("score-indicator")).toEqual([]);
     await openPanel();

@@ -56,7 +56,8 @@ describe("the pane opens on the form the workbook holds", () => {
     await waitFor(() => {
       const shown = [...document.querySelectorAll<HTMLElement>("#panel-checks [data-rule][data-severity=error]")].map((b) => b.dataset.rule);
       expect(new Set(shown)).toEqual(new Set(errors.map((f) => f.ruleId)));
-    });
+      // The 校验 tab's lazy panels compile on first use under ts-jest, which can hold the switch past a second.
+    }, { timeout: 10_000 });
     const paragraphs = narrate(juesuan, data).paragraphs.map((p) => p.id);
     await waitFor(() =>
       expect(screen.getAllByTestId("narrative-paragraph").map((a) => a.dataset.paragraph)).toEqual(paragraphs),

@@ -127,6 +127,8 @@ export class MemoryRange extends ProxyObject {
         return area.right - area.left + 1;
       case "columnHidden":
         return sheet.hiddenColumns.has(area.left);
+      case "rowHidden":
+        return sheet.hiddenRows.has(area.top);
       case "cellCount":
         return (area.bottom - area.top + 1) * (area.right - area.left + 1);
       case "isNullObject":
@@ -200,6 +202,19 @@ export class MemoryRange extends ProxyObject {
   }
   get columnHidden(): boolean {
     return this.read("columnHidden");
+  }
+
+  /** Range.rowHidden (ExcelApi 1.2): hides or shows the range's rows. */
+  set rowHidden(hidden: boolean) {
+    this.updateSheet((sheet, area) => {
+      for (let r = area.top; r <= area.bottom; r++) {
+        if (hidden) sheet.hiddenRows.add(r);
+        else sheet.hiddenRows.delete(r);
+      }
+    });
+  }
+  get rowHidden(): boolean {
+    return this.read("rowHidden");
   }
 
   /**
