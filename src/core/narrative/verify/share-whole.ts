@@ -29,7 +29,7 @@ export function wholeOfList(text: string, sentence: Span, previous: Span | undef
  * name (决算/预算), or null when the words are something else.
  */
 export function bareShare(words: string): { role?: Role } | null {
-  const m = /^[，,；;\s]*占(?:(?:总支出|支出总额|总额|总数)(决算|预算)?数?的)?$/.exec(words);
+  const m = /^[，,；;\s]*占(?:(?:总支出|支出总额|总额|总数)(决算|预算)?数?的)?\s*$/.exec(words);
   if (!m) return null;
   return m[1] ? { role: m[1] === "预算" ? "budget" : "actual" } : {};
 }
@@ -48,7 +48,8 @@ function headClause(text: string, sentence: Span, previous: Span | undefined, an
   // "…支出决算中，": the last clause before the anchor ending in 中 (not 其中).
   const within = [...head.matchAll(/(?<!其)中[，,：:]/g)].pop();
   // "…为1687.45万元，其中：": the clause before the last 其中.
-  const among = [...head.matchAll(/其中/g)].pop();
+  // "…支出2940.05万元，主要用于以下方面：" heads its list as 其中 does.
+  const among = [...head.matchAll(/其中|主要用于(?:以下(?:几个)?方面)?(?=[：:])/g)].pop();
   if (within && (!among || within.index > among.index)) return clauseBefore(text, sentence.start, sentence.start + within.index);
   if (!among) return undefined;
   let end = sentence.start + among.index;
