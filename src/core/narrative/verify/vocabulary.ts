@@ -180,7 +180,8 @@ function tableDrafts(table: TableSpec, lists: Record<string, ListEntry[] | undef
       const field = fieldId(table, row.id);
       byLabel.set(cleanLabel(row.label), { field, unit });
       for (const s of row.synonyms ?? []) if (!byLabel.has(cleanLabel(s))) byLabel.set(cleanLabel(s), { field, unit });
-      const role = roleOfLabel(cleanLabel(row.label)) ?? titleRole ?? "actual";
+      // In a table of last year's figures (上年决算数), "本年收入合计" is last year's 本年收入合计.
+      const role = titleRole === "prior" ? "prior" : roleOfLabel(cleanLabel(row.label)) ?? titleRole ?? "actual";
       const base = role === "prior" ? baseOfPrior(cleanLabel(row.label), table.title) : undefined;
       add(cleanLabel(row.label), termsOf(row.label, row.synonyms), measureOf(kind, unit), [{ field, role, table: table.id, ...(base ? { base } : {}) }]);
     }
