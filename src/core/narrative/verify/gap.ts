@@ -9,7 +9,7 @@ export type Direction = "decrease" | "increase" | "flat";
 
 export type Qualifier =
   | { kind: "plain" }
-  | { kind: "change"; direction: Direction; word: string; comparison: boolean; year?: number; base?: Base }
+  | { kind: "change"; direction: Direction; word: string; comparison: boolean; year?: number; base?: Base; alternative?: string }
   | { kind: "share"; denominator: Concept; denominatorRole?: Role; denominatorFields?: string[] }
   | { kind: "perCapita" }
   | { kind: "perItem" }
@@ -63,6 +63,9 @@ const DIRECTION_WORDS: Array<[string, Direction]> = [
 ];
 /** Groups: `comparison` (any), `year` (a named year), `base` (预算/决算 named after it), `word` (the direction word). */
 export const DIRECTION_PATTERN = new RegExp(`(?<comparison>${COMPARISON})?(?<word>${DIRECTION_WORDS.map(([w]) => w).join("|")})了?`, "y");
+
+/** "（增长）" right after a direction word: the other word of a template. */
+const ALTERNATIVE = /[（(](增长|增加|上升|提高|下降|降低|减少)[）)]/y;
 
 const SIMPLE_QUALIFIERS: Array<[RegExp, Qualifier]> = [
   [/人均/y, { kind: "perCapita" }],
@@ -125,9 +128,13 @@ export function parseGap(pieces: GapPiece[]): Gap | null {
         const { comparison, year, word, base } = direction.groups as { comparison?: string; year?: string; word: string; base?: string };
         const kind = DIRECTION_WORDS.find(([w]) => w === word)![1];
         const named = baseOf(base);
-        const q: Qualifier = { kind: "change", direction: kind, word, comparison: comparison !== undefined, ...(year ? { year: Number(year) } : {}), ...(named ? { base: named } : {}) };
+        // "下降（增长）27.78%": a template's two words, both left in; which one is meant is not said.
+        const other = matchAt(ALTERNATIVE, text, i + direction[0].length);
+        const otherKind = other ? DIRECTION_WORDS.find(([w]) => w === other[1])?.[1] : undefined;
+        const alternative = other && otherKind && otherKind !== kind ? other : null;
+        const q: Qualifier = { kind: "change", direction: kind, word, comparison: comparison !== undefined, ...(year ? { year: Number(year) } : {}), ...(named ? { base: named } : {}), ...(alternative ? { alternative: alternative[1] } : {}) };
         if (!take(q)) return null;
-        i += direction[0].length;
+        i += direction[0].length + (alternative ? alternative[0].length : 0);
         continue;
       }
       const prior = matchAt(PRIOR_FIGURE, text, i);

@@ -258,7 +258,8 @@ function checkTie(t: Tie, w: WalkContext): Outcome {
     return { kind: "unchecked", span, reason };
   }
   const checked: Checked = { kind: "checked", span, subject, qualifier: q, figure, ...choice };
-  if (q.kind === "change" || q.kind === "headcountGap") {
+  // With both words of a template left ("下降（增长）") only the figure is checked, not a direction.
+  if ((q.kind === "change" && !q.alternative) || q.kind === "headcountGap") {
     checked.direction = { word: q.word, agrees: directionAgrees(q.direction, choice.expectation.sign) };
   }
   if (kind.missingPercent) checked.missingPercent = true;

@@ -199,3 +199,34 @@ describe("a percentage change after its amount is on the pair the amount matched
     expect(found[0].expected).toBe("上年无此项支出，本年支出307.82万元");
   });
 });
+
+describe("“下降（增长）27.78%”: both words of a template left in — the figure is checked, the direction is not judged", () => {
+  /** 规划和自然资源局 2024 (test/fixtures/corpus): its 三公 table has last year's 决算. */
+  const guihua = corpus("shanghai-putuo-guihuaziyuan-2024-juesuan");
+  const data = (now: string, prior: string) => withValues(guihua, { "sangong.total.actual": now, "sangong.total.prior": prior });
+  const PAIRS = ["下降（增长）", "增长（下降）", "降低(增长)", "增长（减少）"];
+  function text(now: string, prior: string, pair: string, points = "0"): string {
+    const diff = sub(now, prior);
+    const abs = diff.startsWith("-") ? diff.slice(1) : diff;
+    return `2024 年度“三公”经费财政拨款支出决算数比 2023 年度${diff.startsWith("-") ? "减少" : "增加"} ${abs} 万元，${pair}${add(percentOf(abs, prior, 2), points)}%。`;
+  }
+  const pair = fc.tuple(cents, cents).filter(([a, b]) => a !== b);
+
+  it("true, with either word first: the change and the percentage checked, no error (property)", () => {
+    fc.assert(
+      fc.property(pair, fc.constantFrom(...PAIRS), ([now, prior], words) => {
+        const r = verifyNarrative(form, data(now, prior), text(now, prior, words));
+        expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+        expect(r.unchecked).toEqual([]);
+        expect(r.checked).toHaveLength(2);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("规划和自然资源局's 0.54 → 0.39 with the percentage off by 0.05 point: exactly one error", () => {
+    const found = errors(text("0.39", "0.54", PAIRS[0], "0.05"), data("0.39", "0.54"));
+    expect(found).toHaveLength(1);
+    expect(found[0].expected).toBe(`比上年降低${percentOf("0.15", "0.54", 2)}%`);
+  });
+});
