@@ -107,8 +107,9 @@ function change(ctx: NarrativeContext, input: MeasureInput): Measured {
   // 比上年预算 / 比上年决算数: only a prior-year cell of that kind is the base.
   const base = input.qualifier.kind === "change" ? input.qualifier.base : undefined;
   const named = base ? all.filter((p) => p.base === base) : all;
-  // "增加307.82万元，增长100.00%": the percentage is on the pair the amount before it matched.
-  const same = input.inherited?.length ? named.filter((p) => input.inherited!.includes(p.prior) && input.inherited!.includes(p.current)) : [];
+  // "增加307.82万元，增长100.00%": the percentage is on the pair the amount before it matched; "收入总计
+  // 1516.64万元，减少58.49万元": the change is of the cell the amount matched.
+  const same = input.inherited?.length ? named.filter((p) => input.inherited!.includes(p.current)) : [];
   const pairs = same.length ? same : named;
   if (!pairs.length) {
     const named = base === "budget" ? "预算" : "决算";

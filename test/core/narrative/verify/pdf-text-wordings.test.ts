@@ -230,3 +230,40 @@ describe("“下降（增长）27.78%”: both words of a template left in — t
     expect(found[0].expected).toBe(`比上年降低${percentOf("0.15", "0.54", 2)}%`);
   });
 });
+
+describe("a change after an amount is that cell's change, though the prior cell is another label's (财政拨款收入总计 = 本年收入合计, no 结转)", () => {
+  /** 财政拨款总表 with no 年初结转: its 总计 left blank, the amount stated is its 本年收入合计. */
+  function data(now: string, prior: string): ReportData {
+    const values = Object.fromEntries(Object.entries(caizhengju.values).filter(([k]) => !/^fiscalIncome\.|^prior\.fiscal|^fiscalSpending\.grandTotal/.test(k)));
+    return { ...caizhengju, values: { ...values, "fiscalIncome.general": now, "fiscalIncome.total": now, "prior.fiscalIncomeTotal": prior } };
+  }
+  const WORDINGS: Array<(now: string, word: string, diff: string, pctWord: string, pct: string) => string> = [
+    (n, w, d, pw, p) => `2024年度，本部门财政拨款收入总计${n}万元，与上年相比${w}${d}万元，${pw}${p}%。`,
+    (n, w, d, pw, p) => `财政拨款收入总计 ${n} 万元，比上年${w} ${d} 万元，${pw} ${p}%。`,
+  ];
+  function text(now: string, prior: string, w: number, off = "0"): string {
+    const diff = sub(now, prior);
+    const down = diff.startsWith("-");
+    const abs = down ? diff.slice(1) : diff;
+    return WORDINGS[w](now, down ? "减少" : "增加", add(abs, off), down ? "降低" : "增长", percentOf(abs, prior, 2));
+  }
+  const pair = fc.tuple(cents, cents).filter(([a, b]) => a !== b);
+
+  it("true, in every wording: the amount, the change and the percentage checked, no error (property)", () => {
+    fc.assert(
+      fc.property(pair, fc.integer({ min: 0, max: WORDINGS.length - 1 }), ([now, prior], w) => {
+        const r = verifyNarrative(form, data(now, prior), text(now, prior, w));
+        expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+        expect(r.unchecked).toEqual([]);
+        expect(r.checked).toHaveLength(3);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("天水市幼儿园2017's 1516.64, 减少58.49 (last year 1575.13) with the change off by 0.01: exactly one error", () => {
+    const found = errors(text("1516.64", "1575.13", 0, "0.01"), data("1516.64", "1575.13"));
+    expect(found).toHaveLength(1);
+    expect(found[0].expected).toBe(`比上年减少${sub("1575.13", "1516.64")}万元`);
+  });
+});
