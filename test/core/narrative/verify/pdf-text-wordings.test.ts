@@ -29,6 +29,21 @@ const sub = (a: string, b: string) => plain(units(a) - units(b), 2);
 const errors = (text: string, data: ReportData) => verifyNarrative(form, data, text).findings.filter((f) => f.severity === "error");
 
 const cents = fc.integer({ min: 1, max: 99_999_999 }).map((n) => plain(BigInt(n), 2));
+/** This year's and last year's amounts, different. */
+const twoYears = fc.tuple(cents, cents).filter(([a, b]) => a !== b);
+/** The change from `prior` to `now`: its size, and whether it is down. */
+function changeOf(now: string, prior: string): { abs: string; down: boolean } {
+  const diff = sub(now, prior);
+  const down = diff.startsWith("-");
+  return { abs: down ? diff.slice(1) : diff, down };
+}
+/** A true text: its `count` figures all checked, none 未核对, no error. */
+function expectAllChecked(data: ReportData, text: string, count: number): void {
+  const r = verifyNarrative(form, data, text);
+  expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(r.unchecked).toEqual([]);
+  expect(r.checked).toHaveLength(count);
+}
 
 describe("一般公共预算财政拨款支出决算结构: items with （类）, listed after 主要用于以下方面", () => {
   const CLASSES = [
@@ -74,10 +89,7 @@ describe("一般公共预算财政拨款支出决算结构: items with （类）
   it("true, in every wording: the whole, each amount and each share checked, no error (property)", () => {
     fc.assert(
       fc.property(amounts, fc.integer({ min: 0, max: WORDINGS.length - 1 }), fc.integer({ min: 0, max: ITEM.length - 1 }), (a, w, item) => {
-        const r = verifyNarrative(form, data(a), text(a, w, item));
-        expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
-        expect(r.unchecked).toEqual([]);
-        expect(r.checked).toHaveLength(1 + 2 * CLASSES.length);
+        expectAllChecked(data(a), text(a, w, item), 1 + 2 * CLASSES.length);
       }),
       { numRuns: 60 },
     );
@@ -119,20 +131,15 @@ describe("机关运行经费: a year typed with blanks (比 2023 年度减少 13
   ];
   const data = (now: string, prior: string) => withValues(caizhengju, { "extra.opsFunds": now, "prior.opsFunds": prior });
   function text(now: string, prior: string, w: number, off?: "diff" | "pct"): string {
-    const diff = sub(now, prior);
-    const abs = diff.startsWith("-") ? diff.slice(1) : diff;
+    const { abs, down } = changeOf(now, prior);
     const pct = percentOf(abs, prior, 2);
-    return WORDINGS[w](now, diff.startsWith("-") ? "减少" : "增加", off === "diff" ? add(abs, "0.01") : abs, off === "pct" ? add(pct, "0.01") : pct);
+    return WORDINGS[w](now, down ? "减少" : "增加", off === "diff" ? add(abs, "0.01") : abs, off === "pct" ? add(pct, "0.01") : pct);
   }
-  const pair = fc.tuple(cents, cents).filter(([a, b]) => a !== b);
 
   it("true, in every wording: the amount, the change and the percentage checked, no error (property)", () => {
     fc.assert(
-      fc.property(pair, fc.integer({ min: 0, max: WORDINGS.length - 1 }), ([now, prior], w) => {
-        const r = verifyNarrative(form, data(now, prior), text(now, prior, w));
-        expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
-        expect(r.unchecked).toEqual([]);
-        expect(r.checked).toHaveLength(3);
+      fc.property(twoYears, fc.integer({ min: 0, max: WORDINGS.length - 1 }), ([now, prior], w) => {
+        expectAllChecked(data(now, prior), text(now, prior, w), 3);
       }),
       { numRuns: 60 },
     );
@@ -158,10 +165,7 @@ describe("“三公”经费财政拨款支出: the 三公 total in the 决算 �
   it("true, in every wording: the 预算, the 决算 and the rate checked, no error (property)", () => {
     fc.assert(
       fc.property(cents, cents, fc.integer({ min: 0, max: WORDINGS.length - 1 }), (b, a, w) => {
-        const r = verifyNarrative(form, data(b, a), WORDINGS[w](b, a, percentOf(a, b, 2)));
-        expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
-        expect(r.unchecked).toEqual([]);
-        expect(r.checked).toHaveLength(3);
+        expectAllChecked(data(b, a), WORDINGS[w](b, a, percentOf(a, b, 2)), 3);
       }),
       { numRuns: 60 },
     );
@@ -183,10 +187,7 @@ describe("a percentage change after its amount is on the pair the amount matched
     fc.assert(
       fc.property(cents, cents, (prior, more) => {
         const now = add(prior, more);
-        const r = verifyNarrative(form, data(now, prior), text(now, more, percentOf(more, prior, 2)));
-        expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
-        expect(r.unchecked).toEqual([]);
-        expect(r.checked).toHaveLength(3);
+        expectAllChecked(data(now, prior), text(now, more, percentOf(more, prior, 2)), 3);
       }),
       { numRuns: 60 },
     );
@@ -206,19 +207,14 @@ describe("“下降（增长）27.78%”: both words of a template left in — t
   const data = (now: string, prior: string) => withValues(guihua, { "sangong.total.actual": now, "sangong.total.prior": prior });
   const PAIRS = ["下降（增长）", "增长（下降）", "降低(增长)", "增长（减少）"];
   function text(now: string, prior: string, pair: string, points = "0"): string {
-    const diff = sub(now, prior);
-    const abs = diff.startsWith("-") ? diff.slice(1) : diff;
-    return `2024 年度“三公”经费财政拨款支出决算数比 2023 年度${diff.startsWith("-") ? "减少" : "增加"} ${abs} 万元，${pair}${add(percentOf(abs, prior, 2), points)}%。`;
+    const { abs, down } = changeOf(now, prior);
+    return `2024 年度“三公”经费财政拨款支出决算数比 2023 年度${down ? "减少" : "增加"} ${abs} 万元，${pair}${add(percentOf(abs, prior, 2), points)}%。`;
   }
-  const pair = fc.tuple(cents, cents).filter(([a, b]) => a !== b);
 
   it("true, with either word first: the change and the percentage checked, no error (property)", () => {
     fc.assert(
-      fc.property(pair, fc.constantFrom(...PAIRS), ([now, prior], words) => {
-        const r = verifyNarrative(form, data(now, prior), text(now, prior, words));
-        expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
-        expect(r.unchecked).toEqual([]);
-        expect(r.checked).toHaveLength(2);
+      fc.property(twoYears, fc.constantFrom(...PAIRS), ([now, prior], words) => {
+        expectAllChecked(data(now, prior), text(now, prior, words), 2);
       }),
       { numRuns: 60 },
     );
@@ -242,20 +238,14 @@ describe("a change after an amount is that cell's change, though the prior cell 
     (n, w, d, pw, p) => `财政拨款收入总计 ${n} 万元，比上年${w} ${d} 万元，${pw} ${p}%。`,
   ];
   function text(now: string, prior: string, w: number, off = "0"): string {
-    const diff = sub(now, prior);
-    const down = diff.startsWith("-");
-    const abs = down ? diff.slice(1) : diff;
+    const { abs, down } = changeOf(now, prior);
     return WORDINGS[w](now, down ? "减少" : "增加", add(abs, off), down ? "降低" : "增长", percentOf(abs, prior, 2));
   }
-  const pair = fc.tuple(cents, cents).filter(([a, b]) => a !== b);
 
   it("true, in every wording: the amount, the change and the percentage checked, no error (property)", () => {
     fc.assert(
-      fc.property(pair, fc.integer({ min: 0, max: WORDINGS.length - 1 }), ([now, prior], w) => {
-        const r = verifyNarrative(form, data(now, prior), text(now, prior, w));
-        expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
-        expect(r.unchecked).toEqual([]);
-        expect(r.checked).toHaveLength(3);
+      fc.property(twoYears, fc.integer({ min: 0, max: WORDINGS.length - 1 }), ([now, prior], w) => {
+        expectAllChecked(data(now, prior), text(now, prior, w), 3);
       }),
       { numRuns: 60 },
     );
