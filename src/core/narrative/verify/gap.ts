@@ -9,7 +9,7 @@ export type Direction = "decrease" | "increase" | "flat";
 
 export type Qualifier =
   | { kind: "plain" }
-  | { kind: "change"; direction: Direction; word: string; comparison: boolean; year?: number; base?: Base }
+  | { kind: "change"; direction: Direction; word: string; comparison: boolean; year?: number; base?: Base; alternative?: string }
   | { kind: "share"; denominator: Concept; denominatorRole?: Role; denominatorFields?: string[] }
   | { kind: "perCapita" }
   | { kind: "perItem" }
@@ -36,7 +36,7 @@ export interface Gap {
  * after it introduces the prior year's figure itself. With 预算/决算 after the year it is left
  * unread (which prior-year column it is would need the column's kind).
  */
-const PRIOR_FIGURE = /(?:与|比|较)(?:上年度?|去年|(?<year>\d{4})年度?)(?:同期)?(?<base>年初预算数?|预算数?|决算数?)?/y;
+const PRIOR_FIGURE = /(?:与|比|较)\s*(?:上年度?|去年|(?<year>\d{4})\s*年度?)(?:同期)?(?<base>年初预算数?|预算数?|决算数?)?/y;
 
 /** A piece of the gap: plain text, or a label (only allowed right after 占, as the share's whole). */
 export type GapPiece = { text: string } | { concept: Concept };
@@ -46,7 +46,7 @@ export type GapPiece = { text: string } | { concept: Concept };
  * (比上年预算, 比2021年预算数, 比上年年初预算, 与2023年预算相比, 比上年决算数): the change is then
  * on that figure of the prior year, and only a prior-year column of that kind can check it.
  */
-const COMPARISON = "同比|(?:与|比|较)(?:上年度?|去年|(?<year>\\d{4})年度?)(?:同期)?(?<base>年初预算数?|预算数?|决算数?)?(?:相比|比较)?";
+const COMPARISON = "同比|(?:与|比|较)\\s*(?:上年度?|去年|(?<year>\\d{4})\\s*年度?)\\s*(?:同期)?(?<base>年初预算数?|预算数?|决算数?)?(?:相比|比较)?";
 const DIRECTION_WORDS: Array<[string, Direction]> = [
   ["基本持平", "flat"],
   ["持平", "flat"],
@@ -64,6 +64,9 @@ const DIRECTION_WORDS: Array<[string, Direction]> = [
 /** Groups: `comparison` (any), `year` (a named year), `base` (预算/决算 named after it), `word` (the direction word). */
 export const DIRECTION_PATTERN = new RegExp(`(?<comparison>${COMPARISON})?(?<word>${DIRECTION_WORDS.map(([w]) => w).join("|")})了?`, "y");
 
+/** "（增长）" right after a direction word: the other word of a template. */
+const ALTERNATIVE = /[（(](增长|增加|上升|提高|下降|降低|减少)[）)]/y;
+
 const SIMPLE_QUALIFIERS: Array<[RegExp, Qualifier]> = [
   [/人均/y, { kind: "perCapita" }],
   [/(?:平均)?每台|台均/y, { kind: "perItem" }],
@@ -80,8 +83,10 @@ const FILLERS: Array<[RegExp, Role | undefined]> = [
   [/本年度|本年|当年|全年|年度|支出|使用|投入|金额|合计|总额|共计|总计|达到|其中|比重|比例|分别|累计|完成|全部|部门|共|为|是|达|了|的|约|中|在|数|与|已|均/y, undefined],
   // "按同口径同比减少": the same basis, said; "收、支总计各增加": each of the two by the same figure.
   [/按?同口径|各/y, undefined],
+  // "一般公共服务支出（类）": the level of a 功能分类 heading, not another item.
+  [/[（(][类款项][）)]/y, undefined],
   [/[\s，,、；;：:“”"‘’（()）]+/y, undefined],
-  [/\d{4}年度?/y, undefined],
+  [/\d{4}\s*年度?/y, undefined],
 ];
 
 function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -123,9 +128,13 @@ export function parseGap(pieces: GapPiece[]): Gap | null {
         const { comparison, year, word, base } = direction.groups as { comparison?: string; year?: string; word: string; base?: string };
         const kind = DIRECTION_WORDS.find(([w]) => w === word)![1];
         const named = baseOf(base);
-        const q: Qualifier = { kind: "change", direction: kind, word, comparison: comparison !== undefined, ...(year ? { year: Number(year) } : {}), ...(named ? { base: named } : {}) };
+        // "下降（增长）27.78%": a template's two words, both left in; which one is meant is not said.
+        const other = matchAt(ALTERNATIVE, text, i + direction[0].length);
+        const otherKind = other ? DIRECTION_WORDS.find(([w]) => w === other[1])?.[1] : undefined;
+        const alternative = other && otherKind && otherKind !== kind ? other : null;
+        const q: Qualifier = { kind: "change", direction: kind, word, comparison: comparison !== undefined, ...(year ? { year: Number(year) } : {}), ...(named ? { base: named } : {}), ...(alternative ? { alternative: alternative[1] } : {}) };
         if (!take(q)) return null;
-        i += direction[0].length;
+        i += direction[0].length + (alternative ? alternative[0].length : 0);
         continue;
       }
       const prior = matchAt(PRIOR_FIGURE, text, i);

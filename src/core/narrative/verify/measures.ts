@@ -106,7 +106,11 @@ function change(ctx: NarrativeContext, input: MeasureInput): Measured {
   if (!all.length) return { ok: false, reason: `表中没有${input.subject.name}的上年数` };
   // 比上年预算 / 比上年决算数: only a prior-year cell of that kind is the base.
   const base = input.qualifier.kind === "change" ? input.qualifier.base : undefined;
-  const pairs = base ? all.filter((p) => p.base === base) : all;
+  const named = base ? all.filter((p) => p.base === base) : all;
+  // "增加307.82万元，增长100.00%": the percentage is on the pair the amount before it matched; "收入总计
+  // 1516.64万元，减少58.49万元": the change is of the cell the amount matched.
+  const same = input.inherited?.length ? named.filter((p) => input.inherited!.includes(p.current)) : [];
+  const pairs = same.length ? same : named;
   if (!pairs.length) {
     const named = base === "budget" ? "预算" : "决算";
     const known = all.some((p) => p.base) ? `表中的上年数是${all[0].base === "budget" ? "预算" : "决算"}数` : "表中的上年数未注明是预算数还是决算数";

@@ -61,7 +61,8 @@ export function figuresIn(text: string, span: Span, labels: LabelHit[]): FigureT
     if (/[A-Za-z.]/.test(before) || labels.some((l) => start < l.end && end > l.start)) continue;
     const digits = m[1];
     const unit = (m[2] as FigureUnit | undefined) ?? null;
-    const after = text.slice(end, end + 2);
+    // "2023 年度": a PDF's text layer puts blanks between a year and 年.
+    const after = text.slice(end, end + 3).replace(/^\s/, "");
     out.push({
       start,
       end,

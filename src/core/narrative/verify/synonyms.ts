@@ -4,7 +4,8 @@
  * labels and synonyms as terms; this table only adds the prose forms.
  */
 export const PROSE_SYNONYMS: Record<string, string[]> = {
-  三公经费合计: ["三公经费", "三公经费总额", "三公经费支出"],
+  // "“三公”经费财政拨款支出": the 部门决算 三公 table is all 财政拨款, in either word order.
+  三公经费合计: ["三公经费", "三公经费总额", "三公经费支出", "三公经费财政拨款支出", "三公经费财政拨款"],
   合计三公经费: ["三公经费"],
   收入预算合计: ["收入预算", "部门收入预算", "收入预算总额"],
   支出预算合计: ["支出预算总额", "支出预算", "预算支出", "部门预算支出", "年初预算支出"],

@@ -180,7 +180,8 @@ function tableDrafts(table: TableSpec, lists: Record<string, ListEntry[] | undef
       const field = fieldId(table, row.id);
       byLabel.set(cleanLabel(row.label), { field, unit });
       for (const s of row.synonyms ?? []) if (!byLabel.has(cleanLabel(s))) byLabel.set(cleanLabel(s), { field, unit });
-      const role = roleOfLabel(cleanLabel(row.label)) ?? titleRole ?? "actual";
+      // In a table of last year's figures (上年决算数), "本年收入合计" is last year's 本年收入合计.
+      const role = titleRole === "prior" ? "prior" : roleOfLabel(cleanLabel(row.label)) ?? titleRole ?? "actual";
       const base = role === "prior" ? baseOfPrior(cleanLabel(row.label), table.title) : undefined;
       add(cleanLabel(row.label), termsOf(row.label, row.synonyms), measureOf(kind, unit), [{ field, role, table: table.id, ...(base ? { base } : {}) }]);
     }
@@ -412,20 +413,22 @@ function differences(slots: Record<string, Slot> | undefined): DifferenceSlot[] 
 
 /**
  * A change on the prior year a sentence states (a difference with a zeroBase wording) pairs its
- * two cells, when one concept holds both: "一般公共预算财政拨款支出比上年减少…" compares 公开05表's
- * 合计 with the 上年决算数 of that name, though they sit in two tables.
+ * two cells, for every concept holding this year's cell: "一般公共预算财政拨款支出比上年减少…"
+ * compares 公开05表's 合计 with the 上年决算数 of that name, though they sit in two tables; and
+ * "财政拨款收入总计1516.64万元，与上年相比减少58.49万元" is the change of the cell the amount matched
+ * (财政拨款总表's 本年收入合计), though its prior cell is another concept's (财政拨款本年收入合计).
  */
 function pairsFromSentences(form: FormSpec, concepts: Concept[]): void {
+  const baseOfCell = new Map(concepts.flatMap((c) => c.values.filter((v) => v.base).map((v) => [v.field, v.base] as const)));
   for (const { binding } of eachBinding(form.narrative ?? [])) {
     if (binding.kind !== "text") continue;
     for (const slot of differences(binding.slots)) {
       if (slot.zeroBase === undefined || slot.of.some((f) => f.includes("[*]"))) continue;
       const [current, prior] = slot.of;
       for (const c of concepts) {
-        const has = (f: string) => c.values.some((v) => v.field === f);
-        if (!has(current) || !has(prior)) continue;
+        if (!c.values.some((v) => v.field === current)) continue;
         const pairs = (c.pairs ??= []);
-        const base = c.values.find((v) => v.field === prior)?.base;
+        const base = baseOfCell.get(prior);
         if (!pairs.some((p) => p.current === current && p.prior === prior)) pairs.push({ prior, current, ...(base ? { base } : {}) });
       }
     }

@@ -6,7 +6,7 @@ import { figuresIn, sentenceSpans, type FigureToken, type LabelHit, type LabelMa
 import type { Base, Concept, Role } from "./vocabulary";
 import { noneClaims } from "./none";
 import { slipsIn } from "./slips";
-import { bareShare, wholeOfList } from "./share-whole";
+import { bareShare, tableOfListHead, wholeOfList } from "./share-whole";
 import type { Checked, Outcome, WalkContext } from "./outcome";
 
 interface Carried {
@@ -194,6 +194,13 @@ function scoped(subject: Concept, scope: Concept | undefined): Concept | string 
   return { ...subject, values };
 }
 
+/** An item of a list whose head matched a cell of `table`: its cells in that table, when it has any there. */
+function ofListTable(subject: Concept | string, table: string | undefined): Concept | string {
+  if (typeof subject === "string" || !table) return subject;
+  const values = subject.values.filter((v) => v.table === table);
+  return values.length && values.length < subject.values.length ? { ...subject, values } : subject;
+}
+
 /** A plain figure tied to its label: a comparison right after it ("，较上年持平") is about the same label. */
 interface TiedFigure extends Span {
   subject: Concept;
@@ -251,7 +258,8 @@ function checkTie(t: Tie, w: WalkContext): Outcome {
     return { kind: "unchecked", span, reason };
   }
   const checked: Checked = { kind: "checked", span, subject, qualifier: q, figure, ...choice };
-  if (q.kind === "change" || q.kind === "headcountGap") {
+  // With both words of a template left ("下降（增长）") only the figure is checked, not a direction.
+  if ((q.kind === "change" && !q.alternative) || q.kind === "headcountGap") {
     checked.direction = { word: q.word, agrees: directionAgrees(q.direction, choice.expectation.sign) };
   }
   if (kind.missingPercent) checked.missingPercent = true;
@@ -329,7 +337,7 @@ function walkSentence(text: string, sentence: Span, w: WalkContext, previous?: S
       untied(`「${text.slice(joined.start, picked!.hit.end)}」是两个栏目名连写，无法确定所指`);
       continue;
     }
-    const subject = scoped(subject0, scopeAt(text, sentence, labels, anchor, w.scopes));
+    const subject = ofListTable(scoped(subject0, scopeAt(text, sentence, labels, anchor, w.scopes)), picked ? tableOfListHead(text, sentence, previous, anchor, w.matcher, checkedSoFar()) : undefined);
     if (typeof subject === "string") {
       untied(subject);
       continue;

@@ -68,6 +68,19 @@ describe("the vocabulary of another form, from its labels alone", () => {
     expect(byTerm("三公经费")?.values.map((v) => v.field)).toEqual(["sangong.total.budget", "sangong.total.actual"]);
   });
 
+  it("a row of a table of last year's figures is last year's even when its label says 本年 (上年决算数 · 本年收入合计)", () => {
+    const sheet = mini.sheets[0];
+    const priorTable = { id: "prior", title: "上年决算数", layout: "record", unit: "万元", rows: [{ id: "incomeTotal", label: "本年收入合计" }] };
+    const withPrior = { ...mini, sheets: [{ ...sheet, tables: [...sheet.tables, priorTable] }, ...mini.sheets.slice(1)] } as FormSpec;
+    const concept = buildVocabulary(withPrior, lists).concepts.find((c) => c.terms.includes("本年收入合计"));
+    expect(concept?.values.map((v) => [v.field, v.role])).toEqual([
+      ["income.total", "actual"],
+      ["prior.incomeTotal", "prior"],
+    ]);
+    // Never a "change" from one prior-year cell to another.
+    for (const p of [...(concept?.pair ? [concept.pair] : []), ...(concept?.pairs ?? [])]) expect(p.current.startsWith("prior.")).toBe(false);
+  });
+
   it("finds no 编制, 公车 or 经济分类 table where the form has none", () => {
     expect(derived).toEqual({});
     expect(concepts.some((c) => c.derived)).toBe(false);
