@@ -16,7 +16,11 @@ import { loadCorpus, scoreCorpus, labelEnd } from "./score";
 // (（类）, blanks from the PDF's text layer, 主要用于以下方面：, “三公”经费财政拨款支出, a list's items in its
 // head's table, a percentage on the amount's pair, 下降（增长）): 11 of their 17 caught, 9 figures 未核对, no false error;
 // and 天水's "减少58.49萬元，降低3.71%", the change of the cell the amount before it matched.
-const MEASURED = { caught: 23, slips: 29, verified: 347, figures: 364, falseErrors: 0 };
+// Then a quotient cut off instead of rounded (99.86% for 99.868%) became an error: the three truncated
+// 上海 percentages are caught, none passes as correct any more; one of them shares its sentence with
+// another wrong figure and is now 未核对 (two wrong readings), so verified went from 347 to 346 —
+// lowered on purpose: a slip left 未核对 is better than one passed as a 尾差.
+const MEASURED = { caught: 25, slips: 29, verified: 346, figures: 364, falseErrors: 0 };
 
 describe("叙述核对 on the labelled corpus", () => {
   const score = scoreCorpus();

@@ -148,7 +148,7 @@ function findingsOf(original: string, c: Checked, locate: Locate, lineOf: (offse
     const difference = c.qualifier.kind === "plain" || c.qualifier.kind === "overspend" ? c.figure?.value.minus(c.expectation.value) : undefined;
     const by = difference && c.figure?.unit && c.figure.unit.startsWith("万") ? `，相差${formatAmount(difference.abs(), 2)}万元` : "";
     findings.push(
-      make("figure", "error", `${where}：按表应为${expected}（${c.expectation.basis}），文中为“${stated}”${by}。`, {
+      make("figure", "error", `${where}：按表应为${expected}（${c.expectation.basis}），文中为“${stated}”${by}${v.why ? `；${v.why}` : ""}。`, {
         expected,
         actual: stated,
         ...(difference && by ? { difference: formatAmount(difference, 2) } : {}),

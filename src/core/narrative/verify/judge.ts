@@ -6,12 +6,14 @@ import type { FigureToken } from "./scan";
  * Whether a stated figure agrees with what the tables give.
  * - ok: the exact result rounded half up to the decimals the officer wrote;
  * - tail (尾差): a figure that rounding explains and nothing else — the same result at the other
- *   precision, a total row's own rounding, a quotient truncated instead of rounded, an amount
- *   written with fewer decimals than the table shows;
+ *   precision, a total row's own rounding, an amount written with fewer decimals than the table
+ *   shows;
  * - wrong: anything else. A ratio of two table figures has one right value from the figures as
  *   shown, so 97.02% for 4.02 → 0.12 is wrong even though some unrounded inputs could give it.
+ *   For the same reason a quotient cut off instead of rounded (99.86% for 99.868%) is wrong: no
+ *   rounding of the parts explains it, only a calculator's digits copied short. `why` says so.
  */
-export type Verdict = { status: "ok" } | { status: "tail"; why: string } | { status: "wrong" };
+export type Verdict = { status: "ok" } | { status: "tail"; why: string } | { status: "wrong"; why?: string };
 
 /** Powers of ten between the stated unit and 万元 (the tables' unit). */
 const UNIT_SHIFT: Record<string, number> = { 元: 4, 万元: 0, 万: 0, 亿元: -4, "万元/台": 0, "万元/人": 0 };
@@ -46,7 +48,7 @@ export function judge(figure: FigureToken, expectation: Expectation, magnitude: 
   for (const alt of expectation.alternatives) {
     if (stated.eq(roundAt(norm(alt.value), d))) return { status: "tail", why: alt.why };
   }
-  if (expectation.quotient && stated.eq(truncateAt(exact, d))) return { status: "tail", why: "末位为截尾，未四舍五入" };
+  if (expectation.quotient && stated.eq(truncateAt(exact, d))) return { status: "wrong", why: "末位为截尾，应四舍五入" };
   if (expectation.largestRemainder && d >= 0 && stated.eq(exact.toDecimalPlaces(d, Dec.ROUND_UP))) {
     return { status: "tail", why: "按最大余数法调整各项占比使合计为100%时，末位可进一" };
   }

@@ -127,7 +127,8 @@ function choose(figure: FigureToken, candidates: Expectation[], magnitude: boole
   const pool = hint === undefined && current.length ? current : named;
   if (pool.length === 0) return [];
   const distinct = new Map(pool.map((c) => [(magnitude ? c.value.abs() : c.value).toString(), c]));
-  if (distinct.size === 1) return { expectation: pool[0], verdict: { status: "wrong" } };
+  // Its own verdict: "wrong", with why when the figure is that one cut off instead of rounded.
+  if (distinct.size === 1) return judged.find((j) => j.expectation === pool[0])!;
   return [...distinct.values()];
 }
 

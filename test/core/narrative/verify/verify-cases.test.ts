@@ -1,4 +1,5 @@
 /** 叙述核对 on short paragraphs written against the 2020 seed's cells, one problem at a time. */
+import Decimal from "decimal.js";
 import { verifyNarrative } from "../../../../src/core/narrative/verify";
 import { defaultForm, type ReportData } from "../../../../src/core/spec";
 import { loadSeed } from "../../../fixtures/load";
@@ -35,10 +36,16 @@ describe("叙述核对 problems", () => {
     expect(["sangong.total.current", "sangongByUnit.all.total"]).toContain(r.findings[0].fields[0]);
   });
 
-  it("fewer decimals, rounded half up, agree; truncated is a 尾差 notice", () => {
+  it("fewer decimals, rounded half up, agree; truncated is an error that says it was cut off", () => {
     expect(problems("公务接待费比上年降低44.8%。")).toEqual([]);
+    // 1.90 against 3.44: 44.767…%, so 44.77% rounded half up; 44.76% is the calculator's digits cut
+    // short, which no rounding of the two table figures explains (上海市普陀区 2024 wrote 99.86% for
+    // 99.868% the same way).
+    const exact = new Decimal("3.44").minus("1.90").div("3.44").times(100);
+    expect(exact.toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2)).toBe("44.76");
     const r = check("公务接待费比上年降低44.76%。");
-    expect(r.findings.map((f) => [f.severity, f.problem])).toEqual([["info", "tail"]]);
+    expect(r.findings.map((f) => [f.severity, f.problem])).toEqual([["error", "figure"]]);
+    expect(r.findings[0].expected).toContain(`${exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`);
     expect(r.findings[0].message).toContain("截尾");
   });
 
