@@ -80,6 +80,12 @@ export function parseDefinedNames(workbookXml: string): DefinedName[] {
   return out;
 }
 
+/** The workbook-scoped name `name` (Excel compares names without case). */
+export function findDefinedName(names: readonly DefinedName[], name: string): DefinedName | undefined {
+  const upper = name.toUpperCase();
+  return names.find((n) => n.name.toUpperCase() === upper && n.localSheetId === undefined);
+}
+
 /** Sheet names in workbook order, as <sheets> lists them. */
 export function parseSheetNames(workbookXml: string): string[] {
   return [...workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)]

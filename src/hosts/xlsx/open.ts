@@ -10,6 +10,7 @@ import { WorkbookFileError } from "./errors";
 import { constantValue } from "../../core/excel/defined-name";
 import { assertPartsWhole, bytesForExcelJs, checkWorkbookSize, openPackage, sheetFormulaResults, type WorkbookPackage } from "./package";
 import { packageCells, type WorkbookCells } from "./package-cells";
+import { findDefinedName } from "./names";
 
 export interface OpenedWorkbook {
   file: string;
@@ -24,8 +25,7 @@ export interface OpenedWorkbook {
 
 /** Excel compares names case-insensitively. */
 export function findName(pkg: WorkbookPackage, name: string) {
-  const upper = name.toUpperCase();
-  return pkg.names.find((n) => n.name.toUpperCase() === upper && n.localSheetId === undefined);
+  return findDefinedName(pkg.names, name);
 }
 
 function readBytes(file: string): Buffer {

@@ -7,7 +7,15 @@
 import { a1, parseSheetRange, rangeAddress, type SheetRange } from "../../core/excel/address";
 import type { ReadPlan } from "../../core/plan/layout-types";
 import type { ReadValue } from "./cell-value";
-import { findName, type OpenedWorkbook } from "./open";
+import { findDefinedName } from "./names";
+import type { OpenedWorkbook } from "./open";
+
+/**
+ * What reading a template needs of an opened workbook: its defined names, its cells and the
+ * formulas' cached results. The CLI's OpenedWorkbook is one; the pane builds one from a picked
+ * file (taskpane/adapters/prior-workbook) without Node's zlib and Buffer.
+ */
+export type ReadableWorkbook = Pick<OpenedWorkbook, "file" | "cells" | "marker" | "formulaResults"> & { package: Pick<OpenedWorkbook["package"], "names"> };
 import type { SheetCells, WorkbookCells } from "./package-cells";
 
 export interface RangeRead {
@@ -38,9 +46,9 @@ export interface WorkbookRead {
 }
 
 /** The range a plan entry reads now: by its name if that still resolves to a sheet, else by address. */
-export function locateRange(book: OpenedWorkbook, entry: ReadPlan["ranges"][number], cells: WorkbookCells = book.cells): { range: SheetRange; viaName: boolean } | undefined {
+export function locateRange(book: ReadableWorkbook, entry: ReadPlan["ranges"][number], cells: WorkbookCells = book.cells): { range: SheetRange; viaName: boolean } | undefined {
   if (entry.name) {
-    const named = findName(book.package, entry.name);
+    const named = findDefinedName(book.package.names, entry.name);
     // A name over whole rows or columns (收入!$5:$9) is kept and clipped below to what the
     // table can occupy, with a note, rather than dropped.
     const range = named && parseSheetRange(named.text);
@@ -50,7 +58,7 @@ export function locateRange(book: OpenedWorkbook, entry: ReadPlan["ranges"][numb
   return range ? { range, viaName: false } : undefined;
 }
 
-function readGrid(book: OpenedWorkbook, sheet: SheetCells | undefined, range: SheetRange, uncalculated: string[]): ReadValue[][] {
+function readGrid(book: ReadableWorkbook, sheet: SheetCells | undefined, range: SheetRange, uncalculated: string[]): ReadValue[][] {
   if (!sheet) return Array.from({ length: range.bottom - range.top + 1 }, () => new Array<ReadValue>(range.right - range.left + 1).fill(""));
   const results = book.formulaResults(sheet.name);
   return sheet.grid(range).map((cells, i) =>
@@ -91,7 +99,7 @@ export function clipRange(range: SheetRange, entry: ReadPlan["ranges"][number], 
  * Reads the plan's ranges. The cells come from the package itself (`book.cells`); a test gives
  * ExcelJS's reading of the same file instead, to hold the two to the same values.
  */
-export function readWorkbook(book: OpenedWorkbook, plan: ReadPlan, cells: WorkbookCells = book.cells): WorkbookRead {
+export function readWorkbook(book: ReadableWorkbook, plan: ReadPlan, cells: WorkbookCells = book.cells): WorkbookRead {
   const ranges = new Map<string, RangeRead>();
   const uncalculated: string[] = [];
   const missingSheets = new Set<string>();
