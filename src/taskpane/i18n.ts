@@ -221,6 +221,20 @@ const zh = {
   reportTextSave: "保存到工作簿（{count} 处修改）",
   reportTextNothingToSave: "没有未保存的修改",
   reportTextReload: "重新读取（放弃未保存的修改）",
+  // 导入上年工作簿（导入页）
+  priorTitle: "导入上年工作簿",
+  priorHint: "选择上年用自评表助手填写的工作簿（.xlsx）：上年数、上年结转和结余、人员数填入今年的对应格，文字作为草稿（标“沿用上年”）。先列出计划，确认后才写入；已填写的格勾选后才会替换。",
+  priorPick: "选择上年工作簿…",
+  priorReading: "正在读取上年工作簿…",
+  priorSummary: "从 {file} 可写入 {count} 格：",
+  priorFrom: "← 上年 {cell}：{value}",
+  priorReplaces: "将替换现有内容：{value}",
+  priorNothing: "没有可导入的内容：今年的上年数和文字已与上年工作簿一致。",
+  priorConfirm: "写入所选 {count} 格",
+  priorApplied: "已写入 {count} 格，其中 {drafts} 段文字标为“沿用上年”，请在“叙述”页的“报告正文”中修改。",
+  priorStale: "工作簿在列出计划后有改动，已按现在的内容重新列出，请再确认。",
+  priorMismatchTitle: "今年的上年数与上年工作簿不一致（{count} 处）",
+  priorMatches: "今年的上年数与上年工作簿的本年数一致。",
 };
 
 export type Strings = typeof zh;
@@ -436,6 +450,20 @@ const en: Strings = {
   reportTextSave: "Save to workbook ({count} {count?change|changes})",
   reportTextNothingToSave: "No unsaved changes",
   reportTextReload: "Read again (drop unsaved changes)",
+  // 导入上年工作簿 (Import tab)
+  priorTitle: "Import last year's workbook",
+  priorHint: "Pick last year's workbook filled with this add-in (.xlsx): its figures go into this year's prior-year cells, its prose in as drafts marked 沿用上年. You see the plan first; cells you filled are replaced only if you tick them.",
+  priorPick: "Pick last year's workbook…",
+  priorReading: "Reading last year's workbook…",
+  priorSummary: "{file} can fill {count} {count?cell|cells}:",
+  priorFrom: "← last year {cell}: {value}",
+  priorReplaces: "Replaces what is there: {value}",
+  priorNothing: "Nothing to import: this year's prior-year figures and prose already match last year's workbook.",
+  priorConfirm: "Write the {count} chosen {count?cell|cells}",
+  priorApplied: "Wrote {count} {count?cell|cells}; {drafts} {drafts?paragraph is|paragraphs are} marked 沿用上年: revise them under Report text on the Narrative tab.",
+  priorStale: "The workbook changed after the plan was made: here is the plan for what it holds now; please confirm again.",
+  priorMismatchTitle: "This year's prior-year figures differ from last year's workbook ({count})",
+  priorMatches: "This year's prior-year figures match last year's workbook.",
 };
 
 export const DICTIONARY: Record<Lang, Strings> = { zh, en };

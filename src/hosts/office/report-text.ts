@@ -57,10 +57,10 @@ export function queueReportTextWrites(context: Excel.RequestContext, now: Report
   if (conflicts.length > 0) return { written: [], conflicts, rejected, problems: [] };
   for (const w of writes) {
     const { sheet, local } = splitSheet(w.address);
-    const range = context.workbook.worksheets.getItem(sheet!).getRange(local);
+    const target = context.workbook.worksheets.getItem(sheet!).getRange(local);
     // Text format first: prose starting with = + - @ or looking like a number stays text.
-    range.numberFormat = [[TEXT_FORMAT]];
-    range.values = [[w.value]];
+    target.numberFormat = [[TEXT_FORMAT]];
+    target.values = [[w.value]];
   }
   return { written: writes.map((w) => w.fieldId), conflicts, rejected, problems: [] };
 }

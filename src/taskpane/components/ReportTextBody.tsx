@@ -55,23 +55,37 @@ export default function ReportTextBody({ backend, data, announce }: ReportTextBo
   const [failure, setFailure] = useState<string>();
   const [figuresOf, setFiguresOf] = useState<{ of: FiguresOf }>();
 
-  const load = useCallback(async () => {
+  const took = useCallback((got: ReportTextRead) => {
+    setRead(got);
+    setDrafts({ ...got.values });
+    setFailure(undefined);
+  }, []);
+  const failed = useCallback((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)), []);
+
+  // What the sheet holds, read once when the editor opens (one sync).
+  useEffect(() => {
+    let mounted = true;
+    session.readReportText(fields).then(
+      (got) => mounted && took(got),
+      (e: unknown) => mounted && failed(e),
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [session, fields, took, failed]);
+
+  /** 重新读取: the sheet's text again, unsaved edits dropped. */
+  const reload = async () => {
     setBusy(true);
     try {
-      const got = await session.readReportText(fields);
-      setRead(got);
-      setDrafts({ ...got.values });
-      setFailure(undefined);
+      took(await session.readReportText(fields));
     } catch (e) {
-      setFailure(e instanceof Error ? e.message : String(e));
+      failed(e);
     } finally {
       setBusy(false);
     }
-  }, [session, fields]);
+  };
 
-  useEffect(() => {
-    void load();
-  }, [load]);
   useEffect(() => {
     let mounted = true;
     // The 绩效 sentences' figures, as the 叙述 tab writes them (the scoring chunk, shared).
@@ -89,7 +103,7 @@ export default function ReportTextBody({ backend, data, announce }: ReportTextBo
   const withDrafts: ReportData = useMemo(() => ({ ...data, values: { ...data.values, ...drafts } }), [data, drafts]);
   const chosen = chooseOutline(form, withDrafts);
   const outline = chosen && "outline" in chosen ? chosen.outline : outlines[0];
-  const view = useMemo(() => (outline ? outlineView(form, outline) : undefined), [form, outline]);
+  const view = outline ? outlineView(form, outline) : undefined;
   const narrative: Narrative | undefined = useMemo(() => {
     if (!figuresOf) return undefined;
     const figures = figuresOf.of(form, data);
@@ -231,7 +245,7 @@ export default function ReportTextBody({ backend, data, announce }: ReportTextBo
         <Button appearance="primary" onClick={() => void save()} disabled={busy || changed.length === 0}>
           {changed.length ? fill(t.reportTextSave, { count: changed.length }) : t.reportTextNothingToSave}
         </Button>
-        <Button onClick={() => void load()} disabled={busy}>
+        <Button onClick={() => void reload()} disabled={busy}>
           {t.reportTextReload}
         </Button>
       </div>
