@@ -15,6 +15,7 @@ import type { ReportTextConflict, ReportTextRead } from "../../hosts/office";
 import type { PaneBackend } from "../adapters/backend";
 import { fill } from "../i18n";
 import { useStrings } from "../language";
+import { useReportStrings } from "../i18n-report";
 import { isPriorDraft, outlineView, reportTextFields, withoutMark, type ProseInput } from "../model/report-outline";
 import { Busy } from "./Busy";
 import { SelectField, TextField } from "./Controls";
@@ -45,6 +46,7 @@ export interface ReportTextBodyProps {
 export default function ReportTextBody({ backend, data, announce }: ReportTextBodyProps) {
   const styles = useStyles();
   const t = useStrings();
+  const tr = useReportStrings();
   const { session } = backend;
   const form = session.form;
   const fields = useMemo(() => reportTextFields(form), [form]);
@@ -113,12 +115,12 @@ export default function ReportTextBody({ backend, data, announce }: ReportTextBo
   if (failure) {
     return (
       <Notice intent="error">
-        <NoticeBody>{fill(t.reportTextReadFailed, { reason: failure })}</NoticeBody>
+        <NoticeBody>{fill(tr.reportTextReadFailed, { reason: failure })}</NoticeBody>
       </Notice>
     );
   }
   if (!read || !view) return <Busy label={t.reading} />;
-  if (Object.keys(read.addresses).length === 0) return <p className={styles.note}>{t.reportTextNoSheet}</p>;
+  if (Object.keys(read.addresses).length === 0) return <p className={styles.note}>{tr.reportTextNoSheet}</p>;
 
   const changed = Object.keys(drafts).filter((id) => read.values[id] !== undefined && drafts[id] !== read.values[id]);
   const setDraft = (field: string, text: string) => setDrafts((prev) => ({ ...prev, [field]: text }));
@@ -135,10 +137,10 @@ export default function ReportTextBody({ backend, data, announce }: ReportTextBo
         const values = { ...read.values };
         for (const id of result.written) values[id] = drafts[id];
         setRead({ ...read, values });
-        announce(result.rejected.length ? result.rejected.map((r) => r.reason).join(" ") : fill(t.reportTextSaved, { count: result.written.length }));
+        announce(result.rejected.length ? result.rejected.map((r) => r.reason).join(" ") : fill(tr.reportTextSaved, { count: result.written.length }));
       }
     } catch (e) {
-      announce(fill(t.reportTextReadFailed, { reason: e instanceof Error ? e.message : String(e) }));
+      announce(fill(tr.reportTextReadFailed, { reason: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
     }
@@ -149,7 +151,7 @@ export default function ReportTextBody({ backend, data, announce }: ReportTextBo
     setConflicts(undefined);
     setRead({ ...read, values: { ...read.values, ...Object.fromEntries(list.map((c) => [c.fieldId, c.now])) } });
     setDrafts((prev) => ({ ...prev, ...Object.fromEntries(list.map((c) => [c.fieldId, c.now])) }));
-    announce(t.reportTextKeptSheet);
+    announce(tr.reportTextKeptSheet);
   };
 
   const labelOf = (id: string): string =>
@@ -163,9 +165,9 @@ export default function ReportTextBody({ backend, data, announce }: ReportTextBo
       <div key={f.field} className={styles.section}>
         {carried && (
           <div className={styles.draft}>
-            <Pill tone="warning">{t.priorDraft}</Pill>
+            <Pill tone="warning">{tr.priorDraft}</Pill>
             <Button size="small" appearance="subtle" onClick={() => setDraft(f.field, withoutMark(text))}>
-              {fill(t.keepPriorDraft, { label: f.label })}
+              {fill(tr.keepPriorDraft, { label: f.label })}
             </Button>
           </div>
         )}
@@ -173,7 +175,7 @@ export default function ReportTextBody({ backend, data, announce }: ReportTextBo
           label={f.label}
           value={withoutMark(text)}
           rows={f.long ? 4 : undefined}
-          hint={carried ? t.priorDraftHint : undefined}
+          hint={carried ? tr.priorDraftHint : undefined}
           onChange={(value) => setDraft(f.field, value)}
         />
       </div>
@@ -182,17 +184,17 @@ export default function ReportTextBody({ backend, data, announce }: ReportTextBo
 
   return (
     <div className={styles.root} data-testid="report-text">
-      <p className={styles.note}>{t.reportTextHint}</p>
+      <p className={styles.note}>{tr.reportTextHint}</p>
       {choiceField && read.values[choiceField] !== undefined && outlines.length > 1 && (
         <SelectField
-          label={t.reportFormatLabel}
+          label={tr.reportFormatLabel}
           value={outline?.id ?? ""}
           options={outlines.map((o) => ({ value: o.id ?? o.title, label: `${o.id ?? o.title}${o.names?.[0] ? `（${o.names[0]}）` : ""}` }))}
           onChange={(id) => setDraft(choiceField, id === outlines[0].id && !read.values[choiceField] ? "" : id)}
         />
       )}
-      <section className={styles.section} aria-label={t.reportCover}>
-        <h3 className={styles.heading}>{t.reportCover}</h3>
+      <section className={styles.section} aria-label={tr.reportCover}>
+        <h3 className={styles.heading}>{tr.reportCover}</h3>
         {view.cover.map(input)}
       </section>
       {view.sections.map((section) => (
@@ -200,10 +202,10 @@ export default function ReportTextBody({ backend, data, announce }: ReportTextBo
           <h3 className={styles.heading}>{section.heading}</h3>
           {section.items.map((item, i) => {
             if (item.kind === "field") return input(item);
-            if (item.kind === "table") return <p key={`t${i}`} className={styles.note}>{fill(t.reportTable, { title: item.title })}</p>;
+            if (item.kind === "table") return <p key={`t${i}`} className={styles.note}>{fill(tr.reportTable, { title: item.title })}</p>;
             const paragraphs = (narrative?.paragraphs ?? []).filter((p) => p.status === "ok" && (!item.ids || item.ids.includes(p.id)));
             if (!narrative) return <Busy key={`p${i}`} label={t.reading} />;
-            if (paragraphs.length === 0) return <p key={`p${i}`} className={styles.note}>{t.reportNoParagraphs}</p>;
+            if (paragraphs.length === 0) return <p key={`p${i}`} className={styles.note}>{tr.reportNoParagraphs}</p>;
             return (
               <div key={`p${i}`} className={styles.section} data-testid="report-generated">
                 {paragraphs.map((p) => (
@@ -218,35 +220,35 @@ export default function ReportTextBody({ backend, data, announce }: ReportTextBo
         </section>
       ))}
       {conflicts && (
-        <Notice intent="warning" role="alertdialog" aria-label={t.reportTextConflictTitle}>
+        <Notice intent="warning" role="alertdialog" aria-label={tr.reportTextConflictTitle}>
           <NoticeBody>
-            <NoticeTitle>{t.reportTextConflictTitle}</NoticeTitle>
-            {t.reportTextConflictBody}
+            <NoticeTitle>{tr.reportTextConflictTitle}</NoticeTitle>
+            {tr.reportTextConflictBody}
             <ul>
               {conflicts.map((c) => (
                 <li key={c.fieldId}>
-                  {fill(t.reportTextConflictItem, { label: labelOf(c.fieldId), cell: c.address })}
-                  <div className={styles.quote}>{c.now || t.reportTextEmptyCell}</div>
+                  {fill(tr.reportTextConflictItem, { label: labelOf(c.fieldId), cell: c.address })}
+                  <div className={styles.quote}>{c.now || tr.reportTextEmptyCell}</div>
                 </li>
               ))}
             </ul>
           </NoticeBody>
           <NoticeActions>
             <Button onClick={() => void save(conflicts)} disabled={busy}>
-              {t.reportTextOverwrite}
+              {tr.reportTextOverwrite}
             </Button>
             <Button appearance="primary" onClick={() => keepSheet(conflicts)} disabled={busy}>
-              {t.reportTextKeepSheet}
+              {tr.reportTextKeepSheet}
             </Button>
           </NoticeActions>
         </Notice>
       )}
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={() => void save()} disabled={busy || changed.length === 0}>
-          {changed.length ? fill(t.reportTextSave, { count: changed.length }) : t.reportTextNothingToSave}
+          {changed.length ? fill(tr.reportTextSave, { count: changed.length }) : tr.reportTextNothingToSave}
         </Button>
         <Button onClick={() => void reload()} disabled={busy}>
-          {t.reportTextReload}
+          {tr.reportTextReload}
         </Button>
       </div>
     </div>

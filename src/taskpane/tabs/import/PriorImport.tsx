@@ -15,6 +15,7 @@ import { Busy } from "../../components/Busy";
 import { Notice, NoticeBody, NoticeTitle } from "../../components/Notice";
 import { fill } from "../../i18n";
 import { useStrings } from "../../language";
+import { useReportStrings } from "../../i18n-report";
 import type { PaneReport } from "../../useLiveReport";
 
 /** What the component needs of adapters/prior-workbook (loaded on first use; tests give their own). */
@@ -62,6 +63,7 @@ export interface PriorImportProps {
 export function PriorImport({ backend, report, announce, reader = loadReader }: PriorImportProps) {
   const styles = useStyles();
   const t = useStrings();
+  const tr = useReportStrings();
   const { session } = backend;
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -86,7 +88,7 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
       const last = await loaded.readLastYear(file.name, new Uint8Array(await file.arrayBuffer()), session.form);
       const next = planFrom(loaded, last, report.data);
       setPlanned(next);
-      announce(fill(t.priorSummary, { file: file.name, count: next.plan.rows.length }));
+      announce(fill(tr.priorSummary, { file: file.name, count: next.plan.rows.length }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -108,7 +110,7 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
     const moved = planned.plan.rows.some((r) => JSON.stringify(report.data.values[r.fieldId] ?? null) !== JSON.stringify(planned.basis.values[r.fieldId] ?? null));
     if (moved) {
       setPlanned(planFrom(tools, planned.last, report.data));
-      announce(t.priorStale);
+      announce(tr.priorStale);
       return;
     }
     const rows = planned.plan.rows.filter((r) => planned.chosen.has(r.fieldId));
@@ -118,7 +120,7 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
       const problems = [...result.problems.map((p) => p.message), ...result.rejected.map((r) => `${r.fieldId}：${r.reason}`)];
       if (problems.length) setError(problems.join("\n"));
       const drafts = rows.filter((r) => r.why === "draft" && result.written.includes(r.fieldId)).length;
-      announce(fill(t.priorApplied, { count: result.written.length, drafts }));
+      announce(fill(tr.priorApplied, { count: result.written.length, drafts }));
       setApplied({ last: planned.last, tools });
       setPlanned(undefined);
     } finally {
@@ -133,12 +135,12 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
   return (
     <section className={styles.root} aria-labelledby="prior-import-title">
       <h2 id="prior-import-title" className={styles.title}>
-        {t.priorTitle}
+        {tr.priorTitle}
       </h2>
-      <p className={styles.note}>{t.priorHint}</p>
+      <p className={styles.note}>{tr.priorHint}</p>
       <div className={styles.buttons}>
         <Button onClick={() => input.current?.click()} disabled={busy || !report}>
-          {t.priorPick}
+          {tr.priorPick}
         </Button>
       </div>
       <input
@@ -146,23 +148,23 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
         className={styles.hidden}
         type="file"
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={t.priorPick}
+        aria-label={tr.priorPick}
         tabIndex={-1}
         onChange={(e) => {
           void pick(e.target.files?.[0]);
           e.target.value = "";
         }}
       />
-      {busy && <Busy label={t.priorReading} />}
+      {busy && <Busy label={tr.priorReading} />}
       {error && (
         <Notice intent="error">
           <NoticeBody>{error}</NoticeBody>
         </Notice>
       )}
-      {planned && planned.plan.rows.length === 0 && <p className={styles.note}>{t.priorNothing}</p>}
+      {planned && planned.plan.rows.length === 0 && <p className={styles.note}>{tr.priorNothing}</p>}
       {planned && planned.plan.rows.length > 0 && (
         <>
-          <p className={styles.note}>{fill(t.priorSummary, { file: planned.last.file, count: planned.plan.rows.length })}</p>
+          <p className={styles.note}>{fill(tr.priorSummary, { file: planned.last.file, count: planned.plan.rows.length })}</p>
           <ul className={styles.list} data-testid="prior-plan">
             {planned.plan.rows.map((r) => (
               <li key={r.fieldId}>
@@ -170,8 +172,8 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
                   <input className={styles.box} type="checkbox" checked={planned.chosen.has(r.fieldId)} onChange={() => toggle(r.fieldId)} />
                   <span>
                     {r.cell} {r.label}
-                    <span className={styles.detail}>{fill(t.priorFrom, { cell: r.fromCell, value: short(typeof r.value === "object" && r.value ? r.value.value : r.value) })}</span>
-                    {r.replaces !== undefined && <span className={styles.replaces}>{fill(t.priorReplaces, { value: short(r.replaces) })}</span>}
+                    <span className={styles.detail}>{fill(tr.priorFrom, { cell: r.fromCell, value: short(typeof r.value === "object" && r.value ? r.value.value : r.value) })}</span>
+                    {r.replaces !== undefined && <span className={styles.replaces}>{fill(tr.priorReplaces, { value: short(r.replaces) })}</span>}
                   </span>
                 </label>
               </li>
@@ -179,7 +181,7 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
           </ul>
           <div className={styles.buttons}>
             <Button appearance="primary" onClick={() => void confirm()} disabled={busy || planned.chosen.size === 0}>
-              {fill(t.priorConfirm, { count: planned.chosen.size })}
+              {fill(tr.priorConfirm, { count: planned.chosen.size })}
             </Button>
             <Button onClick={() => setPlanned(undefined)} disabled={busy}>
               {t.cancel}
@@ -190,7 +192,7 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
       {findings && findings.length > 0 && (
         <Notice intent="warning">
           <NoticeBody>
-            <NoticeTitle>{fill(t.priorMismatchTitle, { count: findings.length })}</NoticeTitle>
+            <NoticeTitle>{fill(tr.priorMismatchTitle, { count: findings.length })}</NoticeTitle>
             <ul data-testid="prior-findings">
               {findings.map((f) => (
                 <li key={f.ruleId}>
@@ -201,7 +203,7 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
           </NoticeBody>
         </Notice>
       )}
-      {findings && findings.length === 0 && <p className={styles.note}>{t.priorMatches}</p>}
+      {findings && findings.length === 0 && <p className={styles.note}>{tr.priorMatches}</p>}
     </section>
   );
 }
