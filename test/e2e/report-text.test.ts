@@ -1,0 +1,49 @@
+/**
+ * 报告正文 edited in the pane at 350 px, in Chromium on the production build: typed in the
+ * 叙述 tab's editor, saved into the 报告正文 sheet's cell (seen in the preview's grid), then the
+ * same cell changed in the grid and the pane asked before replacing it.
+ *
+ * Without Chromium the suite is skipped with a warning; on CI (CI set) that is a failure.
+ */
+import type { Page } from "playwright-core";
+import { poll } from "../support/poll";
+import { fieldAddress } from "../hosts/office/helpers";
+import { gridCell, gridValue, pane, selectTab, showSheet } from "./support/pages";
+import { browserSuite } from "./support/suite";
+
+const SHEET = "报告正文";
+const PROBLEMS = /!\$?([A-Z]+)\$?(\d+)$/.exec(fieldAddress("reportProse.problems"))!.slice(1).join("");
+
+browserSuite("报告正文 edited in the pane (issue 15)", (suite) => {
+  const close = (page: Page) => suite.close(page);
+
+  it("saves the officer's prose into its cell, and asks before replacing what was changed in the sheet since", async () => {
+    const page = await suite.preview({ width: 350, height: 900 });
+    await selectTab(page, "narrative");
+    await pane(page).getByRole("button", { name: /报告正文：封面、各部分文字、签字/ }).click();
+    const editor = pane(page).getByTestId("report-text");
+    const problems = editor.getByRole("textbox", { name: "存在的主要问题", exact: true });
+    await problems.waitFor({ timeout: 30_000 });
+    await problems.fill("预算编制不够细化，绩效目标不够具体。");
+    await editor.getByRole("button", { name: "保存到工作簿（1 处修改）" }).press("Enter");
+    await poll(() => pane(page).getByRole("status").textContent()).toBe("已保存 1 处报告正文。");
+    await showSheet(page, SHEET);
+    expect(await gridValue(page, SHEET, PROBLEMS)).toBe("预算编制不够细化，绩效目标不够具体。");
+
+    // The officer changes the cell in the sheet; the pane, which read it before, asks.
+    const cell = gridCell(page, SHEET, PROBLEMS);
+    await cell.click();
+    await cell.fill("在工作表中改写的问题");
+    await cell.press("Enter");
+    await problems.fill("在窗格中改写的问题");
+    await editor.getByRole("button", { name: "保存到工作簿（1 处修改）" }).click();
+    const dialog = pane(page).getByRole("alertdialog", { name: "工作表中的内容已改动" });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("在工作表中改写的问题");
+    expect(await gridValue(page, SHEET, PROBLEMS)).toBe("在工作表中改写的问题");
+    await dialog.getByRole("button", { name: "用窗格中的文字覆盖" }).press("Enter");
+    await poll(() => pane(page).getByRole("status").textContent()).toBe("已保存 1 处报告正文。");
+    await poll(() => gridValue(page, SHEET, PROBLEMS)).toBe("在窗格中改写的问题");
+    await close(page);
+  }, 120_000);
+});
