@@ -28,6 +28,8 @@ const YOY = ["exec.change.income", "exec.change.expense", "exec.change.assets", 
   const file = (name: string) => join(dir, name);
   const lines = new Map<string, string[]>();
   let sentences: string[];
+  /** Every sentence `ziping report` writes (the 绩效 ones with the scoring table's figures). */
+  let every: string[];
 
   beforeAll(async () => {
     const seed = loadSeed(2020);
@@ -50,6 +52,7 @@ const YOY = ["exec.change.income", "exec.change.expense", "exec.change.assets", 
       lines.set(name, readFileSync(out, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).map((l) => l.trim()));
     }
     const narrative = scoredNarrative(defaultForm, data);
+    every = narrative.paragraphs.flatMap((p) => (p.status === "ok" ? p.sentences.map((s) => s.text) : []));
     sentences = narrative.paragraphs.flatMap((p) => p.sentences).filter((s) => YOY.includes(s.id)).map((s) => s.text);
   }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,6 +70,9 @@ const YOY = ["exec.change.income", "exec.change.expense", "exec.change.assets", 
       const text = lines.get(name)!;
       const whole = text.join("\n");
       expect(sentences.filter((s) => !whole.includes(s))).toEqual([]);
+      // The pane's export is the report the command line writes: the same sentences, 绩效 included.
+      expect(every.some((s) => /预算调整率为[\d.]+%，得[\d.]+分/.test(s))).toBe(true);
+      expect(every.filter((s) => !whole.includes(s))).toEqual([]);
       const at = text.indexOf(TITLE);
       expect(at).toBeGreaterThan(text.indexOf("二、部门（单位）收支情况"));
       expect(at).toBeLessThan(text.indexOf("三、部门（单位）整体支出绩效自评情况"));
