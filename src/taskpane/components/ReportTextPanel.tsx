@@ -3,19 +3,13 @@
  * (./ReportTextBody) loads on the first opening, apart from the pane's start-up script, and is
  * then kept (hidden when closed) so unsaved text survives closing it.
  */
-import { makeStyles, tokens } from "@fluentui/react-components";
-import { Suspense, lazy, useState } from "react";
+import { lazy } from "react";
 import type { ReportData } from "../../core/spec";
 import type { PaneBackend } from "../adapters/backend";
 import { useStrings } from "../language";
-import { Busy } from "./Busy";
-import { Disclosure } from "./Disclosure";
+import { LazySection } from "./LazySection";
 
 const ReportTextBody = lazy(() => import(/* webpackChunkName: "pane-report-text" */ "./ReportTextBody"));
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-});
 
 export interface ReportTextPanelProps {
   backend: PaneBackend;
@@ -24,27 +18,10 @@ export interface ReportTextPanelProps {
 }
 
 export function ReportTextPanel(props: ReportTextPanelProps) {
-  const styles = useStyles();
   const t = useStrings();
-  const [open, setOpen] = useState(false);
-  const [opened, setOpened] = useState(false);
   return (
-    <section className={styles.root} aria-label={t.reportTextTitle} data-testid="report-text-panel">
-      <Disclosure
-        level={2}
-        title={t.reportTextTitle}
-        open={open}
-        onToggle={() => {
-          setOpen(!open);
-          setOpened(true);
-        }}
-      >
-        {opened && (
-          <Suspense fallback={<Busy label={t.loadingTab} />}>
-            <ReportTextBody {...props} />
-          </Suspense>
-        )}
-      </Disclosure>
-    </section>
+    <LazySection label={t.reportTextTitle} title={t.reportTextTitle} testId="report-text-panel">
+      <ReportTextBody {...props} />
+    </LazySection>
   );
 }
