@@ -8,7 +8,8 @@
 import type { Page } from "playwright-core";
 import { poll } from "../support/poll";
 import { fieldAddress } from "../hosts/office/helpers";
-import { gridCell, gridValue, pane, selectTab, showSheet } from "./support/pages";
+import { join } from "node:path";
+import { ARTIFACTS, axeSource, gridCell, gridValue, pane, selectTab, showSheet } from "./support/pages";
 import { browserSuite } from "./support/suite";
 
 const SHEET = "报告正文";
@@ -44,6 +45,26 @@ browserSuite("报告正文 edited in the pane (issue 15)", (suite) => {
     await dialog.getByRole("button", { name: "用窗格中的文字覆盖" }).press("Enter");
     await poll(() => pane(page).getByRole("status").textContent()).toBe("已保存 1 处报告正文。");
     await poll(() => gridValue(page, SHEET, PROBLEMS)).toBe("在窗格中改写的问题");
+    await close(page);
+  }, 120_000);
+
+  it("has no serious or critical accessibility violations with the editor open, nor in 导入 with 导入上年工作簿 (axe-core)", async () => {
+    const page = await suite.preview({ width: 350, height: 900 });
+    await page.addScriptTag({ content: axeSource() });
+    const scan = () =>
+      page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const { violations } = await axe.run(document, { resultTypes: ["violations"] });
+        return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+      });
+    await selectTab(page, "narrative");
+    await pane(page).getByRole("button", { name: /报告正文：封面、各部分文字、签字/ }).click();
+    await pane(page).getByTestId("report-text").getByRole("textbox", { name: "存在的主要问题", exact: true }).waitFor({ timeout: 30_000 });
+    const narrative = await scan();
+    await pane(page).getByTestId("report-text").screenshot({ path: join(ARTIFACTS, "screenshots", "report-text-350.png") });
+    await selectTab(page, "import");
+    await pane(page).getByRole("heading", { name: "导入上年工作簿" }).waitFor({ timeout: 30_000 });
+    expect({ narrative, import: await scan() }).toEqual({ narrative: [], import: [] });
     await close(page);
   }, 120_000);
 });

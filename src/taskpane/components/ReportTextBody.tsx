@@ -202,7 +202,7 @@ export default function ReportTextBody({ backend, data, announce }: ReportTextBo
           <h3 className={styles.heading}>{section.heading}</h3>
           {section.items.map((item, i) => {
             if (item.kind === "field") return input(item);
-            if (item.kind === "table") return <p key={`t${i}`} className={styles.note}>{fill(tr.reportTable, { title: item.title })}</p>;
+            if (item.kind === "tables") return <p key={`t${i}`} className={styles.note}>{fill(tr.reportTable, { title: item.titles.join("、") })}</p>;
             const paragraphs = (narrative?.paragraphs ?? []).filter((p) => p.status === "ok" && (!item.ids || item.ids.includes(p.id)));
             if (!narrative) return <Busy key={`p${i}`} label={t.reading} />;
             if (paragraphs.length === 0) return <p key={`p${i}`} className={styles.note}>{tr.reportNoParagraphs}</p>;

@@ -18,7 +18,8 @@ export interface ProseInput {
 export type OutlineItem =
   | ({ kind: "field" } & ProseInput)
   | { kind: "paragraphs"; ids?: string[]; titled: boolean }
-  | { kind: "table"; title: string };
+  /** The tables the section prints, consecutive ones together (one line in the pane). */
+  | { kind: "tables"; titles: string[] };
 
 export interface OutlineView {
   id?: string;
@@ -38,8 +39,13 @@ export function outlineView(form: FormSpec, outline: ReportOutline): OutlineView
     cover: (outline.cover ?? []).flatMap((l) => (l.field ? [{ field: l.field, label: l.label, long: false }] : [])),
     sections: outline.sections.map((section) => ({
       heading: section.heading,
-      items: section.blocks.flatMap((block): OutlineItem[] => {
-        if (block.kind === "table") return [{ kind: "table", title: tables.get(block.table)?.title ?? block.table }];
+      items: section.blocks.flatMap((block, i): OutlineItem[] => {
+        if (block.kind === "table") {
+          if (section.blocks[i - 1]?.kind === "table") return [];
+          const run = section.blocks.slice(i).findIndex((b) => b.kind !== "table");
+          const titles = section.blocks.slice(i, run < 0 ? undefined : i + run).map((b) => (b.kind === "table" ? tables.get(b.table)?.title ?? b.table : ""));
+          return [{ kind: "tables", titles }];
+        }
         if (block.kind === "paragraphs") return [{ kind: "paragraphs", ...(block.ids ? { ids: block.ids } : {}), titled: block.titled !== false }];
         if (block.kind === "field") return [{ kind: "field", field: block.field, label: block.label || (block.label === "" ? section.heading : labelOf(block.field)), long: true }];
         return block.parts.flatMap((p) => (p.field ? [{ kind: "field" as const, field: p.field, label: p.label.replace(/（签[字名章]）$/, ""), long: !/电话|签字|签名/.test(p.label) }] : []));
