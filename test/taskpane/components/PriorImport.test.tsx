@@ -87,8 +87,11 @@ describe("导入上年工作簿", () => {
     const chosen = expected.length - expected.filter((r) => r.replaces !== undefined).length + 1;
     const confirm = screen.getByRole("button", { name: `写入所选 ${chosen} 格` });
     await tabTo(user, confirm);
+    const before = { ...current.wb.stats };
     await user.keyboard("{Enter}");
     await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(new RegExp(`^已写入 ${chosen} 格，其中 \\d+ 段文字标为“沿用上年”`)));
+    // Every chosen cell in one write batch (session.writeValues: one read, one write sync).
+    expect(current.wb.stats.writeSyncs - before.writeSyncs).toBe(1);
     expect(value("sangong.reception.prior")).toBe(3.54);
     expect(value("lastYear.incomeTotal")).toBe(1188.23);
     expect(String(value("reportProse.management")).startsWith(PRIOR_DRAFT_MARK)).toBe(true);

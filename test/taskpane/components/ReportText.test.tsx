@@ -25,11 +25,15 @@ function renderPanel(env: Env) {
 }
 
 /** Opens the panel from the keyboard (Tab to its heading, Enter) and waits for the editor. */
-async function openPanel(user: ReturnType<typeof userEvent.setup>) {
+let opening: { read: number; write: number } | undefined;
+async function openPanel(user: ReturnType<typeof userEvent.setup>, env?: Env) {
   const toggle = await screen.findByRole("button", { name: /^.?报告正文/ }, { timeout: 15_000 });
   while (document.activeElement !== toggle) await user.tab();
+  const before = env && { ...env.wb.stats };
   await user.keyboard("{Enter}");
-  return screen.findByTestId("report-text", {}, { timeout: 15_000 });
+  const editor = await screen.findByTestId("report-text", {}, { timeout: 15_000 });
+  if (env && before) opening = { read: env.wb.stats.readSyncs - before.readSyncs, write: env.wb.stats.writeSyncs - before.writeSyncs };
+  return editor;
 }
 
 /** Focuses a control by Tab presses only, as a keyboard user reaches it. */
@@ -43,7 +47,9 @@ describe("报告正文 in the pane", () => {
     const env = await workbook();
     const user = userEvent.setup();
     renderPanel(env);
-    const editor = await openPanel(user);
+    const editor = await openPanel(user, env);
+    // The editor's read of every prose field: one sync, nothing written.
+    expect(opening).toEqual({ read: 1, write: 0 });
     const headings = within(editor).getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
     expect(headings).toEqual(["封面", ...defaultForm.report!.sections.map((s) => s.heading)]);
     for (const label of ["预算编码", "评价方式", "评价机构", "报告日期", "部门整体支出的管理状况", "存在的主要问题", "改进措施和建议", "部门（单位）意见"]) {
@@ -73,8 +79,11 @@ describe("报告正文 in the pane", () => {
     await user.keyboard("=406001");
     const save = within(editor).getByRole("button", { name: "保存到工作簿（2 处修改）" });
     await tabTo(user, save);
+    const before = { ...env.wb.stats };
     await user.keyboard("{Enter}");
     await waitFor(() => expect(screen.getByRole("status").textContent).toBe("已保存 2 处报告正文。"));
+    // Both fields in one write batch.
+    expect(env.wb.stats.writeSyncs - before.writeSyncs).toBe(1);
     expect(env.wb.cell(fieldAddress("reportProse.problems")).value).toBe("一是预算编制不够细化。\n二是绩效目标不够具体。");
     expect(env.wb.cell(fieldAddress("reportCover.budgetCode")).value).toBe("=406001");
     expect(env.wb.cell(fieldAddress("reportCover.budgetCode")).formula).toBeUndefined();
