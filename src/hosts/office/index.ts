@@ -189,6 +189,8 @@ export interface ValidationReport<N = Narrative> {
   narrative?: N;
   /** The values as read, keyed by field id. */
   data: ReportData;
+  /** Where each field's cell is now (sheet-qualified A1; tables the officer moved followed). */
+  locate?: (fieldId: string) => string;
   /** Numeric cells holding text: the pane offers `convertTextNumbers` for them. */
   textNumbers: TextNumberCell[];
   /**

@@ -234,6 +234,7 @@ export function buildReport<N>(input: CheckInput, syncs: number): ValidationRepo
     results: check.results,
     ...(narrative === undefined ? {} : { narrative }),
     data: read.data,
+    locate,
     textNumbers: textNumbers(form, read.addresses, input.state),
     problems: layoutProblems(input, read.data, read.notes),
     ...(input.state.marker ? { formMarker: input.state.marker } : {}),

@@ -112,6 +112,24 @@ describe("导入上年工作簿", () => {
     expect(screen.getByTestId("prior-findings").textContent).toContain(fieldAddress("sangong.reception.prior").replace(/\$/g, "").replace(/'/g, ""));
   }, 90_000);
 
+  it("names and writes the cells where they are now when the officer inserted rows above a table", async () => {
+    current = await workbook(thisYear());
+    const m = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(fieldAddress("lastYear.incomeTotal"))!;
+    const [sheet, column, row] = [m[1], m[2], Number(m[3])];
+    current.wb.userInsertRows(sheet, 1, 2);
+    await current.wb.settle();
+    current.timers.fire();
+    const user = userEvent.setup();
+    renderPrior(current, lastYear(report2019()));
+    const plan = await pick();
+    const moved = `${column}${row + 2}`;
+    const item = within(plan).getAllByRole("listitem").find((li) => li.textContent!.includes("上年收入合计"))!;
+    expect(item.textContent!.replace(/\$/g, "")).toContain(`${sheet}!${moved}`);
+    await user.click(screen.getByRole("button", { name: /^写入所选 \d+ 格$/ }));
+    await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/^已写入/));
+    expect(current.wb.cell(`'${sheet}'!${moved}`).value).toBe(1188.23);
+  }, 90_000);
+
   it("plans again, writing nothing, when the sheet changed after the plan was shown", async () => {
     current = await workbook(thisYear());
     const last = lastYear(report2019());

@@ -21,7 +21,7 @@ import type { PaneReport } from "../../useLiveReport";
 /** What the component needs of adapters/prior-workbook (loaded on first use; tests give their own). */
 export interface PriorReader {
   readLastYear(file: string, bytes: Uint8Array, form: PaneBackend["session"]["form"]): Promise<LastYear>;
-  planPriorImport(form: PaneBackend["session"]["form"], current: ReportData, last: LastYear): PriorPlan;
+  planPriorImport(form: PaneBackend["session"]["form"], current: ReportData, last: LastYear, locate?: (fieldId: string) => string): PriorPlan;
   priorWrites(rows: readonly PriorPlanRow[]): Record<string, string | number | null>;
 }
 
@@ -72,8 +72,9 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
   const [applied, setApplied] = useState<{ last: LastYear; tools: PriorReader }>();
   const [tools, setTools] = useState<PriorReader>();
 
+  // Cells named where they are now (the live check's locator), tables the officer moved followed.
   const planFrom = (tools: PriorReader, last: LastYear, data: ReportData): Planned => {
-    const plan = tools.planPriorImport(session.form, data, last);
+    const plan = tools.planPriorImport(session.form, data, last, report?.locate);
     return { last, plan, basis: data, chosen: new Set(plan.rows.filter((r) => r.replaces === undefined).map((r) => r.fieldId)) };
   };
 
@@ -129,7 +130,7 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
   };
 
   // After the import, the check runs on what the workbook holds now (it updates as the officer types).
-  const check = useMemo(() => (applied && report ? applied.tools.planPriorImport(session.form, report.data, applied.last).findings : undefined), [applied, report, session.form]);
+  const check = useMemo(() => (applied && report ? applied.tools.planPriorImport(session.form, report.data, applied.last, report.locate).findings : undefined), [applied, report, session.form]);
   const findings = planned ? planned.plan.findings : check;
 
   return (
