@@ -42,6 +42,23 @@ async function tabTo(user: ReturnType<typeof userEvent.setup>, target: HTMLEleme
   expect(document.activeElement).toBe(target);
 }
 
+/**
+ * The editor open on a fresh workbook, then 存在的主要问题 changed in the sheet behind the pane's
+ * back, and the pane's own text typed into it (and into `also`, a field without a conflict).
+ */
+async function conflicted(also?: string) {
+  const env = await workbook();
+  const user = userEvent.setup();
+  renderPanel(env);
+  const editor = await openPanel(user);
+  const { sheet, local } = cellOf("reportProse.problems");
+  env.wb.userEdit(sheet, local, [["在工作表中写的问题"]]);
+  await user.type(within(editor).getByLabelText("存在的主要问题"), "窗格中写的问题");
+  if (also) await user.type(within(editor).getByLabelText(also), "窗格中写的措施");
+  await user.click(within(editor).getByRole("button", { name: `保存到工作簿（${also ? 2 : 1} 处修改）` }));
+  return { env, user, editor };
+}
+
 describe("报告正文 in the pane", () => {
   it("lists the 2020 outline's sections in order, each prose field labelled, and narrate's paragraphs read-only under 五", async () => {
     const env = await workbook();
@@ -91,15 +108,7 @@ describe("报告正文 in the pane", () => {
   }, 60_000);
 
   it("asks before replacing a cell the officer changed in the sheet after the pane read it, and writes nothing until asked", async () => {
-    const env = await workbook();
-    const user = userEvent.setup();
-    renderPanel(env);
-    const editor = await openPanel(user);
-    const { sheet, local } = cellOf("reportProse.problems");
-    env.wb.userEdit(sheet, local, [["在工作表中写的问题"]]);
-    await user.type(within(editor).getByLabelText("存在的主要问题"), "窗格中写的问题");
-    await user.type(within(editor).getByLabelText("改进措施和建议"), "窗格中写的措施");
-    await user.click(within(editor).getByRole("button", { name: "保存到工作簿（2 处修改）" }));
+    const { env, user } = await conflicted("改进措施和建议");
     const dialog = await screen.findByRole("alertdialog", { name: "工作表中的内容已改动" });
     expect(dialog.textContent).toContain("存在的主要问题");
     expect(dialog.textContent).toContain("在工作表中写的问题");
@@ -116,14 +125,7 @@ describe("报告正文 in the pane", () => {
   }, 60_000);
 
   it("keeps the sheet's text when the officer chooses it, and the pane then shows it", async () => {
-    const env = await workbook();
-    const user = userEvent.setup();
-    renderPanel(env);
-    const editor = await openPanel(user);
-    const { sheet, local } = cellOf("reportProse.problems");
-    env.wb.userEdit(sheet, local, [["在工作表中写的问题"]]);
-    await user.type(within(editor).getByLabelText("存在的主要问题"), "窗格中写的问题");
-    await user.click(within(editor).getByRole("button", { name: "保存到工作簿（1 处修改）" }));
+    const { env, user, editor } = await conflicted();
     const dialog = await screen.findByRole("alertdialog");
     await user.click(within(dialog).getByRole("button", { name: "保留工作表中的内容" }));
     expect((within(editor).getByLabelText("存在的主要问题") as HTMLTextAreaElement).value).toBe("在工作表中写的问题");
