@@ -7,7 +7,7 @@
  * an Office.js error mid-batch): problems come back as `LayoutProblem`s with a Chinese message the
  * pane can show as it is. Methods reject only for programming errors (a bad argument).
  */
-import type { CheckReport, CheckState, Finding, RuleResult } from "../../core/check";
+import type { CheckReport, CheckState, Finding, Locate, RuleResult } from "../../core/check";
 import type { LayoutPlan } from "../../core/plan/layout-types";
 import type { ListEntry, Lists, ReportData } from "../../core/spec";
 import type { ScoringLayout } from "../../core/plan/score-sheet";
@@ -189,8 +189,8 @@ export interface ValidationReport<N = Narrative> {
   narrative?: N;
   /** The values as read, keyed by field id. */
   data: ReportData;
-  /** Where each field's cell is now (sheet-qualified A1; tables the officer moved followed). */
-  locate?: (fieldId: string) => string;
+  /** Where each field's cell is in this workbook (tables the officer moved included), as the findings name them. */
+  locate?: Locate;
   /** Numeric cells holding text: the pane offers `convertTextNumbers` for them. */
   textNumbers: TextNumberCell[];
   /**
