@@ -6,9 +6,9 @@ import { FORM_MARKER_NAME } from "../../core/plan/names";
 import { type FormSpec } from "../../core/spec";
 import { builtInForms } from "../../core/spec/built-in";
 import { openWorkbook } from "./open";
-import { readReport, recogniseForm, type WorkbookReport } from "./read-report";
+import { readReport, recogniseForm, type WorkbookReport } from "./report-read";
 
-export { readReport, recogniseForm, type WorkbookReport } from "./read-report";
+export { readReport, recogniseForm, type WorkbookReport } from "./report-read";
 
 /** Opens, recognises and reads a filled workbook file. */
 export async function loadWorkbookReport(file: string, extraForms: FormSpec[] = [], bytes?: Buffer): Promise<WorkbookReport> {

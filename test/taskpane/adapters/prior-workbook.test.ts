@@ -92,7 +92,11 @@ describe("导入上年工作簿: reading last year's workbook and planning the i
 
   it("refuses a file that is not a ZiPing workbook in one line naming it", async () => {
     const bytes = new Uint8Array(readFileSync(join(__dirname, "..", "..", "fixtures", "exports", "assets.xlsx")));
-    await expect(readLastYear("资产导出.xlsx", bytes, defaultForm)).rejects.toThrow(/^资产导出\.xlsx: 不是自评表助手的工作簿/);
+    await expect(readLastYear("资产导出.xlsx", bytes, defaultForm)).rejects.toThrow(/^资产导出\.xlsx: 不是 ZiPing 自评表模板/);
     await expect(readLastYear("记事.xlsx", new TextEncoder().encode("不是工作簿"), defaultForm)).rejects.toThrow(/^记事\.xlsx: 不是 Excel 工作簿/);
+    // Another form's workbook (the 部门决算) is not last year's 自评表.
+    const juesuan = join(dir, "决算.xlsx");
+    expect((await runCli(["template", "--form", "juesuan", "--out", juesuan])).code).toBe(0);
+    await expect(readLastYear("决算.xlsx", bytesOf(juesuan), defaultForm)).rejects.toThrow(/^决算\.xlsx: 是另一种报表（.+）的工作簿，与本工作簿的「.+」不同/);
   });
 });

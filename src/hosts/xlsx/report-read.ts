@@ -1,14 +1,22 @@
 /**
- * Reading an opened template as report data: the form recognised by its ZIPING_FORM marker,
- * every table read through the core's read plan, the cells handed to the core to interpret.
- * Free of Node (no file access, no zlib), so the pane reads last year's workbook with it too.
+ * Reading a template as report data: the form recognised by its ZIPING_FORM marker, every table
+ * read through the core's read plan, the cells handed to the core to interpret. Free of Node (no
+ * file access, no zlib, no Buffer), so the pane reads a picked workbook with it too
+ * (readWorkbookReport: last year's, for 导入上年工作簿).
  */
+import JSZip from "jszip";
+import { constantValue } from "../../core/excel/defined-name";
 import { FORM_MARKER_NAME, parseFormMarker } from "../../core/plan/names";
 import { buildReadPlan, interpretRead, type ReadResult } from "../../core/plan/read-plan";
 import { type FormSpec, type ReportData } from "../../core/spec";
+import { builtInForms } from "../../core/spec/built-in";
+import { EXPORT_LIMITS } from "../../readers/format";
+import { readXlsxParts } from "../../readers/xlsx";
 import { WorkbookFileError } from "./errors";
-import type { WorkbookCells } from "./package-cells";
+import { findDefinedName, parseDefinedNames } from "./names";
+import type { SheetCells, WorkbookCells } from "./package-cells";
 import { readWorkbook, type ReadableWorkbook } from "./read";
+import { relationshipTargets, relsPathOf, sheetEntries } from "./relationships";
 
 export interface WorkbookReport {
   form: FormSpec;
@@ -73,4 +81,54 @@ export function readReport(book: ReadableWorkbook, form: FormSpec, cells: Workbo
     );
   }
   return { form, data: interpreted.data, addresses: interpreted.addresses, notes, uncalculated: read.uncalculated };
+}
+
+/** Inflates a package's parts within a byte budget: the platform's (DecompressionStream in the pane). */
+export type PartsInflater = (file: string, zip: JSZip, limit: number) => Map<string, Uint8Array> | Promise<Map<string, Uint8Array>>;
+
+const UTF8 = new TextDecoder("utf-8");
+
+/** A sheet of the package, read whole by the export reader the first time a read plan asks for it. */
+function sheetCells(file: string, parts: Map<string, Uint8Array>, name: string): SheetCells {
+  const rows = readXlsxParts(file, parts, { sheet: name, limits: EXPORT_LIMITS.grid }).grid.rows;
+  return {
+    name,
+    rowCount: rows.length,
+    grid: (range) =>
+      Array.from({ length: range.bottom - range.top + 1 }, (_, i) =>
+        Array.from({ length: range.right - range.left + 1 }, (_, j) => rows[range.top + i - 1]?.[range.left + j - 1] ?? ""),
+      ),
+  };
+}
+
+/** A workbook's bytes, opened, recognised and read; `inflate` is the platform's. */
+export async function readWorkbookReport(file: string, bytes: Uint8Array, inflate: PartsInflater, extraForms: FormSpec[] = []): Promise<WorkbookReport> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new WorkbookFileError(file, "not-a-workbook", "不是 Excel 工作簿（.xlsx），或文件已损坏");
+  }
+  const parts = await inflate(file, zip, EXPORT_LIMITS.inflatedBytes);
+  const text = (path: string | undefined) => (path !== undefined && parts.has(path) ? UTF8.decode(parts.get(path)) : undefined);
+  const workbookPath = relationshipTargets(text("_rels/.rels") ?? "", "").find((r) => /\/officeDocument$/.test(r.type))?.target ?? "xl/workbook.xml";
+  const workbookXml = text(workbookPath);
+  if (!workbookXml) throw new WorkbookFileError(file, "not-a-workbook", "不是 Excel 工作簿（.xlsx）");
+  const names = parseDefinedNames(workbookXml);
+  const markerName = findDefinedName(names, FORM_MARKER_NAME);
+  const marker = markerName ? constantValue(markerName.text) : undefined;
+  if (marker === undefined) throw new WorkbookFileError(file, "not-a-template", `不是 ZiPing 自评表模板（工作簿中没有 ${FORM_MARKER_NAME} 标记）`);
+  const sheets = sheetEntries(workbookXml, text(relsPathOf(workbookPath)) ?? "", workbookPath).map((s) => s.name);
+  const read = new Map<string, SheetCells>();
+  const cells: WorkbookCells = {
+    sheet(name) {
+      const real = sheets.find((s) => s.toUpperCase() === name.toUpperCase());
+      if (real === undefined) return undefined;
+      if (!read.has(real)) read.set(real, sheetCells(file, parts, real));
+      return read.get(real);
+    },
+  };
+  // Formula cells come with the result the file caches (the export reader reads it as the value).
+  const book = { file, marker, package: { names }, cells, formulaResults: () => new Map() };
+  return readReport(book, recogniseForm(book, [...extraForms, ...builtInForms]));
 }
