@@ -198,6 +198,8 @@ const zh = {
   previewLoading: "正在建立工作簿…",
   previewFailed: "预览无法启动：{reason}",
   previewPaneLabel: "任务窗格",
+  // 报告正文（叙述页；其余文字随编辑器按需加载：i18n-report.ts）
+  reportTextTitle: "报告正文：封面、各部分文字、签字",
 };
 
 export type Strings = typeof zh;
@@ -390,6 +392,8 @@ const en: Strings = {
   previewLoading: "Building the workbook…",
   previewFailed: "The preview could not start: {reason}",
   previewPaneLabel: "Task pane",
+  // 报告正文 (Narrative tab; the editor's own strings load with it: i18n-report.ts)
+  reportTextTitle: "Report text: cover, sections, sign-offs",
 };
 
 export const DICTIONARY: Record<Lang, Strings> = { zh, en };

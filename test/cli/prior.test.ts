@@ -17,28 +17,13 @@ import { defaultForm, rawText, type RawValue, type ReportData } from "../../src/
 import { loadWorkbookReport } from "../../src/hosts/xlsx/report";
 import { loadSeed } from "../fixtures/load";
 import { seedReportText } from "../fixtures/report-text";
+import { report2019, YEAR_2019_TOTALS } from "../fixtures/prior-pair";
 import { runCli } from "./run-cli";
 
 const seed = loadSeed(2020);
 const prose = seedReportText(2020);
 const pairs = priorPairs(defaultForm, seed.lists, seed.lists);
 const PROSE_FIELDS = defaultForm.priorYear!.prose!.filter((f) => prose[f] !== undefined || seed.values[f] !== undefined);
-
-/** 2019's 本年 totals for the 上年数 table (not in the seed: see above). */
-const YEAR_2019_TOTALS: Record<string, string> = { "income.all.total": "1188.23", "expense.all.total": "1225.66", "assets.all.total": "144.71", "staff.inService": "41" };
-
-/** The 2019 report: each 2020 上年 figure as 2019's 本年 figure, and the seed's prose. */
-function report2019(change: Record<string, string> = {}): ReportData {
-  const values: Record<string, RawValue> = {
-    "report.dept": seed.values["report.dept"],
-    "report.selfRef": seed.values["report.selfRef"],
-    "report.year": 2019,
-    "basics.duties": seed.values["basics.duties"],
-    ...Object.fromEntries(Object.entries(prose).filter(([k]) => k.startsWith("reportProse."))),
-  };
-  for (const p of pairs) values[p.current] = seed.values[p.prior] ?? YEAR_2019_TOTALS[p.current];
-  return { form: seed.form, lists: seed.lists, values: { ...values, ...change } };
-}
 
 const text = (v: RawValue | undefined): string => String(rawText(v ?? null) ?? "");
 

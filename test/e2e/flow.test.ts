@@ -228,7 +228,7 @@ browserSuite(`the officer's flow at ${WIDTH} px (issue 17)`, (suite) => {
     const plan = planImport(content.grid, { form: defaultForm, reference });
     expect(plan.writes.length).toBeGreaterThan(0);
     await selectTab(page, "import");
-    await pane(page).locator("#panel-import input[type=file]").setInputFiles(join(exportsDir, name));
+    await pane(page).locator(`#panel-import input[type=file][aria-label="选择文件…"]`).setInputFiles(join(exportsDir, name));
     await poll(() => pane(page).locator("#panel-import").innerText()).toContain(`工作表“${content.sheet}”`);
     await pane(page).getByRole("button", { name: "生成导入方案" }).click();
     await pane(page).getByTestId("import-plan").waitFor();

@@ -656,11 +656,12 @@ browserSuite("the task pane in Chromium (production build, preview page)", (suit
     // Loaded when first used, not with the page: 导入 (the importer), its .xlsx/.xls readers (with
     // the zip library, which webpack may put in a chunk of its own), 叙述核对 (the checker),
     // 导出报告（Word） (its button, then on a click the document writer; the docx library comes
-    // with it in a chunk webpack splits off and numbers) and 绩效评分 (the panel on the 校验 tab,
+    // with it in a chunk webpack splits off and numbers), 绩效评分 (the panel on the 校验 tab,
     // and its body with the scoring code once opened), 与另一工作簿核对 (its button after the 校验
-    // tab, then on a pick the template reader and the cross-form comparison).
+    // tab, then on a pick the template reader and the cross-form comparison), 报告正文 (its editor,
+    // once opened) and 导入上年工作簿 (the reader and planner, once a file is picked).
     const onDemand = sizes.filter((s) => !["taskpane.js", "preview.js", "commands.js"].includes(s.file));
-    expect(onDemand.map((s) => s.file).filter((f) => f.startsWith("pane-"))).toEqual(["pane-cross-panel.js", "pane-cross.js", "pane-export.js", "pane-forms.js", "pane-import.js", "pane-report.js", "pane-score-panel.js", "pane-score.js", "pane-spreadsheet.js", "pane-template.js", "pane-verify.js"]);
+    expect(onDemand.map((s) => s.file).filter((f) => f.startsWith("pane-"))).toEqual(["pane-cross-panel.js", "pane-cross.js", "pane-export.js", "pane-forms.js", "pane-import.js", "pane-prior.js", "pane-report-text.js", "pane-report.js", "pane-score-panel.js", "pane-score.js", "pane-spreadsheet.js", "pane-template.js", "pane-verify.js"]);
     const allGzip = pageGzip + onDemand.reduce((sum, s) => sum + s.gzip, 0);
     console.log(
       [

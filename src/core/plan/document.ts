@@ -189,6 +189,7 @@ export function buildDocumentPlan(input: DocumentInput): DocumentPlan {
         const p = placements.get(block.table);
         if (!p) throw new Error(`report outline names table ${block.table}, which the form lacks`);
         const layout = plan.sheets.find((s) => s.id === p.sheet.id)!;
+        if (block.whenFilled && !layout.cells.some((c) => c.fieldId && c.row >= p.bodyTop && c.row <= p.lastRow && filled(c.fieldId))) continue;
         blocks.push(tableBlock(p, layout, (r, c) => shown(layout, r, c)));
       } else if (block.kind === "paragraphs") {
         for (const paragraph of narrative.paragraphs) {

@@ -547,7 +547,12 @@ export interface ParagraphBinding {
  * 签字, 签章 and the date line, with what the officer filled in).
  */
 export type ReportBlock =
-  | { kind: "table"; table: string }
+  | {
+      kind: "table";
+      table: string;
+      /** Printed only when one of its input cells is filled (the 上年数 table, filled by --prior). */
+      whenFilled?: boolean;
+    }
   | { kind: "paragraphs"; ids?: string[]; titled?: boolean }
   | { kind: "field"; field: string; label?: string }
   | {

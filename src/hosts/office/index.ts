@@ -256,6 +256,44 @@ export interface NarrativeArea {
   lines: string[];
 }
 
+/**
+ * The report's prose cells as the pane read them (报告正文 and the prose of 基本概况): what the
+ * 报告正文 editor shows and, on saving, compares the sheet with.
+ */
+export interface ReportTextRead {
+  /** Field id → the cell's text ("" when empty). Fields whose table the workbook lacks are absent. */
+  values: Record<string, string>;
+  /** Field id → its sheet-qualified address. */
+  addresses: Record<string, string>;
+}
+
+/** One prose field to save: the officer's text and what the cell held when the pane read it. */
+export interface ReportTextChange {
+  fieldId: string;
+  value: string;
+  /** The cell's text as read (what the officer started from). */
+  was: string;
+}
+
+/** A cell changed in the sheet since the pane read it: nothing was written (ask the officer). */
+export interface ReportTextConflict {
+  fieldId: string;
+  address: string;
+  was: string;
+  /** What the cell holds now. */
+  now: string;
+  /** What the pane would write. */
+  value: string;
+}
+
+export interface ReportTextWrite {
+  written: string[];
+  /** When any: nothing was written. Save again with `was` = `now` to overwrite them. */
+  conflicts: ReportTextConflict[];
+  rejected: Array<{ fieldId: string; reason: string }>;
+  problems: LayoutProblem[];
+}
+
 export interface ZiPingSession<N = Narrative> {
   readonly form: FormSpec;
   /** Plan the template for this workbook without writing anything. */
@@ -316,6 +354,18 @@ export interface ZiPingSession<N = Narrative> {
    * than being dropped. One read sync and one write sync. Throws with a Chinese message.
    */
   writeNarrative(lines: readonly string[]): Promise<void>;
+  /**
+   * The report's prose fields (报告正文's cover, sections and sign-offs, 基本概况's prose) by
+   * field id: ONE read sync, whatever their number, through the tables' names.
+   */
+  readReportText(fieldIds: readonly string[]): Promise<ReportTextRead>;
+  /**
+   * Saves the officer's prose as text (never a formula or a number). One read sync (the cells
+   * now) and one write sync. A cell whose text is no longer what the pane read (the officer
+   * changed it in the sheet) is never overwritten: the result lists the conflicts and nothing is
+   * written. Live validation is refreshed afterwards.
+   */
+  writeReportText(changes: readonly ReportTextChange[]): Promise<ReportTextWrite>;
   /** Stop live validation, if running. */
   dispose(): Promise<void>;
 }

@@ -19,6 +19,9 @@ import type {
   LiveValidation,
   NarrativeArea,
   RepairResult,
+  ReportTextChange,
+  ReportTextRead,
+  ReportTextWrite,
   SessionOptions,
   TemplatePreview,
   TemplateRequest,
@@ -31,6 +34,7 @@ import { problemFromError } from "./problems";
 import { inspectWorkbook, queueTableLoads, type NameInfo, type WorkbookState } from "./read";
 import type { PlannedTemplate } from "./template";
 import { builtInScoringFor } from "./scoring";
+import { queueReportText, queueReportTextWrites } from "./report-text";
 import { buildReport, StableLocator, type CheckInput } from "./validate";
 import { convertQueued, writeQueued } from "./writes";
 
@@ -387,6 +391,37 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
     }
   }
 
+  // ---- 报告正文 ----------------------------------------------------------------------------
+
+  async function readReportText(fieldIds: readonly string[]): Promise<ReportTextRead> {
+    try {
+      return await run(async (context) => {
+        const collect = queueReportText(context, form, lists, fieldIds);
+        await context.sync();
+        return collect();
+      });
+    } catch (e) {
+      throw new Error(problemFromError(e, "读取报告正文").message);
+    }
+  }
+
+  async function writeReportText(changes: readonly ReportTextChange[]): Promise<ReportTextWrite> {
+    let result: ReportTextWrite;
+    try {
+      result = await run(async (context) => {
+        const collect = queueReportText(context, form, lists, changes.map((c) => c.fieldId));
+        await context.sync();
+        const planned = queueReportTextWrites(context, collect(), changes);
+        if (planned.written.length > 0) await context.sync();
+        return planned;
+      });
+    } catch (e) {
+      result = { written: [], conflicts: [], rejected: [], problems: [problemFromError(e, "写入报告正文")] };
+    }
+    if (result.written.length > 0 || result.problems.length > 0) await afterAction();
+    return result;
+  }
+
   async function selectCell(address: string): Promise<LayoutProblem[]> {
     const { sheet, local } = splitSheet(address);
     if (!sheet) throw new Error(`selectCell needs a sheet-qualified address, got ${address}`);
@@ -434,6 +469,8 @@ export function createZiPingSession<N = import("../../core/narrative").Narrative
     repairLayout,
     readNarrative,
     writeNarrative,
+    readReportText,
+    writeReportText,
     async dispose() {
       if (live) await stopLive(live);
     },

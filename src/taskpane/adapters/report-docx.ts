@@ -5,6 +5,7 @@
  */
 import type { Finding } from "../../core/check";
 import { narrate } from "../../core/narrative";
+import { builtInFigures } from "../../core/score";
 import { buildDocumentPlan, reportDate } from "../../core/plan/document";
 import type { FormSpec, ReportData } from "../../core/spec";
 import { documentArray } from "../../hosts/docx/write";
@@ -20,7 +21,9 @@ export interface ExportedReport {
 }
 
 export async function exportReport(form: FormSpec, data: ReportData, findings: readonly Finding[], today = reportDate()): Promise<ExportedReport> {
-  const plan = buildDocumentPlan({ form, data, narrative: narrate(form, data), today, findings: [...findings] });
+  // The 绩效 sentences with the scoring table's figures, as the 叙述 tab and `ziping report` write them.
+  const figures = builtInFigures(form, data);
+  const plan = buildDocumentPlan({ form, data, narrative: narrate(form, data, figures ? { figures } : {}), today, findings: [...findings] });
   const bytes = await documentArray(plan);
   const name = [plan.cover.dept, plan.cover.year ? `${plan.cover.year}年度` : undefined, plan.cover.title].filter(Boolean).join("");
   return {

@@ -17,6 +17,7 @@ import type { PaneReport } from "../useLiveReport";
 import { ImportChanges } from "./import/ImportChanges";
 import { ImportProgress } from "./import/ImportProgress";
 import { PlanView } from "./import/PlanView";
+import { PriorImport } from "./import/PriorImport";
 import { useImport } from "./import/useImport";
 
 const useStyles = makeStyles({
@@ -137,6 +138,7 @@ export function ImportTab({ backend, report, announce }: ImportTabProps) {
       {state.outcome && state.before && report && report !== state.before && (
         <ImportChanges before={state.before.findings} after={report.findings} onSelect={(cell) => void session.selectCell(cell)} />
       )}
+      <PriorImport backend={backend} report={report} announce={announce} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { buildNarrativeView, type ParagraphView, type SentenceView, type Wording
 import { copyText } from "../clipboard";
 import { Busy } from "../components/Busy";
 import { FactsTip } from "../components/FactsTip";
+import { ReportTextPanel } from "../components/ReportTextPanel";
 import { VerifyPanel } from "../components/VerifyPanel";
 import { fill } from "../i18n";
 import { useStrings } from "../language";
@@ -255,6 +256,7 @@ export function NarrativeTab({ backend, report, announce }: NarrativeTabProps) {
   return (
     <div className={styles.root}>
       {data && <VerifyPanel backend={backend} data={data} onSelect={select} announce={announce} />}
+      {data && <ReportTextPanel backend={backend} data={data} announce={announce} />}
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={() => copy(writable)} disabled={writable.length === 0}>
           {t.copyAll}

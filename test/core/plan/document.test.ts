@@ -17,9 +17,30 @@ describe("the document plan of the written report", () => {
   it("follows the outline: its headings in order, each followed by the tables it names", () => {
     const headings = plan.blocks.filter((b) => b.kind === "heading" && b.level === 1).map((b) => (b as { text: string }).text);
     expect(headings).toEqual(defaultForm.report!.sections.map((s) => s.heading));
-    const named = defaultForm.report!.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : [])));
+    // The seed has no 上年数 (nothing imported from last year's workbook): that table is left out.
+    const named = defaultForm.report!.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "table" && !b.whenFilled ? [b.table] : [])));
     const titles = new Map(defaultForm.sheets.flatMap((s) => s.tables.map((t) => [t.id, t.title])));
     expect(tables.map((t) => t.title)).toEqual(named.map((id) => titles.get(id)));
+  });
+
+  it("prints the 上年数 table once last year's figures are in, after 二's tables, with the figures and the 与上年比较 sentences", () => {
+    const lastYear = { "lastYear.incomeTotal": "1188.23", "lastYear.expenseTotal": "1225.66", "lastYear.assetsTotal": "144.71", "lastYear.inService": "41" };
+    const withPrior = { ...data, values: { ...data.values, ...lastYear } };
+    const narrative = narrate(defaultForm, withPrior);
+    const blocks = buildDocumentPlan({ form: defaultForm, data: withPrior, narrative, date: "2021年3月10日" }).blocks;
+    const at = blocks.findIndex((b) => b.kind === "table" && b.title === "上年数（与上年比较用）");
+    expect(at).toBeGreaterThan(0);
+    expect(blocks.slice(0, at).filter((b) => b.kind === "heading" && b.level === 1).map((b) => (b as { text: string }).text).pop()).toBe("二、部门（单位）收支情况");
+    const table = blocks[at] as TableBlock;
+    expect(table.rows.slice(table.headerRows).map((r) => r.map((c) => c.text).find((text) => /^\d/.test(text)))).toEqual(["1188.23", "1225.66", "144.71", "41"]);
+    // Only one of them filled is enough to print it.
+    const one = { ...data, values: { ...data.values, "lastYear.inService": "41" } };
+    expect(buildDocumentPlan({ form: defaultForm, data: one, narrative: narrate(defaultForm, one), date: "2021年3月10日" }).blocks.some((b) => b.kind === "table" && b.title === "上年数（与上年比较用）")).toBe(true);
+    // The sentences comparing with last year are in the report's paragraphs, verbatim.
+    const texts = blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    const yoy = narrative.paragraphs.flatMap((p) => p.sentences).filter((s) => ["exec.change.income", "exec.change.expense", "exec.change.assets", "staff.change"].includes(s.id));
+    expect(yoy).toHaveLength(4);
+    for (const s of yoy) expect(texts.some((t) => t.includes(s.text)), s.text).toBe(true);
   });
 
   it("lays each table out as the workbook does: header rows, merges and 单位 line from the layout plan", () => {

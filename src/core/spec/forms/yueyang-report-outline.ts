@@ -40,6 +40,8 @@ export const yueyangReportOutline: ReportOutline = {
         { kind: "table", table: "funcBasic" },
         { kind: "table", table: "funcProject" },
         { kind: "table", table: "otherBudgets" },
+        // Last year's totals the 与上年比较 sentences compare with, when last year's workbook was imported.
+        { kind: "table", table: "lastYear", whenFilled: true },
       ],
     },
     {
