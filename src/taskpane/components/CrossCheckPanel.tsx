@@ -8,9 +8,10 @@
  * panel itself loads after the tab (chunk pane-cross-panel), so the start-up script carries none
  * of it. Its words are here rather than in i18n.ts, as ScorePanel's are.
  */
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo, useRef, useState, type ChangeEvent } from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
 import type { Locate } from "../../core/check";
+import { FilePicker } from "./FilePicker";
 import type { FormSpec, ReportData } from "../../core/spec";
 import type { Lang } from "../i18n";
 import { useLanguage } from "../language";
@@ -57,7 +58,6 @@ const useStyles = makeStyles({
   file: { overflowWrap: "anywhere" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  hidden: { display: "none" },
 });
 
 export interface CrossCheckPanelProps {
@@ -71,15 +71,11 @@ export interface CrossCheckPanelProps {
 export function CrossCheckPanel({ form, data, locate, onSelect }: CrossCheckPanelProps) {
   const styles = useStyles();
   const words = WORDS[useLanguage().lang];
-  const input = useRef<HTMLInputElement>(null);
   const [loaded, setLoaded] = useState<{ adapter: Adapter; other: Other }>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
 
-  const pick = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = "";
-    if (!file) return;
+  const pick = async (file: File) => {
     setBusy(true);
     setFailure(undefined);
     try {
@@ -105,10 +101,9 @@ export function CrossCheckPanel({ form, data, locate, onSelect }: CrossCheckPane
   return (
     <section className={styles.root} data-testid="cross-check" aria-label={words.title}>
       <div>
-        <Button onClick={() => input.current?.click()} disabled={busy}>
+        <FilePicker inputLabel={words.fileLabel} accept=".xlsx" disabled={busy} onPick={(file) => void pick(file)}>
           {busy ? words.reading : loaded ? words.pickAgain : words.pick}
-        </Button>
-        <input ref={input} type="file" accept=".xlsx" aria-label={words.fileLabel} className={styles.hidden} onChange={pick} />
+        </FilePicker>
       </div>
       {failure && (
         <Notice intent="error" role="alert" data-testid="cross-failure">

@@ -4,12 +4,12 @@
  * State and actions: ./import/useImport; the plan: ./import/PlanView.
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { useRef } from "react";
 import type { PaneBackend } from "../adapters/backend";
 import type { UnitOption } from "../adapters/importer";
 import { Busy } from "../components/Busy";
 import { ConflictConfirm } from "../components/ConflictConfirm";
 import { ChoiceField, SelectField, TextField } from "../components/Controls";
+import { FilePicker } from "../components/FilePicker";
 import { Notice, NoticeBody } from "../components/Notice";
 import { fill } from "../i18n";
 import { useStrings } from "../language";
@@ -25,7 +25,6 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, textAlign: "start" },
-  hiddenInput: { display: "none" },
   outcome: { whiteSpace: "pre-wrap" },
 });
 
@@ -39,7 +38,6 @@ export function ImportTab({ backend, report, announce }: ImportTabProps) {
   const styles = useStyles();
   const t = useStrings();
   const { session } = backend;
-  const fileInput = useRef<HTMLInputElement>(null);
   const { state, dispatch, pickFile, makePlan, confirm, busy } = useImport(session, report, announce, t);
   const { plan, blocked } = state;
   const tables = session.form.sheets.flatMap((s) => s.tables.filter((tb) => tb.layout === "grid"));
@@ -55,21 +53,9 @@ export function ImportTab({ backend, report, announce }: ImportTabProps) {
         onChange={(text) => dispatch({ type: "text", text })}
       />
       <div className={styles.row}>
-        <Button onClick={() => fileInput.current?.click()} disabled={busy}>
+        <FilePicker inputLabel={t.pickFile} accept=".csv,.tsv,.txt,.xlsx,.xls,text/plain,text/csv" disabled={busy} onPick={(file) => void pickFile(file)}>
           {t.pickFile}
-        </Button>
-        <input
-          ref={fileInput}
-          className={styles.hiddenInput}
-          type="file"
-          accept=".csv,.tsv,.txt,.xlsx,.xls,text/plain,text/csv"
-          aria-label={t.pickFile}
-          tabIndex={-1}
-          onChange={(e) => {
-            void pickFile(e.target.files?.[0]);
-            e.target.value = "";
-          }}
-        />
+        </FilePicker>
         {state.fileNote && <p className={styles.note}>{state.fileNote}</p>}
       </div>
       {state.fileError && (

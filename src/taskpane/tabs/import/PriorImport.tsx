@@ -7,7 +7,8 @@
  * planner load when a file is picked (adapters/prior-workbook).
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
+import { FilePicker } from "../../components/FilePicker";
 import type { ReportData } from "../../../core/spec";
 import type { PaneBackend } from "../../adapters/backend";
 import type { LastYear, PriorPlan, PriorPlanRow } from "../../adapters/prior-workbook";
@@ -37,7 +38,6 @@ const useStyles = makeStyles({
   detail: { display: "block", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   replaces: { display: "block", fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteDarkOrangeForeground1 },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  hidden: { display: "none" },
 });
 
 const short = (text: unknown): string => {
@@ -65,7 +65,6 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
   const t = useStrings();
   const tr = useReportStrings();
   const { session } = backend;
-  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [planned, setPlanned] = useState<Planned>();
@@ -140,22 +139,15 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
       </h2>
       <p className={styles.note}>{tr.priorHint}</p>
       <div className={styles.buttons}>
-        <Button onClick={() => input.current?.click()} disabled={busy || !report}>
+        <FilePicker
+          inputLabel={tr.priorPick}
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={busy || !report}
+          onPick={(file) => void pick(file)}
+        >
           {tr.priorPick}
-        </Button>
+        </FilePicker>
       </div>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={tr.priorPick}
-        tabIndex={-1}
-        onChange={(e) => {
-          void pick(e.target.files?.[0]);
-          e.target.value = "";
-        }}
-      />
       {busy && <Busy label={tr.priorReading} />}
       {error && (
         <Notice intent="error">
