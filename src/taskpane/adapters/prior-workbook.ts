@@ -7,12 +7,7 @@
  * Loaded when the officer picks a file, apart from the pane's start-up script.
  */
 import { templateLocator, type Finding } from "../../core/check";
-import {
-  carryForward,
-  missingEntries,
-  type CarriedValue,
-  type MissingEntry,
-} from "../../core/prior/carry";
+import { carryForward, missingEntries, type CarriedValue, type MissingEntry } from "../../core/prior/carry";
 import { priorFindings } from "../../core/prior/check";
 import { expandFields, rawText, type ReportData } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
@@ -30,20 +25,9 @@ export interface LastYear {
 }
 
 /** Reads last year's ZiPing workbook with the CLI's template reader; anything else is refused in one line naming the file. */
-export async function readLastYear(
-  file: string,
-  bytes: Uint8Array,
-  form: FormSpec,
-): Promise<LastYear> {
-  const report = await readWorkbookReport(file, bytes, inflatePartsStreaming, [
-    form,
-  ]);
-  if (report.form.id !== form.id)
-    throw new WorkbookFileError(
-      file,
-      "other-form",
-      `是另一种报表（${report.form.title}）的工作簿，与本工作簿的「${form.title}」不同，无法导入上年数`,
-    );
+export async function readLastYear(file: string, bytes: Uint8Array, form: FormSpec): Promise<LastYear> {
+  const report = await readWorkbookReport(file, bytes, inflatePartsStreaming, [form]);
+  if (report.form.id !== form.id) throw new WorkbookFileError(file, "other-form", `是另一种报表（${report.form.title}）的工作簿，与本工作簿的「${form.title}」不同，无法导入上年数`);
   return {
     file,
     data: report.data,
@@ -75,23 +59,15 @@ export interface PriorPlan {
   findings: Finding[];
 }
 
-const shown = (raw: ReturnType<typeof rawText>): string =>
-  raw === null ? "" : String(raw).trim();
+const shown = (raw: ReturnType<typeof rawText>): string => (raw === null ? "" : String(raw).trim());
 
 /**
  * What last year's workbook would put into this year's: carryForward over this year's values
  * as if empty (so every candidate is listed), then each marked as filling an empty cell or
  * replacing what the officer wrote; a cell already holding the same is left out.
  */
-export function planPriorImport(
-  form: FormSpec,
-  current: ReportData,
-  last: LastYear,
-  locate = templateLocator(form, current),
-): PriorPlan {
-  const fields = new Map(
-    expandFields(form, current.lists).map((f) => [f.id, f]),
-  );
+export function planPriorImport(form: FormSpec, current: ReportData, last: LastYear, locate = templateLocator(form, current)): PriorPlan {
+  const fields = new Map(expandFields(form, current.lists).map((f) => [f.id, f]));
   const everything = carryForward(form, last.data, { ...current, values: {} });
   const rows: PriorPlanRow[] = [];
   for (const c of everything) {
@@ -101,9 +77,7 @@ export function planPriorImport(
     if (now === shown(rawText(c.value))) continue;
     rows.push({
       ...c,
-      label: [field.table.title, field.row.label, field.column?.label]
-        .filter(Boolean)
-        .join("·"),
+      label: [field.table.title, field.row.label, field.column?.label].filter(Boolean).join("·"),
       cell: locate(c.fieldId),
       fromCell: last.addresses.get(c.from) ?? c.from,
       ...(now ? { replaces: now } : {}),
@@ -113,14 +87,7 @@ export function planPriorImport(
   return {
     rows,
     entries: missingEntries(form, last.data, current.lists),
-    findings: priorFindings(
-      form,
-      current,
-      last.data,
-      locate,
-      locateLast,
-      last.file,
-    ),
+    findings: priorFindings(form, current, last.data, locate, locateLast, last.file),
   };
 }
 
@@ -129,27 +96,12 @@ export function planPriorImport(
  * layout: the rows the officer chose, and every row the first plan did not have (the added
  * entries' 上年 cells) that fills an empty cell.
  */
-export function rowsAfterAdding(
-  replanned: PriorPlan,
-  first: PriorPlan,
-  chosen: ReadonlySet<string>,
-): PriorPlanRow[] {
+export function rowsAfterAdding(replanned: PriorPlan, first: PriorPlan, chosen: ReadonlySet<string>): PriorPlanRow[] {
   const before = new Set(first.rows.map((r) => r.fieldId));
-  return replanned.rows.filter(
-    (r) =>
-      chosen.has(r.fieldId) ||
-      (!before.has(r.fieldId) && r.replaces === undefined),
-  );
+  return replanned.rows.filter((r) => chosen.has(r.fieldId) || (!before.has(r.fieldId) && r.replaces === undefined));
 }
 
 /** The chosen rows as session.writeValues takes them. */
-export function priorWrites(
-  rows: readonly PriorPlanRow[],
-): Record<string, string | number | null> {
-  return Object.fromEntries(
-    rows.map((r) => [
-      r.fieldId,
-      typeof r.value === "object" && r.value !== null ? r.value.value : r.value,
-    ]),
-  );
+export function priorWrites(rows: readonly PriorPlanRow[]): Record<string, string | number | null> {
+  return Object.fromEntries(rows.map((r) => [r.fieldId, typeof r.value === "object" && r.value !== null ? r.value.value : r.value]));
 }

@@ -5,15 +5,10 @@
  * its code and is not offered again.
  */
 import { carriedLists, missingEntries } from "../../../src/core/prior/carry";
-import {
-  defaultForm,
-  type ListEntry,
-  type ReportData,
-} from "../../../src/core/spec";
+import { defaultForm, type ListEntry, type ReportData } from "../../../src/core/spec";
 import type { FormSpec } from "../../../src/core/spec/types";
 
-const named = (...names: string[]): ListEntry[] =>
-  names.map((name) => ({ name }));
+const named = (...names: string[]): ListEntry[] => names.map((name) => ({ name }));
 const last = (lists: ReportData["lists"]): ReportData => ({
   form: defaultForm.id,
   lists,
@@ -38,10 +33,7 @@ describe("missingEntries", () => {
       { list: "budgetUnits", entry: { name: "科技服务中心" } },
     ]);
     // Only the lists the links pair (those carriedLists takes): a project of last year's is not offered.
-    expect(Object.keys(carriedLists(defaultForm, lastYear)).sort()).toEqual([
-      "budgetUnits",
-      "units",
-    ]);
+    expect(Object.keys(carriedLists(defaultForm, lastYear)).sort()).toEqual(["budgetUnits", "units"]);
   });
 
   it("matches names as the pairs do: blanks and numbering aside; nothing when this year has them all", () => {

@@ -14,11 +14,7 @@ import type { MissingEntry } from "../../../core/prior/carry";
 import type { ReportData } from "../../../core/spec";
 import type { ApplyOptions, ContentConflict } from "../../../hosts/office";
 import type { PaneBackend } from "../../adapters/backend";
-import type {
-  LastYear,
-  PriorPlan,
-  PriorPlanRow,
-} from "../../adapters/prior-workbook";
+import type { LastYear, PriorPlan, PriorPlanRow } from "../../adapters/prior-workbook";
 import { Busy } from "../../components/Busy";
 import { ConflictConfirm } from "../../components/ConflictConfirm";
 import { Notice, NoticeBody, NoticeTitle } from "../../components/Notice";
@@ -30,32 +26,16 @@ import type { PaneReport } from "../../useLiveReport";
 
 /** What the component needs of adapters/prior-workbook (loaded on first use; tests give their own). */
 export interface PriorReader {
-  readLastYear(
-    file: string,
-    bytes: Uint8Array,
-    form: PaneBackend["session"]["form"],
-  ): Promise<LastYear>;
-  planPriorImport(
-    form: PaneBackend["session"]["form"],
-    current: ReportData,
-    last: LastYear,
-    locate?: (fieldId: string) => string,
-  ): PriorPlan;
-  priorWrites(
-    rows: readonly PriorPlanRow[],
-  ): Record<string, string | number | null>;
-  rowsAfterAdding(
-    replanned: PriorPlan,
-    first: PriorPlan,
-    chosen: ReadonlySet<string>,
-  ): PriorPlanRow[];
+  readLastYear(file: string, bytes: Uint8Array, form: PaneBackend["session"]["form"]): Promise<LastYear>;
+  planPriorImport(form: PaneBackend["session"]["form"], current: ReportData, last: LastYear, locate?: (fieldId: string) => string): PriorPlan;
+  priorWrites(rows: readonly PriorPlanRow[]): Record<string, string | number | null>;
+  rowsAfterAdding(replanned: PriorPlan, first: PriorPlan, chosen: ReadonlySet<string>): PriorPlanRow[];
 }
 
 /** An entry's key among the chosen (field ids never hold "+"). */
 const entryId = (e: MissingEntry): string => `${e.list}+${e.entry.name}`;
 
-const loadReader = (): Promise<PriorReader> =>
-  import(/* webpackChunkName: "pane-prior" */ "../../adapters/prior-workbook");
+const loadReader = (): Promise<PriorReader> => import(/* webpackChunkName: "pane-prior" */ "../../adapters/prior-workbook");
 
 const useStyles = makeStyles({
   root: {
@@ -115,8 +95,7 @@ const short = (text: unknown): string => {
 };
 
 /** How many of the chosen are entries to add (the rest are cells). */
-const chosenEntries = (p: Planned): number =>
-  p.plan.entries.filter((e) => p.chosen.has(entryId(e))).length;
+const chosenEntries = (p: Planned): number => p.plan.entries.filter((e) => p.chosen.has(entryId(e))).length;
 
 interface Planned {
   last: LastYear;
@@ -133,12 +112,7 @@ export interface PriorImportProps {
   reader?: () => Promise<PriorReader>;
 }
 
-export function PriorImport({
-  backend,
-  report,
-  announce,
-  reader = loadReader,
-}: PriorImportProps) {
+export function PriorImport({ backend, report, announce, reader = loadReader }: PriorImportProps) {
   const styles = useStyles();
   const t = useStrings();
   const tr = useReportStrings();
@@ -156,20 +130,9 @@ export function PriorImport({
   const [blocked, setBlocked] = useState<readonly ContentConflict[]>();
 
   // Cells named where they are now (the live check's locator), tables the officer moved followed.
-  const planFrom = (
-    tools: PriorReader,
-    last: LastYear,
-    data: ReportData,
-  ): Planned => {
-    const plan = tools.planPriorImport(
-      session.form,
-      data,
-      last,
-      report?.locate,
-    );
-    const empty = plan.rows
-      .filter((r) => r.replaces === undefined)
-      .map((r) => r.fieldId);
+  const planFrom = (tools: PriorReader, last: LastYear, data: ReportData): Planned => {
+    const plan = tools.planPriorImport(session.form, data, last, report?.locate);
+    const empty = plan.rows.filter((r) => r.replaces === undefined).map((r) => r.fieldId);
     return {
       last,
       plan,
@@ -186,18 +149,12 @@ export function PriorImport({
     try {
       const loaded = await reader();
       setTools(loaded);
-      const last = await loaded.readLastYear(
-        file.name,
-        new Uint8Array(await file.arrayBuffer()),
-        session.form,
-      );
+      const last = await loaded.readLastYear(file.name, new Uint8Array(await file.arrayBuffer()), session.form);
       const next = planFrom(loaded, last, report.data);
       setPlanned(next);
       announce(
         [
-          next.plan.entries.length
-            ? fill(tr.priorEntriesSummary, { count: next.plan.entries.length })
-            : "",
+          next.plan.entries.length ? fill(tr.priorEntriesSummary, { count: next.plan.entries.length }) : "",
           fill(tr.priorSummary, {
             file: file.name,
             count: next.plan.rows.length,
@@ -223,21 +180,19 @@ export function PriorImport({
   const confirm = async (options?: ApplyOptions) => {
     if (!planned || !tools || !report) return;
     setBlocked(undefined);
+    setError(undefined);
     // The sheet changed since the plan (a cell typed meanwhile): plan again and ask again.
-    const moved = planned.plan.rows.some(
-      (r) =>
-        JSON.stringify(report.data.values[r.fieldId] ?? null) !==
-        JSON.stringify(planned.basis.values[r.fieldId] ?? null),
-    );
+    // A unit added or removed meanwhile changes which entries are missing: the same.
+    const moved =
+      planned.plan.rows.some((r) => JSON.stringify(report.data.values[r.fieldId] ?? null) !== JSON.stringify(planned.basis.values[r.fieldId] ?? null)) ||
+      JSON.stringify(report.data.lists) !== JSON.stringify(planned.basis.lists);
     if (moved) {
       setPlanned(planFrom(tools, planned.last, report.data));
       announce(tr.priorStale);
       return;
     }
     let rows = planned.plan.rows.filter((r) => planned.chosen.has(r.fieldId));
-    const additions = planned.plan.entries
-      .filter((e) => planned.chosen.has(entryId(e)))
-      .map(({ list, entry }) => ({ list, entry }));
+    const additions = planned.plan.entries.filter((e) => planned.chosen.has(entryId(e))).map(({ list, entry }) => ({ list, entry }));
     setBusy(true);
     try {
       const problems: string[] = [];
@@ -246,15 +201,10 @@ export function PriorImport({
         const result = await session.addListEntries(additions, options);
         if (refusedForConflicts(result.problems, result.conflicts)) {
           setBlocked(result.conflicts);
-          announce(
-            fill(t.conflictsTitle, { count: result.conflicts?.length ?? 0 }),
-          );
+          announce(fill(t.conflictsTitle, { count: result.conflicts?.length ?? 0 }));
           return;
         }
-        problems.push(
-          ...result.problems.map((p) => p.message),
-          ...result.rejected.map((r) => r.reason),
-        );
+        problems.push(...result.problems.map((p) => p.message), ...result.rejected.map((r) => r.reason));
         added = result.written.length;
         if (added === 0 && result.problems.length > 0) {
           setError(problems.join("\n"));
@@ -264,31 +214,14 @@ export function PriorImport({
         // added entries' cells, which the first plan could not name.
         if (added > 0) {
           const now = await session.validate();
-          rows = tools.rowsAfterAdding(
-            tools.planPriorImport(
-              session.form,
-              now.data,
-              planned.last,
-              now.locate,
-            ),
-            planned.plan,
-            planned.chosen,
-          );
+          rows = tools.rowsAfterAdding(tools.planPriorImport(session.form, now.data, planned.last, now.locate), planned.plan, planned.chosen);
         }
       }
       const result = await session.writeValues(tools.priorWrites(rows));
-      problems.push(
-        ...result.problems.map((p) => p.message),
-        ...result.rejected.map((r) => `${r.fieldId}：${r.reason}`),
-      );
+      problems.push(...result.problems.map((p) => p.message), ...result.rejected.map((r) => `${r.fieldId}：${r.reason}`));
       if (problems.length) setError(problems.join("\n"));
-      const drafts = rows.filter(
-        (r) => r.why === "draft" && result.written.includes(r.fieldId),
-      ).length;
-      announce(
-        (added ? fill(tr.priorAdded, { entries: added }) : "") +
-          fill(tr.priorApplied, { count: result.written.length, drafts }),
-      );
+      const drafts = rows.filter((r) => r.why === "draft" && result.written.includes(r.fieldId)).length;
+      announce((added ? fill(tr.priorAdded, { entries: added }) : "") + fill(tr.priorApplied, { count: result.written.length, drafts }));
       setApplied({ last: planned.last, tools });
       setPlanned(undefined);
     } finally {
@@ -297,18 +230,7 @@ export function PriorImport({
   };
 
   // After the import, the check runs on what the workbook holds now (it updates as the officer types).
-  const check = useMemo(
-    () =>
-      applied && report
-        ? applied.tools.planPriorImport(
-            session.form,
-            report.data,
-            applied.last,
-            report.locate,
-          ).findings
-        : undefined,
-    [applied, report, session.form],
-  );
+  const check = useMemo(() => (applied && report ? applied.tools.planPriorImport(session.form, report.data, applied.last, report.locate).findings : undefined), [applied, report, session.form]);
   const findings = planned ? planned.plan.findings : check;
 
   return (
@@ -318,10 +240,7 @@ export function PriorImport({
       </h2>
       <p className={styles.note}>{tr.priorHint}</p>
       <div className={styles.buttons}>
-        <Button
-          onClick={() => input.current?.click()}
-          disabled={busy || !report}
-        >
+        <Button onClick={() => input.current?.click()} disabled={busy || !report}>
           {tr.priorPick}
         </Button>
       </div>
@@ -343,10 +262,7 @@ export function PriorImport({
           <NoticeBody>{error}</NoticeBody>
         </Notice>
       )}
-      {planned &&
-        planned.plan.rows.length + planned.plan.entries.length === 0 && (
-          <p className={styles.note}>{tr.priorNothing}</p>
-        )}
+      {planned && planned.plan.rows.length + planned.plan.entries.length === 0 && <p className={styles.note}>{tr.priorNothing}</p>}
       {planned && planned.plan.entries.length > 0 && (
         <>
           <p className={styles.note}>
@@ -358,21 +274,10 @@ export function PriorImport({
             {planned.plan.entries.map((e) => (
               <li key={entryId(e)}>
                 <label className={styles.row}>
-                  <input
-                    className={styles.box}
-                    type="checkbox"
-                    checked={planned.chosen.has(entryId(e))}
-                    onChange={() => toggle(entryId(e))}
-                  />
+                  <input className={styles.box} type="checkbox" checked={planned.chosen.has(entryId(e))} onChange={() => toggle(entryId(e))} />
                   <span>
                     {fill(tr.priorNewEntry, {
-                      kind:
-                        e.list === "units"
-                          ? tr.priorUnitKind
-                          : (
-                              session.form.lists.find((l) => l.id === e.list)
-                                ?.label ?? e.list
-                            ).replace(/名称$/, ""),
+                      kind: e.list === "units" ? tr.priorUnitKind : (session.form.lists.find((l) => l.id === e.list)?.label ?? e.list).replace(/名称$/, ""),
                       name: e.entry.name,
                     })}
                   </span>
@@ -382,88 +287,61 @@ export function PriorImport({
           </ul>
         </>
       )}
-      {planned &&
-        planned.plan.rows.length + planned.plan.entries.length > 0 && (
-          <>
-            {planned.plan.rows.length > 0 && (
-              <p className={styles.note}>
-                {fill(tr.priorSummary, {
-                  file: planned.last.file,
-                  count: planned.plan.rows.length,
-                })}
-              </p>
-            )}
-            <ul className={styles.list} data-testid="prior-plan">
-              {planned.plan.rows.map((r) => (
-                <li key={r.fieldId}>
-                  <label className={styles.row}>
-                    <input
-                      className={styles.box}
-                      type="checkbox"
-                      checked={planned.chosen.has(r.fieldId)}
-                      onChange={() => toggle(r.fieldId)}
-                    />
-                    <span>
-                      {r.cell} {r.label}
-                      <span className={styles.detail}>
-                        {fill(tr.priorFrom, {
-                          cell: r.fromCell,
-                          value: short(
-                            typeof r.value === "object" && r.value
-                              ? r.value.value
-                              : r.value,
-                          ),
-                        })}
-                      </span>
-                      {r.replaces !== undefined && (
-                        <span className={styles.replaces}>
-                          {fill(tr.priorReplaces, { value: short(r.replaces) })}
-                        </span>
-                      )}
+      {planned && planned.plan.rows.length + planned.plan.entries.length > 0 && (
+        <>
+          {planned.plan.rows.length > 0 && (
+            <p className={styles.note}>
+              {fill(tr.priorSummary, {
+                file: planned.last.file,
+                count: planned.plan.rows.length,
+              })}
+            </p>
+          )}
+          <ul className={styles.list} data-testid="prior-plan">
+            {planned.plan.rows.map((r) => (
+              <li key={r.fieldId}>
+                <label className={styles.row}>
+                  <input className={styles.box} type="checkbox" checked={planned.chosen.has(r.fieldId)} onChange={() => toggle(r.fieldId)} />
+                  <span>
+                    {r.cell} {r.label}
+                    <span className={styles.detail}>
+                      {fill(tr.priorFrom, {
+                        cell: r.fromCell,
+                        value: short(typeof r.value === "object" && r.value ? r.value.value : r.value),
+                      })}
                     </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-            <div className={styles.buttons}>
-              <Button
-                appearance="primary"
-                onClick={() => void confirm()}
-                disabled={busy || planned.chosen.size === 0}
-              >
-                {chosenEntries(planned) > 0
-                  ? fill(tr.priorConfirmEntries, {
-                      entries: chosenEntries(planned),
-                      count: planned.chosen.size - chosenEntries(planned),
-                    })
-                  : fill(tr.priorConfirm, { count: planned.chosen.size })}
-              </Button>
-              <Button
-                onClick={() => {
-                  setPlanned(undefined);
-                  setBlocked(undefined);
-                }}
-                disabled={busy}
-              >
-                {t.cancel}
-              </Button>
-            </div>
-            {blocked && (
-              <ConflictConfirm
-                conflicts={blocked}
-                busy={busy}
-                onConfirm={() => void confirm({ moveForeignContent: true })}
-                onCancel={() => setBlocked(undefined)}
-              />
-            )}
-          </>
-        )}
+                    {r.replaces !== undefined && <span className={styles.replaces}>{fill(tr.priorReplaces, { value: short(r.replaces) })}</span>}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <div className={styles.buttons}>
+            <Button appearance="primary" onClick={() => void confirm()} disabled={busy || planned.chosen.size === 0}>
+              {chosenEntries(planned) > 0
+                ? fill(tr.priorConfirmEntries, {
+                    entries: chosenEntries(planned),
+                    count: planned.chosen.size - chosenEntries(planned),
+                  })
+                : fill(tr.priorConfirm, { count: planned.chosen.size })}
+            </Button>
+            <Button
+              onClick={() => {
+                setPlanned(undefined);
+                setBlocked(undefined);
+              }}
+              disabled={busy}
+            >
+              {t.cancel}
+            </Button>
+          </div>
+          {blocked && <ConflictConfirm conflicts={blocked} busy={busy} onConfirm={() => void confirm({ moveForeignContent: true })} onCancel={() => setBlocked(undefined)} />}
+        </>
+      )}
       {findings && findings.length > 0 && (
         <Notice intent="warning">
           <NoticeBody>
-            <NoticeTitle>
-              {fill(tr.priorMismatchTitle, { count: findings.length })}
-            </NoticeTitle>
+            <NoticeTitle>{fill(tr.priorMismatchTitle, { count: findings.length })}</NoticeTitle>
             <ul data-testid="prior-findings">
               {findings.map((f) => (
                 <li key={f.ruleId}>
@@ -474,9 +352,7 @@ export function PriorImport({
           </NoticeBody>
         </Notice>
       )}
-      {findings && findings.length === 0 && (
-        <p className={styles.note}>{tr.priorMatches}</p>
-      )}
+      {findings && findings.length === 0 && <p className={styles.note}>{tr.priorMatches}</p>}
     </section>
   );
 }
