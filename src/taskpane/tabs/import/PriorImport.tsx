@@ -4,9 +4,10 @@
  * Cells that are empty this year are ticked; one the officer filled is written only when they
  * tick it. Units (and other paired list entries) last year had and this year lacks are listed and
  * ticked: confirming adds them after the officer's own (one template upgrade), plans again on the
- * new layout and writes their 上年 cells too, as `ziping template --prior` does. Then this year's 上年 figures are checked against last year's 本年 ones, both cells
- * named (the same core functions as `ziping import --prior` and `check --prior`). The reader and
- * planner load when a file is picked (adapters/prior-workbook).
+ * new layout and writes their 上年 cells too, as `ziping template --prior` does. Then this year's
+ * 上年 figures are checked against last year's 本年 ones, both cells named (the same core
+ * functions as `ziping import --prior` and `check --prior`). The reader and planner load when a
+ * file is picked (adapters/prior-workbook).
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
@@ -38,54 +39,15 @@ const entryId = (e: MissingEntry): string => `${e.list}+${e.entry.name}`;
 const loadReader = (): Promise<PriorReader> => import(/* webpackChunkName: "pane-prior" */ "../../adapters/prior-workbook");
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    paddingTop: tokens.spacingVerticalM,
-  },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  note: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground3,
-  },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyle: "none",
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    maxHeight: "24em",
-    overflowY: "auto",
-  },
-  row: {
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "flex-start",
-  },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
+  title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  list: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, maxHeight: "24em", overflowY: "auto" },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
   box: { marginTop: "3px", accentColor: tokens.colorCompoundBrandBackground },
-  detail: {
-    display: "block",
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground3,
-  },
-  replaces: {
-    display: "block",
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorPaletteDarkOrangeForeground1,
-  },
-  buttons: {
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    flexWrap: "wrap",
-  },
+  detail: { display: "block", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  replaces: { display: "block", fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteDarkOrangeForeground1 },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   hidden: { display: "none" },
 });
 
@@ -121,10 +83,7 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [planned, setPlanned] = useState<Planned>();
-  const [applied, setApplied] = useState<{
-    last: LastYear;
-    tools: PriorReader;
-  }>();
+  const [applied, setApplied] = useState<{ last: LastYear; tools: PriorReader }>();
   const [tools, setTools] = useState<PriorReader>();
   /** Adding the entries would move cells of the officer's: nothing was written until they agree. */
   const [blocked, setBlocked] = useState<readonly ContentConflict[]>();
@@ -304,12 +263,7 @@ export function PriorImport({ backend, report, announce, reader = loadReader }: 
                   <input className={styles.box} type="checkbox" checked={planned.chosen.has(r.fieldId)} onChange={() => toggle(r.fieldId)} />
                   <span>
                     {r.cell} {r.label}
-                    <span className={styles.detail}>
-                      {fill(tr.priorFrom, {
-                        cell: r.fromCell,
-                        value: short(typeof r.value === "object" && r.value ? r.value.value : r.value),
-                      })}
-                    </span>
+                    <span className={styles.detail}>{fill(tr.priorFrom, { cell: r.fromCell, value: short(typeof r.value === "object" && r.value ? r.value.value : r.value) })}</span>
                     {r.replaces !== undefined && <span className={styles.replaces}>{fill(tr.priorReplaces, { value: short(r.replaces) })}</span>}
                   </span>
                 </label>
