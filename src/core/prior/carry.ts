@@ -4,9 +4,10 @@
  * draft marked 沿用上年 for the officer to revise. Only into cells this year's workbook leaves
  * empty: nothing the officer wrote is replaced (a 上年 figure that differs is check --prior's).
  */
-import { rawText, type RawValue, type ReportData } from "../spec/data";
+import { rawText, type ListEntry, type RawValue, type ReportData } from "../spec/data";
+import type { Lists } from "../spec/instances";
 import type { FormSpec } from "../spec/types";
-import { priorPairs } from "./pairs";
+import { entryKey, priorPairs } from "./pairs";
 
 /** The mark a carried-over paragraph starts with, until the officer has revised it. */
 export const PRIOR_DRAFT_MARK = "【沿用上年】";
@@ -31,6 +32,34 @@ export function carriedLists(form: FormSpec, last: ReportData): ReportData["list
     const m = /^([^.]+)\.([^.[]+)\[\*\]/.exec(link.prior);
     const list = m && form.sheets.flatMap((s) => s.tables).find((t) => t.id === m[1])?.rows.find((r) => r.id === m[2])?.list;
     if (list && last.lists[list]) out[list] = last.lists[list]!.map((e) => ({ ...e }));
+  }
+  return out;
+}
+
+/** One of last year's entries this year's workbook lacks. */
+export interface MissingEntry {
+  list: string;
+  entry: ListEntry;
+}
+
+/**
+ * Last year's entries (units…) this year's lists lack, in the lists carriedLists takes: adding
+ * them, after the officer's own, lets their 上年 figures be paired too. Matched by name as the
+ * pairs are (blanks and numbering aside); an entry with a 科目编码 this year already holds is
+ * the officer's, renamed, and is not missing.
+ */
+export function missingEntries(form: FormSpec, last: ReportData, thisLists: Lists): MissingEntry[] {
+  const out: MissingEntry[] = [];
+  for (const [list, entries] of Object.entries(carriedLists(form, last))) {
+    const now = thisLists[list] ?? [];
+    const names = new Set(now.map((e) => entryKey(e.name)));
+    const codes = new Set(now.flatMap((e) => (e.code?.trim() ? [e.code.trim()] : [])));
+    for (const entry of entries ?? []) {
+      const key = entryKey(entry.name);
+      if (!key || names.has(key) || (entry.code?.trim() && codes.has(entry.code.trim()))) continue;
+      names.add(key);
+      out.push({ list, entry });
+    }
   }
   return out;
 }

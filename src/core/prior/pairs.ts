@@ -18,7 +18,7 @@ export interface PriorPair {
 }
 
 /** A list entry's name as both years would write it: blanks and the numbering 1、 left out. */
-const entryKey = (name: string): string => name.replace(/\s+/g, "").replace(/^[(（]?\d+[)）、.．]/, "");
+export const entryKey = (name: string): string => name.replace(/\s+/g, "").replace(/^[(（]?\d+[)）、.．]/, "");
 
 /** The list a starred reference's row iterates, and the parts around the star. */
 function starred(form: FormSpec, ref: FieldRef): { list: string; head: string; tail: string } | undefined {

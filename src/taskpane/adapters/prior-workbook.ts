@@ -7,7 +7,7 @@
  * Loaded when the officer picks a file, apart from the pane's start-up script.
  */
 import { templateLocator, type Finding } from "../../core/check";
-import { carryForward, type CarriedValue } from "../../core/prior/carry";
+import { carryForward, missingEntries, type CarriedValue, type MissingEntry } from "../../core/prior/carry";
 import { priorFindings } from "../../core/prior/check";
 import { expandFields, rawText, type ReportData } from "../../core/spec";
 import type { FormSpec } from "../../core/spec/types";
@@ -28,7 +28,12 @@ export interface LastYear {
 export async function readLastYear(file: string, bytes: Uint8Array, form: FormSpec): Promise<LastYear> {
   const report = await readWorkbookReport(file, bytes, inflatePartsStreaming, [form]);
   if (report.form.id !== form.id) throw new WorkbookFileError(file, "other-form", `是另一种报表（${report.form.title}）的工作簿，与本工作簿的「${form.title}」不同，无法导入上年数`);
-  return { file, data: report.data, addresses: report.addresses, notes: report.notes };
+  return {
+    file,
+    data: report.data,
+    addresses: report.addresses,
+    notes: report.notes,
+  };
 }
 
 /** One cell the import would write. */
@@ -45,6 +50,11 @@ export interface PriorPlanRow extends CarriedValue {
 
 export interface PriorPlan {
   rows: PriorPlanRow[];
+  /**
+   * Last year's units (and other paired list entries) this year's workbook lacks: added after the
+   * officer's own on confirm, then planned again so their 上年 cells are written too.
+   */
+  entries: MissingEntry[];
   /** This year's 上年 figures that differ from last year's 本年 ones, as they stand now. */
   findings: Finding[];
 }
@@ -74,7 +84,21 @@ export function planPriorImport(form: FormSpec, current: ReportData, last: LastY
     });
   }
   const locateLast = (id: string) => last.addresses.get(id) ?? id;
-  return { rows, findings: priorFindings(form, current, last.data, locate, locateLast, last.file) };
+  return {
+    rows,
+    entries: missingEntries(form, last.data, current.lists),
+    findings: priorFindings(form, current, last.data, locate, locateLast, last.file),
+  };
+}
+
+/**
+ * What to write once the chosen entries were added and the import planned again on the new
+ * layout: the rows the officer chose, and every row the first plan did not have (the added
+ * entries' 上年 cells) that fills an empty cell.
+ */
+export function rowsAfterAdding(replanned: PriorPlan, first: PriorPlan, chosen: ReadonlySet<string>): PriorPlanRow[] {
+  const before = new Set(first.rows.map((r) => r.fieldId));
+  return replanned.rows.filter((r) => chosen.has(r.fieldId) || (!before.has(r.fieldId) && r.replaces === undefined));
 }
 
 /** The chosen rows as session.writeValues takes them. */
