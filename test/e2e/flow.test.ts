@@ -372,6 +372,12 @@ browserSuite(`the officer's flow at ${WIDTH} px (issue 17)`, (suite) => {
         await pane(page).getByTestId("cross-check").locator("input[type=file]").setInputFiles(await juesuanWorkbook());
         await pane(page).getByTestId("cross-findings").waitFor({ timeout: 20_000 });
       }
+      // Colours are read as painted: a button going from disabled (reading the file) to enabled
+      // is mid-transition for a moment, and axe then measured its contrast between the two. Wait
+      // for every finite transition (a spinner's never ends; a cancelled one rejects).
+      await page.evaluate(`Promise.all(document.getAnimations()
+        .filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)))`);
       results[id] = await page.evaluate(`(async () => {
         const { violations } = await window.axe.run(document, { resultTypes: ["violations"] });
         return violations.map((v) => v.impact + " " + v.id + ": " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", "));
