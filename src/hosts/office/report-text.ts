@@ -4,7 +4,6 @@
  * are loaded, each through its body's name (a name that is gone gives a null range, not an
  * error), so a read is ONE sync and a save is one read sync and one write sync.
  */
-import { splitSheet } from "../../core/excel/address";
 import { tableBodyName } from "../../core/plan/names";
 import { interpretRead, type ReadCell } from "../../core/plan/read-plan";
 import { expandFields, rawText, type Lists } from "../../core/spec";
@@ -12,6 +11,7 @@ import type { FormSpec } from "../../core/spec/types";
 import type { ReportTextChange, ReportTextRead, ReportTextWrite } from "./index";
 import { readResult, type TableRead } from "./read";
 import { TEXT_FORMAT } from "./text";
+import { queueWrites } from "./writes";
 
 /** Queues the loads of the tables holding `fieldIds`; one sync later `collect` gives their texts. */
 export function queueReportText(context: Excel.RequestContext, form: FormSpec, lists: Lists, fieldIds: readonly string[]): () => ReportTextRead {
@@ -55,12 +55,7 @@ export function queueReportTextWrites(context: Excel.RequestContext, now: Report
     else if (current !== c.value) writes.push({ fieldId: c.fieldId, address, value: c.value });
   }
   if (conflicts.length > 0) return { written: [], conflicts, rejected, problems: [] };
-  for (const w of writes) {
-    const { sheet, local } = splitSheet(w.address);
-    const target = context.workbook.worksheets.getItem(sheet!).getRange(local);
-    // Text format first: prose starting with = + - @ or looking like a number stays text.
-    target.numberFormat = [[TEXT_FORMAT]];
-    target.values = [[w.value]];
-  }
+  // Text format (queued first): prose starting with = + - @ or looking like a number stays text.
+  queueWrites(context, writes.map((w) => ({ address: w.address, input: w.value, numberFormat: TEXT_FORMAT })));
   return { written: writes.map((w) => w.fieldId), conflicts, rejected, problems: [] };
 }

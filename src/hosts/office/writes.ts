@@ -15,13 +15,14 @@ import type { ConvertRequest, ConvertResult, WriteResult } from "./index";
 import { queueTableLoads, type NameInfo } from "./read";
 import { TEXT_FORMAT, textInput } from "./text";
 
-interface CellWrite {
+export interface CellWrite {
   address: string;
   numberFormat?: string;
   input: string | number;
 }
 
-function queueWrites(context: Excel.RequestContext, writes: CellWrite[]): void {
+/** Queues each write (its number format first), getting each sheet once. */
+export function queueWrites(context: Excel.RequestContext, writes: readonly CellWrite[]): void {
   const sheets = new Map<string, Excel.Worksheet>();
   for (const w of writes) {
     const { sheet, local } = splitSheet(w.address);
