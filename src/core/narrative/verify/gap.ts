@@ -31,12 +31,17 @@ export interface Gap {
   year?: number;
 }
 
+/** 与/比/较 and the year compared with (上年, 去年, 2019年度); `year` names a year. */
+const COMPARED_YEAR = "(?:与|比|较)\\s*(?:上年度?|去年|(?<year>\\d{4})\\s*年度?)";
+/** 预算 or 决算 named after the year: the prior year's figure of that kind (`base`). */
+const COMPARED_BASE = "(?<base>年初预算数?|预算数?|决算数?)?";
+
 /**
  * "比上年累计支出433万元减少2万元", "较2024年的2190万元": a comparison with no direction word
  * after it introduces the prior year's figure itself. With 预算/决算 after the year it is left
  * unread (which prior-year column it is would need the column's kind).
  */
-const PRIOR_FIGURE = /(?:与|比|较)\s*(?:上年度?|去年|(?<year>\d{4})\s*年度?)(?:同期)?(?<base>年初预算数?|预算数?|决算数?)?/y;
+const PRIOR_FIGURE = new RegExp(`${COMPARED_YEAR}(?:同期)?${COMPARED_BASE}`, "y");
 
 /** A piece of the gap: plain text, or a label (only allowed right after 占, as the share's whole). */
 export type GapPiece = { text: string } | { concept: Concept };
@@ -46,7 +51,7 @@ export type GapPiece = { text: string } | { concept: Concept };
  * (比上年预算, 比2021年预算数, 比上年年初预算, 与2023年预算相比, 比上年决算数): the change is then
  * on that figure of the prior year, and only a prior-year column of that kind can check it.
  */
-const COMPARISON = "同比|(?:与|比|较)\\s*(?:上年度?|去年|(?<year>\\d{4})\\s*年度?)\\s*(?:同期)?(?<base>年初预算数?|预算数?|决算数?)?(?:相比|比较)?";
+const COMPARISON = `同比|${COMPARED_YEAR}\\s*(?:同期)?${COMPARED_BASE}(?:相比|比较)?`;
 const DIRECTION_WORDS: Array<[string, Direction]> = [
   ["基本持平", "flat"],
   ["持平", "flat"],
