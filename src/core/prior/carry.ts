@@ -12,6 +12,9 @@ import { entryKey, priorPairs } from "./pairs";
 /** The mark a carried-over paragraph starts with, until the officer has revised it. */
 export const PRIOR_DRAFT_MARK = "【沿用上年】";
 
+/** A draft carried from last year that the officer has not yet revised. */
+export const isPriorDraft = (text: string): boolean => text.startsWith(PRIOR_DRAFT_MARK);
+
 export interface CarriedValue {
   fieldId: string;
   value: RawValue;
@@ -76,7 +79,7 @@ export function carryForward(form: FormSpec, last: ReportData, current: ReportDa
   for (const field of form.priorYear?.copy ?? []) if (filled(last.values[field])) add(field, field, "copy", rawText(last.values[field]!));
   for (const field of form.priorYear?.prose ?? []) {
     const text = filled(last.values[field]) ? String(rawText(last.values[field]!)) : undefined;
-    if (text) add(field, field, "draft", text.startsWith(PRIOR_DRAFT_MARK) ? text : `${PRIOR_DRAFT_MARK}${text}`);
+    if (text) add(field, field, "draft", isPriorDraft(text) ? text : `${PRIOR_DRAFT_MARK}${text}`);
   }
   return out;
 }

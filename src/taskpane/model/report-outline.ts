@@ -4,7 +4,7 @@
  * section's heading when the report leaves the label out), the generated paragraphs it holds,
  * the tables it prints and its sign-off fields. Derived from the outline data alone.
  */
-import { PRIOR_DRAFT_MARK } from "../../core/prior/carry";
+import { isPriorDraft, PRIOR_DRAFT_MARK } from "../../core/prior/carry";
 import { outlinesOf } from "../../core/plan/outline";
 import type { FormSpec, ReportOutline } from "../../core/spec/types";
 
@@ -66,8 +66,7 @@ export function reportTextFields(form: FormSpec): string[] {
   return [...out];
 }
 
-/** A draft carried from last year that the officer has not yet revised. */
-export const isPriorDraft = (text: string): boolean => text.startsWith(PRIOR_DRAFT_MARK);
+export { isPriorDraft };
 
 /** The text without its 沿用上年 mark, as the editor shows it. */
 export const withoutMark = (text: string): string => (isPriorDraft(text) ? text.slice(PRIOR_DRAFT_MARK.length) : text);
