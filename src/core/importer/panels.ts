@@ -196,10 +196,11 @@ function merge(grid: SourceGrid, layout: Layout, runs: PanelRun[], base: Base): 
   const units = new Set(choices.map((c) => c.unit?.value).filter(Boolean));
   if (units.size > 1) findings.push({ severity: "warning", message: `各栏的单位判断不一致（${choices.map((c) => `第${c.columns[0]}–${c.columns[1]}列：${c.unit?.value ?? "无"}`).join("；")}），请核对` });
   const table = combinedChoice(choices);
+  const unitChoice = choices.find((c) => c.unit);
   return {
     ...base,
     ...(table ? { table } : {}),
-    ...(choices.find((c) => c.unit) ? { unit: choices.find((c) => c.unit)!.unit } : {}),
+    ...(unitChoice?.unit ? { unit: unitChoice.unit } : {}),
     panels: choices,
     columns: runs.flatMap((run) => run.plan.columns.filter((c) => c.column > run.panel.from && c.column <= run.panel.to)),
     rows: runs.flatMap((run) => run.plan.rows),
